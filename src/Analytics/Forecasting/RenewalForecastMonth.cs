@@ -1,0 +1,18 @@
+namespace ChurnWatch.Analytics.Forecasting;
+
+/// <summary>Renewals due in one calendar month and what finance can expect of them.</summary>
+/// <param name="Month">First day of the month.</param>
+/// <param name="RenewalsDue">Contracts whose renewal date falls in the month.</param>
+/// <param name="ArrDue">ARR of those contracts (12 x MRR).</param>
+/// <param name="ExpectedRenewedArr">Sum over contracts of ARR x renewal probability.</param>
+/// <param name="ExpectedChurnedArr">ArrDue - ExpectedRenewedArr.</param>
+/// <param name="P10RenewedArr">10th percentile of renewed ARR (independent renewals).</param>
+/// <param name="P90RenewedArr">90th percentile of renewed ARR.</param>
+public sealed record RenewalForecastMonth(
+    DateOnly Month,
+    int RenewalsDue,
+    decimal ArrDue,
+    decimal ExpectedRenewedArr,
+    decimal ExpectedChurnedArr,
+    decimal P10RenewedArr,
+    decimal P90RenewedArr);

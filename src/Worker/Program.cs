@@ -1,0 +1,3 @@
+using ChurnWatch.Worker.Cli;
+
+return await ChurnWatchCommandLine.RunAsync(args).ConfigureAwait(false);

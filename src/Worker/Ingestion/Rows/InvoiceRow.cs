@@ -1,0 +1,30 @@
+using ChurnWatch.Analytics.History;
+
+namespace ChurnWatch.Worker.Ingestion.Rows;
+
+/// <summary>A source <c>invoices</c> row as Dapper reads it.</summary>
+internal sealed class InvoiceRow
+{
+    public string? InvoiceId { get; set; }
+    public string? AccountId { get; set; }
+    public string? IssuedAt { get; set; }
+    public string? DueAt { get; set; }
+    public string? PaidAt { get; set; }
+    public double Amount { get; set; }
+    public string? Currency { get; set; }
+    public string? Status { get; set; }
+
+    public Invoice ToRecord()
+    {
+        var row = new SourceRowReader("invoices", InvoiceId);
+        return new Invoice(
+            row.Text(InvoiceId, "invoice_id"),
+            row.Text(AccountId, "account_id"),
+            row.Instant(IssuedAt, "issued_at"),
+            row.Instant(DueAt, "due_at"),
+            row.InstantOrNull(PaidAt, "paid_at"),
+            row.Money(Amount, "amount"),
+            row.Text(Currency, "currency"),
+            row.Text(Status, "status"));
+    }
+}

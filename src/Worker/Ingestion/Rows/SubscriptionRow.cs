@@ -1,0 +1,43 @@
+using ChurnWatch.Analytics.History;
+
+namespace ChurnWatch.Worker.Ingestion.Rows;
+
+/// <summary>A source <c>subscriptions</c> row as Dapper reads it.</summary>
+internal sealed class SubscriptionRow
+{
+    public string? SubscriptionId { get; set; }
+    public string? AccountId { get; set; }
+    public string? Plan { get; set; }
+    public double Mrr { get; set; }
+    public string? Currency { get; set; }
+    public long BillingPeriodMonths { get; set; }
+    public string? StartedAt { get; set; }
+    public string? EndedAt { get; set; }
+    public string? RenewalDate { get; set; }
+    public bool AutoRenew { get; set; }
+    public long? Seats { get; set; }
+
+    public Subscription ToRecord()
+    {
+        var row = new SourceRowReader("subscriptions", SubscriptionId);
+        var started = row.Instant(StartedAt, "started_at");
+        var ended = row.InstantOrNull(EndedAt, "ended_at");
+        if (ended < started)
+        {
+            throw new SourceDataException($"subscriptions row '{SubscriptionId}', column ended_at: {EndedAt} is before started_at {StartedAt}.");
+        }
+
+        return new Subscription(
+            row.Text(SubscriptionId, "subscription_id"),
+            row.Text(AccountId, "account_id"),
+            row.Text(Plan, "plan"),
+            row.Money(Mrr, "mrr"),
+            row.Text(Currency, "currency"),
+            Math.Max(1, row.NonNegative(BillingPeriodMonths, "billing_period_months")),
+            started,
+            ended,
+            row.DateOrNull(RenewalDate, "renewal_date"),
+            AutoRenew,
+            Seats is { } seats ? row.NonNegative(seats, "seats") : null);
+    }
+}

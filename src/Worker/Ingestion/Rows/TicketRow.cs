@@ -1,0 +1,35 @@
+using ChurnWatch.Analytics.History;
+
+namespace ChurnWatch.Worker.Ingestion.Rows;
+
+/// <summary>A source <c>tickets</c> row as Dapper reads it.</summary>
+internal sealed class TicketRow
+{
+    public string? TicketId { get; set; }
+    public string? AccountId { get; set; }
+    public string? OpenedAt { get; set; }
+    public string? ResolvedAt { get; set; }
+    public string? Priority { get; set; }
+    public string? Tier { get; set; }
+    public bool SlaBreached { get; set; }
+    public long? Csat { get; set; }
+
+    public Ticket ToRecord()
+    {
+        var row = new SourceRowReader("tickets", TicketId);
+        if (Csat is < 1 or > 5)
+        {
+            throw new SourceDataException($"tickets row '{TicketId}', column csat: {Csat} is out of range; expected 1 to 5 or empty.");
+        }
+
+        return new Ticket(
+            row.Text(TicketId, "ticket_id"),
+            row.Text(AccountId, "account_id"),
+            row.Instant(OpenedAt, "opened_at"),
+            row.InstantOrNull(ResolvedAt, "resolved_at"),
+            row.Enum<TicketPriority>(Priority, "priority"),
+            row.Enum<SupportTier>(Tier, "tier"),
+            SlaBreached,
+            Csat is { } csat ? (int)csat : null);
+    }
+}

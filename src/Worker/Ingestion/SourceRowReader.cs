@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace ChurnWatch.Worker.Ingestion;
+
+/// <summary>
+/// Turns one source row's raw values into typed values, or fails with a message that names the entity, the row's
+/// key, the column, the value and what was expected.
+/// </summary>
+internal readonly struct SourceRowReader(string entity, string? key)
+{
+    private string Where(string column) => $"{entity} row '{key ?? "(no key)"}', column {column}";
+
+    public string Text(string? value, string column) =>
+        string.IsNullOrWhiteSpace(value) ? throw new SourceDataException($"{Where(column)}: a value is required but it is empty.") : value;
+
+    public DateTime Instant(string? value, string column) =>
+        InstantOrNull(value, column) ?? throw new SourceDataException($"{Where(column)}: a UTC timestamp is required but it is empty.");
+
+    public DateTime? InstantOrNull(string? value, string column)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        // Timestamps in the source contract are UTC; a value without a zone is read as UTC, one with an offset is converted.
+        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : throw new SourceDataException($"{Where(column)}: '{value}' is not a timestamp; expected ISO-8601 UTC such as 2025-03-04T10:22:00Z.");
+    }
+
+    public DateOnly Date(string? value, string column) =>
+        DateOrNull(value, column) ?? throw new SourceDataException($"{Where(column)}: a date is required but it is empty.");
+
+    public DateOnly? DateOrNull(string? value, string column)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value.Length > 10 ? value[..10] : value;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : throw new SourceDataException($"{Where(column)}: '{value}' is not a date; expected yyyy-MM-dd.");
+    }
+
+    public T Enum<T>(string? value, string column)
+        where T : struct, Enum =>
+        System.Enum.TryParse<T>(Text(value, column), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)
+            ? parsed
+            : throw new SourceDataException($"{Where(column)}: '{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+
+    public int NonNegative(long value, string column) =>
+        value is >= 0 and <= int.MaxValue ? (int)value : throw new SourceDataException($"{Where(column)}: {value} is out of range; expected a whole number from 0.");
+
+    public decimal Money(double value, string column) =>
+        double.IsFinite(value) && value >= 0 ? (decimal)value : throw new SourceDataException($"{Where(column)}: {value.ToString(CultureInfo.InvariantCulture)} is not a non-negative amount.");
+}

@@ -1,0 +1,104 @@
+using System.Data.Common;
+using ChurnWatch.Analytics.History;
+using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Ingestion.Rows;
+using Dapper;
+
+namespace ChurnWatch.Worker.Store;
+
+/// <summary>The ingested company data in the store: replaced per entity atomically, loaded as a <see cref="CompanyHistory"/>.</summary>
+internal sealed class HistoryStore(StoreDatabase database)
+{
+    /// <summary>
+    /// Replaces one entity's rows and its freshness row in a single transaction: readers see the old data or the new,
+    /// never a mix, and a failed or killed ingest leaves the previous data in place.
+    /// </summary>
+    public async Task<long> ReplaceAsync<T>(
+        string storeTable,
+        IReadOnlyList<StoreColumn<T>> columns,
+        IEnumerable<T> rows,
+        Func<long, SourceFreshness> freshness,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // storeTable comes from SourceEntityInfo, never from input.
+        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {storeTable}", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var count = await BulkInsert.WriteAsync(connection, transaction, storeTable, columns, rows, cancellationToken).ConfigureAwait(false);
+        await WriteFreshnessAsync(connection, transaction, freshness(count), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    /// <summary>Records that an optional entity is not provided, removing rows a previous source had.</summary>
+    public Task MarkNotProvidedAsync(string storeTable, string entity, DateTime now, CancellationToken cancellationToken) =>
+        ReplaceAsync(storeTable, Array.Empty<StoreColumn<object>>(), [], _ => new SourceFreshness(entity, false, 0, null, now), cancellationToken);
+
+    public async Task<IReadOnlyList<SourceFreshness>> FreshnessAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Entity, long Provided, long RowCount, string? NewestDataAt, string LastIngestAt)>(new CommandDefinition(
+            "SELECT entity, provided, row_count, newest_data_at, last_ingest_at FROM source_freshness ORDER BY entity", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new SourceFreshness(r.Entity, r.Provided != 0, r.RowCount, StoreText.ParseInstantOrNull(r.NewestDataAt), StoreText.ParseInstant(r.LastIngestAt))).ToList();
+    }
+
+    /// <summary>Loads everything ingested. Optional entities the source did not provide come back as null.</summary>
+    public async Task<CompanyHistory> LoadAsync(CancellationToken cancellationToken)
+    {
+        var freshness = (await FreshnessAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(f => f.Entity);
+        if (!freshness.TryGetValue(SourceEntityInfo.StoreTable(SourceEntity.UsageDaily), out var usage) || usage.NewestDataAt is null)
+        {
+            throw new InvalidOperationException("The store holds no usage data yet: run an ingest first (churnwatch demo does).");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        bool Provided(SourceEntity entity) => freshness.TryGetValue(SourceEntityInfo.StoreTable(entity), out var f) && f.Provided;
+
+        var accounts = await QueryAsync<AccountRow, Account>(connection, SqliteSourceQueries.For(SourceEntity.Accounts), r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var subscriptions = await QueryAsync<SubscriptionRow, Subscription>(connection, SqliteSourceQueries.For(SourceEntity.Subscriptions), r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var days = await QueryAsync<UsageDayRow, FeatureUsageDay>(connection,
+            "SELECT account_id AS AccountId, feature AS Feature, day AS Day, events AS Events, active_users AS ActiveUsers FROM usage_daily ORDER BY account_id, feature, day",
+            r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var weeks = await QueryAsync<UsageWeekRow, UsageWeek>(connection,
+            "SELECT account_id AS AccountId, feature AS Feature, week_start AS WeekStart, events AS Events, active_users AS ActiveUsers FROM usage_weekly ORDER BY account_id, feature, week_start",
+            r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var tickets = Provided(SourceEntity.Tickets)
+            ? await QueryAsync<TicketRow, Ticket>(connection, SqliteSourceQueries.For(SourceEntity.Tickets), r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            : null;
+        var invoices = Provided(SourceEntity.Invoices)
+            ? await QueryAsync<InvoiceRow, Invoice>(connection, SqliteSourceQueries.For(SourceEntity.Invoices), r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            : null;
+        var attempts = Provided(SourceEntity.PaymentAttempts)
+            ? await QueryAsync<PaymentAttemptRow, PaymentAttempt>(connection, SqliteSourceQueries.For(SourceEntity.PaymentAttempts), r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            : null;
+
+        // Usage is the heartbeat of the data: the history is complete up to the end of the newest usage day.
+        return new CompanyHistory(accounts, subscriptions, days, weeks, tickets, invoices, attempts, usage.NewestDataAt.Value);
+    }
+
+    private static Task<List<TRecord>> QueryAsync<TRow, TRecord>(DbConnection connection, string sql, Func<TRow, TRecord> toRecord, CancellationToken cancellationToken)
+    {
+        // Unbuffered: millions of usage rows become records one at a time instead of being held twice.
+        var rows = connection.Query<TRow>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: cancellationToken));
+        return Task.FromResult(rows.Select(toRecord).ToList());
+    }
+
+    private static Task<int> WriteFreshnessAsync(DbConnection connection, DbTransaction transaction, SourceFreshness freshness, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO source_freshness (entity, provided, row_count, newest_data_at, last_ingest_at)
+            VALUES (@Entity, @Provided, @RowCount, @NewestDataAt, @LastIngestAt)
+            ON CONFLICT (entity) DO UPDATE SET provided = excluded.provided, row_count = excluded.row_count,
+                newest_data_at = excluded.newest_data_at, last_ingest_at = excluded.last_ingest_at
+            """,
+            new
+            {
+                freshness.Entity,
+                Provided = freshness.Provided ? 1 : 0,
+                freshness.RowCount,
+                NewestDataAt = StoreText.Instant(freshness.NewestDataAt),
+                LastIngestAt = StoreText.Instant(freshness.LastIngestAt),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+}

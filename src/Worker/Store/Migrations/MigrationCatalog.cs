@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Reflection;
+using ChurnWatch.Worker.Configuration;
+
+namespace ChurnWatch.Worker.Store.Migrations;
+
+/// <summary>
+/// The migrations shipped inside the assembly, one folder per provider, files named <c>NNNN_name.sql</c>.
+/// Embedding them means a deployed binary always carries the schema it expects.
+/// </summary>
+internal static class MigrationCatalog
+{
+    public static IReadOnlyList<Migration> For(StoreProvider provider)
+    {
+        var assembly = typeof(MigrationCatalog).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Store.Migrations.{provider}.";
+        var migrations = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var fileName = resource[prefix.Length..];
+            var underscore = fileName.IndexOf('_', StringComparison.Ordinal);
+            if (underscore <= 0 || !int.TryParse(fileName.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                throw new InvalidOperationException($"Migration resource '{fileName}' is not named NNNN_name.sql.");
+            }
+
+            migrations.Add(new Migration(version, Path.GetFileNameWithoutExtension(fileName[(underscore + 1)..]), Read(assembly, resource)));
+        }
+
+        migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
+        for (var i = 0; i < migrations.Count; i++)
+        {
+            if (migrations[i].Version != i + 1)
+            {
+                throw new InvalidOperationException($"Migrations for {provider} must be numbered 1, 2, 3... without gaps; found {migrations[i].Version} at position {i + 1}.");
+            }
+        }
+
+        return migrations;
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Migration resource '{resource}' is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

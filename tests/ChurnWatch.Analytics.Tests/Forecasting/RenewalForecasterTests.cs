@@ -1,0 +1,55 @@
+using ChurnWatch.Analytics.Forecasting;
+
+namespace ChurnWatch.Analytics.Tests.Forecasting;
+
+public sealed class RenewalForecasterTests
+{
+    private static readonly DateOnly March = new(2026, 3, 1);
+
+    [Fact]
+    public void Forecast_SumsArrAndProbabilityPerMonth()
+    {
+        RenewalExposure[] renewals =
+        [
+            new("A", new DateOnly(2026, 3, 10), 12_000m, 0.9),
+            new("B", new DateOnly(2026, 3, 31), 6_000m, 0.5),
+            new("C", new DateOnly(2026, 5, 1), 24_000m, 0.25),
+            new("D", new DateOnly(2026, 2, 28), 99_000m, 0.1), // before the window
+        ];
+
+        var rows = RenewalForecaster.Forecast(renewals, March, 3, seed: 7);
+
+        Assert.Equal([March, March.AddMonths(1), March.AddMonths(2)], rows.Select(r => r.Month));
+        Assert.Equal(2, rows[0].RenewalsDue);
+        Assert.Equal(18_000m, rows[0].ArrDue);
+        Assert.Equal(12_000m * 0.9m + 6_000m * 0.5m, rows[0].ExpectedRenewedArr);
+        Assert.Equal(rows[0].ArrDue - rows[0].ExpectedRenewedArr, rows[0].ExpectedChurnedArr);
+        Assert.Equal(0, rows[1].RenewalsDue);
+        Assert.Equal(0m, rows[1].P90RenewedArr);
+        Assert.Equal(6_000m, rows[2].ExpectedRenewedArr);
+    }
+
+    [Fact]
+    public void Forecast_RangeBracketsTheExpectation_AndIsReproducible()
+    {
+        var renewals = Enumerable.Range(0, 40)
+            .Select(i => new RenewalExposure($"A{i}", new DateOnly(2026, 3, 1 + i % 28), 1_000m + 100m * i, 0.5 + i % 5 * 0.1))
+            .ToList();
+
+        var first = RenewalForecaster.Forecast(renewals, March, 1, seed: 3)[0];
+        var again = RenewalForecaster.Forecast(Enumerable.Reverse(renewals), March, 1, seed: 3)[0];
+
+        Assert.Equal(first, again);
+        Assert.True(first.P10RenewedArr < first.ExpectedRenewedArr && first.ExpectedRenewedArr < first.P90RenewedArr);
+        Assert.True(first.P90RenewedArr <= first.ArrDue);
+    }
+
+    [Fact]
+    public void Forecast_CertainRenewals_HaveNoRange()
+    {
+        RenewalExposure[] renewals = [new("A", March, 5_000m, 1.0), new("B", March, 7_000m, 1.0)];
+        var row = RenewalForecaster.Forecast(renewals, March, 1, seed: 1)[0];
+        Assert.Equal(12_000m, row.P10RenewedArr);
+        Assert.Equal(12_000m, row.P90RenewedArr);
+    }
+}

@@ -74,30 +74,23 @@ internal sealed class SourceIngestion(IOptions<SourceOptions> options, HistorySt
         }
 
         var sql = SqliteSourceQueries.For(entity);
-        try
+        _ = entity switch
         {
-            _ = entity switch
-            {
-                SourceEntity.Accounts => await CopyAsync<AccountRow, Account>(source, sql, storeTable, HistoryColumns.Accounts, r => r.ToRecord(), a => a.CreatedAt, now, cancellationToken).ConfigureAwait(false),
-                SourceEntity.Subscriptions => await CopyAsync<SubscriptionRow, Subscription>(source, sql, storeTable, HistoryColumns.Subscriptions, r => r.ToRecord(), s => Later(s.StartedAt, s.EndedAt), now, cancellationToken).ConfigureAwait(false),
-                // A usage day covers the whole day: the data is complete up to the next midnight.
-                SourceEntity.UsageDaily => await CopyAsync<UsageDayRow, FeatureUsageDay>(source, sql, storeTable, HistoryColumns.UsageDaily, r => r.ToRecord(), u => u.Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), now, cancellationToken).ConfigureAwait(false),
-                SourceEntity.UsageWeekly => await CopyAsync<UsageWeekRow, UsageWeek>(source, sql, storeTable, HistoryColumns.UsageWeekly, r => r.ToRecord(), _ => null, now, cancellationToken).ConfigureAwait(false),
-                SourceEntity.Tickets => await CopyAsync<TicketRow, Ticket>(source, sql, storeTable, HistoryColumns.Tickets, r => r.ToRecord(), t => Later(t.OpenedAt, t.ResolvedAt), now, cancellationToken).ConfigureAwait(false),
-                SourceEntity.Invoices => await CopyAsync<InvoiceRow, Invoice>(source, sql, storeTable, HistoryColumns.Invoices, r => r.ToRecord(), i => Later(i.IssuedAt, i.PaidAt), now, cancellationToken).ConfigureAwait(false),
-                SourceEntity.PaymentAttempts => await CopyAsync<PaymentAttemptRow, PaymentAttempt>(source, sql, storeTable, HistoryColumns.PaymentAttempts, r => r.ToRecord(), p => p.AttemptedAt, now, cancellationToken).ConfigureAwait(false),
-                _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, null),
-            };
-        }
-        catch (Exception e) when (e is DbException or DataException or InvalidCastException or FormatException)
-        {
-            // A missing column or a column of the wrong type: name the table and say what the contract expects.
-            throw new SourceDataException($"Reading '{table}' from the source failed: {e.Message}. Check the table against docs/source-contract.md.", e);
-        }
+            SourceEntity.Accounts => await CopyAsync<AccountRow, Account>(source, table, sql, storeTable, HistoryColumns.Accounts, r => r.ToRecord(), a => a.CreatedAt, now, cancellationToken).ConfigureAwait(false),
+            SourceEntity.Subscriptions => await CopyAsync<SubscriptionRow, Subscription>(source, table, sql, storeTable, HistoryColumns.Subscriptions, r => r.ToRecord(), s => Later(s.StartedAt, s.EndedAt), now, cancellationToken).ConfigureAwait(false),
+            // A usage day covers the whole day: the data is complete up to the next midnight.
+            SourceEntity.UsageDaily => await CopyAsync<UsageDayRow, FeatureUsageDay>(source, table, sql, storeTable, HistoryColumns.UsageDaily, r => r.ToRecord(), u => u.Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), now, cancellationToken).ConfigureAwait(false),
+            SourceEntity.UsageWeekly => await CopyAsync<UsageWeekRow, UsageWeek>(source, table, sql, storeTable, HistoryColumns.UsageWeekly, r => r.ToRecord(), _ => null, now, cancellationToken).ConfigureAwait(false),
+            SourceEntity.Tickets => await CopyAsync<TicketRow, Ticket>(source, table, sql, storeTable, HistoryColumns.Tickets, r => r.ToRecord(), t => Later(t.OpenedAt, t.ResolvedAt), now, cancellationToken).ConfigureAwait(false),
+            SourceEntity.Invoices => await CopyAsync<InvoiceRow, Invoice>(source, table, sql, storeTable, HistoryColumns.Invoices, r => r.ToRecord(), i => Later(i.IssuedAt, i.PaidAt), now, cancellationToken).ConfigureAwait(false),
+            SourceEntity.PaymentAttempts => await CopyAsync<PaymentAttemptRow, PaymentAttempt>(source, table, sql, storeTable, HistoryColumns.PaymentAttempts, r => r.ToRecord(), p => p.AttemptedAt, now, cancellationToken).ConfigureAwait(false),
+            _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, null),
+        };
     }
 
     private async Task<long> CopyAsync<TRow, TRecord>(
         DbConnection source,
+        string sourceTable,
         string sql,
         string storeTable,
         IReadOnlyList<StoreColumn<TRecord>> columns,
@@ -110,9 +103,10 @@ internal sealed class SourceIngestion(IOptions<SourceOptions> options, HistorySt
         IEnumerable<TRecord> Records()
         {
             // Unbuffered: rows stream from the source straight into the store's batch insert.
-            foreach (var row in source.Query<TRow>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: cancellationToken)))
+            using var rows = source.Query<TRow>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: cancellationToken)).GetEnumerator();
+            while (NextSourceRow(rows, sourceTable))
             {
-                var record = toRecord(row);
+                var record = toRecord(rows.Current);
                 if (timestamp(record) is { } t && (newest is null || t > newest))
                 {
                     newest = t;
@@ -123,6 +117,20 @@ internal sealed class SourceIngestion(IOptions<SourceOptions> options, HistorySt
         }
 
         return await store.ReplaceAsync(storeTable, columns, Records(), count => new SourceFreshness(storeTable, true, count, newest, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Only failures of the source's own reading are the source's fault; store failures keep their own message.
+    private static bool NextSourceRow<TRow>(IEnumerator<TRow> rows, string sourceTable)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception e) when (e is DbException or DataException or InvalidCastException or FormatException)
+        {
+            // A missing column or a column of the wrong type: name the table and say what the contract expects.
+            throw new SourceDataException($"Reading '{sourceTable}' from the source failed: {e.Message} Check the table against docs/source-contract.md.", e);
+        }
     }
 
     private static DateTime Later(DateTime first, DateTime? second) => second is { } s && s > first ? s : first;

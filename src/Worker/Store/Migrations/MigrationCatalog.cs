@@ -13,9 +13,10 @@ internal static class MigrationCatalog
     public static IReadOnlyList<Migration> For(StoreProvider provider)
     {
         var assembly = typeof(MigrationCatalog).Assembly;
-        var prefix = $"{assembly.GetName().Name}.Store.Migrations.{provider}.";
+        var prefix = $"Migrations/{provider}/";
         var migrations = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        // The project gives each script the logical name Migrations/<Provider>/<file>; RecursiveDir may use '\\' on Windows.
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Replace('\\', '/').StartsWith(prefix, StringComparison.Ordinal)))
         {
             var fileName = resource[prefix.Length..];
             var underscore = fileName.IndexOf('_', StringComparison.Ordinal);
@@ -25,6 +26,11 @@ internal static class MigrationCatalog
             }
 
             migrations.Add(new Migration(version, Path.GetFileNameWithoutExtension(fileName[(underscore + 1)..]), Read(assembly, resource)));
+        }
+
+        if (migrations.Count == 0)
+        {
+            throw new InvalidOperationException($"No migrations for {provider} are embedded in this build (resources named {prefix}NNNN_name.sql).");
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));

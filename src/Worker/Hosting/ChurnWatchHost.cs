@@ -1,0 +1,71 @@
+using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Pipeline;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Hosting;
+
+/// <summary>Composes the worker: configuration sources, validated options and services.</summary>
+internal static class ChurnWatchHost
+{
+    /// <summary>Environment variables with this prefix override appsettings.json: CHURNWATCH__Store__DataFolder=/var/lib/churnwatch.</summary>
+    public const string EnvironmentPrefix = "CHURNWATCH__";
+
+    /// <summary>
+    /// A host builder reading appsettings.json from the working directory, then CHURNWATCH__ environment variables,
+    /// then <paramref name="overrides"/> (used by commands' own options and by tests).
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(overrides ?? []);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // Logs go to standard error, so a command's own output on standard output stays clean for scripts.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddChurnWatch();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddChurnWatch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OutputOptions>().BindConfiguration(OutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StoreDatabase>();
+        builder.Services.AddSingleton<HistoryStore>();
+        builder.Services.AddSingleton<ScoreStore>();
+        builder.Services.AddSingleton<ModelStore>();
+        builder.Services.AddSingleton<SignalStore>();
+        builder.Services.AddSingleton<RunHistoryStore>();
+        builder.Services.AddSingleton<SourceIngestion>();
+        builder.Services.AddChurnWatchPipeline();
+        return builder;
+    }
+
+    /// <summary>
+    /// Resolves every options class once so a bad setting fails now, with its key, rather than halfway through a run.
+    /// Commands call this before doing any work; <c>run</c> gets the same through ValidateOnStart.
+    /// </summary>
+    public static void ValidateOptions(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<SourceOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<SampleOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<OutputOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<SignalOptions>>().Value;
+    }
+}

@@ -1,0 +1,114 @@
+using ChurnWatch.Analytics.History;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Store;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Tests.Ingestion;
+
+public sealed class SourceIngestionTests
+{
+    private static async Task<(HistoryStore Store, SourceIngestion Ingestion, StoreDatabase Database)> SetUpAsync(TempFolder folder, string connectionString)
+    {
+        var database = TestStore.Create(folder);
+        await database.MigrateAsync(CancellationToken.None);
+        var store = new HistoryStore(database);
+        var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = connectionString }), store, new FixedTimeProvider(TestStore.Now));
+        return (store, ingestion, database);
+    }
+
+    [Fact]
+    public async Task RunAsync_RequiredEntitiesOnly_LoadsThemAndMarksOptionalOnesAbsent()
+    {
+        using var folder = new TempFolder();
+        var (store, ingestion, _) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+
+        await ingestion.RunAsync(null, CancellationToken.None);
+        var history = await store.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(["A1", "A2"], history.Accounts.Select(a => a.AccountId));
+        Assert.Equal(2, history.Subscriptions.Count);
+        Assert.Null(history.Tickets);
+        Assert.Null(history.Invoices);
+        Assert.Null(history.PaymentAttempts);
+        // the newest usage day is 2025-03-10, so the data is complete up to the midnight after it
+        Assert.Equal(new DateTime(2025, 3, 11, 0, 0, 0, DateTimeKind.Utc), history.DataAsOf);
+    }
+
+    [Fact]
+    public async Task RunAsync_Usage_IsAggregatedPerDayAndMondayWeek()
+    {
+        using var folder = new TempFolder();
+        var (store, ingestion, _) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+
+        await ingestion.RunAsync(null, CancellationToken.None);
+        var history = await store.LoadAsync(CancellationToken.None);
+
+        var march3 = history.UsageDays.Single(d => d.AccountId == "A1" && d.Feature == "dashboards");
+        Assert.Equal(new FeatureUsageDay("A1", "dashboards", new DateOnly(2025, 3, 3), 7, 2), march3);
+        var a1Weeks = history.UsageWeeks.Where(w => w.AccountId == "A1" && w.Feature == UsageWeek.AllFeatures).OrderBy(w => w.WeekStart).ToList();
+        Assert.Equal(
+            [new UsageWeek("A1", "*", new DateOnly(2025, 3, 3), 8, 3), new UsageWeek("A1", "*", new DateOnly(2025, 3, 10), 5, 1)],
+            a1Weeks);
+        Assert.Equal(new UsageWeek("A1", "reports", new DateOnly(2025, 3, 3), 1, 1),
+            history.UsageWeeks.Single(w => w.AccountId == "A1" && w.Feature == "reports" && w.WeekStart == new DateOnly(2025, 3, 3)));
+    }
+
+    [Fact]
+    public async Task RunAsync_Twice_EndsInTheSameStateAsOnce()
+    {
+        using var folder = new TempFolder();
+        var (_, ingestion, database) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+
+        await ingestion.RunAsync(null, CancellationToken.None);
+        var once = await StoreChecksum.OfDataAsync(database);
+        await ingestion.RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(once, await StoreChecksum.OfDataAsync(database));
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingRequiredTable_SaysWhichTable()
+    {
+        using var folder = new TempFolder();
+        var source = await MinimalSource.CreateAsync(folder.File("source.db"), c => c.ExecuteAsync("DROP TABLE subscriptions"));
+        var (_, ingestion, _) = await SetUpAsync(folder, source);
+
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(null, CancellationToken.None));
+
+        Assert.Contains("'subscriptions'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadTimestamp_NamesRowColumnAndValue_AndKeepsEarlierData()
+    {
+        using var folder = new TempFolder();
+        var good = await MinimalSource.CreateAsync(folder.File("good.db"));
+        var (store, ingestion, database) = await SetUpAsync(folder, good);
+        await ingestion.RunAsync(null, CancellationToken.None);
+        var before = await StoreChecksum.OfDataAsync(database);
+        var bad = await MinimalSource.CreateAsync(folder.File("bad.db"),
+            c => c.ExecuteAsync("UPDATE subscriptions SET started_at = 'last tuesday' WHERE subscription_id = 'S2'"));
+        var badIngestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = bad }), store, new FixedTimeProvider(TestStore.Now));
+
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => badIngestion.RunAsync(null, CancellationToken.None));
+
+        Assert.Contains("subscriptions row 'S2', column started_at", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'last tuesday'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await StoreChecksum.OfDataAsync(database));
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingSourceFile_SaysWhichFile()
+    {
+        using var folder = new TempFolder();
+        var (_, ingestion, _) = await SetUpAsync(folder, $"Data Source={folder.File("nowhere.db")}");
+
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(null, CancellationToken.None));
+
+        Assert.Contains("nowhere.db", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("nowhere.db")));
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChurnWatch.Worker.Store;
+using Dapper;
+
+namespace ChurnWatch.Worker.Tests.TestSupport;
+
+/// <summary>Row counts and a SHA-256 of every row of the store's data tables, in key order: equal checksums, equal stores.</summary>
+internal static class StoreChecksum
+{
+    private static readonly string[] DataTables =
+        ["accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "scores", "feature_snapshots", "signals", "models"];
+
+    public static async Task<string> OfDataAsync(StoreDatabase database, IEnumerable<string>? tables = null)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var text = new StringBuilder();
+        foreach (var table in tables ?? DataTables)
+        {
+            var rows = (await connection.QueryAsync($"SELECT * FROM {table} ORDER BY 1, 2, 3")).ToList();
+            text.Append(table).Append(':').Append(rows.Count).Append('\n');
+            foreach (IDictionary<string, object?> row in rows)
+            {
+                text.AppendJoin('|', row.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+            }
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

@@ -5,9 +5,29 @@ namespace ChurnWatch.Worker.Cli;
 /// <summary>The <c>churnwatch</c> command tree.</summary>
 internal static class ChurnWatchCommandLine
 {
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "ChurnWatch: churn and renewal risk, signals and reports for B2B SaaS, from your own data. " +
+            "Settings come from appsettings.json in the working directory and CHURNWATCH__Section__Key environment variables.");
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("ChurnWatch: churn and renewal risk, signals and reports for B2B SaaS.");
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        var parseResult = Create().Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                CommandHost.Fail(ExitCodes.BadArguments, error.Message);
+            }
+
+            await Console.Error.WriteLineAsync("Run 'churnwatch --help' for the commands and their options.").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
+
+        return await parseResult.InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ChurnWatch.Worker.Cli;
+
+/// <summary><c>churnwatch demo</c>: the whole pipeline once, on the embedded store and the sample company.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var accounts = new Option<int?>("--accounts") { Description = "Accounts in the sample company when it has to be generated (default: Sample:Accounts, 2000)." };
+        var months = new Option<int?>("--months") { Description = "Months of history in the sample company (default: Sample:Months, 24)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the sample company (default: Sample:Seed, 42)." };
+        var data = new Option<string?>("--data") { Description = "Folder for the store and the sample source (default: Store:DataFolder, ./data)." };
+        var output = new Option<string?>("--out") { Description = "Folder for reports and exports (default: Output:Folder, ./out)." };
+        var command = new Command(
+            "demo",
+            "Generate the sample company if it is missing, then ingest, train a churn model with a time-split backtest, " +
+            "score every active account, flag inactive and upsell accounts, and write the reports, exports and forecast.")
+        {
+            accounts, months, seed, data, output,
+        };
+
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            void Set(string key, string? value)
+            {
+                if (value is not null)
+                {
+                    overrides[key] = value;
+                }
+            }
+
+            Set($"{SampleOptions.Section}:{nameof(SampleOptions.Accounts)}", parseResult.GetValue(accounts)?.ToString(CultureInfo.InvariantCulture));
+            Set($"{SampleOptions.Section}:{nameof(SampleOptions.Months)}", parseResult.GetValue(months)?.ToString(CultureInfo.InvariantCulture));
+            Set($"{SampleOptions.Section}:{nameof(SampleOptions.Seed)}", parseResult.GetValue(seed)?.ToString(CultureInfo.InvariantCulture));
+            if (parseResult.GetValue(data) is { } dataFolder)
+            {
+                Set($"{StoreOptions.Section}:{nameof(StoreOptions.DataFolder)}", dataFolder);
+                Set($"{SourceOptions.Section}:{nameof(SourceOptions.ConnectionString)}", $"Data Source={Path.Combine(dataFolder, DemoPipeline.SampleFileName)}");
+            }
+
+            Set($"{OutputOptions.Section}:{nameof(OutputOptions.Folder)}", parseResult.GetValue(output));
+            return CommandHost.RunAsync(
+                async (services, ct) =>
+                {
+                    var summary = await AnsiConsole.Progress()
+                        .AutoClear(false)
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                        .StartAsync(ctx => services.GetRequiredService<DemoPipeline>().RunAsync(new SpectreStepProgress(ctx), ct))
+                        .ConfigureAwait(false);
+                    DemoSummaryTable.Write(AnsiConsole.Console, summary);
+                    return ExitCodes.Ok;
+                },
+                overrides,
+                cancellationToken);
+        });
+        return command;
+    }
+}

@@ -46,7 +46,7 @@ internal static class HistogramChart
         var total = bins.Sum(b => b.Count);
         var canvas = new SvgCanvas(width, height, title, string.Create(CultureInfo.InvariantCulture, $"Histogram of {total} values in {bins.Count} bins."));
         ChartAxes.Title(canvas, title);
-        var area = new PlotArea(56, ChartAxes.TitleBand + 6, width - 56 - 16, height - ChartAxes.TitleBand - 6 - 44);
+        var area = new PlotArea(56, ChartAxes.TitleBand + 6, width - 56 - 28, height - ChartAxes.TitleBand - 6 - 44);
 
         if (bins.Count == 0)
         {
@@ -55,7 +55,8 @@ internal static class HistogramChart
         }
 
         var x = NiceScale.Create(bins[0].Lower, bins[^1].Upper);
-        var y = NiceScale.Create(0, Math.Max(1, bins.Max(b => b.Count)), 5, integerStep: true);
+        // Headroom above the tallest bar keeps its count label inside the plot.
+        var y = NiceScale.Create(0, Math.Max(1, bins.Max(b => b.Count) * 1.1), 5, integerStep: true);
         ChartAxes.Y(canvas, area, y, ValueFormat.Number, yLabel);
 
         var colour = barColour ?? ChartPalette.Series(0);

@@ -18,10 +18,10 @@ internal static class LineChart
         var legend = new List<LegendEntry>();
         if (data.Band is not null)
             legend.Add(new LegendEntry(data.Band.Name, BandColour));
-        legend.AddRange(data.Series.Select((s, i) => new LegendEntry(s.Name, ChartPalette.Series(i), Line: true, Dashed: s.Dashed)));
+        legend.AddRange(data.Series.Select((s, i) => new LegendEntry(s.Name, Colour(s, i), Line: true, Dashed: s.Dashed)));
         var hasLegend = legend.Count > 1;
         var top = ChartAxes.TitleBand + (hasLegend ? ChartAxes.LegendBand : 0) + 6;
-        var area = new PlotArea(64, top, width - 64 - 20, height - top - 44);
+        var area = new PlotArea(64, top, width - 64 - 28, height - top - 44);
         if (hasLegend)
             ChartAxes.Legend(canvas, area.Left, ChartAxes.TitleBand + 10, legend);
 
@@ -48,10 +48,11 @@ internal static class LineChart
             canvas.CloseGroup();
         }
 
-        for (var s = 0; s < data.Series.Count; s++)
+        // Dashed reference lines go down first so the data is drawn over them.
+        foreach (var s in Enumerable.Range(0, data.Series.Count).OrderBy(i => data.Series[i].Dashed ? 0 : 1))
         {
             var series = data.Series[s];
-            var colour = ChartPalette.Series(s);
+            var colour = Colour(series, s);
             var points = series.Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).Select(p => (area.X(x, p.X), area.Y(y, p.Y))).ToList();
             canvas.OpenGroup().Tooltip(series.Name);
             canvas.Path(points, colour, series.Dashed ? 1.5 : 2.25, dash: series.Dashed ? "5 3" : null);
@@ -69,4 +70,7 @@ internal static class LineChart
         ChartAxes.XNumeric(canvas, area, x, data.XFormat, data.XLabel, data.XTickLabel);
         return canvas.Complete();
     }
+
+    // References (dashed) are grey: they are the yardstick, not the data.
+    private static string Colour(LineSeries series, int index) => series.Dashed ? ChartPalette.Muted : ChartPalette.Series(index);
 }

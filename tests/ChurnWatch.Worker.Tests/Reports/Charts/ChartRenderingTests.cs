@@ -124,8 +124,8 @@ public sealed class ChartRenderingTests
         Assert.Single(document.Descendants(Svg + "pattern"));
         Assert.Contains("Declining", texts);
         Assert.Contains("Seat saturation", texts);
-        // Stacked totals peak at 3 + 1 + 1 + 3 = 8 in W3: the axis ends at a round tick at or above it.
-        Assert.Contains("8", texts);
+        // Stacked totals peak at 5 + 1 + 0 + 3 = 9 in W4: the axis ends at the next round tick, 10.
+        Assert.Equal("10", texts[texts.IndexOf("Signals") - 1]);
     }
 
     [Fact]
@@ -144,6 +144,7 @@ public sealed class ChartRenderingTests
 
         Assert.Equal(3, paths.Count);
         Assert.EndsWith("Z", paths[0].Attribute("d")!.Value, StringComparison.Ordinal);
-        Assert.Equal("5 3", paths[2].Attribute("stroke-dasharray")!.Value);
+        // The dashed reference is drawn before the solid data line, so the data stays on top.
+        Assert.Equal("5 3", paths[1].Attribute("stroke-dasharray")!.Value);
     }
 }

@@ -44,11 +44,13 @@ internal static class HtmlText
     /// <summary>A duration in the largest sensible unit, for example "3 days" or "5 hours".</summary>
     public static string Duration(TimeSpan value)
     {
-        var text = value.TotalDays >= 2
-            ? Math.Floor(value.TotalDays).ToString("0", CultureInfo.InvariantCulture) + " days"
-            : Math.Floor(value.TotalHours).ToString("0", CultureInfo.InvariantCulture) + " hours";
+        var text = value.TotalDays >= 2 ? Unit(value.TotalDays, "days")
+            : value.TotalHours >= 2 ? Unit(value.TotalHours, "hours")
+            : Unit(Math.Max(0, value.TotalMinutes), "minutes");
         return Encode(text);
     }
+
+    private static string Unit(double amount, string unit) => Math.Floor(amount).ToString("0", CultureInfo.InvariantCulture) + " " + unit;
 
     /// <summary>Makes a generated SVG fit for inlining: HTML5 puts &lt;svg&gt; in the SVG namespace itself, and dropping the namespace URL keeps the page free of any address.</summary>
     public static string InlineSvg(string svg)

@@ -147,6 +147,16 @@ public sealed class WeeklyRiskReportHtmlTests
     }
 
     [Fact]
+    public void RenderIndex_AnyStaleSource_WarnsOnceNamingIt()
+    {
+        var stale = ReportIndexHtml.Render(ReportFixtures.AsOf, [ReportFixtures.Report(staleBilling: true), ReportFixtures.Report("bob@example.com", staleBilling: true)]);
+        var fresh = ReportIndexHtml.Render(ReportFixtures.AsOf, [ReportFixtures.Report()]);
+
+        Assert.Contains("had not delivered new data in time: billing.", stale, StringComparison.Ordinal);
+        Assert.DoesNotContain("stale-warning", fresh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Publish_TwoManagers_WritesPagesThenIndexAndNoTempFiles()
     {
         var folder = Path.Combine(Path.GetTempPath(), "cw-publish-" + Guid.NewGuid().ToString("N"));

@@ -1,3 +1,4 @@
+using ChurnWatch.Worker.Output;
 using CsvHelper;
 
 namespace ChurnWatch.Worker.Reports.Csv;
@@ -15,6 +16,17 @@ internal static class AccountRiskCsv
         "arr_at_risk", "risk_band", "churn_probability_change", "renewal_date", "renewal_probability",
         "top_reasons", "open_signals", "weekly_active_users_latest",
     ];
+
+    /// <summary>The file name the worker gives this export.</summary>
+    public const string FileName = "account_risk.csv";
+
+    /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
+    public static int WriteFile(string path, DateOnly asOf, IEnumerable<AccountRiskRow> rows)
+    {
+        var count = 0;
+        AtomicFile.WriteText(path, writer => count = Write(asOf, rows, writer));
+        return count;
+    }
 
     /// <summary>Writes the header and one row per account, in the order given; returns the number of rows.</summary>
     public static int Write(DateOnly asOf, IEnumerable<AccountRiskRow> rows, TextWriter writer)

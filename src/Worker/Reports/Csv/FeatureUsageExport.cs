@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.History;
+using ChurnWatch.Worker.Output;
 using CsvHelper;
 
 namespace ChurnWatch.Worker.Reports.Csv;
@@ -14,6 +15,17 @@ internal static class FeatureUsageExport
     [
         "week_start", "account_id", "account_name", "segment", "plan", "feature", "events", "active_users", "seats", "utilisation",
     ];
+
+    /// <summary>The file name the worker gives this export.</summary>
+    public const string FileName = "feature_usage.csv";
+
+    /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
+    public static long WriteFile(string path, IEnumerable<UsageWeek> weeks, IReadOnlyDictionary<string, FeatureUsageAccount> accounts, CancellationToken cancellationToken = default)
+    {
+        long count = 0;
+        AtomicFile.WriteText(path, writer => count = Write(weeks, accounts, writer, cancellationToken));
+        return count;
+    }
 
     /// <summary>
     /// Writes the header and one row per per-feature week; account-level weeks (<see cref="UsageWeek.AllFeatures"/>)

@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Output;
 
 namespace ChurnWatch.Worker.Reports.Csv;
 
@@ -10,6 +11,17 @@ internal static class RenewalForecastCsv
     [
         "month", "renewals_due", "arr_due", "expected_renewed_arr", "expected_churned_arr", "p10_renewed_arr", "p90_renewed_arr",
     ];
+
+    /// <summary>The file name the worker gives this export.</summary>
+    public const string FileName = "renewal_forecast.csv";
+
+    /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
+    public static int WriteFile(string path, IEnumerable<RenewalForecastMonth> months)
+    {
+        var count = 0;
+        AtomicFile.WriteText(path, writer => count = Write(months, writer));
+        return count;
+    }
 
     /// <summary>Writes the header and one row per month, in the order given; returns the number of rows.</summary>
     public static int Write(IEnumerable<RenewalForecastMonth> months, TextWriter writer)

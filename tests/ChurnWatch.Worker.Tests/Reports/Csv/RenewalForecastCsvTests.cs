@@ -38,4 +38,25 @@ public sealed class RenewalForecastCsvTests
 
         Assert.Contains(",-2.00,", writer.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WriteFile_Path_WritesAtomicallyWithoutTempFiles()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cw-csv-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = Path.Combine(folder, RenewalForecastCsv.FileName);
+
+            var count = RenewalForecastCsv.WriteFile(path, [new RenewalForecastMonth(new DateOnly(2026, 12, 1), 1, 10m, 9m, 1m, 8m, 10m)]);
+
+            Assert.Equal(1, count);
+            Assert.Equal(["renewal_forecast.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00\r\n", File.ReadAllText(path), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

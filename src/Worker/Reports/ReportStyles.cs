@@ -22,6 +22,7 @@ h3{font-size:14px;margin:16px 0 6px}
 .warning{margin:16px 0;padding:12px 16px;background:var(--warn-bg);border:1px solid var(--warn-line);border-left:6px solid var(--warn-line);border-radius:6px}
 .warning strong{color:#8a2c0d}
 table{border-collapse:collapse;width:100%}
+.table-wrap{overflow-x:auto}
 th,td{padding:7px 8px;text-align:left;vertical-align:top;border-bottom:1px solid var(--line)}
 th{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600;background:var(--soft)}
 td.num,th.num{text-align:right;white-space:nowrap}
@@ -71,6 +72,7 @@ a{color:var(--accent)}
  h2{break-after:avoid;margin-top:18px}
  tr,figure,.tile,.warning,section.trust{break-inside:avoid}
  thead{display:table-header-group}
+ .table-wrap{overflow:visible}
  tbody tr:nth-child(even) td{background:none}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  a{color:inherit;text-decoration:none}

@@ -143,7 +143,7 @@ internal static class WeeklyRiskReportHtml
     private static void AccountsTable(StringBuilder html, IReadOnlyList<AccountRiskRow> rows, WeeklyRiskReport report)
     {
         html.Append("<h2>Accounts by ARR at risk</h2>\n<p class=\"small\">Ranked by ARR \u00d7 churn probability: the expected loss, so a likely loss of a large account comes first.</p>\n")
-            .Append("<table class=\"accounts\">\n<thead><tr><th class=\"num\">#</th><th>Account</th><th class=\"num\">ARR (")
+            .Append("<div class=\"table-wrap\"><table class=\"accounts\">\n<thead><tr><th class=\"num\">#</th><th>Account</th><th class=\"num\">ARR (")
             .Append(HtmlText.Encode(report.Conventions.Currency))
             .Append(")</th><th>Churn risk</th><th>Change</th><th>Renewal</th><th>Weekly active users</th><th>Why</th><th>Open signals</th></tr></thead>\n<tbody>\n");
         if (rows.Count == 0)
@@ -166,7 +166,7 @@ internal static class WeeklyRiskReportHtml
                 .Append("<td>").Append(Signals(row.Signals)).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table></div>\n");
     }
 
     private static string Band(RiskBand band) => band switch

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChurnWatch.Worker.Reports.Charts;
 
 /// <summary>
@@ -38,7 +36,6 @@ internal static class Sparkline
         canvas.Line(pad, height - pad, width - pad, height - pad, ChartPalette.Grid);
         canvas.Path(points, ChartPalette.Series(0), 1.5);
         canvas.Circle(points[^1].X, points[^1].Y, 2.2, ChartPalette.Series(0));
-        canvas.OpenGroup().Tooltip(string.Create(CultureInfo.InvariantCulture, $"Last: {values[^1]:0.##}, max: {max:0.##}")).CloseGroup();
         return canvas.Complete();
     }
 }

@@ -39,7 +39,7 @@ internal static class WeeklyRiskReportHtml
         Tiles(html, report.Kpis, report.Conventions.Currency);
         Moves(html, rows);
         AccountsTable(html, rows, report);
-        Charts(html, rows, report.SignalCounts);
+        Charts(html, rows, report.SignalCounts, report.Conventions);
         Trust(html, report.ModelName, report.Backtest);
         Footer(html, report);
 
@@ -232,12 +232,23 @@ internal static class WeeklyRiskReportHtml
         return "<ul class=\"signals\">" + string.Concat(items) + "</ul>";
     }
 
-    private static void Charts(StringBuilder html, IReadOnlyList<AccountRiskRow> rows, IReadOnlyList<SignalCount> signalCounts)
+    private static void Charts(StringBuilder html, IReadOnlyList<AccountRiskRow> rows, IReadOnlyList<SignalCount> signalCounts, ReportConventions conventions)
     {
         html.Append("<h2>Risk and signals at a glance</h2>\n<div class=\"grid2\">\n<figure>");
         var bins = HistogramChart.Bin(rows.Select(r => r.ChurnProbability), 0, 1, 10);
-        html.Append(HtmlText.InlineSvg(HistogramChart.Render("Accounts by churn probability", bins, "Churn probability", "Accounts", ValueFormat.Percent)));
-        html.Append("<figcaption>How many of your accounts fall in each 10-point range of churn probability.</figcaption></figure>\n<figure>");
+        // A bin takes the band of its lower edge: with thresholds on 10-point steps (the usual 20% and 50%) that is exact.
+        string BandColour(HistogramBin bin) =>
+            bin.Lower >= conventions.HighThreshold - 1e-9 ? ChartPalette.RiskHigh
+            : bin.Lower >= conventions.MediumThreshold - 1e-9 ? ChartPalette.RiskMedium
+            : ChartPalette.RiskLow;
+        LegendEntry[] legend =
+        [
+            new("Low", ChartPalette.RiskLow),
+            new("Medium", ChartPalette.RiskMedium),
+            new("High", ChartPalette.RiskHigh),
+        ];
+        html.Append(HtmlText.InlineSvg(HistogramChart.Render("Accounts by churn probability", bins, "Churn probability", "Accounts", ValueFormat.Percent, binColour: BandColour, legend: legend)));
+        html.Append("<figcaption>How many of your accounts fall in each 10-point range of churn probability, coloured by risk band.</figcaption></figure>\n<figure>");
         if (signalCounts.Any(s => s.Count > 0))
         {
             var data = new BarChartData(

@@ -19,7 +19,8 @@ internal static class BarChart
 
         var hasLegend = data.Series.Count > 1;
         var top = ChartAxes.TitleBand + (hasLegend ? ChartAxes.LegendBand : 0) + 6;
-        var area = new PlotArea(64, top, width - 64 - 16, height - top - 44);
+        // Room below the axis for category labels on two lines.
+        var area = new PlotArea(64, top, width - 64 - 16, height - top - 56);
         if (hasLegend)
         {
             var entries = data.Series.Select((s, i) => new LegendEntry(s.Name, ChartPalette.Series(i), Hatched: data.Stacked && ChartPalette.IsHatched(i))).ToList();
@@ -27,6 +28,9 @@ internal static class BarChart
         }
 
         var (min, max) = Range(data);
+        // Headroom for the value labels of single-series charts.
+        if (data.Series.Count == 1)
+            max += (max - min) * 0.06;
         var y = NiceScale.Create(min, max);
         ChartAxes.Y(canvas, area, y, data.YFormat, data.YLabel);
 
@@ -57,6 +61,9 @@ internal static class BarChart
                 canvas.OpenGroup();
                 canvas.Tooltip(data.Categories[c] + ", " + data.Series[s].Name + ": " + Value(value, data.YFormat));
                 canvas.Rect(x + 0.5, yTop, w - 1, yBottom - yTop, colour, ChartPalette.OutlineFor(colour));
+                // A single series of wide bars gets its values printed, so nobody has to read them off the grid.
+                if (data.Series.Count == 1 && w >= 24)
+                    canvas.Text(x + (w / 2), value >= 0 ? yTop - 4 : yBottom + 12, Value(value, data.YFormat), "middle", ChartPalette.Ink, 10);
                 if (data.Stacked && ChartPalette.IsHatched(s))
                     canvas.Rect(x + 0.5, yTop, w - 1, yBottom - yTop, "url(#" + hatch + ")");
                 canvas.CloseGroup();

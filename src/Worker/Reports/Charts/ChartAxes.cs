@@ -67,15 +67,35 @@ internal static class ChartAxes
         }
 
         var band = area.Width / categories.Count;
-        var labels = categories.Select(c => Shorten(c, 14)).ToList();
-        var widest = labels.Max(l => l.Length) * CharWidth;
+        // Use the room each category has: wrap a long label onto a second line at a space, shorten only what still
+        // does not fit, and thin labels out only when even short ones would collide.
+        var maxChars = Math.Clamp((int)Math.Floor((band - 8) / CharWidth), 6, 24);
+        var lines = categories.Select(c => Wrap(c, maxChars)).ToList();
+        var widest = lines.Max(l => Math.Max(l.First.Length, l.Second?.Length ?? 0)) * CharWidth;
         var every = Math.Max(1, (int)Math.Ceiling((widest + 6) / band));
-        for (var i = 0; i < labels.Count; i += every)
+        var wrapped = false;
+        for (var i = 0; i < lines.Count; i += every)
         {
-            canvas.Text(area.Left + (band * (i + 0.5)), area.Bottom + 16, labels[i], "middle", ChartPalette.Muted);
+            var x = area.Left + (band * (i + 0.5));
+            canvas.Text(x, area.Bottom + 16, lines[i].First, "middle", ChartPalette.Muted);
+            if (lines[i].Second is { } second)
+            {
+                canvas.Text(x, area.Bottom + 29, second, "middle", ChartPalette.Muted);
+                wrapped = true;
+            }
         }
 
-        XLabel(canvas, area, label);
+        XLabel(canvas, area, label, wrapped ? 13 : 0);
+    }
+
+    private static (string First, string? Second) Wrap(string text, int maxChars)
+    {
+        if (text.Length <= maxChars)
+            return (text, null);
+        var space = text.LastIndexOf(' ', Math.Min(maxChars, text.Length - 1));
+        if (space <= 0)
+            return (Shorten(text, maxChars), null);
+        return (text[..space], Shorten(text[(space + 1)..], maxChars));
     }
 
     /// <summary>A legend row; each entry is a swatch (or a line for line series) and the series name.</summary>
@@ -83,6 +103,15 @@ internal static class ChartAxes
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(entries);
+        // Long names are shortened so the row never runs off the chart; the full names stay in the data's tooltips.
+        const double overhead = 21 + 16;
+        var available = canvas.Width - x - 8;
+        var maxChars = 40;
+        while (maxChars > 6 && entries.Sum(e => overhead + (Shorten(e.Name, maxChars).Length * CharWidth)) > available)
+        {
+            maxChars--;
+        }
+
         var cursor = x;
         foreach (var entry in entries)
         {
@@ -97,8 +126,9 @@ internal static class ChartAxes
                     canvas.Rect(cursor, y - 10, 16, 11, "url(#" + hatchId + ")");
             }
 
-            canvas.Text(cursor + 21, y, entry.Name, fill: ChartPalette.Ink);
-            cursor += 21 + (Shorten(entry.Name, 40).Length * CharWidth) + 16;
+            var name = Shorten(entry.Name, maxChars);
+            canvas.Text(cursor + 21, y, name, fill: ChartPalette.Ink);
+            cursor += overhead + (name.Length * CharWidth);
         }
     }
 
@@ -109,9 +139,9 @@ internal static class ChartAxes
         return text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "\u2026");
     }
 
-    private static void XLabel(SvgCanvas canvas, PlotArea area, string label)
+    private static void XLabel(SvgCanvas canvas, PlotArea area, string label, double shift = 0)
     {
         if (!string.IsNullOrEmpty(label))
-            canvas.Text(area.Left + (area.Width / 2), area.Bottom + 34, label, "middle", ChartPalette.Muted);
+            canvas.Text(area.Left + (area.Width / 2), area.Bottom + 34 + shift, label, "middle", ChartPalette.Muted);
     }
 }

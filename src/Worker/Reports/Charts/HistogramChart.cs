@@ -38,7 +38,18 @@ internal static class HistogramChart
     /// <param name="xFormat">How the range edges print.</param>
     /// <param name="size">Size; <see cref="ChartSize.Default"/> when null.</param>
     /// <param name="barColour">Bar colour; the first series colour when null.</param>
-    public static string Render(string title, IReadOnlyList<HistogramBin> bins, string xLabel, string yLabel, ValueFormat xFormat = ValueFormat.Number, ChartSize? size = null, string? barColour = null)
+    /// <param name="binColour">Colours each bar by its range (for example by risk band), overriding <paramref name="barColour"/>.</param>
+    /// <param name="legend">Legend entries explaining <paramref name="binColour"/>; none when null.</param>
+    public static string Render(
+        string title,
+        IReadOnlyList<HistogramBin> bins,
+        string xLabel,
+        string yLabel,
+        ValueFormat xFormat = ValueFormat.Number,
+        ChartSize? size = null,
+        string? barColour = null,
+        Func<HistogramBin, string>? binColour = null,
+        IReadOnlyList<LegendEntry>? legend = null)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(bins);
@@ -46,7 +57,10 @@ internal static class HistogramChart
         var total = bins.Sum(b => b.Count);
         var canvas = new SvgCanvas(width, height, title, string.Create(CultureInfo.InvariantCulture, $"Histogram of {total} values in {bins.Count} bins."));
         ChartAxes.Title(canvas, title);
-        var area = new PlotArea(56, ChartAxes.TitleBand + 6, width - 56 - 28, height - ChartAxes.TitleBand - 6 - 44);
+        var top = ChartAxes.TitleBand + (legend is { Count: > 0 } ? ChartAxes.LegendBand : 0) + 6;
+        var area = new PlotArea(56, top, width - 56 - 28, height - top - 44);
+        if (legend is { Count: > 0 })
+            ChartAxes.Legend(canvas, area.Left, ChartAxes.TitleBand + 10, legend);
 
         if (bins.Count == 0)
         {
@@ -56,22 +70,23 @@ internal static class HistogramChart
 
         var x = NiceScale.Create(bins[0].Lower, bins[^1].Upper);
         // Headroom above the tallest bar keeps its count label inside the plot.
-        var y = NiceScale.Create(0, Math.Max(1, bins.Max(b => b.Count) * 1.1), 5, integerStep: true);
+        var tallest = bins.Max(b => b.Count);
+        var y = NiceScale.Create(0, Math.Max(1, tallest + Math.Max(1, tallest * 0.05)), 5, integerStep: true);
         ChartAxes.Y(canvas, area, y, ValueFormat.Number, yLabel);
 
-        var colour = barColour ?? ChartPalette.Series(0);
         foreach (var bin in bins)
         {
+            var colour = binColour?.Invoke(bin) ?? barColour ?? ChartPalette.Series(0);
             var left = area.X(x, bin.Lower);
             var right = area.X(x, bin.Upper);
-            var top = area.Y(y, bin.Count);
+            var barTop = area.Y(y, bin.Count);
             var range = AxisLabels.Tick(bin.Lower, x, xFormat) + "\u2013" + AxisLabels.Tick(bin.Upper, x, xFormat);
             canvas.OpenGroup();
             canvas.Tooltip(string.Create(CultureInfo.InvariantCulture, $"{range}: {bin.Count}"));
             // One pixel of white between bars keeps them distinct in grey-scale without implying a gap in the data.
-            canvas.Rect(left + 0.5, top, right - left - 1, area.Bottom - top, colour, ChartPalette.OutlineFor(colour));
+            canvas.Rect(left + 0.5, barTop, right - left - 1, area.Bottom - barTop, colour, ChartPalette.OutlineFor(colour));
             if (bin.Count > 0)
-                canvas.Text((left + right) / 2, top - 4, bin.Count.ToString(CultureInfo.InvariantCulture), "middle", ChartPalette.Ink, 10);
+                canvas.Text((left + right) / 2, barTop - 4, bin.Count.ToString(CultureInfo.InvariantCulture), "middle", ChartPalette.Ink, 10);
             canvas.CloseGroup();
         }
 

@@ -147,4 +147,23 @@ public sealed class ChartRenderingTests
         // The dashed reference is drawn before the solid data line, so the data stays on top.
         Assert.Equal("5 3", paths[1].Attribute("stroke-dasharray")!.Value);
     }
+
+    [Fact]
+    public void Render_LongCategoryLabels_WrapAtASpaceInsteadOfBeingCut()
+    {
+        var data = new BarChartData(
+            "Open signals by kind",
+            ["Never activated", "Gone dark", "Declining usage", "Seat saturation", "Strong growth"],
+            [new ChartSeries("Open signals", [1, 0, 4, 2, 0])],
+            Stacked: false,
+            "Signal",
+            "Open signals");
+
+        var texts = XDocument.Parse(BarChart.Render(data)).Descendants(Svg + "text").Select(t => t.Value).ToList();
+
+        Assert.Contains("Never", texts);
+        Assert.Contains("activated", texts);
+        Assert.Contains("Gone dark", texts);
+        Assert.DoesNotContain(texts, t => t.EndsWith('\u2026'));
+    }
 }

@@ -14,6 +14,9 @@ internal static class AtomicFile
     /// <summary>The suffix of temporary files; a leftover one is always safe to delete.</summary>
     public const string TempSuffix = ".cwtmp";
 
+    // Reports and CSVs are read by browsers and spreadsheets; a BOM shows up as junk in some CSV tools.
+    private static readonly System.Text.UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>Writes <paramref name="path"/> with <paramref name="write"/>, atomically.</summary>
     /// <param name="path">The target file; its folder must exist.</param>
     /// <param name="write">Writes the content to the stream it is given (it must not dispose it).</param>
@@ -53,8 +56,6 @@ internal static class AtomicFile
             writer.Flush();
         });
     }
-
-    private static readonly System.Text.UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     private static string TempPathFor(string fullPath)
     {

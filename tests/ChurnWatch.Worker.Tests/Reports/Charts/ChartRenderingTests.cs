@@ -166,4 +166,16 @@ public sealed class ChartRenderingTests
         Assert.Contains("Gone dark", texts);
         Assert.DoesNotContain(texts, t => t.EndsWith('\u2026'));
     }
+
+    [Fact]
+    public void Render_LongSeriesNames_LegendStaysInsideTheChart()
+    {
+        var series = Enumerable.Range(1, 4).Select(i => new ChartSeries($"A very long series name number {i} that goes on", [i])).ToList();
+
+        var svg = BarChart.Render(new BarChartData("t", ["c"], series, Stacked: true, "x", "y"), new ChartSize(400, 240));
+
+        var legendTexts = XDocument.Parse(svg).Descendants(Svg + "text").Where(t => t.Value.StartsWith("A very", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, legendTexts.Count);
+        Assert.All(legendTexts, t => Assert.True(double.Parse(t.Attribute("x")!.Value, System.Globalization.CultureInfo.InvariantCulture) + (t.Value.Length * ChartAxes.CharWidth) <= 400));
+    }
 }

@@ -25,6 +25,35 @@ internal sealed record WeeklyRiskReport(
     IReadOnlyList<SignalCount> SignalCounts,
     ReportConventions Conventions)
 {
+    /// <summary>
+    /// Builds a report whose KPIs and signal counts are computed from <paramref name="accounts"/>, so the tiles, the
+    /// chart and the table can never disagree.
+    /// </summary>
+    public static WeeklyRiskReport Create(
+        string ownerEmail,
+        DateOnly asOf,
+        DateTime generatedAt,
+        IReadOnlyList<SourceFreshness> sources,
+        string modelName,
+        BacktestReport backtest,
+        IReadOnlyList<AccountRiskRow> accounts,
+        ReportConventions conventions,
+        int renewalWindowDays = ReportKpis.DefaultRenewalWindowDays)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        return new WeeklyRiskReport(
+            ownerEmail,
+            asOf,
+            generatedAt,
+            sources,
+            modelName,
+            backtest,
+            ReportKpis.FromRows(accounts, asOf, renewalWindowDays),
+            accounts,
+            SignalCount.FromRows(accounts),
+            conventions);
+    }
+
     /// <summary>Whether any source is stale.</summary>
     public bool AnySourceStale => Sources.Any(s => s.IsStale);
 }

@@ -59,7 +59,7 @@ internal static class ReportFixtures
             Row("A-300", "Fabrikam", 300_000m, 0.05, RiskBand.Low, null, new DateOnly(2027, 1, 20), owner),
         ];
         var billingNewest = staleBilling ? GeneratedAt.AddDays(-3) : GeneratedAt.AddHours(-5);
-        return new WeeklyRiskReport(
+        return WeeklyRiskReport.Create(
             owner,
             AsOf,
             GeneratedAt,
@@ -69,9 +69,7 @@ internal static class ReportFixtures
             ],
             "churn-lr v1",
             Backtest(),
-            ReportKpis.FromRows(rows, AsOf),
             rows,
-            SignalCount.FromRows(rows),
             new ReportConventions(90, 30, "USD", 0.2, 0.5));
     }
 }

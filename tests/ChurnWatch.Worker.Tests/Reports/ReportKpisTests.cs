@@ -51,4 +51,15 @@ public sealed class ReportKpisTests
         Assert.False(fresh.IsStale);
         Assert.True(stale.IsStale);
     }
+
+    [Fact]
+    public void SignalCounts_FromRows_ListsEveryKindInEnumOrder()
+    {
+        var report = ReportFixtures.Report();
+
+        Assert.Equal(
+            [(Analytics.Signals.SignalKind.NeverActivated, 0), (Analytics.Signals.SignalKind.GoneDark, 0), (Analytics.Signals.SignalKind.Declining, 3), (Analytics.Signals.SignalKind.SeatSaturation, 0), (Analytics.Signals.SignalKind.StrongGrowth, 0)],
+            report.SignalCounts.Select(c => (c.Kind, c.Count)));
+        Assert.Equal(3, report.Kpis.Accounts);
+    }
 }

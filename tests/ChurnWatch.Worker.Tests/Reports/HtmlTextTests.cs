@@ -34,4 +34,14 @@ public sealed class HtmlTextTests
     {
         Assert.Equal("<svg width=\"1\"></svg>", HtmlText.InlineSvg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"></svg>"));
     }
+
+    [Theory]
+    [InlineData(0.625, "63%")]
+    [InlineData(0.615, "62%")]
+    [InlineData(0.0, "0%")]
+    [InlineData(-0.001, "0%")]
+    public void Percent_Probability_RoundsHalfAwayFromZero(double value, string expected)
+    {
+        Assert.Equal(expected, HtmlText.Percent(value));
+    }
 }

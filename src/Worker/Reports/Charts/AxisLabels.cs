@@ -20,7 +20,8 @@ internal static class AxisLabels
     /// <summary>A value with a fixed number of decimals.</summary>
     public static string Fixed(double value, int decimals)
     {
-        var rounded = Math.Round(value, decimals);
+        // Half away from zero, as people round: 62.5% prints as 63%, not 62%.
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
         // Avoid "-0", which reads like a bug.
         if (rounded == 0)
             rounded = 0;

@@ -11,9 +11,6 @@ namespace ChurnWatch.Worker.Reports.Csv;
 /// </remarks>
 internal static class CsvFormulaGuard
 {
-    /// <summary>The characters that make a spreadsheet treat a cell as a formula.</summary>
-    public static IReadOnlyList<char> TriggerCharacters { get; } = ['=', '+', '-', '@', '\t', '\r'];
-
     /// <summary>The value, with an apostrophe in front when it could run as a formula; null stays null.</summary>
     public static string? Protect(string? value)
     {
@@ -22,5 +19,6 @@ internal static class CsvFormulaGuard
         return IsTrigger(value[0]) ? "'" + value : value;
     }
 
+    // The characters that make a spreadsheet treat a cell as a formula.
     private static bool IsTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 }

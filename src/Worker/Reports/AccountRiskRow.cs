@@ -1,0 +1,49 @@
+using ChurnWatch.Analytics.Scoring;
+
+namespace ChurnWatch.Worker.Reports;
+
+/// <summary>One account as the weekly report and the all-accounts CSV show it.</summary>
+/// <param name="AccountId">The source's identifier.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="OwnerEmail">The account manager; lets the all-accounts CSV be cut by owner.</param>
+/// <param name="Segment">Customer segment.</param>
+/// <param name="Plan">Current plan.</param>
+/// <param name="Arr">Annual recurring revenue (12 x MRR) of the active subscriptions.</param>
+/// <param name="ChurnProbability">Calibrated probability of churn within the horizon, 0 to 1.</param>
+/// <param name="RenewalProbability">Probability that the next renewal happens; null without a contract renewal date.</param>
+/// <param name="Band">Risk band.</param>
+/// <param name="ChurnProbabilityChange">Change of the churn probability since last week's report (0.05 = 5 points up); null when the account was not scored last week.</param>
+/// <param name="RenewalDate">Next contractual renewal; null for month-to-month.</param>
+/// <param name="TopReasons">Up to three reasons in plain words, strongest first.</param>
+/// <param name="Signals">Open signals.</param>
+/// <param name="WeeklyActiveUsers">Weekly active users, oldest week first, for the usage sparkline.</param>
+internal sealed record AccountRiskRow(
+    string AccountId,
+    string Name,
+    string OwnerEmail,
+    string Segment,
+    string Plan,
+    decimal Arr,
+    double ChurnProbability,
+    double? RenewalProbability,
+    RiskBand Band,
+    double? ChurnProbabilityChange,
+    DateOnly? RenewalDate,
+    IReadOnlyList<string> TopReasons,
+    IReadOnlyList<OpenSignal> Signals,
+    IReadOnlyList<int> WeeklyActiveUsers)
+{
+    /// <summary>Expected ARR loss: ARR x churn probability. Rows are ranked by it, so a likely loss of a big account comes first.</summary>
+    public decimal ArrAtRisk => Arr * (decimal)ChurnProbability;
+
+    /// <summary>Orders rows for the report: expected ARR loss, then churn probability, then id so ties never shuffle.</summary>
+    public static IReadOnlyList<AccountRiskRow> Rank(IEnumerable<AccountRiskRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows
+            .OrderByDescending(r => r.ArrAtRisk)
+            .ThenByDescending(r => r.ChurnProbability)
+            .ThenBy(r => r.AccountId, StringComparer.Ordinal)
+            .ToList();
+    }
+}

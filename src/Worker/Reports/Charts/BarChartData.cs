@@ -1,0 +1,18 @@
+namespace ChurnWatch.Worker.Reports.Charts;
+
+/// <summary>What a bar chart shows.</summary>
+/// <param name="Title">Title, shown and announced to screen readers.</param>
+/// <param name="Categories">The x axis categories.</param>
+/// <param name="Series">One or more series with a value per category.</param>
+/// <param name="Stacked">Stack the series (values must then be non-negative) rather than group them side by side.</param>
+/// <param name="XLabel">What the categories are.</param>
+/// <param name="YLabel">What the values measure.</param>
+/// <param name="YFormat">How values print.</param>
+internal sealed record BarChartData(
+    string Title,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<ChartSeries> Series,
+    bool Stacked,
+    string XLabel,
+    string YLabel,
+    ValueFormat YFormat = ValueFormat.Number);

@@ -1,0 +1,49 @@
+using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Output;
+
+namespace ChurnWatch.Worker.Reports.Csv;
+
+/// <summary>The renewal forecast for finance: one row per month (docs/exports.md).</summary>
+internal static class RenewalForecastCsv
+{
+    /// <summary>The columns, schema version <see cref="CsvExport.SchemaVersion"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "month", "renewals_due", "arr_due", "expected_renewed_arr", "expected_churned_arr", "p10_renewed_arr", "p90_renewed_arr",
+    ];
+
+    /// <summary>The file name the worker gives this export.</summary>
+    public const string FileName = "renewal_forecast.csv";
+
+    /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
+    public static int WriteFile(string path, IEnumerable<RenewalForecastMonth> months)
+    {
+        var count = 0;
+        AtomicFile.WriteText(path, writer => count = Write(months, writer));
+        return count;
+    }
+
+    /// <summary>Writes the header and one row per month, in the order given; returns the number of rows.</summary>
+    public static int Write(IEnumerable<RenewalForecastMonth> months, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        using var csv = CsvExport.Create(writer);
+        CsvExport.Header(csv, Columns);
+        var count = 0;
+        foreach (var m in months)
+        {
+            csv.WriteField(m.Month, "yyyy-MM-dd");
+            csv.WriteField(m.RenewalsDue, string.Empty);
+            csv.WriteField(m.ArrDue, CsvExport.MoneyFormat);
+            csv.WriteField(m.ExpectedRenewedArr, CsvExport.MoneyFormat);
+            csv.WriteField(m.ExpectedChurnedArr, CsvExport.MoneyFormat);
+            csv.WriteField(m.P10RenewedArr, CsvExport.MoneyFormat);
+            csv.WriteField(m.P90RenewedArr, CsvExport.MoneyFormat);
+            csv.EndRecord();
+            count++;
+        }
+
+        csv.Flush();
+        return count;
+    }
+}

@@ -1,0 +1,9 @@
+using ChurnWatch.Analytics.Signals;
+
+namespace ChurnWatch.Worker.Reports;
+
+/// <summary>A signal that is open (not acknowledged or snoozed) on an account, as the report lists it.</summary>
+/// <param name="Kind">What the signal says.</param>
+/// <param name="Severity">How urgent it is.</param>
+/// <param name="Evidence">The numbers that triggered it, in words.</param>
+internal sealed record OpenSignal(SignalKind Kind, SignalSeverity Severity, string Evidence);

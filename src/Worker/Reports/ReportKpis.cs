@@ -1,0 +1,35 @@
+namespace ChurnWatch.Worker.Reports;
+
+/// <summary>The headline numbers of a report.</summary>
+/// <param name="Accounts">Accounts listed.</param>
+/// <param name="Arr">Their total ARR.</param>
+/// <param name="ArrAtRisk">Sum over accounts of ARR x churn probability: the expected ARR loss.</param>
+/// <param name="HighRiskAccounts">Accounts in the high band.</param>
+/// <param name="RenewalsDue">Renewals within <paramref name="RenewalWindowDays"/> days of the as-of date.</param>
+/// <param name="RenewalArrDue">ARR of those renewals.</param>
+/// <param name="RenewalWindowDays">The renewal window, 90 days by default.</param>
+internal sealed record ReportKpis(int Accounts, decimal Arr, decimal ArrAtRisk, int HighRiskAccounts, int RenewalsDue, decimal RenewalArrDue, int RenewalWindowDays)
+{
+    /// <summary>The default renewal window: a quarter, the usual planning horizon of account managers.</summary>
+    public const int DefaultRenewalWindowDays = 90;
+
+    /// <summary>
+    /// Computes the KPIs from the rows, so the tiles always agree with the table below them. A renewal is due when
+    /// its date is on or after <paramref name="asOf"/> and before <paramref name="asOf"/> + window.
+    /// </summary>
+    public static ReportKpis FromRows(IReadOnlyCollection<AccountRiskRow> rows, DateOnly asOf, int renewalWindowDays = DefaultRenewalWindowDays)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(renewalWindowDays, 1);
+        var end = asOf.AddDays(renewalWindowDays);
+        var due = rows.Where(r => r.RenewalDate is { } d && d >= asOf && d < end).ToList();
+        return new ReportKpis(
+            rows.Count,
+            rows.Sum(r => r.Arr),
+            rows.Sum(r => r.ArrAtRisk),
+            rows.Count(r => r.Band == Analytics.Scoring.RiskBand.High),
+            due.Count,
+            due.Sum(r => r.Arr),
+            renewalWindowDays);
+    }
+}

@@ -1,0 +1,38 @@
+using ChurnWatch.Worker.Output;
+
+namespace ChurnWatch.Worker.Reports;
+
+/// <summary>Writes the week's pages and the index into one folder, each file atomically.</summary>
+internal static class WeeklyRiskReportPublisher
+{
+    /// <summary>
+    /// Writes one page per report and then <c>index.html</c>. The index goes last so that it never links to a page
+    /// that is not there yet. Returns the paths written, in order.
+    /// </summary>
+    /// <param name="folder">The output folder; created when missing.</param>
+    /// <param name="asOf">The as-of date of the reports.</param>
+    /// <param name="reports">One report per account manager.</param>
+    public static IReadOnlyList<string> Publish(string folder, DateOnly asOf, IReadOnlyList<WeeklyRiskReport> reports)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(reports);
+
+        var duplicate = reports.GroupBy(r => ReportFileName.ForOwner(r.OwnerEmail), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ArgumentException($"Two reports would be written to '{duplicate.Key}': one report per owner is expected.", nameof(reports));
+
+        Directory.CreateDirectory(folder);
+        var written = new List<string>(reports.Count + 1);
+        foreach (var report in reports)
+        {
+            var path = Path.Combine(folder, ReportFileName.ForOwner(report.OwnerEmail));
+            AtomicFile.WriteText(path, writer => WeeklyRiskReportHtml.Write(report, writer));
+            written.Add(path);
+        }
+
+        var index = Path.Combine(folder, ReportFileName.Index);
+        AtomicFile.WriteText(index, writer => ReportIndexHtml.Write(asOf, reports, writer));
+        written.Add(index);
+        return written;
+    }
+}

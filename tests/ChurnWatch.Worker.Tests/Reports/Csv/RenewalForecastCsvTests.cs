@@ -1,0 +1,62 @@
+using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports.Csv;
+
+namespace ChurnWatch.Worker.Tests.Reports.Csv;
+
+public sealed class RenewalForecastCsvTests
+{
+    [Fact]
+    public void Write_Months_RoundTripsExactValues()
+    {
+        RenewalForecastMonth[] months =
+        [
+            new(new DateOnly(2026, 12, 1), 4, 250_000m, 212_345.678m, 37_654.322m, 180_000m, 240_000m),
+            new(new DateOnly(2027, 1, 1), 0, 0m, 0m, 0m, 0m, 0m),
+        ];
+        using var writer = new StringWriter();
+
+        var count = RenewalForecastCsv.Write(months, writer);
+
+        var text = writer.ToString();
+        Assert.Equal(2, count);
+        Assert.Equal(
+            "month,renewals_due,arr_due,expected_renewed_arr,expected_churned_arr,p10_renewed_arr,p90_renewed_arr\r\n"
+            + "2026-12-01,4,250000.00,212345.68,37654.32,180000.00,240000.00\r\n"
+            + "2027-01-01,0,0.00,0.00,0.00,0.00,0.00\r\n",
+            text);
+        var (header, rows) = CsvTestReader.Read(text);
+        Assert.Equal(RenewalForecastCsv.Columns, header);
+        Assert.Equal(212_345.68m, decimal.Parse(rows[0][3], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Write_NegativeAmount_IsWrittenAsANumber()
+    {
+        using var writer = new StringWriter();
+
+        RenewalForecastCsv.Write([new RenewalForecastMonth(new DateOnly(2026, 12, 1), 1, 10m, 12m, -2m, 9m, 12m)], writer);
+
+        Assert.Contains(",-2.00,", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteFile_Path_WritesAtomicallyWithoutTempFiles()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cw-csv-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = Path.Combine(folder, RenewalForecastCsv.FileName);
+
+            var count = RenewalForecastCsv.WriteFile(path, [new RenewalForecastMonth(new DateOnly(2026, 12, 1), 1, 10m, 9m, 1m, 8m, 10m)]);
+
+            Assert.Equal(1, count);
+            Assert.Equal(["renewal_forecast.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00\r\n", File.ReadAllText(path), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using ChurnWatch.Worker.Reports;
+
+namespace ChurnWatch.Worker.Tests.Reports;
+
+public sealed class HtmlTextTests
+{
+    [Theory]
+    [InlineData(0.18, "+18 pts")]
+    [InlineData(-0.04, "\u22124 pts")]
+    [InlineData(0.004, "0 pts")]
+    [InlineData(-0.004, "0 pts")]
+    public void Points_Change_HasSignAndUnit(double change, string expected)
+    {
+        Assert.Equal(expected, HtmlText.Points(change));
+    }
+
+    [Theory]
+    [InlineData(72.5, "3 days")]
+    [InlineData(36, "36 hours")]
+    [InlineData(1.5, "90 minutes")]
+    public void Duration_Hours_UsesLargestSensibleUnit(double hours, string expected)
+    {
+        Assert.Equal(expected, HtmlText.Duration(TimeSpan.FromHours(hours)));
+    }
+
+    [Fact]
+    public void Money_Amount_HasThousandsSeparatorsAndNoDecimals()
+    {
+        Assert.Equal("1,234,568", HtmlText.Money(1_234_567.5m));
+    }
+
+    [Fact]
+    public void InlineSvg_Chart_DropsTheNamespaceAddress()
+    {
+        Assert.Equal("<svg width=\"1\"></svg>", HtmlText.InlineSvg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"></svg>"));
+    }
+
+    [Theory]
+    [InlineData(0.625, "63%")]
+    [InlineData(0.615, "62%")]
+    [InlineData(0.0, "0%")]
+    [InlineData(-0.001, "0%")]
+    public void Percent_Probability_RoundsHalfAwayFromZero(double value, string expected)
+    {
+        Assert.Equal(expected, HtmlText.Percent(value));
+    }
+}

@@ -1,21 +1,27 @@
 using System.ComponentModel.DataAnnotations;
+using ChurnWatch.Worker.Reports;
 
 namespace ChurnWatch.Worker.Configuration;
 
-/// <summary>Where reports and exports go and how they judge data freshness (section <c>Output</c>).</summary>
+/// <summary>Where reports and exports go and what they show (section <c>Output</c>).</summary>
 internal sealed class OutputOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string Section = "Output";
 
-    /// <summary>Folder for reports and exports. Default <c>out</c>.</summary>
+    /// <summary>Folder for reports and exports. Default <c>out</c>, relative to the working directory.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Folder { get; set; } = "out";
 
     /// <summary>
-    /// A source whose newest data is older than this, relative to the report's as-of time, is flagged stale on
-    /// every output. Default 3 days; range 1 hour to 365 days.
+    /// How old a source's newest data may be, at the time an output is written, before the output warns that it is
+    /// stale. Default 36 hours: a daily load that is a few hours late does not warn, a missed day does.
+    /// Range 1 minute to 30 days.
     /// </summary>
-    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
-    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromDays(3);
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromHours(36);
+
+    /// <summary>The window of the "renewals coming up" figures, in days. Default 90, range 7 to 366.</summary>
+    [Range(7, 366)]
+    public int RenewalWindowDays { get; set; } = ReportKpis.DefaultRenewalWindowDays;
 }

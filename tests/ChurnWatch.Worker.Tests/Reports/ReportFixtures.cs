@@ -64,8 +64,8 @@ internal static class ReportFixtures
             AsOf,
             GeneratedAt,
             [
-                SourceFreshness.Assess("product usage", GeneratedAt.AddHours(-2), GeneratedAt.AddHours(-1), GeneratedAt, StaleAfter),
-                SourceFreshness.Assess("billing", billingNewest, GeneratedAt.AddHours(-1), GeneratedAt, StaleAfter),
+                SourceAsOf.Assess("product usage", GeneratedAt.AddHours(-2), GeneratedAt.AddHours(-1), GeneratedAt, StaleAfter),
+                SourceAsOf.Assess("billing", billingNewest, GeneratedAt.AddHours(-1), GeneratedAt, StaleAfter),
             ],
             "churn-lr v1",
             Backtest(),

@@ -45,8 +45,8 @@ public sealed class ReportKpisTests
     {
         var now = new DateTime(2026, 11, 16, 12, 0, 0, DateTimeKind.Utc);
 
-        var fresh = SourceFreshness.Assess("usage", now.AddHours(-36), now, now, TimeSpan.FromHours(36));
-        var stale = SourceFreshness.Assess("usage", now.AddHours(-36).AddSeconds(-1), now, now, TimeSpan.FromHours(36));
+        var fresh = SourceAsOf.Assess("usage", now.AddHours(-36), now, now, TimeSpan.FromHours(36));
+        var stale = SourceAsOf.Assess("usage", now.AddHours(-36).AddSeconds(-1), now, now, TimeSpan.FromHours(36));
 
         Assert.False(fresh.IsStale);
         Assert.True(stale.IsStale);

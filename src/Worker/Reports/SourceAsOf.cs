@@ -6,7 +6,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="LastIngest">When ChurnWatch last loaded the source successfully (UTC).</param>
 /// <param name="StaleAfter">How old <paramref name="NewestData"/> may be before the source counts as stale.</param>
 /// <param name="IsStale">Whether the newest data was older than <paramref name="StaleAfter"/> when the report was made.</param>
-internal sealed record SourceFreshness(string Source, DateTime NewestData, DateTime LastIngest, TimeSpan StaleAfter, bool IsStale)
+internal sealed record SourceAsOf(string Source, DateTime NewestData, DateTime LastIngest, TimeSpan StaleAfter, bool IsStale)
 {
     /// <summary>
     /// Judges a source at <paramref name="reportInstant"/>. It is the age of the newest data that counts, not the
@@ -17,11 +17,11 @@ internal sealed record SourceFreshness(string Source, DateTime NewestData, DateT
     /// <param name="lastIngest">The last successful ingest (UTC).</param>
     /// <param name="reportInstant">When the report is made (UTC), from the injected clock.</param>
     /// <param name="staleAfter">The threshold; positive.</param>
-    public static SourceFreshness Assess(string source, DateTime newestData, DateTime lastIngest, DateTime reportInstant, TimeSpan staleAfter)
+    public static SourceAsOf Assess(string source, DateTime newestData, DateTime lastIngest, DateTime reportInstant, TimeSpan staleAfter)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(staleAfter, TimeSpan.Zero);
-        return new SourceFreshness(source, newestData, lastIngest, staleAfter, reportInstant - newestData > staleAfter);
+        return new SourceAsOf(source, newestData, lastIngest, staleAfter, reportInstant - newestData > staleAfter);
     }
 
     /// <summary>The age of the newest data at <paramref name="reportInstant"/>.</summary>

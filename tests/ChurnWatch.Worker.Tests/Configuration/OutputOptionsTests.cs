@@ -1,17 +1,17 @@
 using System.ComponentModel.DataAnnotations;
-using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Configuration;
 
-namespace ChurnWatch.Worker.Tests.Reports;
+namespace ChurnWatch.Worker.Tests.Configuration;
 
-public sealed class ReportOptionsTests
+public sealed class OutputOptionsTests
 {
-    private static bool IsValid(ReportOptions options) =>
+    private static bool IsValid(OutputOptions options) =>
         Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true);
 
     [Fact]
     public void Defaults_AreValid_ThirtySixHoursAndNinetyDays()
     {
-        var options = new ReportOptions();
+        var options = new OutputOptions();
 
         Assert.True(IsValid(options));
         Assert.Equal(TimeSpan.FromHours(36), options.StaleAfter);
@@ -21,12 +21,12 @@ public sealed class ReportOptionsTests
     [Fact]
     public void StaleAfter_Zero_IsInvalid()
     {
-        Assert.False(IsValid(new ReportOptions { StaleAfter = TimeSpan.Zero }));
+        Assert.False(IsValid(new OutputOptions { StaleAfter = TimeSpan.Zero }));
     }
 
     [Fact]
     public void RenewalWindowDays_AboveAYear_IsInvalid()
     {
-        Assert.False(IsValid(new ReportOptions { RenewalWindowDays = 400 }));
+        Assert.False(IsValid(new OutputOptions { RenewalWindowDays = 400 }));
     }
 }

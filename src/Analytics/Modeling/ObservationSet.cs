@@ -6,8 +6,18 @@ namespace ChurnWatch.Analytics.Modeling;
 /// </summary>
 internal sealed class ObservationSet
 {
-    public ObservationSet(IReadOnlyList<string> featureNames, int[] account, int[] day, double[] features, sbyte[] churn, sbyte[] nonRenewal)
+    public ObservationSet(
+        IReadOnlyList<string> featureNames,
+        int[] account,
+        int[] day,
+        double[] features,
+        sbyte[] churn,
+        sbyte[] nonRenewal,
+        int[] churnKnownDay,
+        int[] renewalKnownDay)
     {
+        ChurnKnownDay = churnKnownDay;
+        RenewalKnownDay = renewalKnownDay;
         FeatureNames = featureNames;
         Account = account;
         Day = day;
@@ -34,6 +44,14 @@ internal sealed class ObservationSet
     public sbyte[] Churn { get; }
 
     public sbyte[] NonRenewal { get; }
+
+    /// <summary>The day from which the churn label is determined by the data (D + horizon + grace).</summary>
+    public int[] ChurnKnownDay { get; }
+
+    /// <summary>The day from which the renewal label is determined (renewal date + grace); 0 without one.</summary>
+    public int[] RenewalKnownDay { get; }
+
+    public int[] KnownDay(ModelTarget target) => target == ModelTarget.Churn ? ChurnKnownDay : RenewalKnownDay;
 
     public sbyte[] Labels(ModelTarget target) => target == ModelTarget.Churn ? Churn : NonRenewal;
 

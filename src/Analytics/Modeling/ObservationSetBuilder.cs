@@ -36,12 +36,12 @@ internal static class ObservationSetBuilder
         var accounts = timeline.Timelines;
 
         // Pass 1 (parallel): which (account, date) rows exist and their labels; each account writes only its slot.
-        var perAccount = new (int Day, sbyte Churn, sbyte NonRenewal)[accounts.Length][];
+        var perAccount = new (int Day, sbyte Churn, sbyte NonRenewal, int RenewalKnown)[accounts.Length][];
         Parallel.For(0, accounts.Length, a =>
         {
             var account = accounts[a];
             var churnDates = ChurnEvents.Find(account.Subscriptions, dataAsOf, options.GraceDays);
-            var rows = new List<(int, sbyte, sbyte)>();
+            var rows = new List<(int, sbyte, sbyte, int)>();
             foreach (var date in dates)
             {
                 if (!account.IsActiveAt(ObservationCalendar.Instant(date)))
@@ -56,7 +56,8 @@ internal static class ObservationSetBuilder
                     continue;
                 }
 
-                rows.Add((date.DayNumber, Code(churn), Code(renewal)));
+                var renewalKnown = renewal is null ? 0 : RenewalLabel.NextRenewal(account.Subscriptions, date)!.Value.DayNumber + options.GraceDays;
+                rows.Add((date.DayNumber, Code(churn), Code(renewal), renewalKnown));
             }
 
             perAccount[a] = [.. rows];
@@ -74,6 +75,8 @@ internal static class ObservationSetBuilder
         var dayOf = new int[count];
         var churnLabels = new sbyte[count];
         var renewalLabels = new sbyte[count];
+        var churnKnown = new int[count];
+        var renewalKnown = new int[count];
         var features = new double[(long)count * width];
 
         // Pass 2 (parallel): features into pre-sized arrays at fixed positions, so the result does not depend on
@@ -88,11 +91,13 @@ internal static class ObservationSetBuilder
                 dayOf[r] = rows[k].Day;
                 churnLabels[r] = rows[k].Churn;
                 renewalLabels[r] = rows[k].NonRenewal;
+                churnKnown[r] = rows[k].Day + options.HorizonDays + options.GraceDays;
+                renewalKnown[r] = rows[k].RenewalKnown;
                 builder.Compute(accounts[a], rows[k].Day, features.AsSpan(r * width, width));
             }
         });
 
-        return new ObservationSet(builder.Schema.Names, accountOf, dayOf, features, churnLabels, renewalLabels);
+        return new ObservationSet(builder.Schema.Names, accountOf, dayOf, features, churnLabels, renewalLabels, churnKnown, renewalKnown);
     }
 
     private static sbyte Code(bool? label) => label switch

@@ -3,8 +3,8 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Analytics.Tests.TestData;
 
 /// <summary>
-/// A seeded synthetic company where churn is caused by usage decline: some accounts' usage falls over four weeks,
-/// and they cancel some weeks later (annual contracts at their next anniversary). A little churn is random noise.
+/// A seeded synthetic company where churn is caused by usage decline: some accounts' usage falls over eight weeks,
+/// and they cancel 90-150 days after it began (annual contracts at their next anniversary). A little churn is random noise.
 /// </summary>
 internal static class SyntheticCompany
 {
@@ -40,7 +40,7 @@ internal static class SyntheticCompany
             if (random.NextDouble() < 0.35)
             {
                 declineDay = startDay + random.Next(60, Math.Max(61, days - startDay));
-                var cancel = declineDay.Value + 42 + random.Next(0, 28);
+                var cancel = declineDay.Value + 90 + random.Next(0, 60);
                 if (annual)
                 {
                     // Annual contracts end at the first anniversary after the decision.
@@ -88,7 +88,7 @@ internal static class SyntheticCompany
             var weekEvents = 0L;
             for (var d = startDay; d < last; d++)
             {
-                var factor = declineDay is { } dd && d >= dd ? Math.Max(0.08, 1 - (0.92 * (d - dd) / 28.0)) : 1.0;
+                var factor = declineDay is { } dd && d >= dd ? Math.Max(0.08, 1 - (0.92 * (d - dd) / 56.0)) : 1.0;
                 var users = baseUsers * factor * (0.8 + (0.4 * random.NextDouble()));
                 var day = Start.AddDays(d);
                 for (var f = 0; f < Features.Length; f++)
@@ -112,7 +112,7 @@ internal static class SyntheticCompany
                 var monday = ObservationMonday(d);
                 if (d == last - 1 || ObservationMonday(d + 1) != monday)
                 {
-                    var weekFactor = declineDay is { } wd && d >= wd ? Math.Max(0.08, 1 - (0.92 * (d - wd) / 28.0)) : 1.0;
+                    var weekFactor = declineDay is { } wd && d >= wd ? Math.Max(0.08, 1 - (0.92 * (d - wd) / 56.0)) : 1.0;
                     usageWeeks.Add(new UsageWeek(id, UsageWeek.AllFeatures, Start.AddDays(monday), weekEvents, (int)Math.Round(baseUsers * weekFactor)));
                     weekEvents = 0;
                 }

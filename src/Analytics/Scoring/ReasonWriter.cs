@@ -25,7 +25,7 @@ internal static class ReasonWriter
             FeatureNames.DaysToFirstKeyFeature => Known(v)
                 ? $"First key feature used {Count(v, "day")} after the subscription started"
                 : "No key feature used yet",
-            FeatureNames.KeyFeaturesAdopted => $"Only {N(v)} of {settings.KeyFeatures.Distinct(StringComparer.Ordinal).Count()} key features adopted",
+            FeatureNames.KeyFeaturesAdopted => KeyFeatures(v, settings.KeyFeatures.Distinct(StringComparer.Ordinal).Count()),
             FeatureNames.TicketsOpened90d => $"{Count(v, "support ticket")} opened in the last 90 days",
             FeatureNames.TicketsOpen => $"{Count(v, "support ticket")} open",
             FeatureNames.UrgentOpen => $"{Count(v, "urgent ticket")} open",
@@ -74,6 +74,9 @@ internal static class ReasonWriter
             ? $"Weekly active users stayed at {N(now)} (last 4 weeks vs the 8 before)"
             : $"Weekly active users {direction} from {N(before)} to {N(now)} (last 4 weeks vs the 8 before)";
     }
+
+    private static string KeyFeatures(double adopted, int total) =>
+        adopted < total ? $"Only {N(adopted)} of {total} key features adopted" : $"All {total} key features adopted";
 
     private static bool Known(double v) => !double.IsNaN(v);
 

@@ -30,10 +30,10 @@ public sealed class ModelingOptions
 
     /// <summary>
     /// L2 penalty on standardised coefficients, per training row (mean log loss + strength/2 x |w|^2).
-    /// Default 0.001; range 0-10. Larger values shrink coefficients towards zero (steadier, less sharp).
+    /// Default 0.01; range 0-10. Larger values shrink coefficients towards zero (steadier, less sharp).
     /// </summary>
     [Range(0.0, 10.0)]
-    public double L2Strength { get; set; } = 0.001;
+    public double L2Strength { get; set; } = 0.01;
 
     /// <summary>Days of the latest labelled observation dates held out as the backtest's test period. Default 91; range 7-365.</summary>
     [Range(7, 365)]

@@ -9,6 +9,8 @@ namespace ChurnWatch.Analytics.Features;
 /// Current-state fields are never read: not <see cref="Account.SeatsLicensed"/>, <see cref="Subscription.AutoRenew"/>,
 /// <see cref="Invoice.Status"/>, nor a subscription's end beyond "still running at D". Flags that can still change
 /// while a ticket is open (SLA breach, tier) are read only for tickets resolved before D.
+/// Subscription state is the state at the instant D (<see cref="Subscription.IsActiveAt"/>: a subscription starting
+/// exactly at midnight D counts, one ending exactly then does not), the same convention the labels use.
 /// </remarks>
 public sealed class FeatureBuilder
 {

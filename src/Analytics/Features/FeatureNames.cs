@@ -3,7 +3,7 @@ namespace ChurnWatch.Analytics.Features;
 /// <summary>The names of the fixed features (see <see cref="FeatureCatalog"/> for their meaning).</summary>
 public static class FeatureNames
 {
-#pragma warning disable CS1591 // The catalog documents each name; repeating it here would drift.
+    // Each name's meaning is documented once, in FeatureCatalog; repeating it here would drift.
     public const string TenureDays = "tenure_days";
     public const string Mrr = "mrr";
     public const string MrrChange90d = "mrr_change_90d";
@@ -33,7 +33,6 @@ public static class FeatureNames
     public const string InvoicesPastDue = "invoices_past_due";
     public const string MaxDaysOverdue = "max_days_overdue";
     public const string FailedPayments90d = "failed_payments_90d";
-#pragma warning restore CS1591
 
     /// <summary>Prefix of the per-feature usage columns: <c>usage_&lt;feature&gt;_28d</c>.</summary>
     public const string UsagePrefix = "usage_";

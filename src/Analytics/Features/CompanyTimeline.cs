@@ -165,10 +165,20 @@ public sealed class CompanyTimeline
         var rowFeature = new int[rows.Count];
         var counts = new int[timelines.Length + 1];
         var startDay = int.MaxValue;
+        // Stores return usage ordered by account, so consecutive rows usually share the account: skip the lookup.
+        string? lastAccountId = null;
+        var lastAccount = -1;
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            if (!index.TryGetValue(row.AccountId, out var a) || row.Feature == UsageWeek.AllFeatures)
+            if (!string.Equals(row.AccountId, lastAccountId, StringComparison.Ordinal))
+            {
+                lastAccountId = row.AccountId;
+                lastAccount = index.TryGetValue(row.AccountId, out var found) ? found : -1;
+            }
+
+            var a = lastAccount;
+            if (a < 0 || row.Feature == UsageWeek.AllFeatures)
             {
                 rowAccount[r] = -1;
                 continue;

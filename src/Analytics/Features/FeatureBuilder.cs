@@ -19,7 +19,6 @@ public sealed class FeatureBuilder
     private readonly CompanyTimeline _timeline;
     private readonly Dictionary<string, int> _planTier;
     private readonly int[] _keyColumns;
-    private readonly int _keyFeatureCount;
 
     /// <summary>Creates a builder for a company's timeline.</summary>
     public FeatureBuilder(CompanyTimeline timeline, FeatureSettings settings)
@@ -35,8 +34,7 @@ public sealed class FeatureBuilder
             _planTier.TryAdd(settings.PlanTiers[i], i + 1);
         }
 
-        // Key features never seen in usage cannot be adopted; they still count in "k of n adopted".
-        _keyFeatureCount = settings.KeyFeatures.Distinct(StringComparer.Ordinal).Count();
+        // Key features never seen in usage cannot be adopted; they still count in "k of n adopted" (ReasonWriter).
         _keyColumns = settings.KeyFeatures
             .Select(k => Array.BinarySearch(timeline.UsageFeatures.ToArray(), k, StringComparer.Ordinal))
             .Where(i => i >= 0)
@@ -217,9 +215,6 @@ public sealed class FeatureBuilder
             ? double.NaN
             : Math.Max(0, firstKey - (account.FirstStartDay ?? firstKey));
     }
-
-    /// <summary>Number of key features the onboarding features count against.</summary>
-    internal int KeyFeatureCount => _keyFeatureCount;
 
     private static double WeeklyMean(long[] prefix, int from, int to)
     {

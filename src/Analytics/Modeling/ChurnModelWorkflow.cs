@@ -1,0 +1,183 @@
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.History;
+using ChurnWatch.Analytics.Labels;
+using ChurnWatch.Analytics.Scoring;
+
+namespace ChurnWatch.Analytics.Modeling;
+
+/// <summary>
+/// What the pipeline calls: train the churn and renewal models with their backtests, score accounts as of a date with
+/// explanations, and compute feature snapshots.
+/// </summary>
+public static class ChurnModelWorkflow
+{
+    private const int DefaultKeyFeatureCount = 3;
+
+    /// <summary>Indexes the history, then trains (see <see cref="Train(CompanyTimeline, ModelingOptions)"/>).</summary>
+    public static TrainedModels Train(CompanyHistory history, ModelingOptions options) =>
+        Train(CompanyTimeline.Build(history), options);
+
+    /// <summary>
+    /// Builds the observations once, backtests each target on a time split, then fits each final model on all its
+    /// labelled rows. Throws when the history has no labelled churn rows with both outcomes.
+    /// </summary>
+    public static TrainedModels Train(CompanyTimeline timeline, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        var settings = ResolveFeatureSettings(timeline, options);
+        var builder = new FeatureBuilder(timeline, settings);
+        var set = ObservationSetBuilder.Build(builder, options);
+        var dataAsOf = timeline.History.DataAsOf;
+
+        var churnBacktest = Backtester.Run(set, builder.Schema, settings, ModelTarget.Churn, options, dataAsOf);
+        var churn = FitFinal(set, builder.Schema, settings, ModelTarget.Churn, options, dataAsOf, churnBacktest)
+            ?? throw new InvalidOperationException(
+                $"Cannot train the churn model: no labelled observations with both outcomes. Labels need "
+                + $"{options.HorizonDays + options.GraceDays} days of history after an observation date (horizon + grace) "
+                + $"and at least one churned and one retained account; the data ends {dataAsOf:yyyy-MM-dd}.");
+
+        var renewalBacktest = Backtester.Run(set, builder.Schema, settings, ModelTarget.NonRenewal, options, dataAsOf);
+        var renewal = FitFinal(set, builder.Schema, settings, ModelTarget.NonRenewal, options, dataAsOf, renewalBacktest);
+        return new TrainedModels(churn, renewal, churnBacktest, renewalBacktest);
+    }
+
+    /// <summary>Scores every account active at <paramref name="asOf"/> (default <see cref="DefaultAsOf"/>).</summary>
+    public static IReadOnlyList<AccountScore> Score(CompanyHistory history, TrainedModels models, ModelingOptions options, DateOnly? asOf = null) =>
+        Score(CompanyTimeline.Build(history), models, options, asOf);
+
+    /// <summary>
+    /// Scores every account active at <paramref name="asOf"/>: churn probability, band, renewal probability for
+    /// accounts with a contract, and the top risk-raising drivers in words. Refuses models whose features differ.
+    /// </summary>
+    public static IReadOnlyList<AccountScore> Score(CompanyTimeline timeline, TrainedModels models, ModelingOptions options, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        var date = asOf ?? DefaultAsOf(timeline.History);
+        var builder = new FeatureBuilder(timeline, models.Churn.FeatureSettings);
+        models.Churn.EnsureCompatible(builder.Schema.Names);
+        models.Renewal?.EnsureCompatible(builder.Schema.Names);
+
+        var snapshots = builder.ComputeAll(date);
+        var churnSources = Standardiser.SourceIndexes(builder.Schema.Names, models.Churn.Columns);
+        var renewalSources = models.Renewal is null ? null : Standardiser.SourceIndexes(builder.Schema.Names, models.Renewal.Columns);
+        var scores = new AccountScore[snapshots.Count];
+        Parallel.For(0, snapshots.Count, i =>
+        {
+            var features = snapshots[i];
+            var churn = models.Churn.Explain(c => features.Values[c], churnSources);
+            double? renewal = null;
+            if (models.Renewal is { } renewalModel && timeline.TryGetAccount(features.AccountId, out var account)
+                && RenewalLabel.NextRenewal(account.Subscriptions, date) is not null)
+            {
+                renewal = 1.0 - renewalModel.Explain(c => features.Values[c], renewalSources!).Probability;
+            }
+
+            scores[i] = new AccountScore(
+                features.AccountId,
+                date,
+                churn.Probability,
+                renewal,
+                RiskBands.For(churn.Probability, options.MediumRiskThreshold, options.HighRiskThreshold),
+                Reasons(churn, features, models.Churn.FeatureSettings, options.ReasonCount));
+        });
+        return scores;
+    }
+
+    /// <summary>
+    /// Feature values of every account active at <paramref name="asOf"/>, for storing as snapshots
+    /// (<see cref="AccountFeatures.ToDictionary"/> gives JSON-ready values).
+    /// </summary>
+    public static IReadOnlyList<AccountFeatures> FeatureSnapshots(CompanyTimeline timeline, FeatureSettings settings, DateOnly asOf) =>
+        new FeatureBuilder(timeline, settings).ComputeAll(asOf);
+
+    /// <summary>Feature snapshots with the settings the options resolve to on this history.</summary>
+    public static IReadOnlyList<AccountFeatures> FeatureSnapshots(CompanyHistory history, ModelingOptions options, DateOnly asOf)
+    {
+        var timeline = CompanyTimeline.Build(history);
+        return FeatureSnapshots(timeline, ResolveFeatureSettings(timeline, options), asOf);
+    }
+
+    /// <summary>
+    /// The options' feature definitions made concrete: key features as configured, or else the three product
+    /// features with the most events in the history (ties by name).
+    /// </summary>
+    public static FeatureSettings ResolveFeatureSettings(CompanyTimeline timeline, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<string> keys = options.KeyFeatures.Count > 0
+            ? [.. options.KeyFeatures]
+            : MostUsedFeatures(timeline, DefaultKeyFeatureCount);
+        return new FeatureSettings(keys, [.. options.PlanTiers]);
+    }
+
+    /// <summary>
+    /// The default scoring date: the Monday on or before the data's as-of day, the Monday after the last full week.
+    /// </summary>
+    public static DateOnly DefaultAsOf(CompanyHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return DateOnly.FromDayNumber(ObservationCalendar.MondayOnOrBefore(ObservationCalendar.DayOf(history.DataAsOf)));
+    }
+
+    private static RiskModel? FitFinal(ObservationSet set, FeatureSchema schema, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf, BacktestReport? backtest)
+    {
+        var labels = set.Labels(target);
+        var rows = Enumerable.Range(0, set.Count).Where(r => labels[r] >= 0).ToArray();
+        return Backtester.HasBothClasses(labels, rows)
+            ? RiskModelTrainer.Fit(set, schema, settings, rows, target, options, dataAsOf, backtest)
+            : null;
+    }
+
+    private static string[] MostUsedFeatures(CompanyTimeline timeline, int count)
+    {
+        var totals = new long[timeline.UsageColumns.Count];
+        foreach (var account in timeline.Timelines)
+        {
+            for (var c = 0; c < totals.Length; c++)
+            {
+                totals[c] += account.ColumnPrefix[c][^1];
+            }
+        }
+
+        return timeline.UsageFeatures
+            .Select((feature, i) => (Feature: feature, Events: totals[timeline.UsageColumnOfFeature[i]]))
+            .OrderByDescending(f => f.Events)
+            .ThenBy(f => f.Feature, StringComparer.Ordinal)
+            .Take(count)
+            .Select(f => f.Feature)
+            .ToArray();
+    }
+
+    private static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, int count)
+    {
+        var reasons = new List<ScoreReason>(count);
+        var sentences = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var contribution in explanation.Contributions
+                     .Where(c => c.Contribution > 0)
+                     .OrderByDescending(c => c.Contribution)
+                     .ThenBy(c => c.Feature, StringComparer.Ordinal))
+        {
+            if (reasons.Count >= count)
+            {
+                break;
+            }
+
+            // wau_4w, wau_prev_8w and wau_change say the same thing in words; say it once.
+            var sentence = ReasonWriter.Sentence(contribution.Feature, features, settings);
+            if (sentences.Add(sentence))
+            {
+                reasons.Add(new ScoreReason(contribution.Feature, contribution.Contribution, sentence));
+            }
+        }
+
+        return [.. reasons];
+    }
+}

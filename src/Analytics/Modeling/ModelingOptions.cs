@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChurnWatch.Analytics.Modeling;
+
+/// <summary>How ChurnWatch builds training sets, fits and scores its risk models (configuration section <c>Modeling</c>).</summary>
+public sealed class ModelingOptions
+{
+    /// <summary>Days between observation dates. Default 7; range 7-364 and a multiple of 7 so every date is a Monday.</summary>
+    [Range(7, 364)]
+    public int ObservationIntervalDays { get; set; } = 7;
+
+    /// <summary>Churn horizon after an observation date. Default 90; range 7-365.</summary>
+    [Range(7, 365)]
+    public int HorizonDays { get; set; } = 90;
+
+    /// <summary>A new subscription within this many days of the last one ending is not churn. Default 30; range 0-180.</summary>
+    [Range(0, 180)]
+    public int GraceDays { get; set; } = 30;
+
+    /// <summary>Renewal rows are observations whose next renewal is at most this many days away. Default 365; range 1-730.</summary>
+    [Range(1, 730)]
+    public int RenewalWindowDays { get; set; } = 365;
+
+    /// <summary>
+    /// Observation dates start this many days after the first usage data, so the 12-week usage windows are filled.
+    /// Default 84; range 0-365.
+    /// </summary>
+    [Range(0, 365)]
+    public int WarmUpDays { get; set; } = 84;
+
+    /// <summary>
+    /// L2 penalty on standardised coefficients, per training row (mean log loss + strength/2 x |w|^2).
+    /// Default 0.01; range 0-10. Larger values shrink coefficients towards zero (steadier, less sharp).
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double L2Strength { get; set; } = 0.01;
+
+    /// <summary>Days of the latest labelled observation dates held out as the backtest's test period. Default 91; range 7-365.</summary>
+    [Range(7, 365)]
+    public int BacktestTestDays { get; set; } = 91;
+
+    /// <summary>
+    /// Product features whose first use marks onboarding. Default empty: the three features with the most events in
+    /// the history are used (a definition choice made without labels).
+    /// </summary>
+#pragma warning disable CA2227 // Options classes are bound from configuration, which needs a settable list.
+    public IList<string> KeyFeatures { get; set; } = [];
+
+    /// <summary>Plan names from the lowest tier to the highest. Default Starter, Team, Business, Enterprise.</summary>
+    public IList<string> PlanTiers { get; set; } = ["Starter", "Team", "Business", "Enterprise"];
+#pragma warning restore CA2227
+
+    /// <summary>Churn probability from which an account is in the Medium band. Default 0.15; range 0-1, below <see cref="HighRiskThreshold"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double MediumRiskThreshold { get; set; } = 0.15;
+
+    /// <summary>Churn probability from which an account is in the High band. Default 0.35; range 0-1.</summary>
+    [Range(0.0, 1.0)]
+    public double HighRiskThreshold { get; set; } = 0.35;
+
+    /// <summary>Risk drivers rendered as sentences per account. Default 3; range 0-10.</summary>
+    [Range(0, 10)]
+    public int ReasonCount { get; set; } = 3;
+
+    /// <summary>Throws when values are out of range or inconsistent, naming the option.</summary>
+    public void Validate()
+    {
+        var context = new ValidationContext(this);
+        Validator.ValidateObject(this, context, validateAllProperties: true);
+        if (ObservationIntervalDays % 7 != 0)
+        {
+            throw new ValidationException($"Modeling:{nameof(ObservationIntervalDays)} must be a multiple of 7 (observation dates are Mondays).");
+        }
+
+        if (MediumRiskThreshold > HighRiskThreshold)
+        {
+            throw new ValidationException($"Modeling:{nameof(MediumRiskThreshold)} must not exceed {nameof(HighRiskThreshold)}.");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace ChurnWatch.Analytics.Modeling;
+
+/// <summary>
+/// Training observations: one row per account per observation date, features in a flat row-major array, and both
+/// targets' labels (-1 when the row has no knowable label for that target).
+/// </summary>
+internal sealed class ObservationSet
+{
+    public ObservationSet(
+        IReadOnlyList<string> featureNames,
+        int[] account,
+        int[] day,
+        double[] features,
+        sbyte[] churn,
+        sbyte[] nonRenewal,
+        int[] churnKnownDay,
+        int[] renewalKnownDay)
+    {
+        ChurnKnownDay = churnKnownDay;
+        RenewalKnownDay = renewalKnownDay;
+        FeatureNames = featureNames;
+        Account = account;
+        Day = day;
+        Features = features;
+        Churn = churn;
+        NonRenewal = nonRenewal;
+    }
+
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    public int FeatureCount => FeatureNames.Count;
+
+    public int Count => Day.Length;
+
+    /// <summary>Account position in the timeline.</summary>
+    public int[] Account { get; }
+
+    /// <summary>Observation date as a day number.</summary>
+    public int[] Day { get; }
+
+    /// <summary>Row-major, <see cref="Count"/> x <see cref="FeatureCount"/>.</summary>
+    public double[] Features { get; }
+
+    public sbyte[] Churn { get; }
+
+    public sbyte[] NonRenewal { get; }
+
+    /// <summary>The day from which the churn label is determined by the data (D + horizon + grace).</summary>
+    public int[] ChurnKnownDay { get; }
+
+    /// <summary>The day from which the renewal label is determined (renewal date + grace); 0 without one.</summary>
+    public int[] RenewalKnownDay { get; }
+
+    public int[] KnownDay(ModelTarget target) => target == ModelTarget.Churn ? ChurnKnownDay : RenewalKnownDay;
+
+    public sbyte[] Labels(ModelTarget target) => target == ModelTarget.Churn ? Churn : NonRenewal;
+
+    public ReadOnlySpan<double> Row(int row) => Features.AsSpan(row * FeatureCount, FeatureCount);
+}

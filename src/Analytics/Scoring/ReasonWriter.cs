@@ -1,0 +1,87 @@
+using System.Globalization;
+using ChurnWatch.Analytics.Features;
+
+namespace ChurnWatch.Analytics.Scoring;
+
+/// <summary>Turns a feature and the account's real values into a sentence an account manager can act on.</summary>
+internal static class ReasonWriter
+{
+    public static string Sentence(string feature, AccountFeatures values, FeatureSettings settings)
+    {
+        var v = values[feature];
+        return feature switch
+        {
+            FeatureNames.Wau4w or FeatureNames.WauPrev8w or FeatureNames.WauChange => WeeklyUsers(values),
+            FeatureNames.SeatUtilisation when Known(v) && Known(values[FeatureNames.Seats]) =>
+                $"Only {N(values[FeatureNames.Wau4w])} of {N(values[FeatureNames.Seats])} seats active ({N(v * 100)}% utilisation, last 4 weeks)",
+            FeatureNames.Seats when Known(v) => $"{Count(v, "seat")} licensed",
+            FeatureNames.Events28d when Known(v) => $"{Count(v, "usage event")} in the last 28 days",
+            FeatureNames.EventsPerUser28d when Known(v) => $"{N(v)} usage events per active user in the last 28 days",
+            FeatureNames.EventsChange when Known(v) => v < 0
+                ? $"Usage events fell {N(-v * 100)}% (last 28 days vs the 56 before)"
+                : $"Usage events rose {N(v * 100)}% (last 28 days vs the 56 before)",
+            FeatureNames.FeatureBreadth28d => $"{Count(v, "feature")} used in the last 28 days",
+            FeatureNames.DaysSinceLastActivity => v >= 1 ? $"No activity for {Count(v, "day")}" : "Active in the last day",
+            FeatureNames.DaysToFirstKeyFeature => Known(v)
+                ? $"First key feature used {Count(v, "day")} after the subscription started"
+                : "No key feature used yet",
+            FeatureNames.KeyFeaturesAdopted => KeyFeatures(v, settings.KeyFeatures.Distinct(StringComparer.Ordinal).Count()),
+            FeatureNames.TicketsOpened90d => $"{Count(v, "support ticket")} opened in the last 90 days",
+            FeatureNames.TicketsOpen => $"{Count(v, "support ticket")} open",
+            FeatureNames.UrgentOpen => $"{Count(v, "urgent ticket")} open",
+            FeatureNames.UrgentOpenOver14d => $"{Count(v, "urgent ticket")} open longer than 14 days",
+            FeatureNames.SlaBreached90d => $"{Count(v, "ticket")} resolved in the last 90 days breached the SLA",
+            FeatureNames.MedianDaysToResolve180d when Known(v) => $"Tickets took {N(v)} days to resolve (median, last 180 days)",
+            FeatureNames.MaxTier90d => v >= 2 ? $"A ticket escalated to L{N(v)} support in the last 90 days" : "No ticket escalated beyond L1 in the last 90 days",
+            FeatureNames.CsatAvg180d when Known(v) => $"Average CSAT {N(v)} over the last 180 days",
+            FeatureNames.CsatAvg180d => "No CSAT rating in the last 180 days",
+            FeatureNames.InvoicesPastDue => $"{Count(v, "invoice")} past due",
+            FeatureNames.MaxDaysOverdue => v > 0 ? $"Invoice {Count(v, "day")} past due" : "No invoice past due",
+            FeatureNames.FailedPayments90d => $"{Count(v, "failed payment")} in the last 90 days",
+            FeatureNames.TenureDays => $"Customer for {Count(v, "day")}",
+            FeatureNames.Mrr => $"MRR {N(v)}",
+            FeatureNames.MrrChange90d when Known(v) => v < 0
+                ? $"MRR fell {N(-v * 100)}% over the last 90 days"
+                : $"MRR rose {N(v * 100)}% over the last 90 days",
+            FeatureNames.MrrChange90d => "Became a customer within the last 90 days",
+            FeatureNames.PlanTier when Known(v) && v >= 1 && v <= settings.PlanTiers.Count => $"On the {settings.PlanTiers[(int)v - 1]} plan",
+            FeatureNames.AnnualContract => v >= 1 ? "On an annual contract" : "Month-to-month, no contract",
+            FeatureNames.DaysToRenewal when Known(v) => $"Renewal due in {Count(v, "day")}",
+            _ when feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal)
+                   && feature.EndsWith(FeatureNames.UsageSuffix, StringComparison.Ordinal) && Known(v) =>
+                $"{Count(v, "event")} of feature {feature[FeatureNames.UsagePrefix.Length..^FeatureNames.UsageSuffix.Length]} in the last 28 days",
+            _ when Known(v) => $"{feature} is {N(v)}",
+            _ => $"No data for {feature}",
+        };
+    }
+
+    private static string WeeklyUsers(AccountFeatures values)
+    {
+        var now = values[FeatureNames.Wau4w];
+        var before = values[FeatureNames.WauPrev8w];
+        if (!Known(now))
+        {
+            return "No weekly usage recorded yet";
+        }
+
+        if (!Known(before))
+        {
+            return $"{N(now)} weekly active users (last 4 weeks)";
+        }
+
+        var direction = Math.Round(now, 1) < Math.Round(before, 1) ? "fell" : Math.Round(now, 1) > Math.Round(before, 1) ? "rose" : "stayed";
+        return direction == "stayed"
+            ? $"Weekly active users stayed at {N(now)} (last 4 weeks vs the 8 before)"
+            : $"Weekly active users {direction} from {N(before)} to {N(now)} (last 4 weeks vs the 8 before)";
+    }
+
+    private static string KeyFeatures(double adopted, int total) =>
+        adopted < total ? $"Only {N(adopted)} of {total} key features adopted" : $"All {total} key features adopted";
+
+    private static bool Known(double v) => !double.IsNaN(v);
+
+    /// <summary>At most one decimal, invariant culture: "7", "7.5".</summary>
+    private static string N(double v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Count(double v, string noun) => $"{N(v)} {noun}{(Math.Round(v, 1) == 1 ? string.Empty : "s")}";
+}

@@ -1,0 +1,185 @@
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Tests.TestData;
+using Xunit.Abstractions;
+
+namespace ChurnWatch.Analytics.Tests.Modeling;
+
+public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
+{
+    private readonly TrainedSyntheticFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public ChurnModelWorkflowTests(TrainedSyntheticFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [Fact]
+    public void Train_ChurnCausedByUsageDecline_BacktestRanksWellAboveChance()
+    {
+        var report = _fixture.Models.ChurnBacktest;
+
+        Assert.NotNull(report);
+        _output.WriteLine($"churn backtest: AUC {report.Auc:F3}, log loss {report.LogLoss:F3}, Brier {report.Brier:F3}, lift {report.TopDecileLift:F2}, base {report.TestBaseRate:F3}, train {report.TrainRows} test {report.TestRows}");
+        // Chance is 0.5. Usage decline is the only systematic cause of churn here, so a pipeline whose features and
+        // labels line up must rank far better; 0.75 fails if either is broken (shifted labels, leaky or empty features).
+        Assert.True(report.Auc > 0.75, $"AUC {report.Auc}");
+        Assert.True(report.TopDecileLift > 2, $"lift {report.TopDecileLift}");
+        Assert.Equal(ChurnWatch.Analytics.Labels.ChurnLabel.TargetName, report.Target);
+        Assert.Equal(10, report.Calibration.Count);
+        Assert.Equal(report.TestRows, report.Calibration.Sum(b => b.Count));
+    }
+
+    [Fact]
+    public void Train_Backtest_TrainingLabelsSettleBeforeTheTestPeriod()
+    {
+        var report = _fixture.Models.ChurnBacktest!;
+        var options = _fixture.Options;
+
+        Assert.True(report.TrainTo.AddDays(options.HorizonDays + options.GraceDays) <= report.TestFrom);
+        Assert.True(report.TestFrom <= report.TestTo);
+        Assert.Equal(DayOfWeek.Monday, report.TestFrom.DayOfWeek);
+        Assert.True(report.TestTo.AddDays(options.HorizonDays + options.GraceDays) <= DateOnly.FromDateTime(_fixture.History.DataAsOf));
+    }
+
+    [Fact]
+    public void Train_RenewalTarget_HasModelAndBacktest()
+    {
+        var models = _fixture.Models;
+
+        Assert.NotNull(models.Renewal);
+        Assert.Equal(ModelTarget.NonRenewal, models.Renewal.Target);
+        Assert.NotNull(models.RenewalBacktest);
+        _output.WriteLine($"renewal backtest: AUC {models.RenewalBacktest.Auc:F3}, rows {models.RenewalBacktest.TrainRows}/{models.RenewalBacktest.TestRows}");
+        Assert.Equal(ChurnWatch.Analytics.Labels.RenewalLabel.TargetName, models.RenewalBacktest.Target);
+    }
+
+    [Fact]
+    public void Train_SameData_GivesByteIdenticalJson()
+    {
+        var again = ChurnModelWorkflow.Train(_fixture.History, _fixture.Options);
+
+        Assert.Equal(RiskModelSerializer.Serialize(_fixture.Models.Churn), RiskModelSerializer.Serialize(again.Churn));
+        Assert.Equal(RiskModelSerializer.Serialize(_fixture.Models.Renewal!), RiskModelSerializer.Serialize(again.Renewal!));
+    }
+
+    [Fact]
+    public void Score_EveryActiveAccount_HasProbabilityBandAndReasons()
+    {
+        var options = _fixture.Options;
+        var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
+
+        var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, options);
+
+        var active = _fixture.History.Subscriptions.Where(s => s.IsActiveAt(SyntheticCompany.Instant(asOf))).Select(s => s.AccountId).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(active, scores.Select(s => s.AccountId));
+        Assert.All(scores, s =>
+        {
+            Assert.Equal(asOf, s.AsOf);
+            Assert.InRange(s.ChurnProbability, 0, 1);
+            Assert.Equal(RiskBands.For(s.ChurnProbability, options.MediumRiskThreshold, options.HighRiskThreshold), s.Band);
+            Assert.True(s.Reasons.Count <= options.ReasonCount);
+            Assert.All(s.Reasons, r => Assert.True(r.Contribution > 0));
+            Assert.Equal(s.Reasons.OrderByDescending(r => r.Contribution).Select(r => r.Feature), s.Reasons.Select(r => r.Feature));
+        });
+        var withContract = _fixture.History.Subscriptions.Where(s => s.RenewalDate is not null).Select(s => s.AccountId).ToHashSet();
+        Assert.All(scores, s => Assert.Equal(withContract.Contains(s.AccountId), s.RenewalProbability is not null));
+        foreach (var s in scores.OrderByDescending(s => s.ChurnProbability).Take(3))
+        {
+            _output.WriteLine($"{s.AccountId} p={s.ChurnProbability:F3} {s.Band}: {string.Join(" | ", s.Reasons.Select(r => r.Sentence))}");
+        }
+    }
+
+    [Fact]
+    public void Score_ProbabilityMatchesExplanation_AndContributionsSumToLogit()
+    {
+        var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
+        var model = _fixture.Models.Churn;
+        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, asOf);
+        var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options, asOf);
+
+        Assert.Equal(snapshots.Count, scores.Count);
+        for (var i = 0; i < snapshots.Count; i++)
+        {
+            var explanation = model.Explain(snapshots[i]);
+            Assert.Equal(explanation.Probability, scores[i].ChurnProbability);
+            Assert.Equal(explanation.Logit - explanation.Intercept, explanation.Contributions.Sum(c => c.Contribution), 1e-9);
+            Assert.Equal(1 / (1 + Math.Exp(-explanation.Logit)), explanation.Probability, 12);
+            Assert.Equal(snapshots[i].Values, explanation.Contributions.Select(c => c.RawValue));
+        }
+    }
+
+    [Fact]
+    public void Score_DecliningAccount_ReasonSaysWeeklyUsersFell()
+    {
+        var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options);
+
+        var sentences = scores.Where(s => s.Band == RiskBand.High).SelectMany(s => s.Reasons).Select(r => r.Sentence).ToArray();
+        Assert.Contains(sentences, s => s.StartsWith("Weekly active users fell from ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Score_ModelWithDifferentFeatures_IsRefusedNamingThem()
+    {
+        var model = _fixture.Models.Churn;
+        var renamed = model with { FeatureNames = [.. model.FeatureNames.Select(n => n == FeatureNames.Mrr ? "mrr_eur" : n)] };
+        var models = _fixture.Models with { Churn = renamed };
+
+        var error = Assert.Throws<InvalidOperationException>(() => ChurnModelWorkflow.Score(_fixture.History, models, _fixture.Options));
+
+        Assert.Contains("missing mrr_eur", error.Message, StringComparison.Ordinal);
+        Assert.Contains("extra mrr", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serializer_RoundTrip_GivesSameJsonAndSameScores()
+    {
+        var json = RiskModelSerializer.Serialize(_fixture.Models.Churn);
+        var read = RiskModelSerializer.Deserialize(json);
+        using var stream = new MemoryStream();
+        RiskModelSerializer.Serialize(read, stream);
+        stream.Position = 0;
+        var readFromStream = RiskModelSerializer.Deserialize(stream);
+
+        Assert.Equal(json, RiskModelSerializer.Serialize(read));
+        Assert.Equal(json, RiskModelSerializer.Serialize(readFromStream));
+        Assert.Contains("\"target\": \"churn\"", json, StringComparison.Ordinal);
+        var snapshot = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), read.FeatureSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History))[0];
+        Assert.Equal(_fixture.Models.Churn.Explain(snapshot).Probability, read.Explain(snapshot).Probability);
+    }
+
+    [Fact]
+    public void Serializer_UnknownFormatVersion_IsRejected()
+    {
+        var json = RiskModelSerializer.Serialize(_fixture.Models.Churn with { FormatVersion = 99 });
+
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => RiskModelSerializer.Deserialize(json));
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_WithoutOptionalEntities_TrainsAndTheirFeaturesAreNaN()
+    {
+        var history = SyntheticCompany.Generate(accounts: 120, days: 500, seed: 9, optionalEntities: false);
+
+        var models = ChurnModelWorkflow.Train(history, new ModelingOptions());
+        var snapshots = ChurnModelWorkflow.FeatureSnapshots(history, new ModelingOptions(), ChurnModelWorkflow.DefaultAsOf(history));
+
+        Assert.All(snapshots, s => Assert.True(double.IsNaN(s[FeatureNames.TicketsOpen])));
+        // A feature never observed in training is constant: its columns carry no weight.
+        Assert.All(models.Churn.Columns.Where(c => c.Feature == FeatureNames.TicketsOpen), c => Assert.Equal(0, c.Scale));
+    }
+
+    [Fact]
+    public void Train_TooShortHistory_ThrowsClearMessage()
+    {
+        var history = SyntheticCompany.Generate(accounts: 20, days: 100, seed: 1);
+
+        var error = Assert.Throws<InvalidOperationException>(() => ChurnModelWorkflow.Train(history, new ModelingOptions()));
+
+        Assert.Contains("horizon + grace", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,54 @@
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Tests.Features;
+using ChurnWatch.Analytics.Tests.TestData;
+using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
+
+namespace ChurnWatch.Analytics.Tests.Scoring;
+
+public class ReasonWriterTests
+{
+    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
+
+    private static AccountFeatures Example(int day = 112) =>
+        new FeatureBuilder(CompanyTimeline.Build(FeatureBuilderTests.Example().Build(At(200))), Settings).Compute("a", Date(day))!;
+
+    [Theory]
+    [InlineData(FeatureNames.WauChange, "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)")]
+    [InlineData(FeatureNames.Wau4w, "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)")]
+    [InlineData(FeatureNames.UrgentOpenOver14d, "1 urgent ticket open longer than 14 days")]
+    [InlineData(FeatureNames.UrgentOpen, "2 urgent tickets open")]
+    [InlineData(FeatureNames.MaxDaysOverdue, "Invoice 45 days past due")]
+    [InlineData(FeatureNames.InvoicesPastDue, "2 invoices past due")]
+    [InlineData(FeatureNames.KeyFeaturesAdopted, "Only 2 of 3 key features adopted")]
+    [InlineData(FeatureNames.DaysSinceLastActivity, "No activity for 1 day")]
+    [InlineData(FeatureNames.SeatUtilisation, "Only 7 of 10 seats active (70% utilisation, last 4 weeks)")]
+    [InlineData(FeatureNames.MedianDaysToResolve180d, "Tickets took 7 days to resolve (median, last 180 days)")]
+    [InlineData(FeatureNames.MaxTier90d, "A ticket escalated to L3 support in the last 90 days")]
+    [InlineData(FeatureNames.FailedPayments90d, "1 failed payment in the last 90 days")]
+    [InlineData(FeatureNames.PlanTier, "On the Team plan")]
+    [InlineData(FeatureNames.AnnualContract, "Month-to-month, no contract")]
+    [InlineData("usage_reports_28d", "15 events of feature reports in the last 28 days")]
+    public void Sentence_RealValues_ArePlainWords(string feature, string expected) =>
+        Assert.Equal(expected, ReasonWriter.Sentence(feature, Example(), Settings));
+
+    [Fact]
+    public void Sentence_LongInactivity_CountsDays()
+    {
+        // Last usage on day 112; three weeks later.
+        var features = Example(day: 133);
+
+        Assert.Equal("No activity for 21 days", ReasonWriter.Sentence(FeatureNames.DaysSinceLastActivity, features, Settings));
+    }
+
+    [Fact]
+    public void Sentence_MissingEntity_SaysNoData()
+    {
+        var history = new HistoryBuilder().Account("a").Subscription("a", 0, null).Build(At(200));
+        var features = new FeatureBuilder(CompanyTimeline.Build(history), Settings).Compute("a", Date(112))!;
+
+        Assert.Equal("No CSAT rating in the last 180 days", ReasonWriter.Sentence(FeatureNames.CsatAvg180d, features, Settings));
+        Assert.Equal("No weekly usage recorded yet", ReasonWriter.Sentence(FeatureNames.Wau4w, features, Settings));
+        Assert.Equal("No key feature used yet", ReasonWriter.Sentence(FeatureNames.DaysToFirstKeyFeature, features, Settings));
+    }
+}

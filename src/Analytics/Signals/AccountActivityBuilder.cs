@@ -44,26 +44,6 @@ public static class AccountActivityBuilder
         return result;
     }
 
-    /// <summary>
-    /// The three features the most accounts use within 30 days of their first usage: a sensible stand-in for
-    /// "key features" when the company has not named them.
-    /// </summary>
-    public static IReadOnlyList<string> DefaultKeyFeatures(CompanyHistory history)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        var firstUse = history.UsageDays.GroupBy(d => d.AccountId).ToDictionary(g => g.Key, g => g.Min(d => d.Day));
-        return history.UsageDays
-            .Where(d => d.Day < firstUse[d.AccountId].AddDays(30))
-            .Select(d => (d.AccountId, d.Feature))
-            .Distinct()
-            .GroupBy(x => x.Feature)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(3)
-            .Select(g => g.Key)
-            .ToList();
-    }
-
     // Walks back from the active subscriptions through subscriptions that start where an earlier one ends
     // (plan changes, renewals), to the start of the current relationship.
     private static DateOnly SubscribedSince(List<Subscription> started, List<Subscription> active)

@@ -35,10 +35,4 @@ public sealed class SignalOptions
     /// <summary>Strong growth: minimum rise of weekly active users over 8 weeks, in percent. Default 30, range 5 to 1000.</summary>
     [Range(5, 1000)]
     public double StrongGrowthPercent { get; set; } = 30;
-
-    /// <summary>
-    /// Key features: using any of them counts as activation. Empty (the default) means the three features most
-    /// accounts use in their first 30 days, chosen from the data.
-    /// </summary>
-    public IList<string> KeyFeatures { get; init; } = [];
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using ChurnWatch.Worker.Pipeline;
+using Spectre.Console;
+
+namespace ChurnWatch.Worker.Cli;
+
+/// <summary>The table <c>churnwatch demo</c> ends with.</summary>
+internal static class DemoSummaryTable
+{
+    public static void Write(IAnsiConsole console, DemoSummary summary)
+    {
+        var table = new Table().Title("ChurnWatch demo").AddColumn("What").AddColumn("Result");
+        void Row(string what, string result) => table.AddRow(Markup.Escape(what), Markup.Escape(result));
+        string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+        Row("Sample company", summary.SampleGenerated ? "generated" : "already there, reused");
+        Row("Data as of", summary.DataAsOf.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        Row("Scored as of", summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Row("Rows ingested", summary.RowsIngested.ToString("N0", CultureInfo.InvariantCulture));
+        Row("Accounts scored", summary.AccountsScored.ToString("N0", CultureInfo.InvariantCulture));
+        if (summary.ChurnBacktest is { } churn)
+        {
+            Row("Churn backtest", $"AUC {F(churn.Auc, "0.000")}, log loss {F(churn.LogLoss, "0.000")}, Brier {F(churn.Brier, "0.000")}, top-decile lift {F(churn.TopDecileLift, "0.0")}x " +
+                $"(trained to {churn.TrainTo:yyyy-MM-dd}, tested {churn.TestFrom:yyyy-MM-dd} to {churn.TestTo:yyyy-MM-dd}, {churn.TestRows:N0} rows)");
+        }
+
+        if (summary.RenewalBacktest is { } renewal)
+        {
+            Row("Renewal backtest", $"AUC {F(renewal.Auc, "0.000")}, Brier {F(renewal.Brier, "0.000")} ({renewal.TestRows:N0} rows)");
+        }
+
+        Row("Signals", summary.SignalsByKind.Count == 0
+            ? "none"
+            : string.Join(", ", summary.SignalsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
+        Row("Files written", $"{summary.FilesWritten.Count} (reports, CSVs) in {Path.GetDirectoryName(summary.FilesWritten.FirstOrDefault() ?? ".")}");
+        Row("Seconds", F(summary.Elapsed.TotalSeconds, "0.0"));
+        console.Write(table);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Analytics.Simulation;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Samples;
+using ChurnWatch.Worker.Store;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Pipeline;
+
+/// <summary>
+/// The whole pipeline once, as <c>churnwatch demo</c> runs it: sample company if missing, store migrations, ingest,
+/// train with a backtest, score, signals, outputs. Each step is recorded in the store's run history.
+/// </summary>
+internal sealed class DemoPipeline(
+    IOptions<SampleOptions> sampleOptions,
+    IOptions<SourceOptions> sourceOptions,
+    IOptions<ModelingOptions> modelingOptions,
+    StoreDatabase database,
+    HistoryStore historyStore,
+    SourceIngestion ingestion,
+    TrainingStep training,
+    ScoringStep scoring,
+    SignalStep signals,
+    OutputStep outputs,
+    RunHistoryStore runs,
+    TimeProvider timeProvider)
+{
+    /// <summary>File name of the generated sample source inside the data folder.</summary>
+    public const string SampleFileName = "sample-company.db";
+
+    public async Task<DemoSummary> RunAsync(IPipelineProgress progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var generated = await Step(progress, "Sample company", () => Task.FromResult(GenerateSampleIfMissing(progress, cancellationToken))).ConfigureAwait(false);
+        await Step(progress, "Store migrations", () => database.MigrateAsync(cancellationToken)).ConfigureAwait(false);
+        var ingested = await Step(progress, "Ingest", () => RecordedAsync("ingest", async () =>
+        {
+            var entities = Enum.GetValues<SourceEntity>().Length;
+            var done = 0;
+            var summary = await ingestion.RunAsync(new InlineProgress<SourceEntity>(_ => progress.Report((double)done++ / entities)), cancellationToken).ConfigureAwait(false);
+            return (summary, summary.TotalRows);
+        })).ConfigureAwait(false);
+
+        var history = await Step(progress, "Load history", () => historyStore.LoadAsync(cancellationToken)).ConfigureAwait(false);
+        var timeline = CompanyTimeline.Build(history);
+        var asOf = ChurnModelWorkflow.DefaultAsOf(history);
+        var models = await Step(progress, "Train and backtest", () => RecordedAsync("train", async () =>
+        {
+            var trained = await training.RunAsync(timeline, cancellationToken).ConfigureAwait(false);
+            return (trained, (long)trained.Churn.TrainRows);
+        })).ConfigureAwait(false);
+        var scores = await Step(progress, "Score", () => RecordedAsync("score", async () =>
+        {
+            var scored = await scoring.RunAsync(timeline, models, asOf, cancellationToken).ConfigureAwait(false);
+            return (scored, (long)scored.Count);
+        })).ConfigureAwait(false);
+
+        var book = AccountBook.AsOf(history, asOf);
+        var activity = AccountActivityBuilder.Build(history, asOf, models.Churn.FeatureSettings.KeyFeatures);
+        var found = await Step(progress, "Signals", () => RecordedAsync("signals", async () =>
+        {
+            var result = await signals.RunAsync(history, book, activity, asOf, cancellationToken).ConfigureAwait(false);
+            return (result, (long)result.Found.Count);
+        })).ConfigureAwait(false);
+        var written = await Step(progress, "Reports and exports", () => RecordedAsync("outputs", async () =>
+        {
+            var result = await outputs.RunAsync(history, book, activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
+            return (result, (long)result.Files.Count);
+        })).ConfigureAwait(false);
+
+        return new DemoSummary(
+            generated,
+            asOf,
+            history.DataAsOf,
+            ingested.TotalRows,
+            scores.Count,
+            models.Churn.Backtest,
+            models.Renewal?.Backtest,
+            found.Found.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count()),
+            written.Files,
+            clock.Elapsed);
+    }
+
+    /// <summary>Generates the sample company into the configured SQLite source when that file does not exist yet.</summary>
+    private bool GenerateSampleIfMissing(IPipelineProgress progress, CancellationToken cancellationToken)
+    {
+        var path = new SqliteConnectionStringBuilder(sourceOptions.Value.ConnectionString).DataSource;
+        if (File.Exists(path))
+        {
+            return false;
+        }
+
+        var sample = sampleOptions.Value;
+        var options = new SampleCompanyOptions
+        {
+            Accounts = sample.Accounts,
+            Months = sample.Months,
+            Seed = sample.Seed,
+            // Ending today keeps the demo's data fresh, so its reports show no stale-data warning.
+            End = sample.End ?? DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime),
+        };
+        options.Validate();
+        var company = new SampleCompanyGenerator(options).Generate();
+        new SampleCompanyWriter(done => progress.Report((double)done / options.Accounts)).WriteSqlite(company, path, cancellationToken);
+        return true;
+    }
+
+    private async Task<T> RecordedAsync<T>(string job, Func<Task<(T Result, long Rows)>> work)
+    {
+        var runId = await runs.StartAsync(job, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            var (result, rows) = await work().ConfigureAwait(false);
+            await runs.FinishAsync(runId, succeeded: true, rows, error: null).ConfigureAwait(false);
+            return result;
+        }
+        catch (Exception e)
+        {
+            await runs.FinishAsync(runId, succeeded: false, null, e.Message).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<T> Step<T>(IPipelineProgress progress, string name, Func<Task<T>> work)
+    {
+        progress.Begin(name);
+        var result = await work().ConfigureAwait(false);
+        progress.End();
+        return result;
+    }
+}

@@ -1,0 +1,17 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Signals;
+
+namespace ChurnWatch.Worker.Pipeline;
+
+/// <summary>What one demo run did, for the closing table.</summary>
+internal sealed record DemoSummary(
+    bool SampleGenerated,
+    DateOnly AsOf,
+    DateTime DataAsOf,
+    long RowsIngested,
+    int AccountsScored,
+    BacktestReport? ChurnBacktest,
+    BacktestReport? RenewalBacktest,
+    IReadOnlyDictionary<SignalKind, int> SignalsByKind,
+    IReadOnlyList<string> FilesWritten,
+    TimeSpan Elapsed);

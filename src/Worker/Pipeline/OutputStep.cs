@@ -1,0 +1,138 @@
+using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Analytics.History;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Pipeline;
+
+/// <summary>
+/// Writes what the three kinds of users come for: a weekly risk report per account manager with an index and the
+/// all-accounts CSV, the feature-usage CSV, and the renewal forecast CSV. Every file is written atomically.
+/// </summary>
+internal sealed class OutputStep(
+    IOptions<OutputOptions> output,
+    IOptions<ModelingOptions> modeling,
+    HistoryStore historyStore,
+    ScoreStore scoreStore,
+    SignalStore signalStore,
+    TimeProvider timeProvider)
+{
+    /// <summary>Weeks of account x feature x week rows in the feature-usage export: half a year shows a trend without a huge file.</summary>
+    public const int FeatureUsageWeeks = 26;
+
+    /// <summary>Months in the renewal forecast.</summary>
+    public const int ForecastMonths = 12;
+
+    public async Task<OutputStepResult> RunAsync(
+        CompanyHistory history,
+        AccountBook book,
+        IReadOnlyList<AccountActivity> activity,
+        IReadOnlyList<AccountScore> scores,
+        TrainedModels models,
+        DateOnly asOf,
+        CancellationToken cancellationToken)
+    {
+        var folder = output.Value.Folder;
+        Directory.CreateDirectory(folder);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var rows = await AccountRowsAsync(book, activity, scores, asOf, cancellationToken).ConfigureAwait(false);
+        var sources = (await historyStore.FreshnessAsync(cancellationToken).ConfigureAwait(false))
+            .Where(f => f.Provided && f.NewestDataAt is not null)
+            .Select(f => SourceAsOf.Assess(f.Entity, f.NewestDataAt!.Value, f.LastIngestAt, now, output.Value.StaleAfter))
+            .ToList();
+        var conventions = new ReportConventions(modeling.Value.HorizonDays, modeling.Value.GraceDays, Currency(history),
+            modeling.Value.MediumRiskThreshold, modeling.Value.HighRiskThreshold);
+        var backtest = models.Churn.Backtest ?? throw new InvalidOperationException(
+            "The churn model has no backtest: the history is too short to test on later dates. Reports need one to say how far to trust the scores.");
+
+        var reports = rows
+            .GroupBy(r => r.OwnerEmail, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => WeeklyRiskReport.Create(g.Key, asOf, now, sources, ModelName(models.Churn), backtest, AccountRiskRow.Rank(g), conventions, output.Value.RenewalWindowDays))
+            .ToList();
+        var files = new List<string>(WeeklyRiskReportPublisher.Publish(Path.Combine(folder, "reports"), asOf, reports));
+
+        var accountCsv = Path.Combine(folder, AccountRiskCsv.FileName);
+        AccountRiskCsv.WriteFile(accountCsv, asOf, AccountRiskRow.Rank(rows));
+        files.Add(accountCsv);
+
+        var usageCsv = Path.Combine(folder, FeatureUsageExport.FileName);
+        var firstWeek = asOf.AddDays(-7 * FeatureUsageWeeks);
+        var accounts = book.Active.ToDictionary(p => p.Account.AccountId, p => FeatureUsageAccount.From(p.Account, p.Plan) with { Seats = p.Seats }, StringComparer.Ordinal);
+        var weeks = history.UsageWeeks
+            .Where(w => w.Feature != UsageWeek.AllFeatures && w.WeekStart >= firstWeek && w.WeekStart < asOf && accounts.ContainsKey(w.AccountId))
+            .OrderBy(w => w.WeekStart).ThenBy(w => w.AccountId, StringComparer.Ordinal).ThenBy(w => w.Feature, StringComparer.Ordinal);
+        FeatureUsageExport.WriteFile(usageCsv, weeks, accounts, cancellationToken);
+        files.Add(usageCsv);
+
+        var forecastCsv = Path.Combine(folder, RenewalForecastCsv.FileName);
+        var forecast = RenewalForecaster.Forecast(RenewalExposures(book, scores), asOf, ForecastMonths, seed: asOf.DayNumber);
+        RenewalForecastCsv.WriteFile(forecastCsv, forecast);
+        files.Add(forecastCsv);
+
+        return new OutputStepResult(files, reports.Count, forecast);
+    }
+
+    private async Task<List<AccountRiskRow>> AccountRowsAsync(
+        AccountBook book, IReadOnlyList<AccountActivity> activity, IReadOnlyList<AccountScore> scores, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var previous = await scoreStore.PreviousAsync(asOf, cancellationToken).ConfigureAwait(false);
+        var live = (await signalStore.LiveAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => s.State == "open")
+            .ToLookup(s => s.AccountId, StringComparer.Ordinal);
+        var usage = activity.ToDictionary(a => a.AccountId, a => a.WeeklyActiveUsers, StringComparer.Ordinal);
+        var rows = new List<AccountRiskRow>(scores.Count);
+        foreach (var score in scores)
+        {
+            if (!book.TryGet(score.AccountId, out var position))
+            {
+                continue;
+            }
+
+            var signals = live[score.AccountId]
+                .Select(s => new OpenSignal(Enum.Parse<SignalKind>(s.Kind), Enum.Parse<SignalSeverity>(s.Severity), s.Evidence))
+                .ToList();
+            rows.Add(new AccountRiskRow(
+                score.AccountId,
+                position.Account.Name,
+                position.Account.OwnerEmail,
+                position.Account.Segment,
+                position.Plan,
+                position.Arr,
+                score.ChurnProbability,
+                score.RenewalProbability,
+                score.Band,
+                previous.TryGetValue(score.AccountId, out var before) ? score.ChurnProbability - before : null,
+                position.RenewalDate,
+                score.Reasons.Select(r => r.Sentence).ToList(),
+                signals,
+                usage.TryGetValue(score.AccountId, out var weeks) ? weeks : []));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Contracts with a renewal date, each with the renewal model's probability (or, without one, 1 - churn risk).</summary>
+    private static IEnumerable<RenewalExposure> RenewalExposures(AccountBook book, IReadOnlyList<AccountScore> scores)
+    {
+        foreach (var score in scores)
+        {
+            if (book.TryGet(score.AccountId, out var position) && position.RenewalDate is { } renewal)
+            {
+                yield return new RenewalExposure(score.AccountId, renewal, position.Arr, score.RenewalProbability ?? 1 - score.ChurnProbability);
+            }
+        }
+    }
+
+    private static string ModelName(RiskModel model) =>
+        model.Learner == RiskModel.LogisticRegressionLearner ? "Logistic regression (L2), time-split backtest" : model.Learner;
+
+    private static string Currency(CompanyHistory history) =>
+        history.Subscriptions.GroupBy(s => s.Currency).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "USD";
+}

@@ -144,7 +144,7 @@ internal sealed class AccountSimulator
         _growth = _rng.Chance(0.25) ? _rng.Between(0.006, 0.015) : _rng.Between(0.0, 0.004);
         _discount = _segment == "Enterprise" ? decimal.Round((decimal)_rng.Between(0.0, 0.25), 2)
             : _segment == "MidMarket" && _rng.Chance(0.3) ? 0.10m : 0m;
-        _demand = _seats * _rng.Between(0.55, 0.95);
+        _demand = _seats * _rng.Between(0.45, 0.9);
         DrawAdoption();
         return (createdAt, name, region, owner);
     }
@@ -218,7 +218,7 @@ internal sealed class AccountSimulator
 
     private void DrawEvents(int w)
     {
-        if (_championPresent && w > 6 && _rng.Chance(0.0035))
+        if (_championPresent && w > 6 && _rng.Chance(0.0025))
         {
             _championPresent = false;
             foreach (var champion in _users.Where(u => u.IsChampion && u.IsPresentIn(w)))
@@ -425,7 +425,7 @@ internal sealed class AccountSimulator
         }
 
         _monthsBilled++;
-        if (utilisation < 0.6 && _seats > 1 && _rng.Chance(_health0 < 0.4 ? 0.35 : 0.15))
+        if (utilisation < 0.6 && _seats > 1 && _rng.Chance(_health0 < 0.4 ? 0.25 : 0.06))
         {
             seats = Math.Max(1, (int)Math.Ceiling(present * 1.1));
         }
@@ -441,10 +441,17 @@ internal sealed class AccountSimulator
 
     private double ChurnProbability(int w, DateTime boundary)
     {
+        // Usage against the account's own recent best: a champion leaving shows as a drop, whatever the level.
         var recent = MeanHealth(w - 3, w);
-        var before = MeanHealth(w - 12, w - 4, recent);
-        var lowUsage = Math.Max(0.0, 0.5 - recent) / 0.5;
-        var decline = Math.Max(0.0, before - recent);
+        var peak = recent;
+        for (var k = 1; k <= 5; k++)
+        {
+            peak = Math.Max(peak, MeanHealth(w - 3 - (4 * k), w - (4 * k), recent));
+        }
+
+        // Week-to-week wobble is not a drop: only a fall of more than 15% from the recent best counts.
+        var drop = Math.Max(0.0, (Math.Max(0.0, peak - recent) / Math.Max(0.05, peak)) - 0.15);
+        var lowUsage = Math.Max(0.0, 0.45 - recent) / 0.45;
         var stuckUrgent = Math.Min(2, _tickets.Count(t => t.Priority >= TicketPriority.High
             && t.OpenedAt < boundary.AddDays(-14) && t.IsOpenAt(boundary)));
         var paymentTrouble = _attempts.Any(a => !a.Succeeded && a.AttemptedAt < boundary && a.AttemptedAt >= boundary.AddDays(-60))
@@ -455,11 +462,11 @@ internal sealed class AccountSimulator
             .Select(t => t.Csat!.Value).ToList();
         var unhappy = ratings.Count >= 2 && ratings.Average() <= 2.5;
 
-        var risk = (2.0 * lowUsage) + (2.5 * decline) + (0.7 * stuckUrgent) + (paymentTrouble ? 1.2 : 0.0)
+        var risk = (4.0 * drop) + (1.5 * lowUsage) + (0.7 * stuckUrgent) + (paymentTrouble ? 1.2 : 0.0)
             + (poorOnboarding ? 0.8 : 0.0) + (unhappy ? 0.4 : 0.0);
         var p = _annual
-            ? Math.Min(0.9, 0.025 + (0.28 * risk) + (_autoRenew ? 0.0 : 0.05))
-            : Math.Min(0.6, 0.003 + (0.07 * Math.Pow(risk, 1.6)));
+            ? Math.Min(0.9, 0.02 + (0.3 * risk) + (_autoRenew ? 0.0 : 0.05))
+            : Math.Min(0.6, 0.002 + (0.1 * Math.Pow(risk, 1.5)));
         if (_invoices.Any(i => i.DueAt < boundary.AddDays(-45) && i.IsUnpaidAt(boundary)))
         {
             p = Math.Max(p, 0.6); // involuntary churn: the account is cut off for non-payment

@@ -63,7 +63,7 @@ internal sealed class UsageEventStream(IReadOnlyList<AccountTimeline> timelines,
                 }
 
                 var engagement = health * user.Propensity;
-                if (!rng.Chance(Math.Clamp(0.2 + (0.85 * engagement), 0.0, 0.97)))
+                if (!rng.Chance(Math.Clamp(0.3 + (0.9 * engagement), 0.0, 0.97)))
                 {
                     continue; // not active this week
                 }

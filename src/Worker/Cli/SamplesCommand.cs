@@ -14,7 +14,7 @@ internal static class SamplesCommand
 {
     public const int Ok = 0;
     public const int Failure = 1;
-    public const int BadArguments = 2;
+    public const int BadArguments = ArgumentCheckedAction.BadArguments;
 
     /// <summary>The <c>samples</c> command with its <c>generate</c> subcommand; the default end comes from the system clock.</summary>
     public static Command Create() => Create(TimeProvider.System);
@@ -56,7 +56,7 @@ internal static class SamplesCommand
         {
             accounts, months, seed, format, end, output,
         };
-        generate.SetAction(async (parseResult, cancellationToken) =>
+        generate.Action = new ArgumentCheckedAction(async (parseResult, cancellationToken) =>
         {
             var formatValue = parseResult.GetValue(format)?.Trim().ToLowerInvariant();
             if (formatValue is not ("sqlite" or "csv"))

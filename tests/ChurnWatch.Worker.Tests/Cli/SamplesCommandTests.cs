@@ -11,6 +11,8 @@ public sealed class SamplesCommandTests
     [InlineData("--months", "500")]
     [InlineData("--format", "parquet")]
     [InlineData("--end", "2026-13-01")]
+    [InlineData("--accounts", "many")]
+    [InlineData("--colour", "blue")]
     public async Task Generate_BadArgument_ExitCode2AndNothingWritten(string option, string value)
     {
         using var folder = new TempFolder();

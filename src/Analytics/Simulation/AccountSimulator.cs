@@ -120,11 +120,8 @@ internal sealed class AccountSimulator
         var windowDays = Math.Max(1.0, (_end - WindowStart).TotalDays - 21.0);
         var day = Math.Floor(Math.Pow(_rng.NextDouble(), 1.5) * windowDays);
         var createdAt = WindowStart.AddDays(day).AddMinutes(_rng.Next(7 * 60, 19 * 60));
-        _startedAt = createdAt.Date.AddDays(_rng.Next(0, 3));
-        if (_startedAt >= _end)
-        {
-            _startedAt = createdAt.Date;
-        }
+        // The first subscription starts at a midnight after the sign-up (the window keeps three weeks after the last one).
+        _startedAt = createdAt.Date.AddDays(_rng.Next(1, 4));
 
         var s = _rng.NextDouble();
         _segment = s < 0.6 ? "SMB" : s < 0.9 ? "MidMarket" : "Enterprise";

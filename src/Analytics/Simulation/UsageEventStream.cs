@@ -77,7 +77,7 @@ internal sealed class UsageEventStream(IReadOnlyList<AccountTimeline> timelines,
                     }
 
                     var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-                    if (!rng.Chance(weekend ? 0.03 : Math.Clamp(0.07 + (0.28 * engagement), 0.0, 0.9)))
+                    if (!rng.Chance(weekend ? 0.025 : Math.Clamp(0.055 + (0.23 * engagement), 0.0, 0.9)))
                     {
                         continue;
                     }

@@ -29,6 +29,31 @@ public sealed class SampleCompanyCausalityTests(SampleCompanyFixture fixture, IT
     }
 
     [Fact]
+    public void Generate_ChurnedAccounts_WeeklyActiveUsersFallBeforeChurn()
+    {
+        // Recent 4 weeks against the 12 before, for churned accounts at churn and retained accounts at the end.
+        double Trend(string accountId, DateTime instant)
+        {
+            var before = fixture.MeanWeeklyUsers(accountId, instant, skip: 4, weeks: 12);
+            return before == 0 ? 1.0 : fixture.MeanWeeklyUsers(accountId, instant, skip: 0, weeks: 4) / before;
+        }
+
+        var withHistory = fixture.Company.Accounts
+            .Select(a => (a.AccountId, At: fixture.ChurnedAt(a.AccountId) ?? fixture.End))
+            .Where(a => a.At - fixture.SubscriptionsByAccount[a.AccountId][0].StartedAt >= TimeSpan.FromDays(17 * 7))
+            .ToList();
+        var churned = withHistory.Where(a => fixture.ChurnedAt(a.AccountId) is not null).Select(a => Trend(a.AccountId, a.At)).ToList();
+        var retained = withHistory.Where(a => fixture.ChurnedAt(a.AccountId) is null).Select(a => Trend(a.AccountId, a.At)).ToList();
+        var fallingChurned = churned.Count(t => t < 0.8) / (double)churned.Count;
+        var fallingRetained = retained.Count(t => t < 0.8) / (double)retained.Count;
+        output.WriteLine($"median trend churned {Median(churned):F2} (n={churned.Count}), retained {Median(retained):F2} (n={retained.Count}); " +
+            $"falling >20%: churned {fallingChurned:P0}, retained {fallingRetained:P0}");
+
+        Assert.True(Median(churned) < Median(retained), $"median churned {Median(churned):F2} vs retained {Median(retained):F2}");
+        Assert.True(fallingChurned >= 2 * fallingRetained, $"churned {fallingChurned:P0} vs retained {fallingRetained:P0}");
+    }
+
+    [Fact]
     public void Generate_Expansions_FollowSeatSaturation()
     {
         var expansions = 0;
@@ -65,6 +90,12 @@ public sealed class SampleCompanyCausalityTests(SampleCompanyFixture fixture, IT
         Assert.True(expansionShare >= 2 * baselineShare, $"expansions {expansionShare:P0} vs baseline {baselineShare:P0}");
     }
 
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
     private (int Hits, int Total, double Share) Rate(IEnumerable<Account> accounts, Func<Account, DateTime> at)
     {
         var hits = 0;
@@ -97,7 +128,7 @@ public sealed class SampleCompanyCausalityTests(SampleCompanyFixture fixture, IT
             && p.AttemptedAt < instant && p.AttemptedAt >= instant.AddDays(-60))
             || fixture.Company.Invoices.Any(i => i.AccountId == accountId && i.IsPastDueAt(instant.AddDays(-30)) && i.IssuedAt < instant.AddDays(-30)
                 && (i.PaidAt is null || i.PaidAt >= instant));
-        var keyFeaturesUsed = fixture.Events.Where(e => e.AccountId == accountId && e.OccurredAt < instant && e.OccurredAt >= instant.AddDays(-56))
+        var keyFeaturesUsed = fixture.EventsByAccount.GetValueOrDefault(accountId, []).Where(e => e.OccurredAt < instant && e.OccurredAt >= instant.AddDays(-56))
             .Select(e => e.Feature).Where(SampleFeatures.Key.Contains).Distinct().Count();
         var poorOnboarding = keyFeaturesUsed < 2;
         return usageDrop || stuckTicket || failedPayment || poorOnboarding;

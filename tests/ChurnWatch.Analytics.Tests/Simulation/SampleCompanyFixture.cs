@@ -31,6 +31,8 @@ public sealed class SampleCompanyFixture
         }
 
         WeeklyUsers = weekly;
+        EventsByAccount = Events.GroupBy(e => e.AccountId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<UsageEvent>)[.. g], StringComparer.Ordinal);
         SubscriptionsByAccount = Company.Subscriptions.GroupBy(s => s.AccountId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Subscription>)[.. g.OrderBy(s => s.StartedAt)]);
     }
@@ -40,6 +42,8 @@ public sealed class SampleCompanyFixture
     public SampleCompany Company { get; }
 
     public IReadOnlyList<UsageEvent> Events { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<UsageEvent>> EventsByAccount { get; }
 
     /// <summary>Account id -> Monday of the week -> distinct users active that week.</summary>
     public IReadOnlyDictionary<string, Dictionary<DateOnly, HashSet<string>>> WeeklyUsers { get; }

@@ -41,9 +41,31 @@ public sealed class SamplesCommandTests
         Assert.Equal(6, Directory.GetFiles(directory, "*.csv").Length);
     }
 
-    private static Task<int> Invoke(params string[] args)
+    [Fact]
+    public async Task Generate_NoEnd_EndsAtTheFirstDayOfTheCurrentUtcMonth()
     {
-        var root = new RootCommand { SamplesCommand.Create(TimeProvider.System) };
+        using var folder = new TempFolder();
+        var directory = folder.Combine("company");
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 17, 9, 30, 0, TimeSpan.Zero));
+
+        var exitCode = await Invoke(clock, "samples", "generate", "--accounts", "30", "--months", "3", "--format", "csv", "--out", directory);
+
+        Assert.Equal(SamplesCommand.Ok, exitCode);
+        var created = File.ReadAllLines(Path.Combine(directory, "accounts.csv")).Skip(1).Select(l => l.Split(',')[5]).ToList();
+        Assert.All(created, c => Assert.InRange(string.CompareOrdinal(c, "2025-12-01"), 0, int.MaxValue));
+        Assert.All(created, c => Assert.True(string.CompareOrdinal(c, "2026-03-01") < 0, c));
+    }
+
+    private static Task<int> Invoke(params string[] args) => Invoke(TimeProvider.System, args);
+
+    private static Task<int> Invoke(TimeProvider clock, params string[] args)
+    {
+        var root = new RootCommand { SamplesCommand.Create(clock) };
         return root.Parse(args).InvokeAsync();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

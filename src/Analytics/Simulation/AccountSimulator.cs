@@ -27,6 +27,7 @@ internal sealed class AccountSimulator
     private readonly Random _rng;
     private readonly int _index;
     private readonly string _accountId;
+    private readonly DateTime _windowStart;
     private readonly DateTime _end;
     private readonly DateTime _priceRise;
 
@@ -55,7 +56,7 @@ internal sealed class AccountSimulator
     private decimal _mrr;
     private DateTime _termStart;
     private DateOnly? _renewal;
-    private double _health0;
+    private double _currentHealth;
     private double _demand;
     private bool _championPresent = true;
     private bool _championReplaced;
@@ -76,10 +77,8 @@ internal sealed class AccountSimulator
         _accountId = AccountIdFor(index);
         _end = end;
         _priceRise = priceRise;
-        WindowStart = windowStart;
+        _windowStart = windowStart;
     }
-
-    private DateTime WindowStart { get; }
 
     public static string AccountIdFor(int index) => "A" + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
 
@@ -117,9 +116,9 @@ internal sealed class AccountSimulator
     private (DateTime CreatedAt, string Name, string Region, string Owner) DrawProfile(IReadOnlyList<string> owners)
     {
         // More accounts early in the window: position = u^1.5 puts ~45% of them in its first 30%.
-        var windowDays = Math.Max(1.0, (_end - WindowStart).TotalDays - 21.0);
+        var windowDays = Math.Max(1.0, (_end - _windowStart).TotalDays - 21.0);
         var day = Math.Floor(Math.Pow(_rng.NextDouble(), 1.5) * windowDays);
-        var createdAt = WindowStart.AddDays(day).AddMinutes(_rng.Next(7 * 60, 19 * 60));
+        var createdAt = _windowStart.AddDays(day).AddMinutes(_rng.Next(7 * 60, 19 * 60));
         // The first subscription starts at a midnight after the sign-up (the window keeps three weeks after the last one).
         _startedAt = createdAt.Date.AddDays(_rng.Next(1, 4));
 
@@ -179,7 +178,7 @@ internal sealed class AccountSimulator
         _termStart = _startedAt;
         _renewal = _annual ? DateOnly.FromDateTime(_startedAt.AddMonths(12)) : null;
         _mrr = PricePlan.Mrr(_seats, _startedAt >= _priceRise, _annual, _discount);
-        _health0 = 0.25 * _baseHealth;
+        _currentHealth = 0.25 * _baseHealth;
         AddSubscription(_startedAt);
         IssueContractInvoice(_startedAt, _annual ? _mrr * 12 : _mrr, 0);
     }
@@ -273,14 +272,14 @@ internal sealed class AccountSimulator
             && t.OpenedAt < weekStart.AddDays(-7) && t.IsOpenAt(weekStart));
         var penalty = Math.Min(0.3, 0.09 * stuckTickets) + (w <= _incidentUntil ? 0.08 : 0.0);
         var target = (_baseHealth * (0.3 + (0.7 * ramp)) * onboarding * champion) - penalty;
-        _health0 = Math.Clamp(_health0 + (0.3 * (target - _health0)) + _rng.Normal(0, 0.035), 0.03, 1.0);
-        _health.Add((float)_health0);
+        _currentHealth = Math.Clamp(_currentHealth + (0.3 * (target - _currentHealth)) + _rng.Normal(0, 0.035), 0.03, 1.0);
+        _health.Add((float)_currentHealth);
     }
 
     private int UpdateUsers(int w)
     {
         // Healthy teams bring more colleagues in; disengaged ones drift away.
-        _demand *= 1.0 + (_growth * ((2.0 * _health0) - 0.8)) + _rng.Normal(0, 0.004);
+        _demand *= 1.0 + (_growth * ((2.0 * _currentHealth) - 0.8)) + _rng.Normal(0, 0.004);
         _demand = Math.Max(1.0, _demand);
 
         foreach (var user in _users)
@@ -330,7 +329,7 @@ internal sealed class AccountSimulator
     private void OpenTickets(int w, DateTime weekStart, int present)
     {
         var incident = w <= _incidentUntil;
-        var lambda = 0.04 + (0.015 * Math.Sqrt(present)) + (0.05 * (1.0 - _health0))
+        var lambda = 0.04 + (0.015 * Math.Sqrt(present)) + (0.05 * (1.0 - _currentHealth))
             + (!_onboardedWell && !_onboardingRescued && w < 16 ? 0.12 : 0.0) + (incident ? 0.6 : 0.0);
         var count = _rng.Poisson(lambda);
         for (var i = 0; i < count; i++)
@@ -404,7 +403,7 @@ internal sealed class AccountSimulator
         if (_annual)
         {
             // Renewal: seats are trued up to demand or down to the users actually there.
-            if (present >= 0.9 * _seats && _demand > _seats && _health0 > 0.45)
+            if (present >= 0.9 * _seats && _demand > _seats && _currentHealth > 0.45)
             {
                 seats = (int)Math.Ceiling(_demand * _rng.Between(1.1, 1.3));
             }
@@ -422,7 +421,7 @@ internal sealed class AccountSimulator
         }
 
         _monthsBilled++;
-        if (utilisation < 0.6 && _seats > 1 && _rng.Chance(_health0 < 0.4 ? 0.25 : 0.06))
+        if (utilisation < 0.6 && _seats > 1 && _rng.Chance(_currentHealth < 0.4 ? 0.25 : 0.06))
         {
             seats = Math.Max(1, (int)Math.Ceiling(present * 1.1));
         }
@@ -524,7 +523,7 @@ internal sealed class AccountSimulator
     {
         var saturated = present >= 0.9 * _seats && _demand > _seats;
         _saturatedWeeks = saturated ? _saturatedWeeks + 1 : 0;
-        if (_saturatedWeeks < 2 || _health0 < 0.45 || w <= _cardTroubleUntil || !_rng.Chance(0.2))
+        if (_saturatedWeeks < 2 || _currentHealth < 0.45 || w <= _cardTroubleUntil || !_rng.Chance(0.2))
         {
             return;
         }

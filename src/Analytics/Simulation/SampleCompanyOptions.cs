@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChurnWatch.Analytics.Simulation;
 
 /// <summary>What sample company to simulate: how many accounts, over which window, from which seed.</summary>
@@ -20,9 +22,11 @@ public sealed class SampleCompanyOptions
     public const int MaxMonths = 120;
 
     /// <summary>Number of customer accounts created over the window. Default 2,000; allowed 1 to 99,999.</summary>
+    [Range(MinAccounts, MaxAccounts)]
     public int Accounts { get; init; } = 2000;
 
     /// <summary>Length of the simulated window in months. Default 24; allowed 1 to 120.</summary>
+    [Range(MinMonths, MaxMonths)]
     public int Months { get; init; } = 24;
 
     /// <summary>Seed of every random draw: the same options always give the same company. Default 42; any value.</summary>

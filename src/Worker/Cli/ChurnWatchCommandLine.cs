@@ -11,12 +11,20 @@ internal static class ChurnWatchCommandLine
             "ChurnWatch: churn and renewal risk, signals and reports for B2B SaaS, from your own data. " +
             "Settings come from appsettings.json in the working directory and CHURNWATCH__Section__Key environment variables.");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SamplesCommand.Create());
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => InvokeAsync(Create(), args);
+
+    /// <summary>
+    /// Parses and runs; a command line that does not parse (unknown option, a value of the wrong type) exits with
+    /// <see cref="ExitCodes.BadArguments"/> and a plain message for every command, before any work starts.
+    /// </summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {
-        var parseResult = Create().Parse(args);
+        ArgumentNullException.ThrowIfNull(root);
+        var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)

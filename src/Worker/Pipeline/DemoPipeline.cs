@@ -19,7 +19,6 @@ namespace ChurnWatch.Worker.Pipeline;
 internal sealed class DemoPipeline(
     IOptions<SampleOptions> sampleOptions,
     IOptions<SourceOptions> sourceOptions,
-    IOptions<ModelingOptions> modelingOptions,
     StoreDatabase database,
     HistoryStore historyStore,
     SourceIngestion ingestion,

@@ -1,0 +1,204 @@
+using System.Globalization;
+using ChurnWatch.Analytics.History;
+using ChurnWatch.Analytics.Simulation;
+using CsvHelper;
+using Microsoft.Data.Sqlite;
+
+namespace ChurnWatch.Worker.Samples;
+
+/// <summary>
+/// Writes a <see cref="SampleCompany"/> as a source: one SQLite file, or one CSV file per table in a folder.
+/// Output goes to a temporary path renamed at the end, so a failure never leaves a half-written source behind.
+/// </summary>
+/// <param name="accountWritten">
+/// Called with the number of accounts whose usage has been written so far (usage is the bulk of the work).
+/// </param>
+internal sealed class SampleCompanyWriter(Action<int>? accountWritten = null)
+{
+    /// <summary>Writes a SQLite database with the source-contract tables and their indexes to <paramref name="path"/>.</summary>
+    public SampleWriteSummary WriteSqlite(SampleCompany company, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var temp = fullPath + ".partial";
+        File.Delete(temp);
+        try
+        {
+            var rows = new List<KeyValuePair<string, long>>();
+            var builder = new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false };
+            using (var connection = new SqliteConnection(builder.ConnectionString))
+            {
+                connection.Open();
+
+                // A file being generated needs no journal: on failure it is deleted, not recovered.
+                Execute(connection, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
+                Execute(connection, null, SourceContract.SqliteSchema);
+                using var transaction = connection.BeginTransaction();
+                rows.Add(Insert(connection, transaction, SourceContract.Accounts, company.Accounts, cancellationToken));
+                rows.Add(Insert(connection, transaction, SourceContract.Subscriptions, company.Subscriptions, cancellationToken));
+                rows.Add(Insert(connection, transaction, SourceContract.Tickets, company.Tickets, cancellationToken));
+                rows.Add(Insert(connection, transaction, SourceContract.Invoices, company.Invoices, cancellationToken));
+                rows.Add(Insert(connection, transaction, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken));
+                rows.Add(Insert(connection, transaction, SourceContract.UsageEvents, TrackAccounts(company.UsageEvents), cancellationToken));
+                Execute(connection, transaction, SourceContract.SqliteIndexes);
+                transaction.Commit();
+            }
+
+            File.Move(temp, fullPath, overwrite: true);
+            return new SampleWriteSummary(rows);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Writes one CSV file per table (<c>accounts.csv</c>, <c>usage_events.csv</c>, ...) into <paramref name="directory"/>.</summary>
+    public SampleWriteSummary WriteCsv(SampleCompany company, string directory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var target = Path.GetFullPath(directory);
+        var temp = target.TrimEnd(Path.DirectorySeparatorChar) + ".partial";
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var rows = new List<KeyValuePair<string, long>>
+            {
+                WriteCsvFile(temp, SourceContract.Accounts, company.Accounts, cancellationToken),
+                WriteCsvFile(temp, SourceContract.Subscriptions, company.Subscriptions, cancellationToken),
+                WriteCsvFile(temp, SourceContract.Tickets, company.Tickets, cancellationToken),
+                WriteCsvFile(temp, SourceContract.Invoices, company.Invoices, cancellationToken),
+                WriteCsvFile(temp, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken),
+                WriteCsvFile(temp, SourceContract.UsageEvents, TrackAccounts(company.UsageEvents), cancellationToken),
+            };
+
+            // Every file is complete before any replaces the previous sample.
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.GetFiles(temp))
+            {
+                File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            }
+
+            Directory.Delete(temp, recursive: true);
+            return new SampleWriteSummary(rows);
+        }
+        catch
+        {
+            Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    private static KeyValuePair<string, long> Insert<T>(
+        SqliteConnection connection, SqliteTransaction transaction, SourceTable<T> table, IEnumerable<T> records, CancellationToken cancellationToken)
+    {
+        // One prepared command per table, its parameters rebound for each row.
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = table.InsertSql;
+        var parameters = table.Columns.Select(c => command.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
+        command.Prepare();
+        long count = 0;
+        foreach (var record in records)
+        {
+            var values = table.Row(record);
+            for (var i = 0; i < values.Length; i++)
+            {
+                var (type, value) = values[i] switch
+                {
+                    null => (SqliteType.Text, (object)DBNull.Value),
+                    string s => (SqliteType.Text, s),
+                    long l => (SqliteType.Integer, l),
+                    bool b => (SqliteType.Integer, b ? 1L : 0L),
+                    decimal d => (SqliteType.Real, (object)(double)d),
+                    var other => throw new InvalidOperationException($"Unexpected value type {other.GetType()} in {table.Name}."),
+                };
+                parameters[i].SqliteType = type;
+                parameters[i].Value = value;
+            }
+
+            command.ExecuteNonQuery();
+            if (++count % 50_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(table.Name, count);
+    }
+
+    private static KeyValuePair<string, long> WriteCsvFile<T>(
+        string directory, SourceTable<T> table, IEnumerable<T> records, CancellationToken cancellationToken)
+    {
+        using var stream = new StreamWriter(Path.Combine(directory, table.Name + ".csv"), append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+        using var csv = CsvWriter.Create(stream, null, leaveOpen: true);
+        csv.WriteHeader([.. table.Columns]);
+        long count = 0;
+        foreach (var record in records)
+        {
+            foreach (var value in table.Row(record))
+            {
+                csv.WriteField(value switch
+                {
+                    null => null,
+                    string s => s,
+                    long l => l.ToString(CultureInfo.InvariantCulture),
+                    bool b => b ? "true" : "false",
+                    decimal d => d.ToString(CultureInfo.InvariantCulture),
+                    var other => throw new InvalidOperationException($"Unexpected value type {other.GetType()} in {table.Name}."),
+                });
+            }
+
+            csv.EndRecord();
+            if (++count % 50_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        csv.Flush();
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(table.Name, count);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private IEnumerable<UsageEvent> TrackAccounts(IEnumerable<UsageEvent> events)
+    {
+        string? current = null;
+        var done = 0;
+        foreach (var usage in events)
+        {
+            if (!string.Equals(usage.AccountId, current, StringComparison.Ordinal))
+            {
+                if (current is not null)
+                {
+                    accountWritten?.Invoke(++done);
+                }
+
+                current = usage.AccountId;
+            }
+
+            yield return usage;
+        }
+
+        if (current is not null)
+        {
+            accountWritten?.Invoke(++done);
+        }
+    }
+}

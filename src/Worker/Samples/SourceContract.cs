@@ -1,0 +1,131 @@
+using System.Globalization;
+using ChurnWatch.Analytics.History;
+
+namespace ChurnWatch.Worker.Samples;
+
+/// <summary>
+/// The source contract in one place: the SQLite schema ChurnWatch reads and the column order of each table.
+/// Timestamps are UTC ISO-8601 text (<c>2025-03-04T10:22:00Z</c>), dates <c>yyyy-MM-dd</c>, ids strings.
+/// See <c>docs/source-contract.md</c>.
+/// </summary>
+internal static class SourceContract
+{
+    /// <summary>The tables of the source contract in SQLite, without indexes (they are created after a bulk load).</summary>
+    public const string SqliteSchema = """
+        CREATE TABLE accounts (
+            account_id     TEXT    NOT NULL PRIMARY KEY,
+            name           TEXT    NOT NULL,
+            owner_email    TEXT    NOT NULL,
+            segment        TEXT    NOT NULL,
+            region         TEXT    NOT NULL,
+            created_at     TEXT    NOT NULL,
+            seats_licensed INTEGER NOT NULL
+        );
+        CREATE TABLE subscriptions (
+            subscription_id       TEXT    NOT NULL PRIMARY KEY,
+            account_id            TEXT    NOT NULL,
+            plan                  TEXT    NOT NULL,
+            mrr                   REAL    NOT NULL,
+            currency              TEXT    NOT NULL,
+            billing_period_months INTEGER NOT NULL,
+            started_at            TEXT    NOT NULL,
+            ended_at              TEXT    NULL,
+            renewal_date          TEXT    NULL,
+            auto_renew            INTEGER NOT NULL,
+            seats                 INTEGER NULL
+        );
+        CREATE TABLE usage_events (
+            account_id  TEXT    NOT NULL,
+            user_id     TEXT    NOT NULL,
+            feature     TEXT    NOT NULL,
+            occurred_at TEXT    NOT NULL,
+            quantity    INTEGER NOT NULL
+        );
+        CREATE TABLE tickets (
+            ticket_id    TEXT    NOT NULL PRIMARY KEY,
+            account_id   TEXT    NOT NULL,
+            opened_at    TEXT    NOT NULL,
+            resolved_at  TEXT    NULL,
+            priority     TEXT    NOT NULL,
+            tier         TEXT    NOT NULL,
+            sla_breached INTEGER NOT NULL,
+            csat         INTEGER NULL
+        );
+        CREATE TABLE invoices (
+            invoice_id TEXT NOT NULL PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            issued_at  TEXT NOT NULL,
+            due_at     TEXT NOT NULL,
+            paid_at    TEXT NULL,
+            amount     REAL NOT NULL,
+            currency   TEXT NOT NULL,
+            status     TEXT NOT NULL
+        );
+        CREATE TABLE payment_attempts (
+            account_id     TEXT    NOT NULL,
+            invoice_id     TEXT    NOT NULL,
+            attempted_at   TEXT    NOT NULL,
+            succeeded      INTEGER NOT NULL,
+            failure_reason TEXT    NULL
+        );
+        """;
+
+    /// <summary>Indexes for the aggregations ChurnWatch runs on a source (per account, feature and time).</summary>
+    public const string SqliteIndexes = """
+        CREATE INDEX ix_usage_events_account_feature_time ON usage_events (account_id, feature, occurred_at);
+        CREATE INDEX ix_subscriptions_account_start ON subscriptions (account_id, started_at);
+        CREATE INDEX ix_tickets_account_opened ON tickets (account_id, opened_at);
+        CREATE INDEX ix_invoices_account_issued ON invoices (account_id, issued_at);
+        CREATE INDEX ix_payment_attempts_account_time ON payment_attempts (account_id, attempted_at);
+        """;
+
+    public static SourceTable<Account> Accounts { get; } = new(
+        "accounts",
+        ["account_id", "name", "owner_email", "segment", "region", "created_at", "seats_licensed"],
+        a => [a.AccountId, a.Name, a.OwnerEmail, a.Segment, a.Region, Timestamp(a.CreatedAt), (long)a.SeatsLicensed]);
+
+    public static SourceTable<Subscription> Subscriptions { get; } = new(
+        "subscriptions",
+        ["subscription_id", "account_id", "plan", "mrr", "currency", "billing_period_months", "started_at", "ended_at",
+         "renewal_date", "auto_renew", "seats"],
+        s => [s.SubscriptionId, s.AccountId, s.Plan, s.Mrr, s.Currency, (long)s.BillingPeriodMonths, Timestamp(s.StartedAt),
+              Timestamp(s.EndedAt), Date(s.RenewalDate), s.AutoRenew, (long?)s.Seats]);
+
+    public static SourceTable<UsageEvent> UsageEvents { get; } = new(
+        "usage_events",
+        ["account_id", "user_id", "feature", "occurred_at", "quantity"],
+        e => [e.AccountId, e.UserId, e.Feature, Timestamp(e.OccurredAt), (long)e.Quantity]);
+
+    public static SourceTable<Ticket> Tickets { get; } = new(
+        "tickets",
+        ["ticket_id", "account_id", "opened_at", "resolved_at", "priority", "tier", "sla_breached", "csat"],
+        t => [t.TicketId, t.AccountId, Timestamp(t.OpenedAt), Timestamp(t.ResolvedAt), Priority(t.Priority),
+              t.Tier.ToString(), t.SlaBreached, (long?)t.Csat]);
+
+    public static SourceTable<Invoice> Invoices { get; } = new(
+        "invoices",
+        ["invoice_id", "account_id", "issued_at", "due_at", "paid_at", "amount", "currency", "status"],
+        i => [i.InvoiceId, i.AccountId, Timestamp(i.IssuedAt), Timestamp(i.DueAt), Timestamp(i.PaidAt), i.Amount, i.Currency, i.Status]);
+
+    public static SourceTable<PaymentAttempt> PaymentAttempts { get; } = new(
+        "payment_attempts",
+        ["account_id", "invoice_id", "attempted_at", "succeeded", "failure_reason"],
+        p => [p.AccountId, p.InvoiceId, Timestamp(p.AttemptedAt), p.Succeeded, p.FailureReason]);
+
+    /// <summary>UTC ISO-8601 with a Z, to the second.</summary>
+    public static string Timestamp(DateTime value) =>
+        value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string? Timestamp(DateTime? value) => value is { } v ? Timestamp(v) : null;
+
+    private static string? Date(DateOnly? value) =>
+        value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Priority(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Urgent => "urgent",
+        TicketPriority.High => "high",
+        TicketPriority.Normal => "normal",
+        _ => "low",
+    };
+}

@@ -92,11 +92,15 @@ public sealed class SignalRules(SignalOptions options)
             Invariant($"At least {lowest} of {a.Seats} seats active in each of the last {weeks.Count} weeks ({100.0 * lowest / a.Seats:0}%)"));
     }
 
-    /// <summary>Weekly active users of the last 4 weeks up at least the configured share against 4 weeks eight weeks earlier.</summary>
+    /// <summary>
+    /// Weekly active users of the last 4 weeks up at least the configured share against 4 weeks eight weeks earlier,
+    /// for accounts subscribed for the whole 12 weeks.
+    /// </summary>
     public AccountSignal? StrongGrowth(AccountActivity a)
     {
+        // An account still in its first weeks grows because it is onboarding, not because it needs more.
         var (recent, earlier) = (Mean(a.WeeklyActiveUsers, 8, 4), Mean(a.WeeklyActiveUsers, 0, 4));
-        if (earlier < options.MinimumBaseUsers)
+        if (earlier < options.MinimumBaseUsers || a.AsOf.DayNumber - a.SubscribedSince.DayNumber < 7 * AccountActivity.Weeks)
         {
             return null;
         }

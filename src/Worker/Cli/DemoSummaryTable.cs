@@ -32,7 +32,7 @@ internal static class DemoSummaryTable
         Row("Signals", summary.SignalsByKind.Count == 0
             ? "none"
             : string.Join(", ", summary.SignalsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
-        Row("Files written", $"{summary.FilesWritten.Count} (reports, CSVs) in {Path.GetDirectoryName(summary.FilesWritten.Count > 0 ? summary.FilesWritten[0] : ".")}");
+        Row("Files written", $"{summary.FilesWritten.Count} in {summary.OutputFolder}: {summary.FilesWritten.Count(f => f.EndsWith(".html", StringComparison.Ordinal))} HTML reports, {summary.FilesWritten.Count(f => f.EndsWith(".csv", StringComparison.Ordinal))} CSV files");
         Row("Seconds", F(summary.Elapsed.TotalSeconds, "0.0"));
         console.Write(table);
     }

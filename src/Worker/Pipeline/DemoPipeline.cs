@@ -19,6 +19,7 @@ namespace ChurnWatch.Worker.Pipeline;
 internal sealed class DemoPipeline(
     IOptions<SampleOptions> sampleOptions,
     IOptions<SourceOptions> sourceOptions,
+    IOptions<OutputOptions> outputOptions,
     StoreDatabase database,
     HistoryStore historyStore,
     SourceIngestion ingestion,
@@ -81,6 +82,7 @@ internal sealed class DemoPipeline(
             models.Churn.Backtest,
             models.Renewal?.Backtest,
             found.Found.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count()),
+            outputOptions.Value.Folder,
             written.Files,
             clock.Elapsed);
     }

@@ -13,5 +13,6 @@ internal sealed record DemoSummary(
     BacktestReport? ChurnBacktest,
     BacktestReport? RenewalBacktest,
     IReadOnlyDictionary<SignalKind, int> SignalsByKind,
+    string OutputFolder,
     IReadOnlyList<string> FilesWritten,
     TimeSpan Elapsed);

@@ -76,4 +76,12 @@ public sealed class SignalRulesTests
         int[] weeks = [10, 10, 10, 10, 11, 11, 11, 11, recentUsers, recentUsers, recentUsers, recentUsers];
         Assert.Equal(fires, _rules.StrongGrowth(Activity(weeks, seats: 100)) is not null);
     }
+
+    [Fact]
+    public void StrongGrowth_AccountStillOnboarding_IsNotUpsell()
+    {
+        int[] weeks = [10, 10, 10, 10, 11, 11, 11, 11, 20, 20, 20, 20];
+        Assert.NotNull(_rules.StrongGrowth(Activity(weeks, seats: 100, subscribedDaysAgo: 84)));
+        Assert.Null(_rules.StrongGrowth(Activity(weeks, seats: 100, subscribedDaysAgo: 83)));
+    }
 }

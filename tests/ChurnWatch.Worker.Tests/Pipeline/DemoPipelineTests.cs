@@ -1,0 +1,115 @@
+using System.Globalization;
+using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Pipeline;
+using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Store;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChurnWatch.Worker.Tests.Pipeline;
+
+/// <summary>The demo pipeline end to end on a small generated company, with a real SQLite store and real files.</summary>
+public sealed class DemoPipelineTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private readonly IHost _host;
+
+    public DemoPipelineTests()
+    {
+        var data = Path.Combine(_folder.Path, "data");
+        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
+        {
+            ["Store:DataFolder"] = data,
+            ["Source:ConnectionString"] = $"Data Source={Path.Combine(data, DemoPipeline.SampleFileName)}",
+            ["Sample:Accounts"] = "240",
+            ["Sample:Months"] = "18",
+            ["Sample:Seed"] = "7",
+            ["Sample:End"] = "2026-03-01",
+            ["Output:Folder"] = Path.Combine(_folder.Path, "out"),
+        });
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        _host = builder.Build();
+    }
+
+    private string Out(string name) => Path.Combine(_folder.Path, "out", name);
+
+    [Fact]
+    public async Task RunAsync_SmallCompany_ScoresEveryActiveAccountAndWritesEveryOutput()
+    {
+        var summary = await _host.Services.GetRequiredService<DemoPipeline>().RunAsync(SilentProgress.Instance, CancellationToken.None);
+
+        await using var store = await _host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
+        var asOf = summary.AsOf.ToDateTime(TimeOnly.MinValue).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var active = (await store.QueryAsync<(string AccountId, string Owner)>(
+            """
+            SELECT DISTINCT s.account_id, a.owner_email FROM subscriptions s JOIN accounts a ON a.account_id = s.account_id
+            WHERE s.started_at <= @asOf AND (s.ended_at IS NULL OR s.ended_at > @asOf)
+            """, new { asOf })).ToList();
+
+        Assert.True(summary.SampleGenerated);
+        Assert.Equal(DayOfWeek.Monday, summary.AsOf.DayOfWeek);
+        Assert.Equal(active.Count, summary.AccountsScored);
+        Assert.Equal(active.Count, await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM scores"));
+        Assert.True(summary.ChurnBacktest!.Auc > 0.55, $"backtest AUC {summary.ChurnBacktest.Auc}");
+
+        // one report per owner of an active account, plus the index that links them all
+        var index = await File.ReadAllTextAsync(Out("reports/index.html"));
+        foreach (var owner in active.Select(a => a.Owner).Distinct())
+        {
+            Assert.True(File.Exists(Out("reports/" + ReportFileName.ForOwner(owner))), owner);
+            Assert.Contains(ReportFileName.ForOwner(owner), index, StringComparison.Ordinal);
+        }
+
+        var accountCsv = await File.ReadAllLinesAsync(Out(AccountRiskCsv.FileName));
+        Assert.Equal(active.Count + 1, accountCsv.Length);
+        Assert.Equal(string.Join(",", AccountRiskCsv.Columns), accountCsv[0]);
+
+        var forecast = await File.ReadAllLinesAsync(Out(RenewalForecastCsv.FileName));
+        Assert.Equal(OutputStep.ForecastMonths + 1, forecast.Length);
+        var firstMonth = new DateOnly(summary.AsOf.Year, summary.AsOf.Month, 1);
+        var renewalsInWindow = await store.ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM (
+                SELECT account_id, MIN(renewal_date) AS next_renewal FROM subscriptions
+                WHERE started_at <= @asOf AND (ended_at IS NULL OR ended_at > @asOf) AND renewal_date >= @day
+                GROUP BY account_id)
+            WHERE next_renewal >= @from AND next_renewal < @to
+            """,
+            new { asOf, day = summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), from = firstMonth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = firstMonth.AddMonths(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        Assert.Equal(renewalsInWindow, forecast.Skip(1).Sum(line => long.Parse(line.Split(',')[1], CultureInfo.InvariantCulture)));
+
+        var usage = await File.ReadAllLinesAsync(Out(FeatureUsageExport.FileName));
+        Assert.True(usage.Length > 1);
+        Assert.All(usage.Skip(1), line => Assert.True(string.CompareOrdinal(line[..10], summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) < 0, line));
+
+        var runs = (await store.QueryAsync<(string Job, string Status)>("SELECT job, status FROM job_runs ORDER BY run_id")).ToList();
+        Assert.Equal([("ingest", "succeeded"), ("train", "succeeded"), ("score", "succeeded"), ("signals", "succeeded"), ("outputs", "succeeded")], runs);
+    }
+
+    [Fact]
+    public async Task RunAsync_Twice_LeavesTheStoreAsOneRunDid()
+    {
+        var pipeline = _host.Services.GetRequiredService<DemoPipeline>();
+        var database = _host.Services.GetRequiredService<StoreDatabase>();
+        var first = await pipeline.RunAsync(SilentProgress.Instance, CancellationToken.None);
+        var once = await StoreChecksum.OfDataAsync(database);
+        var report = await File.ReadAllTextAsync(Out(AccountRiskCsv.FileName));
+
+        var second = await pipeline.RunAsync(SilentProgress.Instance, CancellationToken.None);
+
+        Assert.False(second.SampleGenerated);
+        Assert.Equal(first.AccountsScored, second.AccountsScored);
+        Assert.Equal(once, await StoreChecksum.OfDataAsync(database));
+        Assert.Equal(report, await File.ReadAllTextAsync(Out(AccountRiskCsv.FileName)));
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _folder.Dispose();
+    }
+}

@@ -156,28 +156,23 @@ public static class ChurnModelWorkflow
             .ToArray();
     }
 
-    private static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, int count)
-    {
-        var reasons = new List<ScoreReason>(count);
-        var sentences = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var contribution in explanation.Contributions
-                     .Where(c => c.Contribution > 0)
-                     .OrderByDescending(c => c.Contribution)
-                     .ThenBy(c => c.Feature, StringComparer.Ordinal))
-        {
-            if (reasons.Count >= count)
-            {
-                break;
-            }
+    /// <summary>
+    /// A driver smaller than this (in logit) moves the odds by under 5%: too weak to tell an account manager about.
+    /// </summary>
+    internal const double MinimumReasonContribution = 0.05;
 
-            // wau_4w, wau_prev_8w and wau_change say the same thing in words; say it once.
-            var sentence = ReasonWriter.Sentence(contribution.Feature, features, settings);
-            if (sentences.Add(sentence))
-            {
-                reasons.Add(new ScoreReason(contribution.Feature, contribution.Contribution, sentence));
-            }
-        }
-
-        return [.. reasons];
-    }
+    private static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, int count) =>
+        // Features that say the same thing in words (wau_4w, wau_prev_8w and wau_change; a missing renewal date and a
+        // month-to-month contract) are one driver: their contributions add up before ranking. Ranking them apart
+        // would show one correlated half as "raising risk" while the other half, lowering it, stays hidden.
+        [.. explanation.Contributions
+            .GroupBy(c => ReasonWriter.Sentence(c.Feature, features, settings), StringComparer.Ordinal)
+            .Select(g => new ScoreReason(
+                g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature,
+                g.Sum(c => c.Contribution),
+                g.Key))
+            .Where(r => r.Contribution >= MinimumReasonContribution)
+            .OrderByDescending(r => r.Contribution)
+            .ThenBy(r => r.Feature, StringComparer.Ordinal)
+            .Take(count)];
 }

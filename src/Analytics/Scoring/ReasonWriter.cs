@@ -47,6 +47,8 @@ internal static class ReasonWriter
             FeatureNames.PlanTier when Known(v) && v >= 1 && v <= settings.PlanTiers.Count => $"On the {settings.PlanTiers[(int)v - 1]} plan",
             FeatureNames.AnnualContract => v >= 1 ? "On an annual contract" : "Month-to-month, no contract",
             FeatureNames.DaysToRenewal when Known(v) => $"Renewal due in {Count(v, "day")}",
+            // Absent renewal date means month-to-month: the same driver as annual_contract = 0, in the same words.
+            FeatureNames.DaysToRenewal => "Month-to-month, no contract",
             _ when feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal)
                    && feature.EndsWith(FeatureNames.UsageSuffix, StringComparison.Ordinal) && Known(v) =>
                 $"{Count(v, "event")} of feature {feature[FeatureNames.UsagePrefix.Length..^FeatureNames.UsageSuffix.Length]} in the last 28 days",

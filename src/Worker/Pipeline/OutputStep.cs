@@ -44,7 +44,7 @@ internal sealed class OutputStep(
         var rows = await AccountRowsAsync(book, activity, scores, asOf, cancellationToken).ConfigureAwait(false);
         var sources = (await historyStore.FreshnessAsync(cancellationToken).ConfigureAwait(false))
             .Where(f => f.Provided && f.NewestDataAt is not null)
-            .Select(f => SourceAsOf.Assess(f.Entity, f.NewestDataAt!.Value, f.LastIngestAt, now, output.Value.StaleAfter))
+            .Select(f => SourceAsOf.FromStore(f, now, output.Value.StaleAfter))
             .ToList();
         var conventions = new ReportConventions(modeling.Value.HorizonDays, modeling.Value.GraceDays, Currency(history),
             modeling.Value.MediumRiskThreshold, modeling.Value.HighRiskThreshold);

@@ -26,4 +26,17 @@ internal sealed record SourceAsOf(string Source, DateTime NewestData, DateTime L
 
     /// <summary>The age of the newest data at <paramref name="reportInstant"/>.</summary>
     public TimeSpan AgeAt(DateTime reportInstant) => reportInstant - NewestData;
+
+    /// <summary>
+    /// Judges a store entity. Event tables (usage, tickets, invoices, payments) are stale when their newest row is
+    /// old: the flow stopped. Reference tables (accounts, subscriptions) change rarely, so an old newest row says
+    /// nothing; they are stale only when their last successful ingest is old.
+    /// </summary>
+    public static SourceAsOf FromStore(Store.SourceFreshness freshness, DateTime reportInstant, TimeSpan staleAfter)
+    {
+        ArgumentNullException.ThrowIfNull(freshness);
+        var newest = freshness.NewestDataAt ?? throw new ArgumentException($"{freshness.Entity} has no data to judge.", nameof(freshness));
+        var judged = freshness.Entity is "accounts" or "subscriptions" ? freshness.LastIngestAt : newest;
+        return new SourceAsOf(freshness.Entity, newest, freshness.LastIngestAt, staleAfter, reportInstant - judged > staleAfter);
+    }
 }

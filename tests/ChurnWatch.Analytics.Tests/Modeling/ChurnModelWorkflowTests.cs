@@ -113,6 +113,27 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
+    public void Score_Reasons_AddUpFeaturesThatSayTheSameAndSkipWeakOnes()
+    {
+        var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
+        var model = _fixture.Models.Churn;
+        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, asOf);
+        var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options, asOf);
+
+        for (var i = 0; i < snapshots.Count; i++)
+        {
+            var bySentence = model.Explain(snapshots[i]).Contributions
+                .GroupBy(c => ReasonWriter.Sentence(c.Feature, snapshots[i], model.FeatureSettings))
+                .ToDictionary(g => g.Key, g => g.Sum(c => c.Contribution));
+            var expected = bySentence.Where(kv => kv.Value >= ChurnModelWorkflow.MinimumReasonContribution)
+                .OrderByDescending(kv => kv.Value).Take(_fixture.Options.ReasonCount).Select(kv => kv.Key);
+
+            Assert.Equal(expected, scores[i].Reasons.Select(r => r.Sentence));
+            Assert.All(scores[i].Reasons, r => Assert.Equal(bySentence[r.Sentence], r.Contribution, 12));
+        }
+    }
+
+    [Fact]
     public void Score_DecliningAccount_ReasonSaysWeeklyUsersFell()
     {
         var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options);

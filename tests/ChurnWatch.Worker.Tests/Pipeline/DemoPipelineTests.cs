@@ -1,11 +1,14 @@
 using System.Globalization;
+using ChurnWatch.Analytics.Simulation;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Samples;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -108,6 +111,30 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.Equal(first.AccountsScored, second.AccountsScored);
         Assert.Equal(once, await StoreChecksum.OfDataAsync(database));
         Assert.Equal(report, await File.ReadAllTextAsync(Out(AccountRiskCsv.FileName)));
+    }
+
+    [Fact]
+    public async Task RunAsync_SourceWithoutSupportAndBilling_StillScoresAndReports()
+    {
+        var source = Path.Combine(_folder.Path, "data", DemoPipeline.SampleFileName);
+        var company = new SampleCompanyGenerator(new SampleCompanyOptions { Accounts = 240, Months = 18, Seed = 7, End = new DateOnly(2026, 3, 1) }).Generate();
+        new SampleCompanyWriter().WriteSqlite(company, source, CancellationToken.None);
+        await using (var connection = new SqliteConnection($"Data Source={source};Pooling=False"))
+        {
+            await connection.ExecuteAsync("DROP TABLE tickets; DROP TABLE invoices; DROP TABLE payment_attempts;");
+        }
+
+        var summary = await _host.Services.GetRequiredService<DemoPipeline>().RunAsync(SilentProgress.Instance, CancellationToken.None);
+
+        Assert.False(summary.SampleGenerated);
+        Assert.True(summary.AccountsScored > 0);
+        await using var store = await _host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
+        var features = await store.QueryFirstAsync<string>("SELECT features FROM feature_snapshots LIMIT 1");
+        Assert.Contains("\"wau_4w\"", features, StringComparison.Ordinal);
+        Assert.DoesNotContain("ticket", features, StringComparison.Ordinal);
+        Assert.DoesNotContain("invoice", features, StringComparison.Ordinal);
+        Assert.Equal(summary.AccountsScored + 1, (await File.ReadAllLinesAsync(Out(AccountRiskCsv.FileName))).Length);
+        Assert.True(File.Exists(Out("reports/index.html")));
     }
 
     public void Dispose()

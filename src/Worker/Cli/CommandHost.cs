@@ -2,7 +2,6 @@ using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Ingestion;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Spectre.Console;
 
 namespace ChurnWatch.Worker.Cli;
 
@@ -25,7 +24,9 @@ internal static class CommandHost
         }
         catch (OptionsValidationException e)
         {
-            return Fail(ExitCodes.BadConfiguration, $"Configuration error: {string.Join(" ", e.Failures)} (appsettings.json or {ChurnWatchHost.EnvironmentPrefix}* variables)");
+            var section = ChurnWatchHost.SectionOf(e.OptionsType);
+            var problems = e.Failures.Select(f => DescribeFailure(section, f));
+            return Fail(ExitCodes.BadConfiguration, $"Configuration error: {string.Join(" ", problems)} (appsettings.json or {ChurnWatchHost.EnvironmentPrefix}{section}__<Key>)");
         }
         catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
@@ -39,16 +40,26 @@ internal static class CommandHost
         {
             return Fail(ExitCodes.Cancelled, "Cancelled; work that had not finished was rolled back.");
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Fail(ExitCodes.Failed, $"Failed: {e.Message}");
+            // The last resort: a user sees one sentence, never a stack trace. CHURNWATCH_DEBUG=1 shows the trace.
+            return Fail(ExitCodes.Failed, Environment.GetEnvironmentVariable("CHURNWATCH_DEBUG") == "1" ? $"Failed: {e}" : $"Failed: {e.Message}");
         }
     }
 
+    /// <summary>Writes the message to standard error as plain text (scripts read it) and returns the exit code.</summary>
     public static int Fail(int exitCode, string message)
     {
-        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        error.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        Console.Error.WriteLine(message);
         return exitCode;
+    }
+
+    // DataAnnotations says "... members: 'GoneDarkAfterDays' with the error: 'The field ... between 3 and 365.'";
+    // users set keys, so say "Signals:GoneDarkAfterDays: The field ... between 3 and 365."
+    private static string DescribeFailure(string section, string failure)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(failure, "members: '(?<key>[^']+)' with the error: '(?<error>.*)'\\.?$");
+        return match.Success ? $"{section}:{match.Groups["key"].Value}: {match.Groups["error"].Value}"
+            : failure.StartsWith(section + ":", StringComparison.Ordinal) ? failure : $"{section}: {failure}";
     }
 }

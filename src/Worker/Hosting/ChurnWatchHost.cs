@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion;
@@ -56,6 +57,18 @@ internal static class ChurnWatchHost
         return builder;
     }
 
+    /// <summary>The configuration section an options class is bound from, for messages that name the key.</summary>
+    public static string SectionOf(Type? optionsType) => optionsType?.Name switch
+    {
+        nameof(StoreOptions) => StoreOptions.Section,
+        nameof(SourceOptions) => SourceOptions.Section,
+        nameof(SampleOptions) => SampleOptions.Section,
+        nameof(OutputOptions) => OutputOptions.Section,
+        nameof(SignalOptions) => SignalOptions.Section,
+        nameof(ModelingOptions) => PipelineServices.ModelingSection,
+        _ => optionsType?.Name ?? "(unknown section)",
+    };
+
     /// <summary>
     /// Resolves every options class once so a bad setting fails now, with its key, rather than halfway through a run.
     /// Commands call this before doing any work; <c>run</c> gets the same through ValidateOnStart.
@@ -67,5 +80,6 @@ internal static class ChurnWatchHost
         _ = services.GetRequiredService<IOptions<SampleOptions>>().Value;
         _ = services.GetRequiredService<IOptions<OutputOptions>>().Value;
         _ = services.GetRequiredService<IOptions<SignalOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
     }
 }

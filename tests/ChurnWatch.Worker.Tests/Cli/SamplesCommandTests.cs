@@ -4,6 +4,7 @@ using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Cli;
 
+[Collection(ConsoleTests.Name)]
 public sealed class SamplesCommandTests
 {
     [Theory]

@@ -16,4 +16,13 @@ internal sealed class SourceDataException : Exception
     public SourceDataException()
     {
     }
+
+    /// <summary>The column at fault, when one is.</summary>
+    public string? Column { get; init; }
+
+    /// <summary>The offending value as text, when there is one.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>What was expected, without the row's location (which the message also carries).</summary>
+    public string? Reason { get; init; }
 }

@@ -69,7 +69,7 @@ internal sealed class SourceIngestion(IOptions<SourceOptions> options, HistorySt
                 throw new SourceDataException($"The source has no table '{table}', which ChurnWatch requires (see docs/source-contract.md).");
             }
 
-            await store.MarkNotProvidedAsync(storeTable, storeTable, now, cancellationToken).ConfigureAwait(false);
+            await store.MarkNotProvidedAsync(storeTable, now, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -116,7 +116,7 @@ internal sealed class SourceIngestion(IOptions<SourceOptions> options, HistorySt
             }
         }
 
-        return await store.ReplaceAsync(storeTable, columns, Records(), count => new SourceFreshness(storeTable, true, count, newest, now), cancellationToken).ConfigureAwait(false);
+        return await store.WriteAsync(new EntityWrite<TRecord>(storeTable, columns, HistoryColumns.KeyOf(storeTable), Records(), WriteMode.Replace, (count, _, _, _) => Task.FromResult(new SourceFreshness(storeTable, true, count, newest, now))), cancellationToken).ConfigureAwait(false);
     }
 
     // Only failures of the source's own reading are the source's fault; store failures keep their own message.

@@ -8,13 +8,19 @@ namespace ChurnWatch.Worker.Ingestion;
 /// </summary>
 internal readonly struct SourceRowReader(string entity, string? key)
 {
-    private string Where(string column) => $"{entity} row '{key ?? "(no key)"}', column {column}";
+    private SourceDataException Bad(string column, object? value, string reason) =>
+        new($"{entity} row '{key ?? "(no key)"}', column {column}: {reason}")
+        {
+            Column = column,
+            Value = Convert.ToString(value, CultureInfo.InvariantCulture),
+            Reason = reason,
+        };
 
     public string Text(string? value, string column) =>
-        string.IsNullOrWhiteSpace(value) ? throw new SourceDataException($"{Where(column)}: a value is required but it is empty.") : value;
+        string.IsNullOrWhiteSpace(value) ? throw Bad(column, value, "a value is required but it is empty.") : value;
 
     public DateTime Instant(string? value, string column) =>
-        InstantOrNull(value, column) ?? throw new SourceDataException($"{Where(column)}: a UTC timestamp is required but it is empty.");
+        InstantOrNull(value, column) ?? throw Bad(column, value, "a UTC timestamp is required but it is empty.");
 
     public DateTime? InstantOrNull(string? value, string column)
     {
@@ -26,11 +32,11 @@ internal readonly struct SourceRowReader(string entity, string? key)
         // Timestamps in the source contract are UTC; a value without a zone is read as UTC, one with an offset is converted.
         return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed
-            : throw new SourceDataException($"{Where(column)}: '{value}' is not a timestamp; expected ISO-8601 UTC such as 2025-03-04T10:22:00Z.");
+            : throw Bad(column, value, $"'{value}' is not a timestamp; expected ISO-8601 UTC such as 2025-03-04T10:22:00Z.");
     }
 
     public DateOnly Date(string? value, string column) =>
-        DateOrNull(value, column) ?? throw new SourceDataException($"{Where(column)}: a date is required but it is empty.");
+        DateOrNull(value, column) ?? throw Bad(column, value, "a date is required but it is empty.");
 
     public DateOnly? DateOrNull(string? value, string column)
     {
@@ -42,18 +48,21 @@ internal readonly struct SourceRowReader(string entity, string? key)
         var text = value.Length > 10 ? value[..10] : value;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? parsed
-            : throw new SourceDataException($"{Where(column)}: '{value}' is not a date; expected yyyy-MM-dd.");
+            : throw Bad(column, value, $"'{value}' is not a date; expected yyyy-MM-dd.");
     }
 
     public T Enum<T>(string? value, string column)
         where T : struct, Enum =>
         System.Enum.TryParse<T>(Text(value, column), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)
             ? parsed
-            : throw new SourceDataException($"{Where(column)}: '{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+            : throw Bad(column, value, $"'{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 
     public int NonNegative(long value, string column) =>
-        value is >= 0 and <= int.MaxValue ? (int)value : throw new SourceDataException($"{Where(column)}: {value} is out of range; expected a whole number from 0.");
+        value is >= 0 and <= int.MaxValue ? (int)value : throw Bad(column, value, $"{value} is out of range; expected a whole number from 0.");
 
     public decimal Money(double value, string column) =>
-        double.IsFinite(value) && value >= 0 ? (decimal)value : throw new SourceDataException($"{Where(column)}: {value.ToString(CultureInfo.InvariantCulture)} is not a non-negative amount.");
+        double.IsFinite(value) && value >= 0 ? (decimal)value : throw Bad(column, value, $"{value.ToString(CultureInfo.InvariantCulture)} is not a non-negative amount.");
+
+    /// <summary>A rule that spans columns (end before start, a value out of its range) failed.</summary>
+    public SourceDataException Invalid(string column, object? value, string reason) => Bad(column, value, reason);
 }

@@ -5,6 +5,19 @@ namespace ChurnWatch.Worker.Store;
 /// <summary>How each ingested record maps onto its store table's columns.</summary>
 internal static class HistoryColumns
 {
+    /// <summary>The key of each ingested store table: an incremental read replaces the stored row with the same key.</summary>
+    public static IReadOnlyList<string> KeyOf(string storeTable) => storeTable switch
+    {
+        "accounts" => ["account_id"],
+        "subscriptions" => ["subscription_id"],
+        "usage_daily" => ["account_id", "feature", "day"],
+        "usage_weekly" => ["account_id", "feature", "week_start"],
+        "tickets" => ["ticket_id"],
+        "invoices" => ["invoice_id"],
+        "payment_attempts" => ["invoice_id", "attempted_at"],
+        _ => throw new ArgumentOutOfRangeException(nameof(storeTable), storeTable, "Not an ingested table."),
+    };
+
     public static readonly StoreColumn<Account>[] Accounts =
     [
         new("account_id", a => a.AccountId), new("name", a => a.Name), new("owner_email", a => a.OwnerEmail),

@@ -10,29 +10,33 @@ namespace ChurnWatch.Worker.Store;
 internal sealed class HistoryStore(StoreDatabase database)
 {
     /// <summary>
-    /// Replaces one entity's rows and its freshness row in a single transaction: readers see the old data or the new,
-    /// never a mix, and a failed or killed ingest leaves the previous data in place.
+    /// Writes one run's rows of one entity, then whatever must commit with them, in a single transaction: readers see
+    /// the old data or the new, never a mix, and a failed or killed ingest leaves the previous data in place.
     /// </summary>
-    public async Task<long> ReplaceAsync<T>(
-        string storeTable,
-        IReadOnlyList<StoreColumn<T>> columns,
-        IEnumerable<T> rows,
-        Func<long, SourceFreshness> freshness,
-        CancellationToken cancellationToken)
+    public async Task<long> WriteAsync<T>(EntityWrite<T> write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(write);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // storeTable comes from SourceEntityInfo, never from input.
-        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {storeTable}", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var count = await BulkInsert.WriteAsync(connection, transaction, storeTable, columns, rows, cancellationToken).ConfigureAwait(false);
-        await WriteFreshnessAsync(connection, transaction, freshness(count), cancellationToken).ConfigureAwait(false);
+        if (write.Mode == WriteMode.Replace)
+        {
+            // StoreTable comes from SourceEntityInfo, never from input.
+            await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {write.StoreTable}", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        var keys = write.Mode == WriteMode.Upsert ? write.KeyColumns : null;
+        var count = await BulkInsert.WriteAsync(connection, transaction, write.StoreTable, write.Columns, write.Rows, cancellationToken, keys).ConfigureAwait(false);
+        var freshness = await write.AfterRows(count, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await WriteFreshnessAsync(connection, transaction, freshness, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return count;
     }
 
     /// <summary>Records that an optional entity is not provided, removing rows a previous source had.</summary>
-    public Task MarkNotProvidedAsync(string storeTable, string entity, DateTime now, CancellationToken cancellationToken) =>
-        ReplaceAsync(storeTable, Array.Empty<StoreColumn<object>>(), [], _ => new SourceFreshness(entity, false, 0, null, now), cancellationToken);
+    public Task MarkNotProvidedAsync(string storeTable, DateTime now, CancellationToken cancellationToken) =>
+        WriteAsync(
+            new EntityWrite<object>(storeTable, [], [], [], WriteMode.Replace, (_, _, _, _) => Task.FromResult(new SourceFreshness(storeTable, false, 0, null, now))),
+            cancellationToken);
 
     public async Task<IReadOnlyList<SourceFreshness>> FreshnessAsync(CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ internal sealed class SubscriptionRow
         var ended = row.InstantOrNull(EndedAt, "ended_at");
         if (ended < started)
         {
-            throw new SourceDataException($"subscriptions row '{SubscriptionId}', column ended_at: {EndedAt} is before started_at {StartedAt}.");
+            throw row.Invalid("ended_at", EndedAt, $"{EndedAt} is before started_at {StartedAt}.");
         }
 
         return new Subscription(

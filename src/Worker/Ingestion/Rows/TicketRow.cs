@@ -19,7 +19,7 @@ internal sealed class TicketRow
         var row = new SourceRowReader("tickets", TicketId);
         if (Csat is < 1 or > 5)
         {
-            throw new SourceDataException($"tickets row '{TicketId}', column csat: {Csat} is out of range; expected 1 to 5 or empty.");
+            throw row.Invalid("csat", Csat, $"{Csat} is out of range; expected 1 to 5 or empty.");
         }
 
         return new Ticket(

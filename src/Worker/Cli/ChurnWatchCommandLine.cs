@@ -11,6 +11,7 @@ internal static class ChurnWatchCommandLine
             "ChurnWatch: churn and renewal risk, signals and reports for B2B SaaS, from your own data. " +
             "Settings come from appsettings.json in the working directory and CHURNWATCH__Section__Key environment variables.");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(SamplesCommand.Create());
         return root;
     }

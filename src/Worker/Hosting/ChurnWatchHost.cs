@@ -2,6 +2,7 @@ using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Ingestion.Validation;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ internal static class ChurnWatchHost
         builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<OutputOptions>().BindConfiguration(OutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StoreDatabase>();
@@ -65,6 +67,7 @@ internal static class ChurnWatchHost
         nameof(SampleOptions) => SampleOptions.Section,
         nameof(OutputOptions) => OutputOptions.Section,
         nameof(SignalOptions) => SignalOptions.Section,
+        nameof(ValidationOptions) => ValidationOptions.Section,
         nameof(ModelingOptions) => PipelineServices.ModelingSection,
         _ => optionsType?.Name ?? "(unknown section)",
     };
@@ -81,5 +84,6 @@ internal static class ChurnWatchHost
         _ = services.GetRequiredService<IOptions<OutputOptions>>().Value;
         _ = services.GetRequiredService<IOptions<SignalOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
     }
 }

@@ -3,111 +3,152 @@ using System.Data.Common;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion.Rows;
+using ChurnWatch.Worker.Ingestion.Sources;
+using ChurnWatch.Worker.Ingestion.Validation;
 using ChurnWatch.Worker.Store;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Ingestion;
 
 /// <summary>
-/// Copies the company's data from its source into the store, one entity at a time. Each entity is read with one
-/// streaming SELECT and replaces the store's copy in one transaction, so re-running an ingest, or running it after
-/// a crash, ends in the same state as one clean run.
+/// Copies the company's data from its source database into the store, one entity at a time: one streaming SELECT per
+/// entity (the default for the dialect, or the company's own from Source:Queries), every row checked, bad rows
+/// quarantined, good rows and the entity's watermark committed in one transaction. A run reads what changed since
+/// the watermark minus the re-read window; a full run, or the first, reads everything and replaces the stored copy.
+/// Re-running, or running after a crash, ends in the same state as one clean run.
 /// </summary>
-internal sealed class SourceIngestion(IOptions<SourceOptions> options, HistoryStore store, TimeProvider timeProvider)
+internal sealed class SourceIngestion(
+    IOptions<SourceOptions> options,
+    IOptions<ValidationOptions> validation,
+    HistoryStore store,
+    TimeProvider timeProvider)
 {
+    private const int ProgressEvery = 10_000;
     private readonly SourceOptions _options = options.Value;
 
-    public async Task<IngestionSummary> RunAsync(IProgress<SourceEntity>? progress, CancellationToken cancellationToken)
+    public async Task<IngestionSummary> RunAsync(IngestRequest request, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var source = await OpenSourceAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var entity in Enum.GetValues<SourceEntity>())
+        ArgumentNullException.ThrowIfNull(request);
+        var startedAt = timeProvider.GetUtcNow().UtcDateTime;
+        if (_options.Provider == SourceProvider.None)
         {
-            progress?.Report(entity);
-            await IngestAsync(source, entity, cancellationToken).ConfigureAwait(false);
+            return new IngestionSummary(startedAt, [], []);
         }
 
-        return new IngestionSummary(await store.FreshnessAsync(cancellationToken).ConfigureAwait(false));
+        var dialect = SourceDialect.For(_options.Provider);
+        await using var source = await OpenAsync(dialect, cancellationToken).ConfigureAwait(false);
+        var run = new Run(dialect, source, request, startedAt, progress,
+            (await store.FreshnessAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(f => f.Entity, StringComparer.Ordinal));
+        var results = new List<EntityIngestResult>();
+        var quarantined = new List<QuarantinedRow>();
+        foreach (var entity in Enum.GetValues<SourceEntity>().Where(request.Includes))
+        {
+            var (result, refused) = await IngestAsync(run, entity, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            quarantined.AddRange(refused);
+        }
+
+        return new IngestionSummary(startedAt, results, quarantined);
     }
 
-    private async Task<DbConnection> OpenSourceAsync(CancellationToken cancellationToken)
+    private async Task<DbConnection> OpenAsync(SourceDialect dialect, CancellationToken cancellationToken)
     {
-        SqliteConnectionStringBuilder builder;
+        DbConnection connection;
         try
         {
-            builder = new SqliteConnectionStringBuilder(_options.ConnectionString);
+            connection = dialect.CreateConnection(_options.ConnectionString);
         }
         catch (ArgumentException e)
         {
-            throw new SourceDataException($"Source:ConnectionString is not a valid SQLite connection string: {e.Message}", e);
+            throw new SourceDataException($"Source:ConnectionString is not a valid {dialect.Provider} connection string: {e.Message}", e);
         }
 
-        // Read-only: ChurnWatch never writes to a company's database, and must not create an empty one by mistake.
-        if (!File.Exists(builder.DataSource))
+        try
         {
-            throw new SourceDataException($"The source database file '{builder.DataSource}' (Source:ConnectionString) does not exist.");
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
         }
-
-        builder.Mode = SqliteOpenMode.ReadOnly;
-        var connection = new SqliteConnection(builder.ToString());
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new SourceDataException($"Cannot reach the source, {dialect.Describe(_options.ConnectionString)}: {e.Message}", e);
+        }
     }
 
-    private async Task IngestAsync(DbConnection source, SourceEntity entity, CancellationToken cancellationToken)
+    private Task<(EntityIngestResult, IReadOnlyList<QuarantinedRow>)> IngestAsync(Run run, SourceEntity entity, CancellationToken cancellationToken) => entity switch
     {
-        var table = SourceEntityInfo.SourceTable(entity);
-        var exists = await source.ExecuteScalarAsync<long>(new CommandDefinition(
-            SqliteSourceQueries.TableExists, new { name = table }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        SourceEntity.Accounts => IngestAsync<AccountRow, Account>(run, entity, r => r.ToRecord(), EntityRuleBook.Accounts, HistoryColumns.Accounts, a => a.CreatedAt, cancellationToken),
+        SourceEntity.Subscriptions => IngestAsync<SubscriptionRow, Subscription>(run, entity, r => r.ToRecord(), EntityRuleBook.Subscriptions, HistoryColumns.Subscriptions, s => Later(s.StartedAt, s.EndedAt), cancellationToken),
+        // A usage day covers the whole day: the data is complete up to the next midnight.
+        SourceEntity.UsageDaily => IngestAsync<UsageDayRow, FeatureUsageDay>(run, entity, r => r.ToRecord(), EntityRuleBook.UsageDays, HistoryColumns.UsageDaily, u => u.Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), cancellationToken),
+        SourceEntity.UsageWeekly => IngestAsync<UsageWeekRow, UsageWeek>(run, entity, r => r.ToRecord(), EntityRuleBook.UsageWeeks, HistoryColumns.UsageWeekly, _ => null, cancellationToken),
+        SourceEntity.Tickets => IngestAsync<TicketRow, Ticket>(run, entity, r => r.ToRecord(), EntityRuleBook.Tickets, HistoryColumns.Tickets, t => Later(t.OpenedAt, t.ResolvedAt), cancellationToken),
+        SourceEntity.Invoices => IngestAsync<InvoiceRow, Invoice>(run, entity, r => r.ToRecord(), EntityRuleBook.Invoices, HistoryColumns.Invoices, i => Later(i.IssuedAt, i.PaidAt), cancellationToken),
+        SourceEntity.PaymentAttempts => IngestAsync<PaymentAttemptRow, PaymentAttempt>(run, entity, r => r.ToRecord(), EntityRuleBook.PaymentAttempts, HistoryColumns.PaymentAttempts, p => p.AttemptedAt, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, null),
+    };
+
+    private async Task<(EntityIngestResult, IReadOnlyList<QuarantinedRow>)> IngestAsync<TRow, TRecord>(
+        Run run,
+        SourceEntity entity,
+        Func<TRow, TRecord> toRecord,
+        EntityRules<TRecord> rules,
+        IReadOnlyList<StoreColumn<TRecord>> columns,
+        Func<TRecord, DateTime?> timestampOf,
+        CancellationToken cancellationToken)
+        where TRow : ISourceRow
+    {
+        var started = timeProvider.GetTimestamp();
         var storeTable = SourceEntityInfo.StoreTable(entity);
-        if (!exists)
+        var table = SourceEntityInfo.SourceTable(entity);
+        var custom = _options.Queries.GetValueOrDefault(storeTable);
+        if (custom is null && !await TableExistsAsync(run, table, cancellationToken).ConfigureAwait(false))
         {
             if (!SourceEntityInfo.IsOptional(entity))
             {
-                throw new SourceDataException($"The source has no table '{table}', which ChurnWatch requires (see docs/source-contract.md).");
+                throw new SourceDataException($"The source ({run.Dialect.Describe(_options.ConnectionString)}) has no table '{table}', which ChurnWatch requires (see docs/source-contract.md).");
             }
 
-            await store.MarkNotProvidedAsync(storeTable, now, cancellationToken).ConfigureAwait(false);
-            return;
+            await store.MarkNotProvidedAsync(storeTable, run.StartedAt, cancellationToken).ConfigureAwait(false);
+            return (new EntityIngestResult(entity, false, null, 0, 0, timeProvider.GetElapsedTime(started), null), []);
         }
 
-        var sql = SqliteSourceQueries.For(entity);
-        _ = entity switch
-        {
-            SourceEntity.Accounts => await CopyAsync<AccountRow, Account>(source, table, sql, storeTable, HistoryColumns.Accounts, r => r.ToRecord(), a => a.CreatedAt, now, cancellationToken).ConfigureAwait(false),
-            SourceEntity.Subscriptions => await CopyAsync<SubscriptionRow, Subscription>(source, table, sql, storeTable, HistoryColumns.Subscriptions, r => r.ToRecord(), s => Later(s.StartedAt, s.EndedAt), now, cancellationToken).ConfigureAwait(false),
-            // A usage day covers the whole day: the data is complete up to the next midnight.
-            SourceEntity.UsageDaily => await CopyAsync<UsageDayRow, FeatureUsageDay>(source, table, sql, storeTable, HistoryColumns.UsageDaily, r => r.ToRecord(), u => u.Day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), now, cancellationToken).ConfigureAwait(false),
-            SourceEntity.UsageWeekly => await CopyAsync<UsageWeekRow, UsageWeek>(source, table, sql, storeTable, HistoryColumns.UsageWeekly, r => r.ToRecord(), _ => null, now, cancellationToken).ConfigureAwait(false),
-            SourceEntity.Tickets => await CopyAsync<TicketRow, Ticket>(source, table, sql, storeTable, HistoryColumns.Tickets, r => r.ToRecord(), t => Later(t.OpenedAt, t.ResolvedAt), now, cancellationToken).ConfigureAwait(false),
-            SourceEntity.Invoices => await CopyAsync<InvoiceRow, Invoice>(source, table, sql, storeTable, HistoryColumns.Invoices, r => r.ToRecord(), i => Later(i.IssuedAt, i.PaidAt), now, cancellationToken).ConfigureAwait(false),
-            SourceEntity.PaymentAttempts => await CopyAsync<PaymentAttemptRow, PaymentAttempt>(source, table, sql, storeTable, HistoryColumns.PaymentAttempts, r => r.ToRecord(), p => p.AttemptedAt, now, cancellationToken).ConfigureAwait(false),
-            _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, null),
-        };
-    }
+        // Weekly usage is the same events as daily usage, cut differently: it follows the daily watermark, so a late
+        // event re-reads both its day and its whole week.
+        var watermarkTable = entity == SourceEntity.UsageWeekly ? SourceEntityInfo.StoreTable(SourceEntity.UsageDaily) : storeTable;
+        run.Freshness.TryGetValue(watermarkTable, out var previous);
+        var since = Since(entity, run.Request.Full, previous);
+        var knownAccounts = entity == SourceEntity.Accounts ? null : await run.KnownAccountsAsync(store, cancellationToken).ConfigureAwait(false);
+        var validator = new RowValidator<TRecord>(rules, $"{table} ({run.Dialect.Describe(_options.ConnectionString)})", knownAccounts,
+            run.StartedAt + validation.Value.FutureTolerance);
+        // A full read recomputes the watermark from what is there now; an incremental one can only move it forward.
+        DateTime? newest = entity == SourceEntity.UsageWeekly ? run.UsageWatermark : since is null ? null : previous?.NewestDataAt;
 
-    private async Task<long> CopyAsync<TRow, TRecord>(
-        DbConnection source,
-        string sourceTable,
-        string sql,
-        string storeTable,
-        IReadOnlyList<StoreColumn<TRecord>> columns,
-        Func<TRow, TRecord> toRecord,
-        Func<TRecord, DateTime?> timestamp,
-        DateTime now,
-        CancellationToken cancellationToken)
-    {
-        DateTime? newest = null;
         IEnumerable<TRecord> Records()
         {
-            // Unbuffered: rows stream from the source straight into the store's batch insert.
-            using var rows = source.Query<TRow>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: cancellationToken)).GetEnumerator();
-            while (NextSourceRow(rows, sourceTable))
+            var command = new CommandDefinition(
+                custom ?? run.Dialect.DefaultQuery(entity),
+                new { since = run.Dialect.SinceParameter(since ?? SourceDialect.Beginning) },
+                commandTimeout: (int)_options.CommandTimeout.TotalSeconds,
+                flags: CommandFlags.None, // unbuffered: rows stream from the source straight into the store's batch writes
+                cancellationToken: cancellationToken);
+            using var rows = run.Source.Query<TRow>(command).GetEnumerator();
+            var read = 0L;
+            while (NextSourceRow(rows, table, custom is not null))
             {
-                var record = toRecord(rows.Current);
-                if (timestamp(record) is { } t && (newest is null || t > newest))
+                if (++read % ProgressEvery == 0)
+                {
+                    run.Progress?.Report(new IngestProgress(entity, read, Done: false));
+                }
+
+                var row = rows.Current;
+                if (validator.Check(() => toRecord(row), $"key {row.Key}") is not { } record)
+                {
+                    continue;
+                }
+
+                if (timestampOf(record) is { } t && (newest is null || t > newest))
                 {
                     newest = t;
                 }
@@ -116,11 +157,53 @@ internal sealed class SourceIngestion(IOptions<SourceOptions> options, HistorySt
             }
         }
 
-        return await store.WriteAsync(new EntityWrite<TRecord>(storeTable, columns, HistoryColumns.KeyOf(storeTable), Records(), WriteMode.Replace, (count, _, _, _) => Task.FromResult(new SourceFreshness(storeTable, true, count, newest, now))), cancellationToken).ConfigureAwait(false);
+        var mode = since is null ? WriteMode.Replace : WriteMode.Upsert;
+        await store.WriteAsync(
+            new EntityWrite<TRecord>(storeTable, columns, HistoryColumns.KeyOf(storeTable), Records(), mode, async (_, connection, transaction, ct) =>
+            {
+                await QuarantineStore.WriteAsync(connection, transaction, run.StartedAt, validator.Quarantined, ct).ConfigureAwait(false);
+                var stored = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {storeTable}", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+                return new SourceFreshness(storeTable, true, stored, newest, run.StartedAt);
+            }),
+            cancellationToken).ConfigureAwait(false);
+        if (entity == SourceEntity.Accounts)
+        {
+            run.ForgetKnownAccounts();
+        }
+        else if (entity == SourceEntity.UsageDaily)
+        {
+            run.UsageWatermark = newest;
+        }
+
+        run.Progress?.Report(new IngestProgress(entity, validator.Accepted + validator.Rejected, Done: true));
+        return (new EntityIngestResult(entity, true, since, validator.Accepted, validator.Rejected, timeProvider.GetElapsedTime(started), newest), validator.Quarantined);
     }
 
+    /// <summary>
+    /// Where an incremental read starts: the watermark less the re-read window, on a day boundary for daily usage and
+    /// a Monday for weekly usage, so every aggregate read back is whole. Null means a full read.
+    /// </summary>
+    private DateTime? Since(SourceEntity entity, bool full, SourceFreshness? previous)
+    {
+        if (full || previous is not { Provided: true, NewestDataAt: { } watermark } || entity is SourceEntity.Accounts or SourceEntity.Subscriptions)
+        {
+            return null;
+        }
+
+        var since = DateOnly.FromDateTime(watermark - _options.ReReadWindow);
+        if (entity == SourceEntity.UsageWeekly)
+        {
+            since = since.AddDays(-(((int)since.DayOfWeek + 6) % 7));
+        }
+
+        return since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    }
+
+    private static async Task<bool> TableExistsAsync(Run run, string table, CancellationToken cancellationToken) =>
+        await run.Source.ExecuteScalarAsync<long>(new CommandDefinition(run.Dialect.TableExists, new { name = table }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+
     // Only failures of the source's own reading are the source's fault; store failures keep their own message.
-    private static bool NextSourceRow<TRow>(IEnumerator<TRow> rows, string sourceTable)
+    private bool NextSourceRow<TRow>(IEnumerator<TRow> rows, string table, bool custom)
     {
         try
         {
@@ -128,10 +211,36 @@ internal sealed class SourceIngestion(IOptions<SourceOptions> options, HistorySt
         }
         catch (Exception e) when (e is DbException or DataException or InvalidCastException or FormatException)
         {
-            // A missing column or a column of the wrong type: name the table and say what the contract expects.
-            throw new SourceDataException($"Reading '{sourceTable}' from the source failed: {e.Message} Check the table against docs/source-contract.md.", e);
+            var query = custom ? $"the query Source:Queries:{table}" : $"'{table}'";
+            throw new SourceDataException($"Reading {query} from the source ({SourceDialect.For(_options.Provider).Describe(_options.ConnectionString)}) failed: {e.Message} Check it against docs/source-contract.md.", e);
         }
     }
 
     private static DateTime Later(DateTime first, DateTime? second) => second is { } s && s > first ? s : first;
+
+    /// <summary>State shared by the entities of one run.</summary>
+    private sealed class Run(SourceDialect dialect, DbConnection source, IngestRequest request, DateTime startedAt, IProgress<IngestProgress>? progress, Dictionary<string, SourceFreshness> freshness)
+    {
+        private HashSet<string>? _knownAccounts;
+
+        public SourceDialect Dialect => dialect;
+
+        public DbConnection Source => source;
+
+        public IngestRequest Request => request;
+
+        public DateTime StartedAt => startedAt;
+
+        public IProgress<IngestProgress>? Progress => progress;
+
+        public Dictionary<string, SourceFreshness> Freshness => freshness;
+
+        /// <summary>The daily usage watermark after this run read it; weekly usage shares it.</summary>
+        public DateTime? UsageWatermark { get; set; } = freshness.GetValueOrDefault("usage_daily")?.NewestDataAt;
+
+        public async Task<IReadOnlySet<string>> KnownAccountsAsync(HistoryStore store, CancellationToken cancellationToken) =>
+            _knownAccounts ??= [.. await store.AccountIdsAsync(cancellationToken).ConfigureAwait(false)];
+
+        public void ForgetKnownAccounts() => _knownAccounts = null;
+    }
 }

@@ -19,37 +19,39 @@ internal readonly struct SourceRowReader(string entity, string? key)
     public string Text(string? value, string column) =>
         string.IsNullOrWhiteSpace(value) ? throw Bad(column, value, "a value is required but it is empty.") : value;
 
-    public DateTime Instant(string? value, string column) =>
+    public DateTime Instant(object? value, string column) =>
         InstantOrNull(value, column) ?? throw Bad(column, value, "a UTC timestamp is required but it is empty.");
 
-    public DateTime? InstantOrNull(string? value, string column)
+    /// <summary>Reads text (SQLite, CSV) or a provider's own timestamp type (PostgreSQL, SQL Server) as UTC.</summary>
+    public DateTime? InstantOrNull(object? value, string column) => value switch
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
+        null or DBNull => null,
+        string text when string.IsNullOrWhiteSpace(text) => null,
         // Timestamps in the source contract are UTC; a value without a zone is read as UTC, one with an offset is converted.
-        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
+        string text => DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed
-            : throw Bad(column, value, $"'{value}' is not a timestamp; expected ISO-8601 UTC such as 2025-03-04T10:22:00Z.");
-    }
+            : throw Bad(column, value, $"'{text}' is not a timestamp; expected ISO-8601 UTC such as 2025-03-04T10:22:00Z."),
+        DateTime dateTime => dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : DateTime.SpecifyKind(dateTime, DateTimeKind.Utc),
+        DateTimeOffset offset => offset.UtcDateTime,
+        _ => throw Bad(column, value, $"a {value.GetType().Name} is not a timestamp; expected ISO-8601 UTC text or a timestamp column."),
+    };
 
-    public DateOnly Date(string? value, string column) =>
+    public DateOnly Date(object? value, string column) =>
         DateOrNull(value, column) ?? throw Bad(column, value, "a date is required but it is empty.");
 
-    public DateOnly? DateOrNull(string? value, string column)
+    /// <summary>Reads yyyy-MM-dd text (a longer timestamp's date part) or a provider's date type.</summary>
+    public DateOnly? DateOrNull(object? value, string column) => value switch
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var text = value.Length > 10 ? value[..10] : value;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+        null or DBNull => null,
+        string text when string.IsNullOrWhiteSpace(text) => null,
+        string text => DateOnly.TryParseExact(text.Length > 10 ? text[..10] : text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? parsed
-            : throw Bad(column, value, $"'{value}' is not a date; expected yyyy-MM-dd.");
-    }
+            : throw Bad(column, value, $"'{text}' is not a date; expected yyyy-MM-dd."),
+        DateOnly date => date,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        DateTimeOffset offset => DateOnly.FromDateTime(offset.UtcDateTime),
+        _ => throw Bad(column, value, $"a {value.GetType().Name} is not a date; expected yyyy-MM-dd."),
+    };
 
     public T Enum<T>(string? value, string column)
         where T : struct, Enum =>

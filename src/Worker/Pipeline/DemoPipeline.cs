@@ -22,7 +22,7 @@ internal sealed class DemoPipeline(
     IOptions<OutputOptions> outputOptions,
     StoreDatabase database,
     HistoryStore historyStore,
-    SourceIngestion ingestion,
+    IngestStep ingestion,
     TrainingStep training,
     ScoringStep scoring,
     SignalStep signals,
@@ -41,8 +41,16 @@ internal sealed class DemoPipeline(
         var ingested = await Step(progress, "Ingest", () => RecordedAsync("ingest", async () =>
         {
             var entities = Enum.GetValues<SourceEntity>().Length;
-            var done = 0;
-            var summary = await ingestion.RunAsync(new InlineProgress<SourceEntity>(_ => progress.Report((double)done++ / entities)), cancellationToken).ConfigureAwait(false);
+            var result = await ingestion.RunAsync(
+                IngestRequest.All,
+                new InlineProgress<IngestProgress>(p => progress.Report(((double)(int)p.Entity + (p.Done ? 1 : 0.5)) / entities)),
+                cancellationToken).ConfigureAwait(false);
+            if (result.Failed)
+            {
+                throw new SourceDataException(IngestMessages.OverThreshold(result));
+            }
+
+            var summary = result.Summary;
             return (summary, summary.TotalRows);
         })).ConfigureAwait(false);
 

@@ -17,6 +17,7 @@ internal static class PipelineServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelingOptions>, ModelingOptionsValidator>();
+        services.AddSingleton<IngestStep>();
         services.AddSingleton<TrainingStep>();
         services.AddSingleton<ScoringStep>();
         services.AddSingleton<SignalStep>();

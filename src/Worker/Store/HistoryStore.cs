@@ -46,6 +46,13 @@ internal sealed class HistoryStore(StoreDatabase database)
         return rows.Select(r => new SourceFreshness(r.Entity, r.Provided != 0, r.RowCount, StoreText.ParseInstantOrNull(r.NewestDataAt), StoreText.ParseInstant(r.LastIngestAt))).ToList();
     }
 
+    /// <summary>The ids of every stored account: rows of other entities must refer to one of them.</summary>
+    public async Task<IReadOnlyList<string>> AccountIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<string>(new CommandDefinition("SELECT account_id FROM accounts", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+    }
+
     /// <summary>Loads everything ingested. Optional entities the source did not provide come back as null.</summary>
     public async Task<CompanyHistory> LoadAsync(CancellationToken cancellationToken)
     {
@@ -58,8 +65,8 @@ internal sealed class HistoryStore(StoreDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         bool Provided(SourceEntity entity) => freshness.TryGetValue(SourceEntityInfo.StoreTable(entity), out var f) && f.Provided;
 
-        var accounts = await QueryAsync<AccountRow, Account>(connection, SqliteSourceQueries.For(SourceEntity.Accounts), r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
-        var subscriptions = await QueryAsync<SubscriptionRow, Subscription>(connection, SqliteSourceQueries.For(SourceEntity.Subscriptions), r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var accounts = await QueryAsync<AccountRow, Account>(connection, HistoryQueries.Accounts, r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var subscriptions = await QueryAsync<SubscriptionRow, Subscription>(connection, HistoryQueries.Subscriptions, r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
         var days = await QueryAsync<UsageDayRow, FeatureUsageDay>(connection,
             "SELECT account_id AS AccountId, feature AS Feature, day AS Day, events AS Events, active_users AS ActiveUsers FROM usage_daily ORDER BY account_id, feature, day",
             r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
@@ -67,13 +74,13 @@ internal sealed class HistoryStore(StoreDatabase database)
             "SELECT account_id AS AccountId, feature AS Feature, week_start AS WeekStart, events AS Events, active_users AS ActiveUsers FROM usage_weekly ORDER BY account_id, feature, week_start",
             r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
         var tickets = Provided(SourceEntity.Tickets)
-            ? await QueryAsync<TicketRow, Ticket>(connection, SqliteSourceQueries.For(SourceEntity.Tickets), r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            ? await QueryAsync<TicketRow, Ticket>(connection, HistoryQueries.Tickets, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
             : null;
         var invoices = Provided(SourceEntity.Invoices)
-            ? await QueryAsync<InvoiceRow, Invoice>(connection, SqliteSourceQueries.For(SourceEntity.Invoices), r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            ? await QueryAsync<InvoiceRow, Invoice>(connection, HistoryQueries.Invoices, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
             : null;
         var attempts = Provided(SourceEntity.PaymentAttempts)
-            ? await QueryAsync<PaymentAttemptRow, PaymentAttempt>(connection, SqliteSourceQueries.For(SourceEntity.PaymentAttempts), r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            ? await QueryAsync<PaymentAttemptRow, PaymentAttempt>(connection, HistoryQueries.PaymentAttempts, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
             : null;
 
         // Usage is the heartbeat of the data: the history is complete up to the end of the newest usage day.

@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Ingestion.Validation;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
@@ -8,50 +9,80 @@ using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Tests.Ingestion;
 
-public sealed class SourceIngestionTests
+/// <summary>
+/// Ingestion from a real source database into a real SQLite store. The same tests run against every source provider
+/// that can run here: one sealed subclass per provider supplies the source.
+/// </summary>
+public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
 {
-    private static async Task<(HistoryStore Store, SourceIngestion Ingestion, StoreDatabase Database)> SetUpAsync(TempFolder folder, string connectionString)
+    private readonly TempFolder _folder = new();
+    private TestSource _source = null!;
+    private StoreDatabase _database = null!;
+
+    protected TempFolder Folder => _folder;
+
+    private protected abstract Task<TestSource> CreateSourceAsync();
+
+    public async Task InitializeAsync()
     {
-        var database = TestStore.Create(folder);
-        await database.MigrateAsync(CancellationToken.None);
-        var store = new HistoryStore(database);
-        var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = connectionString }), store, new FixedTimeProvider(TestStore.Now));
-        return (store, ingestion, database);
+        _source = await CreateSourceAsync();
+        _database = TestStore.Create(_folder);
+        await _database.MigrateAsync(CancellationToken.None);
     }
+
+    public async Task DisposeAsync() => await _source.DisposeAsync();
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private SourceIngestion Ingestion(Action<SourceOptions>? configure = null)
+    {
+        var options = new SourceOptions { Provider = _source.Provider, ConnectionString = _source.ConnectionString };
+        configure?.Invoke(options);
+        return new SourceIngestion(Options.Create(options), Options.Create(new ValidationOptions()), new HistoryStore(_database),
+            new FixedTimeProvider(TestStore.Now));
+    }
+
+    private Task<IngestionSummary> IngestAsync(bool full = false, Action<SourceOptions>? configure = null) =>
+        Ingestion(configure).RunAsync(new IngestRequest([], full), null, CancellationToken.None);
+
+    private Task<CompanyHistory> LoadAsync() => new HistoryStore(_database).LoadAsync(CancellationToken.None);
 
     [Fact]
     public async Task RunAsync_RequiredEntitiesOnly_LoadsThemAndMarksOptionalOnesAbsent()
     {
-        using var folder = new TempFolder();
-        var (store, ingestion, _) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+        await _source.WithRequiredAsync();
 
-        await ingestion.RunAsync(null, CancellationToken.None);
-        var history = await store.LoadAsync(CancellationToken.None);
+        var summary = await IngestAsync();
+        var history = await LoadAsync();
 
         Assert.Equal(["A1", "A2"], history.Accounts.Select(a => a.AccountId));
-        Assert.Equal(2, history.Subscriptions.Count);
+        Assert.Equal(new Subscription("S1", "A1", "Team", 450m, "USD", 12, new DateTime(2025, 1, 6, 9, 0, 0, DateTimeKind.Utc), null, new DateOnly(2026, 1, 6), true, 10),
+            history.Subscriptions.Single(s => s.SubscriptionId == "S1"));
         Assert.Null(history.Tickets);
         Assert.Null(history.Invoices);
         Assert.Null(history.PaymentAttempts);
+        Assert.All(summary.Entities.Where(e => SourceEntityInfo.IsOptional(e.Entity)), e => Assert.False(e.Provided));
         // the newest usage day is 2025-03-10, so the data is complete up to the midnight after it
         Assert.Equal(new DateTime(2025, 3, 11, 0, 0, 0, DateTimeKind.Utc), history.DataAsOf);
     }
 
     [Fact]
-    public async Task RunAsync_Usage_IsAggregatedPerDayAndMondayWeek()
+    public async Task RunAsync_Usage_IsAggregatedByTheSourcePerDayAndMondayWeek()
     {
-        using var folder = new TempFolder();
-        var (store, ingestion, _) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+        await _source.WithRequiredAsync();
 
-        await ingestion.RunAsync(null, CancellationToken.None);
-        var history = await store.LoadAsync(CancellationToken.None);
+        await IngestAsync();
+        var history = await LoadAsync();
 
-        var march3 = history.UsageDays.Single(d => d.AccountId == "A1" && d.Feature == "dashboards");
-        Assert.Equal(new FeatureUsageDay("A1", "dashboards", new DateOnly(2025, 3, 3), 7, 2), march3);
-        var a1Weeks = history.UsageWeeks.Where(w => w.AccountId == "A1" && w.Feature == UsageWeek.AllFeatures).OrderBy(w => w.WeekStart).ToList();
+        Assert.Equal(new FeatureUsageDay("A1", "dashboards", new DateOnly(2025, 3, 3), 7, 2),
+            history.UsageDays.Single(d => d.AccountId == "A1" && d.Feature == "dashboards"));
         Assert.Equal(
             [new UsageWeek("A1", "*", new DateOnly(2025, 3, 3), 8, 3), new UsageWeek("A1", "*", new DateOnly(2025, 3, 10), 5, 1)],
-            a1Weeks);
+            history.UsageWeeks.Where(w => w.AccountId == "A1" && w.Feature == UsageWeek.AllFeatures).OrderBy(w => w.WeekStart));
         Assert.Equal(new UsageWeek("A1", "reports", new DateOnly(2025, 3, 3), 1, 1),
             history.UsageWeeks.Single(w => w.AccountId == "A1" && w.Feature == "reports" && w.WeekStart == new DateOnly(2025, 3, 3)));
     }
@@ -59,56 +90,179 @@ public sealed class SourceIngestionTests
     [Fact]
     public async Task RunAsync_Twice_EndsInTheSameStateAsOnce()
     {
-        using var folder = new TempFolder();
-        var (_, ingestion, database) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+        await _source.WithRequiredAsync();
 
-        await ingestion.RunAsync(null, CancellationToken.None);
-        var once = await StoreChecksum.OfDataAsync(database);
-        await ingestion.RunAsync(null, CancellationToken.None);
+        await IngestAsync();
+        var once = await StoreChecksum.OfDataAsync(_database);
+        var second = await IngestAsync();
 
-        Assert.Equal(once, await StoreChecksum.OfDataAsync(database));
+        Assert.Equal(once, await StoreChecksum.OfDataAsync(_database));
+        Assert.NotNull(second.Entities.Single(e => e.Entity == SourceEntity.UsageDaily).Since);
+    }
+
+    [Fact]
+    public async Task RunAsync_Incremental_ReadsOnlyFromTheWatermarkLessTheWindow_AndFullReadsEverything()
+    {
+        await _source.WithRequiredAsync();
+        await IngestAsync();
+        // newer than the watermark (2025-03-11): read by the next run
+        await _source.ExecuteAsync("INSERT INTO usage_events VALUES ('A1', 'u4', 'alerts', '2025-03-12T08:00:00Z', 3);");
+        // within the 7-day re-read window before the watermark: a late arrival, also read
+        await _source.ExecuteAsync("INSERT INTO usage_events VALUES ('A1', 'u5', 'alerts', '2025-03-05T08:00:00Z', 1);");
+        // long before the window: an incremental run does not see it, a full run does
+        await _source.ExecuteAsync("INSERT INTO usage_events VALUES ('A2', 'u9', 'api', '2025-02-10T08:00:00Z', 4);");
+
+        var incremental = await IngestAsync();
+        var afterIncremental = await LoadAsync();
+        await IngestAsync(full: true);
+        var afterFull = await LoadAsync();
+
+        Assert.Equal(new DateTime(2025, 3, 4, 0, 0, 0, DateTimeKind.Utc), incremental.Entities.Single(e => e.Entity == SourceEntity.UsageDaily).Since);
+        Assert.Contains(new FeatureUsageDay("A1", "alerts", new DateOnly(2025, 3, 12), 3, 1), afterIncremental.UsageDays);
+        Assert.Contains(new FeatureUsageDay("A1", "alerts", new DateOnly(2025, 3, 5), 1, 1), afterIncremental.UsageDays);
+        Assert.DoesNotContain(afterIncremental.UsageDays, d => d.Day == new DateOnly(2025, 2, 10));
+        Assert.Contains(new FeatureUsageDay("A2", "api", new DateOnly(2025, 2, 10), 4, 1), afterFull.UsageDays);
+        // the week of 2025-03-03 was re-read whole: u5 joins u1, u2 and u3
+        Assert.Equal(4, afterIncremental.UsageWeeks.Single(w => w.AccountId == "A1" && w.Feature == "*" && w.WeekStart == new DateOnly(2025, 3, 3)).ActiveUsers);
+        Assert.Equal(new DateTime(2025, 3, 13, 0, 0, 0, DateTimeKind.Utc), afterIncremental.DataAsOf);
+    }
+
+    [Fact]
+    public async Task RunAsync_LateChangeToAnOpenTicket_IsPickedUp()
+    {
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync(ContractSource.TicketTable +
+            "INSERT INTO tickets VALUES ('T1', 'A1', '2025-01-10T09:00:00Z', NULL, 'urgent', 'L2', FALSE, NULL);");
+        await IngestAsync();
+
+        await _source.ExecuteAsync("UPDATE tickets SET resolved_at = '2025-03-10T12:00:00Z', csat = 2 WHERE ticket_id = 'T1';");
+        await IngestAsync();
+
+        var ticket = Assert.Single((await LoadAsync()).Tickets!);
+        Assert.Equal(new DateTime(2025, 3, 10, 12, 0, 0, DateTimeKind.Utc), ticket.ResolvedAt);
+        Assert.Equal(2, ticket.Csat);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadRows_AreQuarantinedWithReasons_AndGoodRowsLoad()
+    {
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync(
+            """
+            INSERT INTO subscriptions VALUES ('S3', 'A9', 'Team', 100, 'USD', 1, '2025-02-01T00:00:00Z', NULL, NULL, FALSE, 5);
+            INSERT INTO subscriptions VALUES ('S4', 'A1', 'Team', -5, 'USD', 1, '2025-02-01T00:00:00Z', NULL, NULL, FALSE, 5);
+            INSERT INTO subscriptions VALUES ('S5', 'A1', 'Team', 100, 'USD', 1, '2025-04-01T00:00:00Z', '2025-03-01T00:00:00Z', NULL, FALSE, 5);
+            INSERT INTO subscriptions VALUES ('S1', 'A1', 'Team', 450, 'USD', 12, '2025-01-06T09:00:00Z', NULL, '2026-01-06', TRUE, 10);
+            INSERT INTO usage_events VALUES ('A1', 'u1', 'dashboards', '2030-01-01T00:00:00Z', 1);
+            """);
+
+        var summary = await IngestAsync();
+
+        var subscriptions = summary.Entities.Single(e => e.Entity == SourceEntity.Subscriptions);
+        Assert.Equal(2, subscriptions.Accepted); // S1 (its duplicate refused) and S2
+        Assert.Equal(4, subscriptions.Rejected);
+        var reasons = summary.Quarantined.Where(q => q.Entity == "subscriptions").ToDictionary(q => (q.Column, q.Value), q => q.Reason);
+        Assert.Contains("not in accounts", reasons[("account_id", "A9")], StringComparison.Ordinal);
+        Assert.Equal("key S3", summary.Quarantined.Single(q => q.Value == "A9").Location);
+        Assert.Contains("non-negative", reasons[("mrr", "-5")], StringComparison.Ordinal);
+        Assert.Contains("before started_at", reasons.Single(r => r.Key.Column == "ended_at").Value, StringComparison.Ordinal);
+        Assert.Contains("duplicate", reasons[(null, "S1")], StringComparison.Ordinal);
+        Assert.Contains("in the future", summary.Quarantined.Single(q => q.Entity == "usage_events" && q.Reason.Contains("2030", StringComparison.Ordinal)).Reason, StringComparison.Ordinal);
+        Assert.Equal(["S1", "S2"], (await LoadAsync()).Subscriptions.Select(s => s.SubscriptionId));
+        await using var store = await _database.OpenAsync(CancellationToken.None);
+        Assert.Equal(summary.Quarantined.Count, await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM quarantine"));
+    }
+
+    [Fact]
+    public async Task RunAsync_CompanyQuery_MapsItsOwnSchemaOntoTheContract()
+    {
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync(
+            """
+            CREATE TABLE crm_customers (id TEXT, display_name TEXT, csm TEXT, tier TEXT, created {TS});
+            INSERT INTO crm_customers VALUES ('A1', 'Acme Corp', 'zoe@vendor.test', 'SMB', '2025-01-06T09:00:00Z');
+            INSERT INTO crm_customers VALUES ('A2', 'Globex', 'ben@vendor.test', 'Enterprise', '2025-02-03T09:00:00Z');
+            """);
+
+        await IngestAsync(configure: o => o.Queries["accounts"] =
+            "SELECT id AS AccountId, display_name AS Name, csm AS OwnerEmail, tier AS Segment, 'unknown' AS Region, created AS CreatedAt, 0 AS SeatsLicensed FROM crm_customers");
+
+        var acme = (await LoadAsync()).Accounts.Single(a => a.AccountId == "A1");
+        Assert.Equal(("Acme Corp", "zoe@vendor.test", "unknown"), (acme.Name, acme.OwnerEmail, acme.Region));
     }
 
     [Fact]
     public async Task RunAsync_MissingRequiredTable_SaysWhichTable()
     {
-        using var folder = new TempFolder();
-        var source = await MinimalSource.CreateAsync(folder.File("source.db"), c => c.ExecuteAsync("DROP TABLE subscriptions"));
-        var (_, ingestion, _) = await SetUpAsync(folder, source);
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync("DROP TABLE subscriptions;");
 
-        var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => IngestAsync());
 
         Assert.Contains("'subscriptions'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RunAsync_BadTimestamp_NamesRowColumnAndValue_AndKeepsEarlierData()
+    public async Task RunAsync_ColumnMissing_NamesTheTableAndColumn()
     {
-        using var folder = new TempFolder();
-        var good = await MinimalSource.CreateAsync(folder.File("good.db"));
-        var (store, ingestion, database) = await SetUpAsync(folder, good);
-        await ingestion.RunAsync(null, CancellationToken.None);
-        var before = await StoreChecksum.OfDataAsync(database);
-        var bad = await MinimalSource.CreateAsync(folder.File("bad.db"),
-            c => c.ExecuteAsync("UPDATE subscriptions SET started_at = 'last tuesday' WHERE subscription_id = 'S2'"));
-        var badIngestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = bad }), store, new FixedTimeProvider(TestStore.Now));
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync("ALTER TABLE accounts DROP COLUMN segment;");
 
-        var error = await Assert.ThrowsAsync<SourceDataException>(() => badIngestion.RunAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => IngestAsync());
 
-        Assert.Contains("subscriptions row 'S2', column started_at", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'last tuesday'", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await StoreChecksum.OfDataAsync(database));
+        Assert.Contains("'accounts'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("segment", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteSourceIngestionTests : SourceIngestionTests
+{
+    private protected override async Task<TestSource> CreateSourceAsync()
+    {
+        var path = Folder.File("source.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(); // creates the empty file
+        }
+
+        return new SqliteTestSource(path);
     }
 
     [Fact]
-    public async Task RunAsync_MissingSourceFile_SaysWhichFile()
+    public async Task RunAsync_MissingSourceFile_SaysWhichFileAndCreatesNothing()
     {
-        using var folder = new TempFolder();
-        var (_, ingestion, _) = await SetUpAsync(folder, $"Data Source={folder.File("nowhere.db")}");
+        var missing = Folder.File("nowhere.db");
+        var database = TestStore.Create(Folder);
+        await database.MigrateAsync(CancellationToken.None);
+        var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = $"Data Source={missing}" }),
+            Options.Create(new ValidationOptions()), new HistoryStore(database), new FixedTimeProvider(TestStore.Now));
 
-        var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(IngestRequest.All, null, CancellationToken.None));
 
         Assert.Contains("nowhere.db", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(folder.File("nowhere.db")));
+        Assert.False(File.Exists(missing));
+    }
+}
+
+public sealed class PostgreSqlSourceIngestionTests : SourceIngestionTests
+{
+    private protected override async Task<TestSource> CreateSourceAsync() => await PostgreSqlTestSource.CreateAsync();
+
+    [Fact]
+    public async Task RunAsync_UnreachableServer_NamesHostAndDatabaseButNotThePassword()
+    {
+        var database = TestStore.Create(Folder);
+        await database.MigrateAsync(CancellationToken.None);
+        var options = new SourceOptions
+        {
+            Provider = SourceProvider.PostgreSql,
+            ConnectionString = "Host=127.0.0.1;Port=1;Database=crm;Username=churnwatch;Password=s3cret-value;Timeout=2",
+        };
+        var ingestion = new SourceIngestion(Options.Create(options), Options.Create(new ValidationOptions()), new HistoryStore(database), new FixedTimeProvider(TestStore.Now));
+
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(IngestRequest.All, null, CancellationToken.None));
+
+        Assert.Contains("'crm' on 127.0.0.1:1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-value", error.ToString(), StringComparison.Ordinal);
     }
 }

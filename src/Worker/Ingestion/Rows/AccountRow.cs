@@ -3,14 +3,16 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Worker.Ingestion.Rows;
 
 /// <summary>A source <c>accounts</c> row as Dapper reads it; <see cref="ToRecord"/> checks and types it.</summary>
-internal sealed class AccountRow
+internal sealed class AccountRow : ISourceRow
 {
+    public string Key => AccountId ?? string.Empty;
+
     public string? AccountId { get; set; }
     public string? Name { get; set; }
     public string? OwnerEmail { get; set; }
     public string? Segment { get; set; }
     public string? Region { get; set; }
-    public string? CreatedAt { get; set; }
+    public object? CreatedAt { get; set; }
     public long SeatsLicensed { get; set; }
 
     public Account ToRecord()

@@ -3,13 +3,15 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Worker.Ingestion.Rows;
 
 /// <summary>A source <c>invoices</c> row as Dapper reads it.</summary>
-internal sealed class InvoiceRow
+internal sealed class InvoiceRow : ISourceRow
 {
+    public string Key => InvoiceId ?? string.Empty;
+
     public string? InvoiceId { get; set; }
     public string? AccountId { get; set; }
-    public string? IssuedAt { get; set; }
-    public string? DueAt { get; set; }
-    public string? PaidAt { get; set; }
+    public object? IssuedAt { get; set; }
+    public object? DueAt { get; set; }
+    public object? PaidAt { get; set; }
     public double Amount { get; set; }
     public string? Currency { get; set; }
     public string? Status { get; set; }

@@ -3,11 +3,13 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Worker.Ingestion.Rows;
 
 /// <summary>A source <c>payment_attempts</c> row as Dapper reads it.</summary>
-internal sealed class PaymentAttemptRow
+internal sealed class PaymentAttemptRow : ISourceRow
 {
+    public string Key => $"{InvoiceId}@{AttemptedAt}";
+
     public string? AccountId { get; set; }
     public string? InvoiceId { get; set; }
-    public string? AttemptedAt { get; set; }
+    public object? AttemptedAt { get; set; }
     public bool Succeeded { get; set; }
     public string? FailureReason { get; set; }
 

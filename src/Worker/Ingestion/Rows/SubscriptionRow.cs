@@ -3,17 +3,19 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Worker.Ingestion.Rows;
 
 /// <summary>A source <c>subscriptions</c> row as Dapper reads it.</summary>
-internal sealed class SubscriptionRow
+internal sealed class SubscriptionRow : ISourceRow
 {
+    public string Key => SubscriptionId ?? string.Empty;
+
     public string? SubscriptionId { get; set; }
     public string? AccountId { get; set; }
     public string? Plan { get; set; }
     public double Mrr { get; set; }
     public string? Currency { get; set; }
     public long BillingPeriodMonths { get; set; }
-    public string? StartedAt { get; set; }
-    public string? EndedAt { get; set; }
-    public string? RenewalDate { get; set; }
+    public object? StartedAt { get; set; }
+    public object? EndedAt { get; set; }
+    public object? RenewalDate { get; set; }
     public bool AutoRenew { get; set; }
     public long? Seats { get; set; }
 

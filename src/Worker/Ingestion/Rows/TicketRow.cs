@@ -3,12 +3,14 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Worker.Ingestion.Rows;
 
 /// <summary>A source <c>tickets</c> row as Dapper reads it.</summary>
-internal sealed class TicketRow
+internal sealed class TicketRow : ISourceRow
 {
+    public string Key => TicketId ?? string.Empty;
+
     public string? TicketId { get; set; }
     public string? AccountId { get; set; }
-    public string? OpenedAt { get; set; }
-    public string? ResolvedAt { get; set; }
+    public object? OpenedAt { get; set; }
+    public object? ResolvedAt { get; set; }
     public string? Priority { get; set; }
     public string? Tier { get; set; }
     public bool SlaBreached { get; set; }

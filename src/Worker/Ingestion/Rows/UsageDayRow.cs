@@ -3,11 +3,13 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Worker.Ingestion.Rows;
 
 /// <summary>One aggregated account x feature x day row of the source's <c>usage_events</c>.</summary>
-internal sealed class UsageDayRow
+internal sealed class UsageDayRow : ISourceRow
 {
+    public string Key => $"{AccountId}/{Feature}/{Day}";
+
     public string? AccountId { get; set; }
     public string? Feature { get; set; }
-    public string? Day { get; set; }
+    public object? Day { get; set; }
     public long Events { get; set; }
     public long ActiveUsers { get; set; }
 

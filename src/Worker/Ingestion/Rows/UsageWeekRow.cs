@@ -3,11 +3,13 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Worker.Ingestion.Rows;
 
 /// <summary>One aggregated account x feature x week row of the source's <c>usage_events</c>.</summary>
-internal sealed class UsageWeekRow
+internal sealed class UsageWeekRow : ISourceRow
 {
+    public string Key => $"{AccountId}/{Feature}/{WeekStart}";
+
     public string? AccountId { get; set; }
     public string? Feature { get; set; }
-    public string? WeekStart { get; set; }
+    public object? WeekStart { get; set; }
     public long Events { get; set; }
     public long ActiveUsers { get; set; }
 

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Pipeline;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ChurnWatch.Worker.Cli;
+
+/// <summary><c>churnwatch ingest</c>: read the source into the store, incrementally unless told otherwise.</summary>
+internal static class IngestCommand
+{
+    /// <summary>Names users give to --entity; "usage" is both usage aggregates.</summary>
+    private static readonly Dictionary<string, SourceEntity[]> EntityNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["accounts"] = [SourceEntity.Accounts],
+        ["subscriptions"] = [SourceEntity.Subscriptions],
+        ["usage"] = [SourceEntity.UsageDaily, SourceEntity.UsageWeekly],
+        ["tickets"] = [SourceEntity.Tickets],
+        ["invoices"] = [SourceEntity.Invoices],
+        ["payment_attempts"] = [SourceEntity.PaymentAttempts],
+    };
+
+    public static Command Create()
+    {
+        var entity = new Option<string[]>("--entity")
+        {
+            Description = $"Read only this entity (repeatable): {string.Join(", ", EntityNames.Keys)}. Default: all.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var full = new Option<bool>("--full") { Description = "Re-read everything and replace the stored copy, instead of what changed since the last run." };
+        var command = new Command("ingest", "Read accounts, subscriptions, usage, tickets, invoices and payments from the source (Source:*) into the store.")
+        {
+            entity, full,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var names = parseResult.GetValue(entity) ?? [];
+            var unknown = names.Where(n => !EntityNames.ContainsKey(n)).ToList();
+            if (unknown.Count > 0)
+            {
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments,
+                    $"--entity: '{string.Join("', '", unknown)}' is not an entity; expected one of {string.Join(", ", EntityNames.Keys)}."));
+            }
+
+            var request = new IngestRequest(names.SelectMany(n => EntityNames[n]).Distinct().ToList(), parseResult.GetValue(full));
+            return CommandHost.RunAsync((services, ct) => RunAsync(services, request, ct), null, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, IngestRequest request, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<StoreDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var runs = services.GetRequiredService<RunHistoryStore>();
+        var runId = await runs.StartAsync("ingest", CancellationToken.None).ConfigureAwait(false);
+        IngestStepResult result;
+        try
+        {
+            result = await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new SpinnerColumn(), new ElapsedTimeColumn())
+                .StartAsync(ctx => services.GetRequiredService<IngestStep>().RunAsync(request, new EntityProgress(ctx, services.GetRequiredService<TimeProvider>()), cancellationToken))
+                .ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await runs.FinishAsync(runId, succeeded: false, null, e.Message).ConfigureAwait(false);
+            throw;
+        }
+
+        await runs.FinishAsync(runId, !result.Failed, result.Summary.TotalRows, result.Failed ? IngestMessages.OverThreshold(result) : null).ConfigureAwait(false);
+        Write(AnsiConsole.Console, result);
+        if (result.Failed)
+        {
+            return CommandHost.Fail(ExitCodes.BadSourceData, IngestMessages.OverThreshold(result));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void Write(IAnsiConsole console, IngestStepResult result)
+    {
+        var table = new Table().Title("Ingest").AddColumns("Entity", "Read", "Loaded", "Refused", "Rows/s", "Seconds", "Newest data");
+        foreach (var e in result.Summary.Entities)
+        {
+            string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+            table.AddRow(
+                Markup.Escape(SourceEntityInfo.StoreTable(e.Entity)),
+                !e.Provided ? "not provided" : e.Since is { } since ? I($"since {since:yyyy-MM-dd}") : "full",
+                I($"{e.Accepted:N0}"),
+                e.Rejected == 0 ? "0" : I($"[red]{e.Rejected:N0}[/]"),
+                I($"{e.RowsPerSecond:N0}"),
+                I($"{e.Elapsed.TotalSeconds:0.0}"),
+                e.NewestDataAt is { } newest ? I($"{newest:yyyy-MM-dd HH:mm} UTC") : "-");
+        }
+
+        console.Write(table);
+        if (result.QuarantineFile is not null)
+        {
+            console.MarkupLine(Markup.Escape($"Refused rows and why: {result.QuarantineFile}"));
+        }
+    }
+
+    /// <summary>One line per entity: rows read so far and the rate.</summary>
+    private sealed class EntityProgress(ProgressContext context, TimeProvider time) : IProgress<IngestProgress>
+    {
+        private readonly Dictionary<SourceEntity, (ProgressTask Task, long Started)> _tasks = [];
+
+        public void Report(IngestProgress value)
+        {
+            if (!_tasks.TryGetValue(value.Entity, out var entry))
+            {
+                entry = (context.AddTask(SourceEntityInfo.StoreTable(value.Entity)).IsIndeterminate(), time.GetTimestamp());
+                _tasks[value.Entity] = entry;
+            }
+
+            var seconds = time.GetElapsedTime(entry.Started).TotalSeconds;
+            var rate = seconds > 0 ? value.Rows / seconds : 0;
+            entry.Task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{SourceEntityInfo.StoreTable(value.Entity)}: {value.Rows:N0} rows, {rate:N0} rows/s"));
+            if (value.Done)
+            {
+                entry.Task.IsIndeterminate(false).Value(entry.Task.MaxValue);
+                entry.Task.StopTask();
+            }
+        }
+    }
+}

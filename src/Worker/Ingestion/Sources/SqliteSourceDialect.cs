@@ -1,0 +1,47 @@
+using System.Data.Common;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Store;
+using Microsoft.Data.Sqlite;
+
+namespace ChurnWatch.Worker.Ingestion.Sources;
+
+/// <summary>A SQLite source: timestamps are ISO-8601 UTC text, so text comparison is time comparison.</summary>
+internal sealed class SqliteSourceDialect : SourceDialect
+{
+    // The week starts on Monday: step back six days, then forward to the next Monday (itself when it is one).
+    private const string Day = "substr(occurred_at, 1, 10)";
+    private const string WeekStart = "date(substr(occurred_at, 1, 10), '-6 days', 'weekday 1')";
+
+    public override SourceProvider Provider => SourceProvider.Sqlite;
+
+    public override string TableExists => "SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = @name";
+
+    public override DbConnection CreateConnection(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        // Read-only: ChurnWatch never writes to a company's database, and must not create an empty one by mistake.
+        if (!File.Exists(builder.DataSource))
+        {
+            throw new SourceDataException($"The source database file '{builder.DataSource}' (Source:ConnectionString) does not exist.");
+        }
+
+        builder.Mode = SqliteOpenMode.ReadOnly;
+        return new SqliteConnection(builder.ToString());
+    }
+
+    public override string Describe(string connectionString) => $"SQLite file {new SqliteConnectionStringBuilder(connectionString).DataSource}";
+
+    public override object SinceParameter(DateTime since) => StoreText.Instant(since);
+
+    public override string DefaultQuery(SourceEntity entity) => entity switch
+    {
+        SourceEntity.UsageDaily =>
+            $"SELECT account_id AS AccountId, feature AS Feature, {Day} AS Day, SUM(quantity) AS Events, COUNT(DISTINCT user_id) AS ActiveUsers " +
+            $"FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, feature, {Day}",
+        SourceEntity.UsageWeekly =>
+            $"SELECT account_id AS AccountId, feature AS Feature, {WeekStart} AS WeekStart, SUM(quantity) AS Events, COUNT(DISTINCT user_id) AS ActiveUsers " +
+            $"FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, feature, {WeekStart} " +
+            $"UNION ALL SELECT account_id, '*', {WeekStart}, SUM(quantity), COUNT(DISTINCT user_id) FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, {WeekStart}",
+        _ => CommonQuery(entity),
+    };
+}

@@ -10,9 +10,31 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# PostgreSQL: the tests of PostgreSQL sources and stores run against a real server, installed when missing and
+# started for this run only, on 127.0.0.1, in a throwaway folder.
+initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$initdb" ]; then
+  echo "Installing PostgreSQL (Debian package) for the tests..."
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  initdb=$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
+fi
+pgbin=$(dirname "$initdb")
+pgdir=$(mktemp -d)
 results=$(mktemp -d)
-cleanup() { rm -rf "$results"; }
+pgport=55432
+while (exec 3<>"/dev/tcp/127.0.0.1/$pgport") 2>/dev/null; do pgport=$((pgport + 1)); done
+cleanup() {
+  as_root su postgres -c "$pgbin/pg_ctl -D $pgdir/data -m fast stop" >/dev/null 2>&1 || true
+  as_root rm -rf "$pgdir" "$results"
+}
 trap cleanup EXIT
+as_root chown postgres "$pgdir"
+as_root su postgres -c "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust" >/dev/null
+as_root su postgres -c "$pgbin/pg_ctl -D $pgdir/data -o '-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir' -l $pgdir/log -w start" >/dev/null
+export CHURNWATCH_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 status=0

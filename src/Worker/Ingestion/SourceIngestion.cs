@@ -115,9 +115,12 @@ internal sealed class SourceIngestion(
         }
 
         // Weekly usage is the same events as daily usage, cut differently: it follows the daily watermark, so a late
-        // event re-reads both its day and its whole week.
-        var watermarkTable = entity == SourceEntity.UsageWeekly ? SourceEntityInfo.StoreTable(SourceEntity.UsageDaily) : storeTable;
-        run.Freshness.TryGetValue(watermarkTable, out var previous);
+        // event re-reads both its day and its whole week. But only once weekly usage itself has been loaded: a run
+        // killed between the two must not leave weekly usage to be read incrementally into an empty table.
+        run.Freshness.TryGetValue(storeTable, out var own);
+        var previous = entity == SourceEntity.UsageWeekly && own is { Provided: true }
+            ? run.Freshness.GetValueOrDefault(SourceEntityInfo.StoreTable(SourceEntity.UsageDaily))
+            : own;
         var since = Since(entity, run.Request.Full, previous);
         var knownAccounts = entity == SourceEntity.Accounts ? null : await run.KnownAccountsAsync(store, cancellationToken).ConfigureAwait(false);
         var validator = new RowValidator<TRecord>(rules, $"{table} ({run.Dialect.Describe(_options.ConnectionString)})", knownAccounts,

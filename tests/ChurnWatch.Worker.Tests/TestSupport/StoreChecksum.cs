@@ -11,6 +11,19 @@ internal static class StoreChecksum
     private static readonly string[] DataTables =
         ["accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "scores", "feature_snapshots", "signals", "models"];
 
+    /// <summary>A SHA-256 of a query's rows, in the order the query gives.</summary>
+    public static async Task<string> OfQueryAsync(StoreDatabase database, string sql)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var text = new StringBuilder();
+        foreach (IDictionary<string, object?> row in await connection.QueryAsync(sql))
+        {
+            text.AppendJoin('|', row.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
     public static async Task<string> OfDataAsync(StoreDatabase database, IEnumerable<string>? tables = null)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);

@@ -14,6 +14,7 @@ namespace ChurnWatch.Worker.Tests.Ingestion;
 /// The real <c>churnwatch ingest</c> process, killed with SIGKILL at seeded random moments and then run again, must
 /// leave the store exactly as one clean run does: same rows in every table, same watermarks.
 /// </summary>
+[Collection(AloneTests.Name)]
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -34,7 +35,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         var kills = 0;
         for (var attempt = 0; attempt < 6; attempt++)
         {
-            var delay = TimeSpan.FromSeconds(cleanSeconds * (0.05 + 0.9 * random.NextDouble()));
+            var delay = TimeSpan.FromSeconds(cleanSeconds * (0.05 + 0.75 * random.NextDouble()));
             // A full re-read takes as long as the clean run, so the random moment can fall anywhere inside it.
             using var process = Start("crashed", source, "--full");
             if (!process.WaitForExit(delay))

@@ -43,7 +43,7 @@ internal sealed class CsvDropFolder(string root)
 
     /// <summary>
     /// Moves an imported file to <c>processed/&lt;entity&gt;/</c>. A different file of the same name already there keeps
-    /// its name and this one gets its hash appended; the same content twice is simply overwritten.
+    /// its name and this one gets the start of its hash appended; the same content again replaces it.
     /// </summary>
     /// <returns>Where the file went.</returns>
     public string MoveToProcessed(CsvDropFile file)
@@ -52,12 +52,18 @@ internal sealed class CsvDropFolder(string root)
         var folder = Path.Combine(root, ProcessedFolder, file.Entity);
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, file.FileName);
-        if (File.Exists(target))
+        if (File.Exists(target) && !HasContent(target, file.Sha256))
         {
             target = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(file.FileName)}.{file.Sha256[..12]}{Path.GetExtension(file.FileName)}");
         }
 
         File.Move(file.Path, target, overwrite: true);
         return target;
+    }
+
+    private static bool HasContent(string path, string sha256)
+    {
+        using var stream = File.OpenRead(path);
+        return string.Equals(Convert.ToHexStringLower(SHA256.HashData(stream)), sha256, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class CsvDropIngestionTests
         drops.Drop("tickets", "zendesk-export.csv",
             """
             Ticket ID;Subject;created at;Solved At;Priority;Group;SLA Breached;Satisfaction;Organization
-            4711;Login klappt nicht – Müller;04.03.2025 10:22;05.03.2025 08:00;High;L2;no;4;A1
+            4711;"Login klappt nicht; sagt Müller";04.03.2025 10:22;05.03.2025 08:00;High;L2;no;4;A1
             """, Encoding.Latin1);
         drops.Options.Encoding = "iso-8859-1";
         drops.Drop("invoices", "invoices.csv",

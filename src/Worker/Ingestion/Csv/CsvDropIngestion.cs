@@ -181,9 +181,18 @@ internal sealed class CsvDropIngestion(
         }
     }
 
-    private static async Task CommitFileAsync<TRecord>(
+    private async Task CommitFileAsync<TRecord>(
         DbConnection connection, DbTransaction transaction, CsvDropFile file, Run run, RowValidator<TRecord> validator, long loaded, DateTime now, CancellationToken cancellationToken)
     {
+        if (validator.RejectedShare > _validation.MaxRejectedShare)
+        {
+            // Throwing here rolls the file back: so many bad rows usually mean a wrong mapping or format, not bad data.
+            var first = string.Join(" ", validator.Quarantined.Take(3).Select(q => $"{q.Location}{(q.Column is null ? string.Empty : ", column " + q.Column)}: {q.Reason}"));
+            throw new SourceDataException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{file.FileName}: {validator.Rejected} of {validator.Rejected + validator.Accepted} rows were refused, more than Ingest:MaxRejectedShare ({_validation.MaxRejectedShare:0.###}); nothing of the file was imported and it stays in the drop folder. First problems: {first}"));
+        }
+
         await QuarantineStore.WriteAsync(connection, transaction, run.StartedAt, validator.Quarantined, cancellationToken).ConfigureAwait(false);
         await CsvImportLog.RecordAsync(connection, transaction, file, loaded, validator.Rejected, now, cancellationToken).ConfigureAwait(false);
     }

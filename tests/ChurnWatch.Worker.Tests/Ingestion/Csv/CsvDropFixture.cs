@@ -35,6 +35,9 @@ internal sealed class CsvDropFixture : IDisposable
 
     public CsvDropOptions Options { get; } = new();
 
+    /// <summary>Validation settings; the tests of bad rows allow any share of them, as the default 5% would refuse their small files.</summary>
+    public ValidationOptions Validation { get; } = new() { MaxRejectedShare = 1 };
+
     public static async Task<CsvDropFixture> CreateAsync()
     {
         var fixture = new CsvDropFixture();
@@ -43,7 +46,7 @@ internal sealed class CsvDropFixture : IDisposable
     }
 
     public CsvDropIngestion Ingestion() =>
-        new(Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new ValidationOptions()), Database, Store, new FixedTimeProvider(TestStore.Now));
+        new(Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Validation), Database, Store, new FixedTimeProvider(TestStore.Now));
 
     public Task<CsvDropSummary> RunAsync(IProgress<CsvDropProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Ingestion().RunAsync(progress, cancellationToken);

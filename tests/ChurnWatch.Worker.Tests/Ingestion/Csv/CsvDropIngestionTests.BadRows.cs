@@ -141,4 +141,29 @@ public sealed partial class CsvDropIngestionTests
         Assert.True(File.Exists(path));
         Assert.Equal(before, await drops.ChecksumAsync());
     }
+
+    [Fact]
+    public async Task RunAsync_MoreBadRowsThanMaxRejectedShare_RefusesTheWholeFile()
+    {
+        using var drops = await CsvDropFixture.CreateAsync();
+        drops.Validation.MaxRejectedShare = 0.4;
+        var path = drops.Drop("accounts", "accounts.csv",
+            """
+            account_id,name,owner_email,segment,region,created_at,seats_licensed
+            A1,Acme,ava@vendor.test,SMB,EMEA,2025-01-06,10
+            A2,Globex,ben@vendor.test,Enterprise,NA,03/02/2025,50
+            A3,Initech,ava@vendor.test,SMB,NA,04/02/2025,5
+            """);
+        var before = await drops.ChecksumAsync();
+
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => drops.RunAsync());
+
+        Assert.Equal(
+            "accounts.csv: 2 of 3 rows were refused, more than Ingest:MaxRejectedShare (0.4); nothing of the file was imported and it stays in the drop folder. " +
+            "First problems: accounts.csv:3, column created_at: '03/02/2025' is not a timestamp; expected 'yyyy-MM-dd'T'HH:mm:ssK' or 'yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK' or 'yyyy-MM-dd'T'HH:mmK' (CsvDrops:DateFormats). " +
+            "accounts.csv:4, column created_at: '04/02/2025' is not a timestamp; expected 'yyyy-MM-dd'T'HH:mm:ssK' or 'yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK' or 'yyyy-MM-dd'T'HH:mmK' (CsvDrops:DateFormats).",
+            error.Message);
+        Assert.True(File.Exists(path));
+        Assert.Equal(before, await drops.ChecksumAsync());
+    }
 }

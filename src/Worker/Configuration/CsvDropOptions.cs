@@ -88,12 +88,8 @@ internal sealed class CsvDropOptions : IValidatableObject
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         if (DecimalSeparator.Length == 1)
         {
+            // Digit grouping is not accepted at all (1.530,50 is ambiguous across cultures), so only this one matters.
             format.NumberDecimalSeparator = DecimalSeparator;
-            // A group separator equal to the decimal one would make "1,5" ambiguous; exports rarely group digits.
-            if (format.NumberGroupSeparator == DecimalSeparator)
-            {
-                format.NumberGroupSeparator = DecimalSeparator == "." ? "," : ".";
-            }
         }
 
         return format;
@@ -130,6 +126,11 @@ internal sealed class CsvDropOptions : IValidatableObject
         foreach (var format in DateFormats.Where(f => string.IsNullOrWhiteSpace(f)))
         {
             yield return new ValidationResult($"CsvDrops:DateFormats holds an empty format '{format}'.", [nameof(DateFormats)]);
+        }
+
+        if (!HasHeader && Columns.Count > 0)
+        {
+            yield return new ValidationResult("CsvDrops:Columns maps header names, but CsvDrops:HasHeader is false: files without a header are read in the contract's column order.", [nameof(Columns)]);
         }
 
         foreach (var (entity, mapping) in Columns)

@@ -91,4 +91,17 @@ public sealed partial class CsvDropIngestionTests
         Assert.False(File.Exists(usage));
         return await drops.Store.LoadAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task RunAsync_Utf8WithByteOrderMark_MatchesTheFirstHeader()
+    {
+        using var drops = await CsvDropFixture.CreateAsync();
+        // Excel's "CSV UTF-8" starts with a byte order mark, which must not become part of "account_id".
+        drops.Drop("accounts", "excel.csv", CsvDropFixture.AccountsCsv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var summary = await drops.RunAsync();
+
+        Assert.Equal([new CsvFileResult("accounts", "excel.csv", 2, 0, false)], summary.Files);
+        Assert.Equal(["A1", "A2"], await drops.QueryAsync<string>("SELECT account_id FROM accounts ORDER BY account_id"));
+    }
 }

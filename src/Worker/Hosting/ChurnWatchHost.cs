@@ -2,6 +2,7 @@ using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Ingestion.Csv;
 using ChurnWatch.Worker.Ingestion.Validation;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Store;
@@ -46,6 +47,7 @@ internal static class ChurnWatchHost
         builder.Services.AddOptions<OutputOptions>().BindConfiguration(OutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CsvDropOptions>().BindConfiguration(CsvDropOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StoreDatabase>();
@@ -55,6 +57,7 @@ internal static class ChurnWatchHost
         builder.Services.AddSingleton<SignalStore>();
         builder.Services.AddSingleton<RunHistoryStore>();
         builder.Services.AddSingleton<SourceIngestion>();
+        builder.Services.AddSingleton<CsvDropIngestion>();
         builder.Services.AddChurnWatchPipeline();
         return builder;
     }
@@ -68,6 +71,7 @@ internal static class ChurnWatchHost
         nameof(OutputOptions) => OutputOptions.Section,
         nameof(SignalOptions) => SignalOptions.Section,
         nameof(ValidationOptions) => ValidationOptions.Section,
+        nameof(CsvDropOptions) => CsvDropOptions.Section,
         nameof(ModelingOptions) => PipelineServices.ModelingSection,
         _ => optionsType?.Name ?? "(unknown section)",
     };
@@ -83,7 +87,8 @@ internal static class ChurnWatchHost
         _ = services.GetRequiredService<IOptions<SampleOptions>>().Value;
         _ = services.GetRequiredService<IOptions<OutputOptions>>().Value;
         _ = services.GetRequiredService<IOptions<SignalOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<CsvDropOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
     }
 }

@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.History;
+using ChurnWatch.Worker.Ingestion.Csv;
 
 namespace ChurnWatch.Worker.Ingestion.Validation;
 
@@ -15,6 +16,9 @@ internal static class EntityRuleBook
 
     public static readonly EntityRules<UsageWeek> UsageWeeks = new(
         "usage_events", u => $"{u.AccountId}/{u.Feature}/{u.WeekStart:yyyy-MM-dd}", u => u.AccountId, u => [u.WeekStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)]);
+
+    /// <summary>Raw events of a CSV drop: no key (each line is one event), so no duplicate check.</summary>
+    public static readonly EntityRules<StagedUsageEvent> UsageEvents = new("usage_events", null, u => u.AccountId, u => [u.OccurredAt]);
 
     public static readonly EntityRules<Ticket> Tickets = new(
         "tickets", t => t.TicketId, t => t.AccountId, t => t.ResolvedAt is { } resolved ? [t.OpenedAt, resolved] : [t.OpenedAt]);

@@ -37,8 +37,7 @@ internal sealed class RowValidator<TRecord>(EntityRules<TRecord> rules, string s
             return Refuse(location, e.Column, e.Value, e.Reason ?? e.Message);
         }
 
-        var key = rules.Key(record);
-        if (!_keys.Add(key))
+        if (rules.Key is { } keyOf && keyOf(record) is var key && !_keys.Add(key))
         {
             return Refuse(location, null, key, $"duplicate: another {rules.Entity} row in this read has the key '{key}'.");
         }

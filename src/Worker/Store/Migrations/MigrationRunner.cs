@@ -10,13 +10,11 @@ namespace ChurnWatch.Worker.Store.Migrations;
 /// </summary>
 internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeProvider timeProvider)
 {
-    private const string CreateHistoryTable =
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-
     /// <summary>Brings the store to the newest version; returns the versions applied by this call.</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(CreateHistoryTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(connection);
+        await connection.ExecuteAsync(new CommandDefinition(StoreDialect.For(connection).CreateMigrationHistoryTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var applied = (await connection.QueryAsync<long>(new CommandDefinition(
             "SELECT version FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
 

@@ -116,9 +116,17 @@ internal sealed class PostgreSqlDialect : StoreDialect
         }
         catch
         {
-            // Without this, disposing the writer would complete the COPY with the rows sent so far.
+            // Without this, disposing the writer would complete the COPY with the rows sent so far. A cancelled
+            // writer has ended its COPY, so disposing it then only finds its stream closed.
             await writer.CancelAsync().ConfigureAwait(false);
-            await writer.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
             throw;
         }
 

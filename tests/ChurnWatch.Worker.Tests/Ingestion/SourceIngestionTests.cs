@@ -8,21 +8,26 @@ using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Tests.Ingestion;
 
-public sealed class SourceIngestionTests
+public sealed class SqliteSourceIngestionTests : SourceIngestionTests<SqliteTestProvider>;
+
+public sealed class PostgreSqlSourceIngestionTests : SourceIngestionTests<PostgreSqlTestProvider>;
+
+/// <summary>A SQLite source (the contract's sample format) into each store provider.</summary>
+public abstract class SourceIngestionTests<TProvider> : StoreTestBase<TProvider>
+    where TProvider : StoreTestProvider, new()
 {
-    private static async Task<(HistoryStore Store, SourceIngestion Ingestion, StoreDatabase Database)> SetUpAsync(TempFolder folder, string connectionString)
+    private Task<(HistoryStore Store, SourceIngestion Ingestion, StoreDatabase Database)> SetUpAsync(TempFolder folder, string connectionString)
     {
-        var database = TestStore.Create(folder);
-        await database.MigrateAsync(CancellationToken.None);
-        var store = new HistoryStore(database);
+        _ = folder;
+        var store = new HistoryStore(Database);
         var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = connectionString }), store, new FixedTimeProvider(TestStore.Now));
-        return (store, ingestion, database);
+        return Task.FromResult((store, ingestion, Database));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_RequiredEntitiesOnly_LoadsThemAndMarksOptionalOnesAbsent()
     {
-        using var folder = new TempFolder();
+        var folder = Folder;
         var (store, ingestion, _) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
 
         await ingestion.RunAsync(null, CancellationToken.None);
@@ -37,10 +42,10 @@ public sealed class SourceIngestionTests
         Assert.Equal(new DateTime(2025, 3, 11, 0, 0, 0, DateTimeKind.Utc), history.DataAsOf);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_Usage_IsAggregatedPerDayAndMondayWeek()
     {
-        using var folder = new TempFolder();
+        var folder = Folder;
         var (store, ingestion, _) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
 
         await ingestion.RunAsync(null, CancellationToken.None);
@@ -56,10 +61,10 @@ public sealed class SourceIngestionTests
             history.UsageWeeks.Single(w => w.AccountId == "A1" && w.Feature == "reports" && w.WeekStart == new DateOnly(2025, 3, 3)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_Twice_EndsInTheSameStateAsOnce()
     {
-        using var folder = new TempFolder();
+        var folder = Folder;
         var (_, ingestion, database) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
 
         await ingestion.RunAsync(null, CancellationToken.None);
@@ -69,10 +74,10 @@ public sealed class SourceIngestionTests
         Assert.Equal(once, await StoreChecksum.OfDataAsync(database));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_MissingRequiredTable_SaysWhichTable()
     {
-        using var folder = new TempFolder();
+        var folder = Folder;
         var source = await MinimalSource.CreateAsync(folder.File("source.db"), c => c.ExecuteAsync("DROP TABLE subscriptions"));
         var (_, ingestion, _) = await SetUpAsync(folder, source);
 
@@ -81,10 +86,10 @@ public sealed class SourceIngestionTests
         Assert.Contains("'subscriptions'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_BadTimestamp_NamesRowColumnAndValue_AndKeepsEarlierData()
     {
-        using var folder = new TempFolder();
+        var folder = Folder;
         var good = await MinimalSource.CreateAsync(folder.File("good.db"));
         var (store, ingestion, database) = await SetUpAsync(folder, good);
         await ingestion.RunAsync(null, CancellationToken.None);
@@ -100,10 +105,10 @@ public sealed class SourceIngestionTests
         Assert.Equal(before, await StoreChecksum.OfDataAsync(database));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_MissingSourceFile_SaysWhichFile()
     {
-        using var folder = new TempFolder();
+        var folder = Folder;
         var (_, ingestion, _) = await SetUpAsync(folder, $"Data Source={folder.File("nowhere.db")}");
 
         var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(null, CancellationToken.None));

@@ -16,19 +16,17 @@ public sealed class PostgreSqlSourceIngestionTests : SourceIngestionTests<Postgr
 public abstract class SourceIngestionTests<TProvider> : StoreTestBase<TProvider>
     where TProvider : StoreTestProvider, new()
 {
-    private Task<(HistoryStore Store, SourceIngestion Ingestion, StoreDatabase Database)> SetUpAsync(TempFolder folder, string connectionString)
+    private (HistoryStore Store, SourceIngestion Ingestion, StoreDatabase Database) SetUp(string connectionString)
     {
-        _ = folder;
         var store = new HistoryStore(Database);
-        var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = connectionString }), store, new FixedTimeProvider(TestStore.Now));
-        return Task.FromResult((store, ingestion, Database));
+        var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = connectionString }), store, Time);
+        return (store, ingestion, Database);
     }
 
     [StoreFact]
     public async Task RunAsync_RequiredEntitiesOnly_LoadsThemAndMarksOptionalOnesAbsent()
     {
-        var folder = Folder;
-        var (store, ingestion, _) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+        var (store, ingestion, _) = SetUp(await MinimalSource.CreateAsync(Folder.File("source.db")));
 
         await ingestion.RunAsync(null, CancellationToken.None);
         var history = await store.LoadAsync(CancellationToken.None);
@@ -45,8 +43,7 @@ public abstract class SourceIngestionTests<TProvider> : StoreTestBase<TProvider>
     [StoreFact]
     public async Task RunAsync_Usage_IsAggregatedPerDayAndMondayWeek()
     {
-        var folder = Folder;
-        var (store, ingestion, _) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+        var (store, ingestion, _) = SetUp(await MinimalSource.CreateAsync(Folder.File("source.db")));
 
         await ingestion.RunAsync(null, CancellationToken.None);
         var history = await store.LoadAsync(CancellationToken.None);
@@ -64,8 +61,7 @@ public abstract class SourceIngestionTests<TProvider> : StoreTestBase<TProvider>
     [StoreFact]
     public async Task RunAsync_Twice_EndsInTheSameStateAsOnce()
     {
-        var folder = Folder;
-        var (_, ingestion, database) = await SetUpAsync(folder, await MinimalSource.CreateAsync(folder.File("source.db")));
+        var (_, ingestion, database) = SetUp(await MinimalSource.CreateAsync(Folder.File("source.db")));
 
         await ingestion.RunAsync(null, CancellationToken.None);
         var once = await StoreChecksum.OfDataAsync(database);
@@ -77,9 +73,8 @@ public abstract class SourceIngestionTests<TProvider> : StoreTestBase<TProvider>
     [StoreFact]
     public async Task RunAsync_MissingRequiredTable_SaysWhichTable()
     {
-        var folder = Folder;
-        var source = await MinimalSource.CreateAsync(folder.File("source.db"), c => c.ExecuteAsync("DROP TABLE subscriptions"));
-        var (_, ingestion, _) = await SetUpAsync(folder, source);
+        var source = await MinimalSource.CreateAsync(Folder.File("source.db"), c => c.ExecuteAsync("DROP TABLE subscriptions"));
+        var (_, ingestion, _) = SetUp(source);
 
         var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(null, CancellationToken.None));
 
@@ -89,12 +84,11 @@ public abstract class SourceIngestionTests<TProvider> : StoreTestBase<TProvider>
     [StoreFact]
     public async Task RunAsync_BadTimestamp_NamesRowColumnAndValue_AndKeepsEarlierData()
     {
-        var folder = Folder;
-        var good = await MinimalSource.CreateAsync(folder.File("good.db"));
-        var (store, ingestion, database) = await SetUpAsync(folder, good);
+        var good = await MinimalSource.CreateAsync(Folder.File("good.db"));
+        var (store, ingestion, database) = SetUp(good);
         await ingestion.RunAsync(null, CancellationToken.None);
         var before = await StoreChecksum.OfDataAsync(database);
-        var bad = await MinimalSource.CreateAsync(folder.File("bad.db"),
+        var bad = await MinimalSource.CreateAsync(Folder.File("bad.db"),
             c => c.ExecuteAsync("UPDATE subscriptions SET started_at = 'last tuesday' WHERE subscription_id = 'S2'"));
         var badIngestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = bad }), store, new FixedTimeProvider(TestStore.Now));
 
@@ -108,12 +102,11 @@ public abstract class SourceIngestionTests<TProvider> : StoreTestBase<TProvider>
     [StoreFact]
     public async Task RunAsync_MissingSourceFile_SaysWhichFile()
     {
-        var folder = Folder;
-        var (_, ingestion, _) = await SetUpAsync(folder, $"Data Source={folder.File("nowhere.db")}");
+        var (_, ingestion, _) = SetUp($"Data Source={Folder.File("nowhere.db")}");
 
         var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(null, CancellationToken.None));
 
         Assert.Contains("nowhere.db", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(folder.File("nowhere.db")));
+        Assert.False(File.Exists(Folder.File("nowhere.db")));
     }
 }

@@ -40,10 +40,11 @@ internal sealed class StoreOptions : IValidatableObject
 
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
-            yield return new ValidationResult($"Store:ConnectionString is required when Store:Provider is {Provider}.", [nameof(ConnectionString)]);
+            yield return new ValidationResult($"Required when Store:Provider is {Provider}.", [nameof(ConnectionString)]);
             yield break;
         }
 
+        // Messages leave out the key: the command line's error names it (Store:ConnectionString: ...).
         // Parse only: the message names a bad keyword, never a value (the string may hold a password).
         string? problem = null;
         try
@@ -59,7 +60,7 @@ internal sealed class StoreOptions : IValidatableObject
 
         if (problem is not null)
         {
-            yield return new ValidationResult($"Store:ConnectionString is not a valid {Provider} connection string: {problem}", [nameof(ConnectionString)]);
+            yield return new ValidationResult($"Not a valid {Provider} connection string: {problem}", [nameof(ConnectionString)]);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class StoreOptionsTests
         var provider = Enum.Parse<StoreProvider>(providerName);
         var problem = Assert.Single(Problems(new StoreOptions { Provider = provider }));
 
-        Assert.Equal($"Store:ConnectionString is required when Store:Provider is {provider}.", problem.ErrorMessage);
+        Assert.Equal($"Required when Store:Provider is {provider}.", problem.ErrorMessage);
         Assert.Equal(["ConnectionString"], problem.MemberNames);
     }
 
@@ -35,7 +35,7 @@ public sealed class StoreOptionsTests
     {
         var problem = Assert.Single(Problems(new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = "Host=db;Password=S3cret;Colour=blue" }));
 
-        Assert.StartsWith("Store:ConnectionString is not a valid PostgreSql connection string:", problem.ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Not a valid PostgreSql connection string:", problem.ErrorMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("S3cret", problem.ErrorMessage, StringComparison.Ordinal);
     }
 

@@ -23,6 +23,9 @@ internal sealed class PostgreSqlDialect : StoreDialect
     public override string CreateMigrationHistoryTable =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
+    /// <summary>A transaction-scoped advisory lock; the key is ChurnWatch's own constant.</summary>
+    public override string MigrationLock => "SELECT pg_advisory_xact_lock(4837201554)";
+
     public override async Task<DbConnection> OpenAsync(StoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

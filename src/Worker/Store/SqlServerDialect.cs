@@ -23,6 +23,11 @@ internal sealed class SqlServerDialect : StoreDialect
     public override string CreateMigrationHistoryTable =>
         "IF OBJECT_ID(N'schema_migrations', N'U') IS NULL CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, name NVARCHAR(200) NOT NULL, applied_at NVARCHAR(40) NOT NULL)";
 
+    /// <summary>An application lock owned by the transaction; a timeout or deadlock fails the migration.</summary>
+    public override string MigrationLock =>
+        "DECLARE @locked INT; EXEC @locked = sp_getapplock @Resource = N'churnwatch_schema_migrations', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000; "
+        + "IF @locked < 0 THROW 50000, N'Timed out waiting for another ChurnWatch to finish migrating the store.', 1;";
+
     public override async Task<DbConnection> OpenAsync(StoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -12,6 +12,8 @@ internal sealed class SqliteDialect : StoreDialect
     public override string CreateMigrationHistoryTable =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
+    // No MigrationLock: Microsoft.Data.Sqlite begins transactions IMMEDIATE, which already serialises writers.
+
     public override async Task<DbConnection> OpenAsync(StoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -24,6 +24,12 @@ internal abstract class StoreDialect
     /// <summary>The statement that creates <c>schema_migrations</c> when it does not exist yet.</summary>
     public abstract string CreateMigrationHistoryTable { get; }
 
+    /// <summary>
+    /// A statement, run first in a migration's transaction, that holds a store-wide lock until the transaction ends,
+    /// so two instances starting together do not both apply a version. Null when transactions already serialise.
+    /// </summary>
+    public virtual string? MigrationLock => null;
+
     public static StoreDialect For(StoreProvider provider) => provider switch
     {
         StoreProvider.Sqlite => Sqlite,

@@ -96,6 +96,16 @@ public abstract class MigrationRunnerTests<TProvider> : StoreTestBase<TProvider>
     }
 
     [StoreFact]
+    public async Task MigrateAsync_TwoInstancesAtOnce_ApplyEachVersionOnce()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => Database.MigrateAsync(CancellationToken.None))));
+
+        Assert.Equal(Current.Select(m => m.Version), runs.SelectMany(r => r).Order());
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(Current.Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    [StoreFact]
     public async Task MigrateAsync_StoreNewerThanProgram_RefusesWithVersions()
     {
         await Database.MigrateAsync(CancellationToken.None);

@@ -77,6 +77,12 @@ public sealed class SqlServerDialectTests
     }
 
     [Fact]
+    public void MigrationLock_IsAnApplicationLockOwnedByTheTransaction()
+    {
+        Assert.Contains("sp_getapplock @Resource = N'churnwatch_schema_migrations', @LockMode = N'Exclusive', @LockOwner = N'Transaction'", Dialect.MigrationLock, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MigrationCatalog_SqlServer_HasEverySqliteVersionNumberedAndNonEmpty()
     {
         var sqlite = MigrationCatalog.For(StoreProvider.Sqlite);

@@ -71,6 +71,23 @@ public abstract class SourceIngestionTests<TProvider> : StoreTestBase<TProvider>
     }
 
     [StoreFact]
+    public async Task RunAsync_SameSource_StoresTheSameDataAsTheSqliteStore()
+    {
+        var source = await MinimalSource.CreateAsync(Folder.File("source.db"));
+        using var sqliteFolder = new TempFolder();
+        await using var sqlite = await new SqliteTestProvider().CreateAsync(sqliteFolder, Time);
+        await sqlite.Database.MigrateAsync(CancellationToken.None);
+        var (_, ingestion, database) = SetUp(source);
+
+        await ingestion.RunAsync(null, CancellationToken.None);
+        await new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = source }), new HistoryStore(sqlite.Database), Time).RunAsync(null, CancellationToken.None);
+
+        // Same values, same types as read back, same order: text keys sort in byte order on every provider.
+        Assert.Equal(await StoreChecksum.OfDataAsync(sqlite.Database), await StoreChecksum.OfDataAsync(database));
+        Assert.Equal(await StoreChecksum.OfDataAsync(sqlite.Database, ["source_freshness"]), await StoreChecksum.OfDataAsync(database, ["source_freshness"]));
+    }
+
+    [StoreFact]
     public async Task RunAsync_MissingRequiredTable_SaysWhichTable()
     {
         var source = await MinimalSource.CreateAsync(Folder.File("source.db"), c => c.ExecuteAsync("DROP TABLE subscriptions"));

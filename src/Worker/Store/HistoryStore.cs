@@ -11,6 +11,8 @@ internal sealed class HistoryStore(StoreDatabase database)
 {
     // The store's own SELECTs, one text for every provider. "plan" is quoted because PLAN is reserved in T-SQL;
     // double quotes quote on SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER is on for every SqlClient session).
+    private static readonly string[] FreshnessColumns = ["entity", "provided", "row_count", "newest_data_at", "last_ingest_at"];
+
     private const string LoadAccounts =
         "SELECT account_id AS AccountId, name AS Name, owner_email AS OwnerEmail, segment AS Segment, region AS Region, created_at AS CreatedAt, seats_licensed AS SeatsLicensed FROM accounts ORDER BY account_id";
 
@@ -103,8 +105,6 @@ internal sealed class HistoryStore(StoreDatabase database)
         var rows = connection.Query<TRow>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: cancellationToken));
         return Task.FromResult(rows.Select(toRecord).ToList());
     }
-
-    private static readonly string[] FreshnessColumns = ["entity", "provided", "row_count", "newest_data_at", "last_ingest_at"];
 
     private static Task<int> WriteFreshnessAsync(DbConnection connection, DbTransaction transaction, SourceFreshness freshness, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -43,7 +43,7 @@ internal sealed class SqlServerDialect : StoreDialect
 
         // The server and database only: the connection string may hold a password.
         var where = $"database '{builder.InitialCatalog}' on server '{builder.DataSource}' (Store:ConnectionString)";
-        if (AppContext.TryGetSwitch("System.Globalization.Invariant", out var invariant) && invariant)
+        if (GlobalizationIsInvariant())
         {
             // Microsoft.Data.SqlClient needs ICU to map the server's collations to encodings and refuses to open otherwise.
             throw new StoreUnavailableException(
@@ -58,7 +58,7 @@ internal sealed class SqlServerDialect : StoreDialect
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
-        catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException or NotSupportedException or System.Net.Sockets.SocketException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new StoreUnavailableException($"Cannot open the SQL Server store, {where}: {e.Message}", e);
@@ -66,6 +66,21 @@ internal sealed class SqlServerDialect : StoreDialect
     }
 
     public override string Quote(string identifier) => $"[{identifier}]";
+
+    /// <summary>True when .NET runs without ICU, however that was set (runtimeconfig.json or DOTNET_SYSTEM_GLOBALIZATION_INVARIANT).</summary>
+    private static bool GlobalizationIsInvariant()
+    {
+        try
+        {
+            // SqlClient looks cultures up the same way when it opens a connection.
+            _ = System.Globalization.CultureInfo.GetCultureInfo("en-US", predefinedOnly: true);
+            return false;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return true;
+        }
+    }
 
     public override string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns, IReadOnlyList<string>? updateColumns = null) =>
         Merge(table, columns, [[.. columns.Select(c => "@" + c)]], keyColumns, UpdateColumns(columns, keyColumns, updateColumns));

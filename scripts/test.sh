@@ -85,7 +85,8 @@ for trx in "$results"/*.trx; do
   get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed)))
-  skipped=$((skipped + $(get notExecuted)))
+  # VSTest's TRX counts a skipped test in total but not in executed (its notExecuted stays 0).
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then

@@ -3,13 +3,19 @@ using System.ComponentModel.DataAnnotations;
 namespace ChurnWatch.Worker.Configuration;
 
 /// <summary>The ChurnWatch store (section <c>Store</c>): ingested data, features, models, scores, signals, runs.</summary>
-internal sealed class StoreOptions
+internal sealed class StoreOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>
     public const string Section = "Store";
 
-    /// <summary>Store provider. Default <see cref="StoreProvider.Sqlite"/>; PostgreSQL and SQL Server follow.</summary>
+    /// <summary>Store provider: <c>Sqlite</c> (default), <c>PostgreSql</c> or <c>SqlServer</c>.</summary>
     public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
+
+    /// <summary>
+    /// Connection string of a PostgreSQL or SQL Server store; required for them, ignored for SQLite. Default: empty.
+    /// Never logged or printed: it may hold a password.
+    /// </summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>Folder for the embedded store and the generated sample source. Default <c>data</c>, relative to the working directory.</summary>
     [Required(AllowEmptyStrings = false)]
@@ -23,4 +29,38 @@ internal sealed class StoreOptions
     /// <summary>The SQLite connection string for the embedded store.</summary>
     public string SqliteConnectionString =>
         new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(DataFolder, SqliteFile), Pooling = false }.ToString();
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == StoreProvider.Sqlite)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult($"Required when Store:Provider is {Provider}.", [nameof(ConnectionString)]);
+            yield break;
+        }
+
+        // Messages leave out the key: the command line's error names it (Store:ConnectionString: ...).
+        // Parse only: the message names a bad keyword, never a value (the string may hold a password).
+        string? problem = null;
+        try
+        {
+            _ = Provider == StoreProvider.PostgreSql
+                ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).ConnectionString
+                : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).ConnectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            problem = e.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"Not a valid {Provider} connection string: {problem}", [nameof(ConnectionString)]);
+        }
+    }
 }

@@ -9,6 +9,25 @@ namespace ChurnWatch.Worker.Store;
 /// <summary>The ingested company data in the store: replaced per entity atomically, loaded as a <see cref="CompanyHistory"/>.</summary>
 internal sealed class HistoryStore(StoreDatabase database)
 {
+    // The store's own SELECTs, one text for every provider. "plan" is quoted because PLAN is reserved in T-SQL;
+    // double quotes quote on SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER is on for every SqlClient session).
+    private static readonly string[] FreshnessColumns = ["entity", "provided", "row_count", "newest_data_at", "last_ingest_at"];
+
+    private const string LoadAccounts =
+        "SELECT account_id AS AccountId, name AS Name, owner_email AS OwnerEmail, segment AS Segment, region AS Region, created_at AS CreatedAt, seats_licensed AS SeatsLicensed FROM accounts ORDER BY account_id";
+
+    private const string LoadSubscriptions =
+        "SELECT subscription_id AS SubscriptionId, account_id AS AccountId, \"plan\" AS \"Plan\", mrr AS Mrr, currency AS Currency, billing_period_months AS BillingPeriodMonths, started_at AS StartedAt, ended_at AS EndedAt, renewal_date AS RenewalDate, auto_renew AS AutoRenew, seats AS Seats FROM subscriptions ORDER BY subscription_id";
+
+    private const string LoadTickets =
+        "SELECT ticket_id AS TicketId, account_id AS AccountId, opened_at AS OpenedAt, resolved_at AS ResolvedAt, priority AS Priority, tier AS Tier, sla_breached AS SlaBreached, csat AS Csat FROM tickets ORDER BY ticket_id";
+
+    private const string LoadInvoices =
+        "SELECT invoice_id AS InvoiceId, account_id AS AccountId, issued_at AS IssuedAt, due_at AS DueAt, paid_at AS PaidAt, amount AS Amount, currency AS Currency, status AS Status FROM invoices ORDER BY invoice_id";
+
+    private const string LoadPaymentAttempts =
+        "SELECT account_id AS AccountId, invoice_id AS InvoiceId, attempted_at AS AttemptedAt, succeeded AS Succeeded, failure_reason AS FailureReason FROM payment_attempts ORDER BY invoice_id, attempted_at";
+
     /// <summary>
     /// Writes one run's rows of one entity, then whatever must commit with them, in a single transaction: readers see
     /// the old data or the new, never a mix, and a failed or killed ingest leaves the previous data in place.
@@ -65,8 +84,8 @@ internal sealed class HistoryStore(StoreDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         bool Provided(SourceEntity entity) => freshness.TryGetValue(SourceEntityInfo.StoreTable(entity), out var f) && f.Provided;
 
-        var accounts = await QueryAsync<AccountRow, Account>(connection, HistoryQueries.Accounts, r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
-        var subscriptions = await QueryAsync<SubscriptionRow, Subscription>(connection, HistoryQueries.Subscriptions, r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var accounts = await QueryAsync<AccountRow, Account>(connection, LoadAccounts, r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var subscriptions = await QueryAsync<SubscriptionRow, Subscription>(connection, LoadSubscriptions, r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
         var days = await QueryAsync<UsageDayRow, FeatureUsageDay>(connection,
             "SELECT account_id AS AccountId, feature AS Feature, day AS Day, events AS Events, active_users AS ActiveUsers FROM usage_daily ORDER BY account_id, feature, day",
             r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
@@ -74,13 +93,13 @@ internal sealed class HistoryStore(StoreDatabase database)
             "SELECT account_id AS AccountId, feature AS Feature, week_start AS WeekStart, events AS Events, active_users AS ActiveUsers FROM usage_weekly ORDER BY account_id, feature, week_start",
             r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
         var tickets = Provided(SourceEntity.Tickets)
-            ? await QueryAsync<TicketRow, Ticket>(connection, HistoryQueries.Tickets, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            ? await QueryAsync<TicketRow, Ticket>(connection, LoadTickets, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
             : null;
         var invoices = Provided(SourceEntity.Invoices)
-            ? await QueryAsync<InvoiceRow, Invoice>(connection, HistoryQueries.Invoices, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            ? await QueryAsync<InvoiceRow, Invoice>(connection, LoadInvoices, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
             : null;
         var attempts = Provided(SourceEntity.PaymentAttempts)
-            ? await QueryAsync<PaymentAttemptRow, PaymentAttempt>(connection, HistoryQueries.PaymentAttempts, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            ? await QueryAsync<PaymentAttemptRow, PaymentAttempt>(connection, LoadPaymentAttempts, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
             : null;
 
         // Usage is the heartbeat of the data: the history is complete up to the end of the newest usage day.
@@ -96,19 +115,14 @@ internal sealed class HistoryStore(StoreDatabase database)
 
     private static Task<int> WriteFreshnessAsync(DbConnection connection, DbTransaction transaction, SourceFreshness freshness, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO source_freshness (entity, provided, row_count, newest_data_at, last_ingest_at)
-            VALUES (@Entity, @Provided, @RowCount, @NewestDataAt, @LastIngestAt)
-            ON CONFLICT (entity) DO UPDATE SET provided = excluded.provided, row_count = excluded.row_count,
-                newest_data_at = excluded.newest_data_at, last_ingest_at = excluded.last_ingest_at
-            """,
+            StoreDialect.For(connection).Upsert("source_freshness", FreshnessColumns, ["entity"]),
             new
             {
-                freshness.Entity,
-                Provided = freshness.Provided ? 1 : 0,
-                freshness.RowCount,
-                NewestDataAt = StoreText.Instant(freshness.NewestDataAt),
-                LastIngestAt = StoreText.Instant(freshness.LastIngestAt),
+                entity = freshness.Entity,
+                provided = freshness.Provided ? 1 : 0,
+                row_count = freshness.RowCount,
+                newest_data_at = StoreText.Instant(freshness.NewestDataAt),
+                last_ingest_at = StoreText.Instant(freshness.LastIngestAt),
             },
             transaction,
             cancellationToken: cancellationToken));

@@ -9,8 +9,8 @@ internal sealed class RunHistoryStore(StoreDatabase database, TimeProvider timeP
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO job_runs (job, started_at, status) VALUES (@job, @startedAt, 'running') RETURNING run_id",
-            new { job, startedAt = StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime) },
+            database.Dialect.InsertReturning("job_runs", ["job", "started_at", "status"], "run_id"),
+            new { job, started_at = StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime), status = "running" },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 

@@ -48,6 +48,26 @@ public sealed class CommandHostTests
     }
 
     [Fact]
+    public async Task RunAsync_ServerStoreWithoutConnectionString_NamesTheKeyOnceAndRunsNothing()
+    {
+        var (exitCode, error, workRan) = await RunAsync(new() { ["Store:Provider"] = "PostgreSql" });
+
+        Assert.Equal(ExitCodes.BadConfiguration, exitCode);
+        Assert.StartsWith("Configuration error: Store:ConnectionString: Required when Store:Provider is PostgreSql.", error, StringComparison.Ordinal);
+        Assert.False(workRan);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerStoreWithPassword_NeverPrintsThePassword()
+    {
+        var (exitCode, error, _) = await RunAsync(new() { ["Store:Provider"] = "PostgreSql", ["Store:ConnectionString"] = "Host=db;Password=hunter2;Colour=blue" });
+
+        Assert.Equal(ExitCodes.BadConfiguration, exitCode);
+        Assert.Contains("Store:ConnectionString", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_GoodSettings_RunsTheWork()
     {
         var (exitCode, error, workRan) = await RunAsync([]);

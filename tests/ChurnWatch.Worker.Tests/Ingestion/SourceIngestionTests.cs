@@ -11,9 +11,11 @@ namespace ChurnWatch.Worker.Tests.Ingestion;
 
 /// <summary>
 /// Ingestion from a real source database into a real SQLite store. The same tests run against every source provider
-/// that can run here: one sealed subclass per provider supplies the source.
+/// that can run here: one sealed subclass per provider supplies the source (<typeparamref name="TProvider"/> names the
+/// provider, so a missing server skips the tests; Store/StoreIngestionTests varies the store instead).
 /// </summary>
-public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
+public abstract class SourceIngestionTests<TProvider> : IAsyncLifetime, IDisposable
+    where TProvider : StoreTestProvider, new()
 {
     private readonly TempFolder _folder = new();
     private TestSource _source = null!;
@@ -25,12 +27,23 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
+        if (new TProvider().SkipReason is not null)
+        {
+            return;
+        }
+
         _source = await CreateSourceAsync();
         _database = TestStore.Create(_folder);
         await _database.MigrateAsync(CancellationToken.None);
     }
 
-    public async Task DisposeAsync() => await _source.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_source is not null)
+        {
+            await _source.DisposeAsync();
+        }
+    }
 
     public void Dispose()
     {
@@ -51,7 +64,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
 
     private Task<CompanyHistory> LoadAsync() => new HistoryStore(_database).LoadAsync(CancellationToken.None);
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_RequiredEntitiesOnly_LoadsThemAndMarksOptionalOnesAbsent()
     {
         await _source.WithRequiredAsync();
@@ -70,7 +83,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
         Assert.Equal(new DateTime(2025, 3, 11, 0, 0, 0, DateTimeKind.Utc), history.DataAsOf);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_Usage_IsAggregatedByTheSourcePerDayAndMondayWeek()
     {
         await _source.WithRequiredAsync();
@@ -87,7 +100,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
             history.UsageWeeks.Single(w => w.AccountId == "A1" && w.Feature == "reports" && w.WeekStart == new DateOnly(2025, 3, 3)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_Twice_EndsInTheSameStateAsOnce()
     {
         await _source.WithRequiredAsync();
@@ -100,7 +113,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
         Assert.NotNull(second.Entities.Single(e => e.Entity == SourceEntity.UsageDaily).Since);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_Incremental_ReadsOnlyFromTheWatermarkLessTheWindow_AndFullReadsEverything()
     {
         await _source.WithRequiredAsync();
@@ -127,7 +140,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
         Assert.Equal(new DateTime(2025, 3, 13, 0, 0, 0, DateTimeKind.Utc), afterIncremental.DataAsOf);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_LateChangeToAnOpenTicket_IsPickedUp()
     {
         await _source.WithRequiredAsync();
@@ -143,7 +156,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, ticket.Csat);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_BadRows_AreQuarantinedWithReasons_AndGoodRowsLoad()
     {
         await _source.WithRequiredAsync();
@@ -173,7 +186,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
         Assert.Equal(summary.Quarantined.Count, await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM quarantine"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_CompanyQuery_MapsItsOwnSchemaOntoTheContract()
     {
         await _source.WithRequiredAsync();
@@ -191,7 +204,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
         Assert.Equal(("Acme Corp", "zoe@vendor.test", "unknown"), (acme.Name, acme.OwnerEmail, acme.Region));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_MissingRequiredTable_SaysWhichTable()
     {
         await _source.WithRequiredAsync();
@@ -202,7 +215,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
         Assert.Contains("'subscriptions'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_ColumnMissing_NamesTheTableAndColumn()
     {
         await _source.WithRequiredAsync();
@@ -215,7 +228,7 @@ public abstract class SourceIngestionTests : IAsyncLifetime, IDisposable
     }
 }
 
-public sealed class SqliteSourceIngestionTests : SourceIngestionTests
+public sealed class SqliteSourceIngestionTests : SourceIngestionTests<SqliteTestProvider>
 {
     private protected override async Task<TestSource> CreateSourceAsync()
     {
@@ -228,7 +241,7 @@ public sealed class SqliteSourceIngestionTests : SourceIngestionTests
         return new SqliteTestSource(path);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_MissingSourceFile_SaysWhichFileAndCreatesNothing()
     {
         var missing = Folder.File("nowhere.db");
@@ -244,11 +257,11 @@ public sealed class SqliteSourceIngestionTests : SourceIngestionTests
     }
 }
 
-public sealed class PostgreSqlSourceIngestionTests : SourceIngestionTests
+public sealed class PostgreSqlSourceIngestionTests : SourceIngestionTests<PostgreSqlTestProvider>
 {
     private protected override async Task<TestSource> CreateSourceAsync() => await PostgreSqlTestSource.CreateAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task RunAsync_UnreachableServer_NamesHostAndDatabaseButNotThePassword()
     {
         var database = TestStore.Create(Folder);

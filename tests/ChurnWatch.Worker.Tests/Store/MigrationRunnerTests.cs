@@ -1,96 +1,129 @@
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Store.Migrations;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
 
 namespace ChurnWatch.Worker.Tests.Store;
 
-public sealed class MigrationRunnerTests
+public sealed class SqliteMigrationRunnerTests : MigrationRunnerTests<SqliteTestProvider>;
+
+public sealed class PostgreSqlMigrationRunnerTests : MigrationRunnerTests<PostgreSqlTestProvider>;
+
+public abstract class MigrationRunnerTests<TProvider> : StoreTestBase<TProvider>
+    where TProvider : StoreTestProvider, new()
 {
-    [Fact]
+    private static readonly string[] StoreTables =
+        ["accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "source_freshness", "feature_snapshots",
+         "models", "scores", "signals", "job_runs", "quarantine", "csv_imports", "staged_usage_events", "schema_migrations"];
+
+    protected override bool Migrate => false;
+
+    private IReadOnlyList<Migration> Current => MigrationCatalog.For(Provider.Provider);
+
+    [StoreFact]
     public async Task MigrateAsync_FreshStore_AppliesEveryVersionAndCreatesTables()
     {
-        using var folder = new TempFolder();
-        var database = TestStore.Create(folder);
-        var expected = MigrationCatalog.For(StoreProvider.Sqlite).Select(m => m.Version).ToList();
+        var expected = Current.Select(m => m.Version).ToList();
 
-        var applied = await database.MigrateAsync(CancellationToken.None);
+        var applied = await Database.MigrateAsync(CancellationToken.None);
 
         Assert.Equal(expected, applied);
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
-        foreach (var table in new[] { "accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts",
-                     "source_freshness", "feature_snapshots", "models", "scores", "signals", "job_runs", "schema_migrations" })
-        {
-            Assert.Contains(table, tables);
-        }
-
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        var tables = (await Provider.ColumnsAsync(connection)).Select(c => c.Split('.')[0]).ToHashSet();
+        Assert.Equal(StoreTables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
         Assert.Equal(expected.Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
     }
 
-    [Fact]
+    [StoreFact]
+    public async Task MigrateAsync_FreshStore_HasTheSameColumnsAsTheSqliteStore()
+    {
+        await Database.MigrateAsync(CancellationToken.None);
+        using var sqliteFolder = new TempFolder();
+        await using var sqlite = await new SqliteTestProvider().CreateAsync(sqliteFolder, Time);
+        await sqlite.Database.MigrateAsync(CancellationToken.None);
+
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await using var sqliteConnection = await sqlite.Database.OpenAsync(CancellationToken.None);
+        var columns = await Provider.ColumnsAsync(connection);
+        var sqliteColumns = await new SqliteTestProvider().ColumnsAsync(sqliteConnection);
+
+        Assert.Equal(sqliteColumns.Order(StringComparer.Ordinal), columns.Order(StringComparer.Ordinal));
+    }
+
+    [StoreFact]
     public async Task MigrateAsync_CurrentStore_AppliesNothingAndKeepsData()
     {
-        using var folder = new TempFolder();
-        var database = TestStore.Create(folder);
-        await database.MigrateAsync(CancellationToken.None);
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await Database.MigrateAsync(CancellationToken.None);
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
         {
             await connection.ExecuteAsync("INSERT INTO job_runs (job, started_at, status) VALUES ('ingest', '2026-03-02T06:00:00Z', 'succeeded')");
         }
 
-        var applied = await database.MigrateAsync(CancellationToken.None);
+        var applied = await Database.MigrateAsync(CancellationToken.None);
 
         Assert.Empty(applied);
-        await using var again = await database.OpenAsync(CancellationToken.None);
+        await using var again = await Database.OpenAsync(CancellationToken.None);
         Assert.Equal("ingest", await again.ExecuteScalarAsync<string>("SELECT job FROM job_runs"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MigrateAsync_ExistingStoreAndNewVersion_AppliesOnlyTheNewOneAndKeepsData()
     {
-        using var folder = new TempFolder();
-        var database = TestStore.Create(folder);
-        await database.MigrateAsync(CancellationToken.None);
-        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await Database.MigrateAsync(CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync("INSERT INTO accounts VALUES ('A1', 'Acme', 'am@x.test', 'SMB', 'EMEA', '2025-01-01T00:00:00Z', 5)");
-        var current = MigrationCatalog.For(StoreProvider.Sqlite);
-        var next = new Migration(current.Count + 1, "add_account_note", "ALTER TABLE accounts ADD COLUMN note TEXT");
+        var next = new Migration(Current.Count + 1, "add_account_note", Provider.AddTextColumn("accounts", "note"));
 
-        var applied = await new MigrationRunner([.. current, next], new FixedTimeProvider(TestStore.Now)).MigrateAsync(connection, CancellationToken.None);
+        var applied = await new MigrationRunner([.. Current, next], Time).MigrateAsync(connection, CancellationToken.None);
 
         Assert.Equal([next.Version], applied);
         Assert.Equal("Acme", await connection.ExecuteScalarAsync<string>("SELECT name FROM accounts WHERE note IS NULL"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MigrateAsync_FailingMigration_LeavesNoPartOfIt()
     {
-        using var folder = new TempFolder();
-        var database = TestStore.Create(folder);
-        await database.MigrateAsync(CancellationToken.None);
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        var current = MigrationCatalog.For(StoreProvider.Sqlite);
-        var broken = new Migration(current.Count + 1, "broken", "CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);");
+        await Database.MigrateAsync(CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        var broken = new Migration(Current.Count + 1, "broken", "CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => new MigrationRunner([.. current, broken], TimeProvider.System).MigrateAsync(connection, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => new MigrationRunner([.. Current, broken], TimeProvider.System).MigrateAsync(connection, CancellationToken.None));
 
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'"));
-        Assert.Equal(current.Count, await connection.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_migrations"));
+        await using var after = await Database.OpenAsync(CancellationToken.None);
+        Assert.DoesNotContain(await Provider.ColumnsAsync(after), c => c.StartsWith("half_done.", StringComparison.Ordinal));
+        Assert.Equal(Current.Count, await after.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_migrations"));
     }
 
-    [Fact]
+    [StoreFact]
+    public async Task MigrateAsync_TwoInstancesAtOnce_ApplyEachVersionOnce()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => Database.MigrateAsync(CancellationToken.None))));
+
+        Assert.Equal(Current.Select(m => m.Version), runs.SelectMany(r => r).Order());
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(Current.Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    [StoreFact]
     public async Task MigrateAsync_StoreNewerThanProgram_RefusesWithVersions()
     {
-        using var folder = new TempFolder();
-        var database = TestStore.Create(folder);
-        await database.MigrateAsync(CancellationToken.None);
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await Database.MigrateAsync(CancellationToken.None);
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
         {
             await connection.ExecuteAsync("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01T00:00:00Z')");
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.MigrateAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Database.MigrateAsync(CancellationToken.None));
         Assert.Contains("999", error.Message, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public void MigrationCatalog_Provider_MirrorsTheSqliteVersionsAndNames()
+    {
+        Assert.Equal(
+            MigrationCatalog.For(StoreProvider.Sqlite).Select(m => (m.Version, m.Name)),
+            Current.Select(m => (m.Version, m.Name)));
+        Assert.Equal(Provider.Provider, StoreDialect.For(Provider.Provider).Provider);
     }
 }

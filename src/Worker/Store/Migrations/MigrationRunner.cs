@@ -10,13 +10,20 @@ namespace ChurnWatch.Worker.Store.Migrations;
 /// </summary>
 internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeProvider timeProvider)
 {
-    private const string CreateHistoryTable =
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-
     /// <summary>Brings the store to the newest version; returns the versions applied by this call.</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(CreateHistoryTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(connection);
+        var dialect = StoreDialect.For(connection);
+        // Two instances may start together against one server: the history table is created, and each version
+        // applied, under the dialect's migration lock, and a version is checked again once the lock is held.
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await LockAsync(dialect, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(dialect.CreateMigrationHistoryTable, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var applied = (await connection.QueryAsync<long>(new CommandDefinition(
             "SELECT version FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
 
@@ -32,6 +39,13 @@ internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeP
         foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await LockAsync(dialect, connection, transaction, cancellationToken).ConfigureAwait(false);
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0)
+            {
+                continue; // applied by another instance while this one waited for the lock; disposing rolls back
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
@@ -43,5 +57,13 @@ internal sealed class MigrationRunner(IReadOnlyList<Migration> migrations, TimeP
         }
 
         return done;
+    }
+
+    private static async Task LockAsync(StoreDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (dialect.MigrationLock is { } sql)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
     }
 }

@@ -1,0 +1,145 @@
+-- PostgreSQL mirror of Sqlite/0001_initial.sql: the same tables, columns and keys.
+-- Instants and dates stay ISO-8601 TEXT, as on SQLite, so ordering and comparisons behave identically on every
+-- provider and a store's data checksums the same wherever it lives. TEXT is COLLATE "C" (byte order, case-sensitive),
+-- SQLite's own ordering, whatever the database's default collation. INTEGER becomes BIGINT (SQLite integers are
+-- 64-bit), REAL becomes DOUBLE PRECISION, AUTOINCREMENT becomes an identity column.
+CREATE TABLE accounts (
+    account_id      TEXT COLLATE "C"    NOT NULL PRIMARY KEY,
+    name            TEXT COLLATE "C"    NOT NULL,
+    owner_email     TEXT COLLATE "C"    NOT NULL,
+    segment         TEXT COLLATE "C"    NOT NULL,
+    region          TEXT COLLATE "C"    NOT NULL,
+    created_at      TEXT COLLATE "C"    NOT NULL,
+    seats_licensed  BIGINT  NOT NULL
+);
+
+CREATE TABLE subscriptions (
+    subscription_id       TEXT COLLATE "C"    NOT NULL PRIMARY KEY,
+    account_id            TEXT COLLATE "C"    NOT NULL,
+    plan                  TEXT COLLATE "C"    NOT NULL,
+    mrr                   DOUBLE PRECISION    NOT NULL,
+    currency              TEXT COLLATE "C"    NOT NULL,
+    billing_period_months BIGINT  NOT NULL,
+    started_at            TEXT COLLATE "C"    NOT NULL,
+    ended_at              TEXT COLLATE "C",
+    renewal_date          TEXT COLLATE "C",
+    auto_renew            BIGINT  NOT NULL,
+    seats                 BIGINT
+);
+CREATE INDEX ix_subscriptions_account ON subscriptions (account_id);
+
+-- account x feature x UTC day
+CREATE TABLE usage_daily (
+    account_id   TEXT COLLATE "C"    NOT NULL,
+    feature      TEXT COLLATE "C"    NOT NULL,
+    day          TEXT COLLATE "C"    NOT NULL,
+    events       BIGINT  NOT NULL,
+    active_users BIGINT  NOT NULL,
+    PRIMARY KEY (account_id, feature, day)
+);
+
+-- account x feature x week (Monday start); feature '*' holds the account's distinct users across all features
+CREATE TABLE usage_weekly (
+    account_id   TEXT COLLATE "C"    NOT NULL,
+    feature      TEXT COLLATE "C"    NOT NULL,
+    week_start   TEXT COLLATE "C"    NOT NULL,
+    events       BIGINT  NOT NULL,
+    active_users BIGINT  NOT NULL,
+    PRIMARY KEY (account_id, feature, week_start)
+);
+
+CREATE TABLE tickets (
+    ticket_id    TEXT COLLATE "C"    NOT NULL PRIMARY KEY,
+    account_id   TEXT COLLATE "C"    NOT NULL,
+    opened_at    TEXT COLLATE "C"    NOT NULL,
+    resolved_at  TEXT COLLATE "C",
+    priority     TEXT COLLATE "C"    NOT NULL,
+    tier         TEXT COLLATE "C"    NOT NULL,
+    sla_breached BIGINT  NOT NULL,
+    csat         BIGINT
+);
+CREATE INDEX ix_tickets_account ON tickets (account_id);
+
+CREATE TABLE invoices (
+    invoice_id TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    account_id TEXT COLLATE "C" NOT NULL,
+    issued_at  TEXT COLLATE "C" NOT NULL,
+    due_at     TEXT COLLATE "C" NOT NULL,
+    paid_at    TEXT COLLATE "C",
+    amount     DOUBLE PRECISION NOT NULL,
+    currency   TEXT COLLATE "C" NOT NULL,
+    status     TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX ix_invoices_account ON invoices (account_id);
+
+CREATE TABLE payment_attempts (
+    account_id     TEXT COLLATE "C"    NOT NULL,
+    invoice_id     TEXT COLLATE "C"    NOT NULL,
+    attempted_at   TEXT COLLATE "C"    NOT NULL,
+    succeeded      BIGINT  NOT NULL,
+    failure_reason TEXT COLLATE "C",
+    PRIMARY KEY (invoice_id, attempted_at)
+);
+
+-- one row per source entity: was it provided, when did it last load, how new is its data
+CREATE TABLE source_freshness (
+    entity          TEXT COLLATE "C"    NOT NULL PRIMARY KEY,
+    provided        BIGINT  NOT NULL,
+    row_count       BIGINT  NOT NULL,
+    newest_data_at  TEXT COLLATE "C",
+    last_ingest_at  TEXT COLLATE "C"    NOT NULL
+);
+
+CREATE TABLE feature_snapshots (
+    as_of      TEXT COLLATE "C" NOT NULL,
+    account_id TEXT COLLATE "C" NOT NULL,
+    features   TEXT COLLATE "C" NOT NULL, -- JSON object: feature name -> value (absent features omitted)
+    PRIMARY KEY (as_of, account_id)
+);
+
+CREATE TABLE models (
+    model_id     TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    target       TEXT COLLATE "C" NOT NULL,
+    learner      TEXT COLLATE "C" NOT NULL,
+    trained_at   TEXT COLLATE "C" NOT NULL,
+    data_as_of   TEXT COLLATE "C" NOT NULL,
+    backtest     TEXT COLLATE "C" NOT NULL, -- JSON BacktestReport
+    model        TEXT COLLATE "C" NOT NULL  -- JSON model file
+);
+
+CREATE TABLE scores (
+    as_of               TEXT COLLATE "C" NOT NULL,
+    account_id          TEXT COLLATE "C" NOT NULL,
+    churn_model_id      TEXT COLLATE "C" NOT NULL,
+    churn_probability   DOUBLE PRECISION NOT NULL,
+    renewal_probability DOUBLE PRECISION,
+    band                TEXT COLLATE "C" NOT NULL,
+    reasons             TEXT COLLATE "C" NOT NULL, -- JSON array of ScoreReason
+    PRIMARY KEY (as_of, account_id)
+);
+
+CREATE TABLE signals (
+    signal_id    BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    account_id   TEXT COLLATE "C"    NOT NULL,
+    owner_email  TEXT COLLATE "C"    NOT NULL,
+    kind         TEXT COLLATE "C"    NOT NULL,
+    severity     TEXT COLLATE "C"    NOT NULL,
+    evidence     TEXT COLLATE "C"    NOT NULL,
+    arr_at_stake DOUBLE PRECISION    NOT NULL,
+    first_seen   TEXT COLLATE "C"    NOT NULL,
+    last_seen    TEXT COLLATE "C"    NOT NULL,
+    state        TEXT COLLATE "C"    NOT NULL, -- open, acknowledged, snoozed, resolved
+    resolved_at  TEXT COLLATE "C"
+);
+-- at most one live (not resolved) signal per account and kind: the same condition updates it
+CREATE UNIQUE INDEX ux_signals_live ON signals (account_id, kind) WHERE state <> 'resolved';
+
+CREATE TABLE job_runs (
+    run_id        BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    job           TEXT COLLATE "C"    NOT NULL,
+    started_at    TEXT COLLATE "C"    NOT NULL,
+    finished_at   TEXT COLLATE "C",
+    status        TEXT COLLATE "C"    NOT NULL, -- running, succeeded, failed
+    rows_affected BIGINT,
+    error         TEXT COLLATE "C"
+);

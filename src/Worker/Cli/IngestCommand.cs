@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Ingestion.Csv;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ internal static class IngestCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var full = new Option<bool>("--full") { Description = "Re-read everything and replace the stored copy, instead of what changed since the last run." };
-        var command = new Command("ingest", "Read accounts, subscriptions, usage, tickets, invoices and payments from the source (Source:*) into the store.")
+        var command = new Command("ingest", "Read accounts, subscriptions, usage, tickets, invoices and payments from the source database (Source:*) and the CSV drops (CsvDrops:Folder) into the store.")
         {
             entity, full,
         };
@@ -61,7 +62,8 @@ internal static class IngestCommand
             result = await AnsiConsole.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new SpinnerColumn(), new ElapsedTimeColumn())
-                .StartAsync(ctx => services.GetRequiredService<IngestStep>().RunAsync(request, new EntityProgress(ctx, services.GetRequiredService<TimeProvider>()), cancellationToken))
+                .StartAsync(ctx => services.GetRequiredService<IngestStep>().RunAsync(
+                    request, new EntityProgress(ctx, services.GetRequiredService<TimeProvider>()), new FileProgress(ctx), cancellationToken))
                 .ConfigureAwait(false);
         }
         catch (Exception e)
@@ -70,7 +72,7 @@ internal static class IngestCommand
             throw;
         }
 
-        await runs.FinishAsync(runId, !result.Failed, result.Summary.TotalRows, result.Failed ? IngestMessages.OverThreshold(result) : null).ConfigureAwait(false);
+        await runs.FinishAsync(runId, !result.Failed, result.TotalRows, result.Failed ? IngestMessages.OverThreshold(result) : null).ConfigureAwait(false);
         Write(AnsiConsole.Console, result);
         if (result.Failed)
         {
@@ -96,10 +98,44 @@ internal static class IngestCommand
                 e.NewestDataAt is { } newest ? I($"{newest:yyyy-MM-dd HH:mm} UTC") : "-");
         }
 
-        console.Write(table);
+        if (result.Summary.Entities.Count > 0)
+        {
+            console.Write(table);
+        }
+
+        if (result.CsvDrops.Files.Count > 0)
+        {
+            var files = new Table().Title("CSV drops").AddColumns("Entity", "File", "Loaded", "Refused", "Note");
+            foreach (var f in result.CsvDrops.Files)
+            {
+                files.AddRow(Markup.Escape(f.Entity), Markup.Escape(f.FileName), f.Loaded.ToString("N0", CultureInfo.InvariantCulture),
+                    f.Rejected.ToString("N0", CultureInfo.InvariantCulture), f.Skipped ? "imported before: skipped, moved to processed" : "imported, moved to processed");
+            }
+
+            console.Write(files);
+        }
+
         if (result.QuarantineFile is not null)
         {
             console.MarkupLine(Markup.Escape($"Refused rows and why: {result.QuarantineFile}"));
+        }
+    }
+
+    /// <summary>One line per CSV drop file: rows read so far.</summary>
+    private sealed class FileProgress(ProgressContext context) : IProgress<CsvDropProgress>
+    {
+        private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+
+        public void Report(CsvDropProgress value)
+        {
+            var key = $"{value.Entity}/{value.FileName}";
+            if (!_tasks.TryGetValue(key, out var task))
+            {
+                task = context.AddTask(Markup.Escape(key)).IsIndeterminate();
+                _tasks[key] = task;
+            }
+
+            task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{key}: {value.RowsRead:N0} rows"));
         }
     }
 

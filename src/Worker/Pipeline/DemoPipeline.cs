@@ -44,14 +44,14 @@ internal sealed class DemoPipeline(
             var result = await ingestion.RunAsync(
                 IngestRequest.All,
                 new InlineProgress<IngestProgress>(p => progress.Report(((double)(int)p.Entity + (p.Done ? 1 : 0.5)) / entities)),
+                null,
                 cancellationToken).ConfigureAwait(false);
             if (result.Failed)
             {
                 throw new SourceDataException(IngestMessages.OverThreshold(result));
             }
 
-            var summary = result.Summary;
-            return (summary, summary.TotalRows);
+            return (result, result.TotalRows);
         })).ConfigureAwait(false);
 
         var history = await Step(progress, "Load history", () => historyStore.LoadAsync(cancellationToken)).ConfigureAwait(false);

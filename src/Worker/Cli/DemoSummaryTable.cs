@@ -32,8 +32,13 @@ internal static class DemoSummaryTable
         Row("Signals", summary.SignalsByKind.Count == 0
             ? "none"
             : string.Join(", ", summary.SignalsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
-        Row("Files written", $"{summary.FilesWritten.Count} in {summary.OutputFolder}: {summary.FilesWritten.Count(f => f.EndsWith(".html", StringComparison.Ordinal))} HTML reports, {summary.FilesWritten.Count(f => f.EndsWith(".csv", StringComparison.Ordinal))} CSV files");
+        Row("Files written", $"{summary.FilesWritten.Count} in {summary.OutputFolder}: {summary.FilesWritten.Count(f => f.EndsWith(".html", StringComparison.Ordinal))} HTML reports, {summary.FilesWritten.Count(f => f.EndsWith(".csv", StringComparison.Ordinal))} CSV files (data_freshness.csv states each source's as-of time)");
         Row("Seconds", F(summary.Elapsed.TotalSeconds, "0.0"));
         console.Write(table);
+        foreach (var stale in summary.StaleSources)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Warning: {stale.Source} is stale: newest data {stale.NewestData:yyyy-MM-dd HH:mm} UTC, older than Output:StaleAfter ({stale.StaleAfter.TotalHours:0} hours).")));
+        }
     }
 }

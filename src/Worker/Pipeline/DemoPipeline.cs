@@ -92,6 +92,7 @@ internal sealed class DemoPipeline(
             found.Found.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count()),
             outputOptions.Value.Folder,
             written.Files,
+            written.StaleSources,
             clock.Elapsed);
     }
 

@@ -15,4 +15,5 @@ internal sealed record DemoSummary(
     IReadOnlyDictionary<SignalKind, int> SignalsByKind,
     string OutputFolder,
     IReadOnlyList<string> FilesWritten,
+    IReadOnlyList<ChurnWatch.Worker.Reports.SourceAsOf> StaleSources,
     TimeSpan Elapsed);

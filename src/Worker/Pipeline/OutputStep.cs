@@ -76,7 +76,12 @@ internal sealed class OutputStep(
         RenewalForecastCsv.WriteFile(forecastCsv, forecast);
         files.Add(forecastCsv);
 
-        return new OutputStepResult(files, reports.Count, forecast);
+        // CSVs cannot carry their own "data as of" header: one file beside them states it for all.
+        var freshnessCsv = Path.Combine(folder, DataFreshnessCsv.FileName);
+        DataFreshnessCsv.WriteFile(freshnessCsv, now, sources);
+        files.Add(freshnessCsv);
+
+        return new OutputStepResult(files, reports.Count, forecast, sources.Where(s => s.IsStale).ToList());
     }
 
     private async Task<List<AccountRiskRow>> AccountRowsAsync(

@@ -92,6 +92,11 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.True(usage.Length > 1);
         Assert.All(usage.Skip(1), line => Assert.True(string.CompareOrdinal(line[..10], summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) < 0, line));
 
+        var freshness = await File.ReadAllLinesAsync(Out(DataFreshnessCsv.FileName));
+        Assert.Equal(string.Join(",", DataFreshnessCsv.Columns), freshness[0]);
+        Assert.Equal(await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM source_freshness WHERE provided = 1") + 1, freshness.Length);
+        Assert.All(freshness.Skip(1), line => Assert.EndsWith(",false", line, StringComparison.Ordinal));
+
         var runs = (await store.QueryAsync<(string Job, string Status)>("SELECT job, status FROM job_runs ORDER BY run_id")).ToList();
         Assert.Equal([("ingest", "succeeded"), ("train", "succeeded"), ("score", "succeeded"), ("signals", "succeeded"), ("outputs", "succeeded")], runs);
     }

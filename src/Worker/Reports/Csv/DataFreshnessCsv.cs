@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace ChurnWatch.Worker.Reports.Csv;
+
+/// <summary>
+/// The as-of time of every source behind a set of exports, written beside them: a CSV has no header block to say
+/// how fresh its numbers are, so this file says it for all of them.
+/// </summary>
+internal static class DataFreshnessCsv
+{
+    public const string FileName = "data_freshness.csv";
+
+    public static IReadOnlyList<string> Columns { get; } =
+        ["source", "newest_data_at", "last_ingest_at", "age_hours", "stale_after_hours", "stale"];
+
+    public static int WriteFile(string path, DateTime writtenAt, IEnumerable<SourceAsOf> sources)
+    {
+        var count = 0;
+        Output.AtomicFile.WriteText(path, writer => count = Write(writtenAt, sources, writer));
+        return count;
+    }
+
+    public static int Write(DateTime writtenAt, IEnumerable<SourceAsOf> sources, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        using var csv = CsvExport.Create(writer);
+        CsvExport.Header(csv, Columns);
+        var count = 0;
+        foreach (var source in sources)
+        {
+            CsvExport.Text(csv, source.Source);
+            csv.WriteField(source.NewestData.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            csv.WriteField(source.LastIngest.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            csv.WriteField(source.AgeAt(writtenAt).TotalHours.ToString("0.0", CultureInfo.InvariantCulture));
+            csv.WriteField(source.StaleAfter.TotalHours.ToString("0.0", CultureInfo.InvariantCulture));
+            csv.WriteField(source.IsStale ? "true" : "false");
+            csv.EndRecord();
+            count++;
+        }
+
+        return count;
+    }
+}

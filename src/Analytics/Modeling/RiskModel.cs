@@ -50,6 +50,14 @@ public sealed record RiskModel(
     /// <summary>The learner name of L2 logistic regression.</summary>
     public const string LogisticRegressionLearner = "logistic_regression_l2";
 
+    /// <summary>The ChurnWatch version that trained the model, so a model file says which code made it.</summary>
+    public string ChurnWatchVersion { get; init; } = CurrentChurnWatchVersion;
+
+    /// <summary>This build's version (the assembly's informational version, without source-control suffix).</summary>
+    public static string CurrentChurnWatchVersion { get; } =
+        (typeof(RiskModel).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
     /// <summary>
     /// Throws <see cref="InvalidOperationException"/> naming the missing and extra features when
     /// <paramref name="featureNames"/> is not the set this model was trained on.

@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.Json;
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Pipeline;
 
 /// <summary>Trains the churn and renewal models with their backtests and keeps the model files in the store.</summary>
-internal sealed class TrainingStep(IOptions<ModelingOptions> options, ModelStore store, TimeProvider timeProvider)
+internal sealed class TrainingStep(IOptions<ModelingOptions> options, IOptions<StoreOptions> storeOptions, ModelStore store, TimeProvider timeProvider)
 {
     // A backtest whose test period holds one class has an undefined AUC: keep it as "NaN" rather than fail.
     private static readonly JsonSerializerOptions BacktestJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
@@ -20,8 +21,14 @@ internal sealed class TrainingStep(IOptions<ModelingOptions> options, ModelStore
         foreach (var model in new[] { models.Churn, models.Renewal }.OfType<RiskModel>())
         {
             var json = RiskModelSerializer.Serialize(model);
+            var id = ModelId(json);
+            // The model file, named by its content: the same data and settings give the same file, a new one never
+            // overwrites an old one, so last month's scores can always be reproduced with last month's model.
+            var folder = Path.Combine(storeOptions.Value.DataFolder, "models");
+            Directory.CreateDirectory(folder);
+            Output.AtomicFile.WriteText(Path.Combine(folder, $"{model.Target.ToString().ToLowerInvariant()}-{id}.json"), writer => writer.Write(json));
             await store.SaveAsync(
-                ModelId(json),
+                id,
                 model.Target.ToString(),
                 model.Learner,
                 timeProvider.GetUtcNow().UtcDateTime,

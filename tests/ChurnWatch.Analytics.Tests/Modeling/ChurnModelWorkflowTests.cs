@@ -58,6 +58,17 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
+    public void Serialize_Model_RecordsTheChurnWatchVersionThatTrainedIt()
+    {
+        var version = typeof(RiskModel).Assembly.GetName().Version!;
+
+        var model = RiskModelSerializer.Deserialize(RiskModelSerializer.Serialize(_fixture.Models.Churn));
+
+        Assert.Equal($"{version.Major}.{version.Minor}.{version.Build}", model.ChurnWatchVersion);
+        Assert.Contains($"\"churn_watch_version\": \"{model.ChurnWatchVersion}\"", RiskModelSerializer.Serialize(model), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_SameData_GivesByteIdenticalJson()
     {
         var again = ChurnModelWorkflow.Train(_fixture.History, _fixture.Options);

@@ -97,6 +97,12 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.Equal(await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM source_freshness WHERE provided = 1") + 1, freshness.Length);
         Assert.All(freshness.Skip(1), line => Assert.EndsWith(",false", line, StringComparison.Ordinal));
 
+        // each model is also a file named by its content, identical to the stored model
+        var modelFiles = Directory.GetFiles(Path.Combine(_folder.Path, "data", "models"), "*.json").Order(StringComparer.Ordinal).ToList();
+        var storedModels = (await store.QueryAsync<(string Id, string Target, string Model)>("SELECT model_id, target, model FROM models")).ToList();
+        Assert.Equal(storedModels.Select(m => $"{m.Target.ToLowerInvariant()}-{m.Id}.json").Order(StringComparer.Ordinal), modelFiles.Select(Path.GetFileName));
+        Assert.All(storedModels, m => Assert.Equal(m.Model, File.ReadAllText(Path.Combine(_folder.Path, "data", "models", $"{m.Target.ToLowerInvariant()}-{m.Id}.json"))));
+
         var runs = (await store.QueryAsync<(string Job, string Status)>("SELECT job, status FROM job_runs ORDER BY run_id")).ToList();
         Assert.Equal([("ingest", "succeeded"), ("train", "succeeded"), ("score", "succeeded"), ("signals", "succeeded"), ("outputs", "succeeded")], runs);
     }

@@ -12,6 +12,7 @@ internal static class ChurnWatchCommandLine
             "Settings come from appsettings.json in the working directory and CHURNWATCH__Section__Key environment variables.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create(TimeProvider.System));
         root.Subcommands.Add(SamplesCommand.Create());
         return root;
     }

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Globalization;
+using ChurnWatch.Analytics.Learning;
+using ChurnWatch.Analytics.Learning.Evaluation;
+using ChurnWatch.Analytics.Learning.Linear;
+using ChurnWatch.Analytics.Learning.Tabular;
+using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Tabular;
+using Spectre.Console;
+
+namespace ChurnWatch.Worker.Cli;
+
+/// <summary>
+/// <c>churnwatch model evaluate | train | score</c>: ChurnWatch's learners on any CSV of one row per account, as
+/// ML.NET's CLI does for its own. Text columns are categorical, empty cells are missing, numbers are invariant culture.
+/// </summary>
+internal static class ModelCommand
+{
+    /// <summary>The learners every command compares, in a fixed order.</summary>
+    public static IReadOnlyList<IBinaryLearner> Learners() => [new LogisticLearner()];
+
+    public static Command Create(TimeProvider time)
+    {
+        var command = new Command("model", "Evaluate, train and apply ChurnWatch's learners on a CSV of one row per account.");
+        command.Subcommands.Add(Evaluate(time));
+        command.Subcommands.Add(Train(time));
+        command.Subcommands.Add(Score());
+        return command;
+    }
+
+    private static (Option<string> Csv, Option<string> Label, Option<string> Positive, Option<string?> Id, Option<int> Seed, Option<int> Folds) TableOptions()
+    {
+        var csv = new Option<string>("--csv") { Description = "The table: a CSV with a header row and one row per account.", Required = true };
+        var label = new Option<string>("--label") { Description = "The column to predict.", Required = true };
+        var positive = new Option<string>("--positive") { Description = "The label value of the positive class, e.g. churned or 1.", Required = true };
+        var id = new Option<string?>("--id") { Description = "A column that identifies rows: not learned from, copied to the scores." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the folds and of randomised learners.", DefaultValueFactory = _ => 42 };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds, 2 to 20.", DefaultValueFactory = _ => 5 };
+        return (csv, label, positive, id, seed, folds);
+    }
+
+    private static Command Evaluate(TimeProvider time)
+    {
+        var (csv, label, positive, id, seed, folds) = TableOptions();
+        var command = new Command("evaluate", "Stratified k-fold cross-validation of each learner: AUC, log loss, Brier and fit seconds, then the chosen learner.")
+        {
+            csv, label, positive, folds, id, seed,
+        };
+        command.SetAction(parse => Run(() =>
+        {
+            var (x, y, _) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id));
+            var evaluations = CrossValidate(x, y, parse.GetValue(folds), parse.GetValue(seed), time);
+            Print(evaluations);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Train(TimeProvider time)
+    {
+        var (csv, label, positive, id, seed, folds) = TableOptions();
+        var output = new Option<string>("--out") { Description = "The model file to write (JSON).", Required = true };
+        var command = new Command("train", "Cross-validate the learners, fit the best on every row and write the model file.")
+        {
+            csv, label, positive, output, folds, id, seed,
+        };
+        command.SetAction(parse => Run(() =>
+        {
+            var (x, y, encoding) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id));
+            var evaluations = CrossValidate(x, y, parse.GetValue(folds), parse.GetValue(seed), time);
+            Print(evaluations);
+            var best = CrossValidation.Best(evaluations);
+            var classifier = Learners().Single(l => l.Name == best.Learner).Fit(x, y, parse.GetValue(seed));
+            var model = new TableModel(TableModel.CurrentFormatVersion, TableModelSerializer.Version, parse.GetValue(label)!, parse.GetValue(positive)!, encoding, classifier, evaluations);
+            Output.AtomicFile.WriteText(parse.GetValue(output)!, writer => writer.Write(TableModelSerializer.Serialize(model)));
+            AnsiConsole.MarkupLine(Markup.Escape($"Model written to {parse.GetValue(output)}."));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Score()
+    {
+        var model = new Option<string>("--model") { Description = "A model file written by 'churnwatch model train'.", Required = true };
+        var csv = new Option<string>("--csv") { Description = "The table to score, with the columns the model was trained on.", Required = true };
+        var id = new Option<string?>("--id") { Description = "A column copied to the scores to identify rows (default: the row number)." };
+        var output = new Option<string>("--out") { Description = "The scores CSV to write.", Required = true };
+        var command = new Command("score", "Write each row's probability and its top three drivers.") { model, csv, id, output };
+        command.SetAction(parse => Run(() =>
+        {
+            var path = parse.GetValue(model)!;
+            var trained = TableModelSerializer.Deserialize(File.Exists(path) ? File.ReadAllText(path) : throw new TableException($"{path}: no such model file."), Path.GetFileName(path));
+            var table = AccountTableCsv.Read(parse.GetValue(csv)!);
+            var x = trained.Encoding.Encode(table);
+            var idColumn = parse.GetValue(id) is { } idName ? table.IndexOf(idName, "--id") : -1;
+            var count = ScoresCsv.WriteFile(parse.GetValue(output)!, Enumerable.Range(0, x.Rows).Select(r =>
+            {
+                var contributions = trained.Classifier.Contributions(x.Row(r), out var bias);
+                var row = x.Row(r).ToArray();
+                var drivers = contributions.Select((value, c) => (Name: DriverName(trained.Encoding.Columns[c], row[c]), Value: value))
+                    .Where(d => d.Value > 0).OrderByDescending(d => d.Value).ThenBy(d => d.Name, StringComparer.Ordinal).Take(3)
+                    .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Name} (+{d.Value:0.000})")).ToList();
+                return new ScoreRow(idColumn >= 0 ? table.Rows[r][idColumn] : (r + 1).ToString(CultureInfo.InvariantCulture), trained.Classifier.PredictProbability(x.Row(r)), drivers);
+            }));
+            AnsiConsole.MarkupLine(Markup.Escape($"{count} rows scored with the {trained.Classifier.Learner} model; written to {parse.GetValue(output)}."));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>A category column that is 0 for the row drives the score by the row NOT being in it: say so.</summary>
+    private static string DriverName(EncodedColumn column, double value) =>
+        column.Category is not null && value < 0.5 ? $"{column.Source}≠{column.Category}" : column.Name;
+
+    private static (FeatureMatrix X, double[] Y, TableEncoding Encoding) Load(string csv, string label, string positive, string? id)
+    {
+        var table = AccountTableCsv.Read(csv);
+        var y = TableLabels.Read(table, label, positive);
+        if (id is not null)
+        {
+            table.IndexOf(id, "--id");
+        }
+
+        var encoding = TableEncoding.Fit(table, id is null ? [label] : [label, id]);
+        return (encoding.Encode(table), y, encoding);
+    }
+
+    private static IReadOnlyList<LearnerEvaluation> CrossValidate(FeatureMatrix x, double[] y, int folds, int seed, TimeProvider time)
+    {
+        if (folds is < 2 or > 20)
+        {
+            throw new TableException($"--folds: {folds} is out of range; expected 2 to 20.");
+        }
+
+        var positives = y.Count(v => v > 0.5);
+        if (positives < folds || y.Length - positives < folds)
+        {
+            throw new TableException($"--folds {folds}: every fold needs both classes, but the table has {positives} positive and {y.Length - positives} negative rows.");
+        }
+
+        return CrossValidation.Evaluate(x, y, Learners(), folds, seed, time);
+    }
+
+    private static void Print(IReadOnlyList<LearnerEvaluation> evaluations)
+    {
+        foreach (var e in evaluations)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{e.Learner}: AUC {e.Auc:0.0000}, log loss {e.LogLoss:0.0000}, Brier {e.Brier:0.0000}, fit {e.FitSeconds:0.00} s ({e.Folds}-fold)"));
+        }
+
+        Console.WriteLine($"chosen: {CrossValidation.Best(evaluations).Learner}");
+    }
+
+    private static Task<int> Run(Func<int> work)
+    {
+        try
+        {
+            return Task.FromResult(work());
+        }
+        catch (TableException e)
+        {
+            return Task.FromResult(CommandHost.Fail(ExitCodes.BadSourceData, e.Message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Task.FromResult(CommandHost.Fail(ExitCodes.Failed, $"Failed: {e.Message}"));
+        }
+    }
+}

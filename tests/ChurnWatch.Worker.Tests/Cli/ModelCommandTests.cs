@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using ChurnWatch.Analytics.Learning.Tabular;
+using ChurnWatch.Worker.Cli;
+using ChurnWatch.Worker.Tests.TestSupport;
+
+namespace ChurnWatch.Worker.Tests.Cli;
+
+[Collection(ConsoleTests.Name)]
+public sealed class ModelCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    /// <summary>A table where churn rises with open tickets and is higher on the Starter plan, with some empty cells.</summary>
+    private string Table(int rows = 600)
+    {
+        var random = new Random(3);
+        var lines = new List<string> { "account_id,plan,tickets_open,nps,churned" };
+        for (var i = 0; i < rows; i++)
+        {
+            var plan = i % 3 == 0 ? "Starter" : "Team";
+            var tickets = random.Next(0, 6);
+            var nps = random.NextDouble() < 0.2 ? string.Empty : random.Next(0, 11).ToString(CultureInfo.InvariantCulture);
+            var logit = -2 + (0.6 * tickets) + (plan == "Starter" ? 0.8 : 0);
+            var churned = random.NextDouble() < 1 / (1 + Math.Exp(-logit)) ? "yes" : "no";
+            lines.Add($"A{i:0000},{plan},{tickets},{nps},{churned}");
+        }
+
+        var path = _folder.File("accounts.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var exitCode = await ChurnWatchCommandLine.InvokeAsync(new RootCommand { ModelCommand.Create(TimeProvider.System) }, args);
+            return (exitCode, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_PrintsOneLinePerLearnerAndTheChoice()
+    {
+        var (exitCode, output, _) = await InvokeAsync("model", "evaluate", "--csv", Table(), "--label", "churned", "--positive", "yes", "--id", "account_id");
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        var auc = double.Parse(output.Split("AUC ")[1].Split(',')[0], CultureInfo.InvariantCulture);
+        Assert.True(auc > 0.7, output);
+        Assert.Contains("chosen: logistic_regression_l2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrainThenScore_WritesAProbabilityAndDriversPerRow_Deterministically()
+    {
+        var table = Table();
+        var (model, again, scores) = (_folder.File("model.json"), _folder.File("again.json"), _folder.File("scores.csv"));
+
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "train", "--csv", table, "--label", "churned", "--positive", "yes", "--id", "account_id", "--out", model)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "train", "--csv", table, "--label", "churned", "--positive", "yes", "--id", "account_id", "--out", again)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "score", "--model", model, "--csv", table, "--id", "account_id", "--out", scores)).ExitCode);
+
+        Assert.Equal(await File.ReadAllTextAsync(model), await File.ReadAllTextAsync(again));
+        var lines = await File.ReadAllLinesAsync(scores);
+        Assert.Equal(601, lines.Length);
+        Assert.Equal("id,probability,driver_1,driver_2,driver_3", lines[0]);
+        var stored = TableModelSerializer.Deserialize(await File.ReadAllTextAsync(model), "model.json");
+        Assert.Equal("churned", stored.Label);
+        // accounts with more open tickets score higher on average: the model learned the cause
+        var byTickets = File.ReadAllLines(table).Skip(1).Zip(lines.Skip(1))
+            .GroupBy(p => int.Parse(p.First.Split(',')[2], CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Average(p => double.Parse(p.Second.Split(',')[1], CultureInfo.InvariantCulture)));
+        Assert.True(byTickets[5] > byTickets[0] + 0.3, string.Join(", ", byTickets));
+    }
+
+    [Theory]
+    [InlineData("account_id,churned\nA1,yes\nA2,no,extra\n", "line 3 has 3 cells but the header has 2")]
+    [InlineData("", "the file is empty")]
+    [InlineData("account_id,churned\n", "no rows")]
+    [InlineData("account_id,churned\nA1,yes\nA2,maybe\nA3,no\n", "exactly two values")]
+    public async Task Evaluate_BadTable_OneClearErrorAndExitCode4(string content, string expected)
+    {
+        var path = _folder.File("bad.csv");
+        await File.WriteAllTextAsync(path, content);
+
+        var (exitCode, _, error) = await InvokeAsync("model", "evaluate", "--csv", path, "--label", "churned", "--positive", "yes");
+
+        Assert.Equal(ExitCodes.BadSourceData, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains("bad.csv", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_MissingLabelColumn_NamesTheColumns()
+    {
+        var (exitCode, _, error) = await InvokeAsync("model", "evaluate", "--csv", Table(), "--label", "cancelled", "--positive", "yes");
+
+        Assert.Equal(ExitCodes.BadSourceData, exitCode);
+        Assert.Contains("'cancelled', which is not in the header (account_id, plan, tickets_open, nps, churned)", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -40,12 +40,17 @@ internal sealed class PlattCalibrator : IProbabilityCalibrator
     /// <summary>b: added to the scaled logit.</summary>
     public double Intercept { get; }
 
-    /// <summary>Fits on raw probabilities (converted to logits) and 0/1 labels.</summary>
+    /// <summary>Fits on raw probabilities in [0, 1] (converted to logits) and 0/1 labels.</summary>
     public static PlattCalibrator Fit(ReadOnlySpan<double> rawProbabilities, ReadOnlySpan<double> labels)
     {
         var logits = new double[rawProbabilities.Length];
         for (var i = 0; i < logits.Length; i++)
         {
+            if (!(rawProbabilities[i] >= 0 && rawProbabilities[i] <= 1))
+            {
+                throw new ArgumentException($"Raw probability {i} is {rawProbabilities[i]}, outside [0, 1].", nameof(rawProbabilities));
+            }
+
             logits[i] = Logit(rawProbabilities[i]);
         }
 

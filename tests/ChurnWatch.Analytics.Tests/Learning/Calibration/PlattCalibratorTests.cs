@@ -116,6 +116,23 @@ public class PlattCalibratorTests
     }
 
     [Fact]
+    public void Fit_AllScoresEqual_PredictsMeanSmoothedTarget()
+    {
+        // One distinct logit: the best sigmoid can only output the mean of the smoothed targets.
+        double[] raw = [0.7, 0.7, 0.7, 0.7, 0.7];
+        double[] labels = [1, 0, 1, 1, 0];
+        var mean = ((3 * (4 / 5.0)) + (2 * (1 / 4.0))) / 5;
+
+        var platt = PlattCalibrator.Fit(raw, labels);
+
+        Assert.Equal(mean, platt.Calibrate(0.7), 9);
+    }
+
+    [Fact]
+    public void Fit_RawOutsideUnitInterval_Throws() =>
+        Assert.Throws<ArgumentException>(() => PlattCalibrator.Fit([0.2, 1.5], [0, 1]));
+
+    [Fact]
     public void Calibrate_NaN_IsNaN() =>
         Assert.True(double.IsNaN(PlattCalibrator.Fit([0.2, 0.8], [0, 1]).Calibrate(double.NaN)));
 

@@ -55,6 +55,54 @@ public static class ClassificationMetrics
         return (positiveRankSum - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
     }
 
+    /// <summary>
+    /// Average precision, the area under the precision-recall curve as scikit-learn's <c>average_precision_score</c>
+    /// defines it: the sum over distinct score thresholds t, from high to low, of (recall(t) - recall(previous t)) x
+    /// precision(t), where a row counts as predicted positive when its score is at least t. Tied scores therefore enter
+    /// together, at one threshold (no interpolation, unlike the trapezoidal area). It equals the positive rate for a
+    /// constant score and 1 for a ranking with every positive above every negative. NaN without positives.
+    /// </summary>
+    public static double AveragePrecision(ReadOnlySpan<double> predicted, ReadOnlySpan<bool> actual)
+    {
+        Check(predicted, actual);
+        var n = predicted.Length;
+        var positives = 0;
+        foreach (var a in actual)
+        {
+            positives += a ? 1 : 0;
+        }
+
+        if (positives == 0)
+        {
+            return double.NaN;
+        }
+
+        var scores = predicted.ToArray();
+        var order = Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ToArray();
+        double sum = 0;
+        long truePositives = 0;
+        long previousTruePositives = 0;
+        var start = 0;
+        while (start < n)
+        {
+            // The row at start always enters, so a NaN score (equal to nothing) still moves on.
+            var end = start;
+            do
+            {
+                truePositives += actual[order[end]] ? 1 : 0;
+                end++;
+            }
+            while (end < n && scores[order[end]] == scores[order[start]]);
+
+            // Recall rises by (new true positives) / positives at this threshold; precision counts all end rows.
+            sum += (truePositives - previousTruePositives) * (truePositives / (double)end);
+            previousTruePositives = truePositives;
+            start = end;
+        }
+
+        return sum / positives;
+    }
+
     /// <summary>Mean negative log likelihood; probabilities are clipped to [1e-15, 1 - 1e-15].</summary>
     public static double LogLoss(ReadOnlySpan<double> predicted, ReadOnlySpan<bool> actual)
     {

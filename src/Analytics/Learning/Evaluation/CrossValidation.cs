@@ -15,7 +15,7 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(learners);
         ArgumentNullException.ThrowIfNull(time);
-        var fold = StratifiedFolds(labels, folds, seed);
+        var fold = StratifiedKFold.Split(labels, folds, seed);
         var actual = labels.Select(l => l > 0.5).ToArray();
         var results = new List<LearnerEvaluation>();
         foreach (var learner in learners)
@@ -43,29 +43,4 @@ public static class CrossValidation
     /// <summary>The best learner: highest AUC, then lowest log loss (probabilities feed forecasts, so calibration breaks ties).</summary>
     public static LearnerEvaluation Best(IReadOnlyList<LearnerEvaluation> evaluations) =>
         evaluations.OrderByDescending(e => Math.Round(e.Auc, 4)).ThenBy(e => e.LogLoss).ThenBy(e => e.Learner, StringComparer.Ordinal).First();
-
-    /// <summary>Assigns each row a fold so that every fold holds the same share of positives (within one row).</summary>
-    public static int[] StratifiedFolds(double[] labels, int folds, int seed)
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var fold = new int[labels.Length];
-        var random = new Random(seed);
-        foreach (var positive in new[] { false, true })
-        {
-            var rows = Enumerable.Range(0, labels.Length).Where(r => labels[r] > 0.5 == positive).ToArray();
-            random.Shuffle(rows);
-            for (var i = 0; i < rows.Length; i++)
-            {
-                fold[rows[i]] = i % folds;
-            }
-        }
-
-        if (Enumerable.Range(0, folds).Any(k => !fold.Where((f, r) => f == k && labels[r] > 0.5).Any()))
-        {
-            throw new ArgumentException($"Each of the {folds} folds needs at least one positive row; there are {labels.Count(l => l > 0.5)}.", nameof(folds));
-        }
-
-        return fold;
-    }
 }

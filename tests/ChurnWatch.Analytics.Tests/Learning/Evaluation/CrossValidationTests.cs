@@ -7,24 +7,6 @@ namespace ChurnWatch.Analytics.Tests.Learning.Evaluation;
 public sealed class CrossValidationTests
 {
     [Fact]
-    public void StratifiedFolds_EveryFoldHoldsItsShareOfPositives()
-    {
-        var labels = Enumerable.Range(0, 103).Select(i => i % 7 == 0 ? 1.0 : 0.0).ToArray();
-
-        var folds = CrossValidation.StratifiedFolds(labels, 5, seed: 9);
-
-        var positives = labels.Count(l => l > 0.5);
-        for (var k = 0; k < 5; k++)
-        {
-            var inFold = Enumerable.Range(0, labels.Length).Where(r => folds[r] == k).ToList();
-            Assert.InRange(inFold.Count(r => labels[r] > 0.5), positives / 5, (positives / 5) + 1);
-            Assert.InRange(inFold.Count, labels.Length / 5, (labels.Length / 5) + 2);
-        }
-
-        Assert.Equal(folds, CrossValidation.StratifiedFolds(labels, 5, seed: 9));
-    }
-
-    [Fact]
     public void Evaluate_InformativeColumn_BeatsChance()
     {
         var random = new Random(4);

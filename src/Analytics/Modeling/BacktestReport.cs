@@ -18,4 +18,17 @@ public sealed record BacktestReport(
     double LogLoss,
     double Brier,
     double TopDecileLift,
-    IReadOnlyList<CalibrationBin> Calibration);
+    IReadOnlyList<CalibrationBin> Calibration)
+{
+    /// <summary>PR-AUC (average precision, as scikit-learn defines it) of the raw test predictions.</summary>
+    public double AveragePrecision { get; init; } = double.NaN;
+
+    /// <summary>The calibration chosen on the test period (platt or isotonic), or null when there was none.</summary>
+    public string? CalibrationMethod { get; init; }
+
+    /// <summary>Test-period log loss of the raw predictions, cross-fitted like the calibrated one (same halves).</summary>
+    public double? UncalibratedLogLoss { get; init; }
+
+    /// <summary>Test-period log loss after the chosen calibration, cross-fitted: fitted on one half, measured on the other.</summary>
+    public double? CalibratedLogLoss { get; init; }
+}

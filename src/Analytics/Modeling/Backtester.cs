@@ -8,8 +8,8 @@ namespace ChurnWatch.Analytics.Modeling;
 /// </summary>
 internal static class Backtester
 {
-    /// <summary>The report, or null when the history is too short for both a training and a test period with outcomes.</summary>
-    public static BacktestReport? Run(ObservationSet set, FeatureSchema schema, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    /// <summary>The report with the test predictions, or null when the history is too short for both a training and a test period with outcomes.</summary>
+    public static BacktestOutcome? Run(ObservationSet set, FeatureSchema schema, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
     {
         var labels = set.Labels(target);
         var known = set.KnownDay(target);
@@ -34,7 +34,7 @@ internal static class Backtester
         var model = RiskModelTrainer.Fit(set, schema, settings, train, target, options, dataAsOf, null);
         var predicted = RiskModelTrainer.Predict(model, set, test);
         var actual = test.Select(r => labels[r] == 1).ToArray();
-        return new BacktestReport(
+        var report = new BacktestReport(
             model.Learner,
             TargetName(target),
             model.TrainFrom,
@@ -48,7 +48,11 @@ internal static class Backtester
             ClassificationMetrics.LogLoss(predicted, actual),
             ClassificationMetrics.Brier(predicted, actual),
             ClassificationMetrics.TopDecileLift(predicted, actual),
-            ClassificationMetrics.Calibration(predicted, actual));
+            ClassificationMetrics.Calibration(predicted, actual))
+        {
+            AveragePrecision = ClassificationMetrics.AveragePrecision(predicted, actual),
+        };
+        return new BacktestOutcome(report, predicted, [.. actual.Select(a => a ? 1.0 : 0.0)]);
     }
 
     public static bool HasBothClasses(sbyte[] labels, int[] rows)

@@ -32,16 +32,48 @@ public static class ChurnModelWorkflow
         var set = ObservationSetBuilder.Build(builder, options);
         var dataAsOf = timeline.History.DataAsOf;
 
-        var churnBacktest = Backtester.Run(set, builder.Schema, settings, ModelTarget.Churn, options, dataAsOf);
+        var (churnBacktest, churnCalibration) = Calibrated(Backtester.Run(set, builder.Schema, settings, ModelTarget.Churn, options, dataAsOf));
         var churn = FitFinal(set, builder.Schema, settings, ModelTarget.Churn, options, dataAsOf, churnBacktest)
             ?? throw new InvalidOperationException(
                 $"Cannot train the churn model: no labelled observations with both outcomes. Labels need "
                 + $"{options.HorizonDays + options.GraceDays} days of history after an observation date (horizon + grace) "
                 + $"and at least one churned and one retained account; the data ends {dataAsOf:yyyy-MM-dd}.");
 
-        var renewalBacktest = Backtester.Run(set, builder.Schema, settings, ModelTarget.NonRenewal, options, dataAsOf);
+        var (renewalBacktest, renewalCalibration) = Calibrated(Backtester.Run(set, builder.Schema, settings, ModelTarget.NonRenewal, options, dataAsOf));
         var renewal = FitFinal(set, builder.Schema, settings, ModelTarget.NonRenewal, options, dataAsOf, renewalBacktest);
-        return new TrainedModels(churn, renewal, churnBacktest, renewalBacktest);
+        return new TrainedModels(
+            churn with { Calibration = churnCalibration, Backtest = churnBacktest },
+            renewal is null ? null : renewal with { Calibration = renewalCalibration, Backtest = renewalBacktest },
+            churnBacktest,
+            renewalBacktest);
+    }
+
+    /// <summary>Seed of the calibration's half split: fixed, so the same data gives the same model file.</summary>
+    internal const int CalibrationSeed = 20_261_122;
+
+    /// <summary>
+    /// Chooses and fits the calibration on the backtest's test predictions: the final model is trained on every labelled
+    /// row, so the only predictions it could be calibrated on without having seen them are those of the backtest
+    /// model on later dates. The final model reuses that map.
+    /// </summary>
+    private static (BacktestReport? Report, Learning.Calibration.ProbabilityCalibration? Calibration) Calibrated(BacktestOutcome? outcome)
+    {
+        if (outcome is null || outcome.TestLabels.Count(l => l > 0.5) < Learning.Calibration.CalibrationChooser.MinimumPerClass
+            || outcome.TestLabels.Count(l => l < 0.5) < Learning.Calibration.CalibrationChooser.MinimumPerClass)
+        {
+            return (outcome?.Report, null);
+        }
+
+        var choice = Learning.Calibration.CalibrationChooser.Choose(outcome.TestPredictions, outcome.TestLabels, CalibrationSeed);
+        var calibrated = Math.Min(choice.PlattLogLoss, choice.IsotonicLogLoss);
+        if (calibrated >= choice.UncalibratedLogLoss)
+        {
+            // Already as well calibrated as a map can make it on unseen rows: leave the probabilities alone.
+            return (outcome.Report with { CalibrationMethod = "none", UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = choice.UncalibratedLogLoss }, null);
+        }
+
+        var method = choice.Calibration is Learning.Calibration.PlattCalibration ? Learning.Calibration.PlattCalibration.MethodName : Learning.Calibration.IsotonicCalibration.MethodName;
+        return (outcome.Report with { CalibrationMethod = method, UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = calibrated }, choice.Calibration);
     }
 
     /// <summary>Scores every account active at <paramref name="asOf"/> (default <see cref="DefaultAsOf"/>).</summary>
@@ -71,20 +103,23 @@ public static class ChurnModelWorkflow
         Parallel.For(0, snapshots.Count, i =>
         {
             var features = snapshots[i];
+            // Explanations stay on the raw logit (calibration is monotone, so it changes no ranking or reason);
+            // the probability users see is the calibrated one.
             var churn = models.Churn.Explain(c => features.Values[c], churnSources);
+            var churnProbability = models.Churn.Calibrate(churn.Probability);
             double? renewal = null;
             if (models.Renewal is { } renewalModel && timeline.TryGetAccount(features.AccountId, out var account)
                 && RenewalLabel.NextRenewal(account.Subscriptions, date) is not null)
             {
-                renewal = 1.0 - renewalModel.Explain(c => features.Values[c], renewalSources!).Probability;
+                renewal = 1.0 - renewalModel.Calibrate(renewalModel.Explain(c => features.Values[c], renewalSources!).Probability);
             }
 
             scores[i] = new AccountScore(
                 features.AccountId,
                 date,
-                churn.Probability,
+                churnProbability,
                 renewal,
-                RiskBands.For(churn.Probability, options.MediumRiskThreshold, options.HighRiskThreshold),
+                RiskBands.For(churnProbability, options.MediumRiskThreshold, options.HighRiskThreshold),
                 Reasons(churn, features, models.Churn.FeatureSettings, options.ReasonCount));
         });
         return scores;

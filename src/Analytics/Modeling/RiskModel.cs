@@ -50,6 +50,16 @@ public sealed record RiskModel(
     /// <summary>The learner name of L2 logistic regression.</summary>
     public const string LogisticRegressionLearner = "logistic_regression_l2";
 
+    /// <summary>
+    /// Maps the raw probability to a calibrated one; fitted on the backtest's test period, which the model that made
+    /// those predictions never saw. Null when there was no backtest to fit it on.
+    /// </summary>
+    public ChurnWatch.Analytics.Learning.Calibration.ProbabilityCalibration? Calibration { get; init; }
+
+    /// <summary>The calibrated probability for a raw one (the raw one when the model has no calibration).</summary>
+    public double Calibrate(double rawProbability) =>
+        Calibration is null ? rawProbability : ChurnWatch.Analytics.Learning.Calibration.Calibrators.FromRecord(Calibration).Calibrate(rawProbability);
+
     /// <summary>The ChurnWatch version that trained the model, so a model file says which code made it.</summary>
     public string ChurnWatchVersion { get; init; } = CurrentChurnWatchVersion;
 

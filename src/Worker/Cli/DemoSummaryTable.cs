@@ -20,8 +20,13 @@ internal static class DemoSummaryTable
         Row("Accounts scored", summary.AccountsScored.ToString("N0", CultureInfo.InvariantCulture));
         if (summary.ChurnBacktest is { } churn)
         {
-            Row("Churn backtest", $"AUC {F(churn.Auc, "0.000")}, log loss {F(churn.LogLoss, "0.000")}, Brier {F(churn.Brier, "0.000")}, top-decile lift {F(churn.TopDecileLift, "0.0")}x " +
+            Row("Churn backtest", $"AUC {F(churn.Auc, "0.000")}, PR-AUC {F(churn.AveragePrecision, "0.000")}, log loss {F(churn.LogLoss, "0.000")}, Brier {F(churn.Brier, "0.000")}, top-decile lift {F(churn.TopDecileLift, "0.0")}x " +
                 $"(trained to {churn.TrainTo:yyyy-MM-dd}, tested {churn.TestFrom:yyyy-MM-dd} to {churn.TestTo:yyyy-MM-dd}, {churn.TestRows:N0} rows)");
+        }
+
+        if (summary.ChurnBacktest is { CalibrationMethod: { } method, UncalibratedLogLoss: { } before, CalibratedLogLoss: { } after })
+        {
+            Row("Calibration", $"{method}: log loss on unseen test rows {F(before, "0.0000")} -> {F(after, "0.0000")} (cross-fitted)");
         }
 
         if (summary.RenewalBacktest is { } renewal)

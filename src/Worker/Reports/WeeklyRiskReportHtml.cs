@@ -283,6 +283,18 @@ internal static class WeeklyRiskReportHtml
         Figure(html, "Log loss", HtmlText.Number(backtest.LogLoss, 3) + " <span class=\"small\">(lower is better)</span>");
         Figure(html, "Brier score", HtmlText.Number(backtest.Brier, 3) + " <span class=\"small\">(lower is better)</span>");
         Figure(html, "Top-decile lift", HtmlText.Number(backtest.TopDecileLift, 2) + "\u00d7");
+        if (double.IsFinite(backtest.AveragePrecision))
+        {
+            Figure(html, "PR-AUC", HtmlText.Number(backtest.AveragePrecision, 3) + " <span class=\"small\">(chance = the churn rate)</span>");
+        }
+
+        if (backtest.CalibrationMethod is { } method)
+        {
+            Figure(html, "Calibration", HtmlText.Encode(method) + (backtest.UncalibratedLogLoss is { } before && backtest.CalibratedLogLoss is { } after
+                ? " <span class=\"small\">(log loss on unseen test rows " + HtmlText.Number(before, 3) + " \u2192 " + HtmlText.Number(after, 3) + "; the probabilities shown are calibrated, the table and chart show the raw model)</span>"
+                : string.Empty));
+        }
+
         Figure(html, "Churn rate in test", HtmlText.Percent(backtest.TestBaseRate, 1));
         Figure(html, "Training window", HtmlText.Date(backtest.TrainFrom) + " to " + HtmlText.Date(backtest.TrainTo) + " <span class=\"small\">(" + HtmlText.Encode(backtest.TrainRows.ToString("#,##0", CultureInfo.InvariantCulture)) + " rows)</span>");
         Figure(html, "Test window", HtmlText.Date(backtest.TestFrom) + " to " + HtmlText.Date(backtest.TestTo) + " <span class=\"small\">(" + HtmlText.Encode(backtest.TestRows.ToString("#,##0", CultureInfo.InvariantCulture)) + " rows)</span>");

@@ -69,6 +69,24 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
+    public void Train_CalibrationChosenOnTheBacktest_ImprovesHeldOutLogLossAndIsApplied()
+    {
+        var model = _fixture.Models.Churn;
+        var report = model.Backtest!;
+        _output.WriteLine($"calibration {report.CalibrationMethod}: log loss {report.UncalibratedLogLoss:F4} -> {report.CalibratedLogLoss:F4}, PR-AUC {report.AveragePrecision:F3}");
+
+        Assert.InRange(report.AveragePrecision, report.TestBaseRate, 1.0); // a useful ranking beats the base rate
+        Assert.NotNull(report.CalibrationMethod);
+        Assert.True(report.CalibratedLogLoss <= report.UncalibratedLogLoss);
+        Assert.Equal(report.CalibrationMethod == "none", model.Calibration is null);
+        // calibration is monotone: it never reorders accounts
+        var raw = Enumerable.Range(1, 99).Select(i => i / 100.0).ToArray();
+        var calibrated = raw.Select(model.Calibrate).ToArray();
+        Assert.Equal(calibrated.Order(), calibrated);
+        Assert.All(calibrated, p => Assert.InRange(p, 0, 1));
+    }
+
+    [Fact]
     public void Train_SameData_GivesByteIdenticalJson()
     {
         var again = ChurnModelWorkflow.Train(_fixture.History, _fixture.Options);
@@ -116,7 +134,8 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         for (var i = 0; i < snapshots.Count; i++)
         {
             var explanation = model.Explain(snapshots[i]);
-            Assert.Equal(explanation.Probability, scores[i].ChurnProbability);
+            // the user sees the calibrated probability; the explanation is of the raw logit it maps from
+            Assert.Equal(model.Calibrate(explanation.Probability), scores[i].ChurnProbability);
             Assert.Equal(explanation.Logit - explanation.Intercept, explanation.Contributions.Sum(c => c.Contribution), 1e-9);
             Assert.Equal(1 / (1 + Math.Exp(-explanation.Logit)), explanation.Probability, 12);
             Assert.Equal(snapshots[i].Values, explanation.Contributions.Select(c => c.RawValue));

@@ -49,6 +49,7 @@ bench_args=("$work/features.f64" "$work/labels.f64" "$rows" "$cols" "$train_rows
 peak_kb() { grep 'Maximum resident set size' "$1" | awk '{print $NF}'; }
 value() { grep "^$2=" "$1" | cut -d= -f2; }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (a shared machine makes wall times noisy; CPU times are steadier)"
 echo "ChurnWatch ..."
 /usr/bin/time -v -o "$work/cw.time" dotnet "$work/bin/ChurnWatch.Bench.dll" "${bench_args[@]}" > "$work/cw.out"
 echo "XGBoost ..."
@@ -60,6 +61,8 @@ printf '\n%s rows x %s columns, %s training rows, %s trees, depth %s, %s threads
   "$rows" "$cols" "$train_rows" "$trees" "$depth" "$threads" "$(value "$work/xgb.out" xgboost_version)"
 printf '%-28s %12s %12s %10s\n' "" ChurnWatch XGBoost ratio
 printf '%-28s %12s %12s %10s\n' "training wall time (s)" "$cw_train" "$xgb_train" "$(awk "BEGIN{printf \"%.2f\", $cw_train/$xgb_train}")"
+cw_cpu=$(value "$work/cw.out" train_cpu_seconds); xgb_cpu=$(value "$work/xgb.out" train_cpu_seconds)
+printf '%-28s %12s %12s %10s\n' "training CPU time (s)" "$cw_cpu" "$xgb_cpu" "$(awk "BEGIN{printf \"%.2f\", $cw_cpu/$xgb_cpu}")"
 printf '%-28s %12s %12s %10s\n' "peak memory (MiB)" "$((cw_mem / 1024))" "$((xgb_mem / 1024))" "$(awk "BEGIN{printf \"%.2f\", $cw_mem/$xgb_mem}")"
 printf '%-28s %12s %12s\n' "scoring rows/s" "$(value "$work/cw.out" score_rows_per_second)" "$(value "$work/xgb.out" score_rows_per_second)"
 printf '%-28s %12s %12s\n' "hold-out AUC" "$(value "$work/cw.out" test_auc)" "$(value "$work/xgb.out" test_auc)"

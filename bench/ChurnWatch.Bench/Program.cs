@@ -47,18 +47,27 @@ var options = new GradientBoostingOptions
     Threads = int.Parse(args[7], inv),
 };
 
+var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
 var watch = Stopwatch.StartNew();
 var model = GradientBoostedTrees.Fit(train, labels[..trainRows], options);
 var trainSeconds = watch.Elapsed.TotalSeconds;
+process.Refresh();
+var trainCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+cpuBefore = process.TotalProcessorTime;
 
 watch.Restart();
 var testLogits = model.PredictLogits(test);
 var trainLogits = model.PredictLogits(train);
 var scoreSeconds = watch.Elapsed.TotalSeconds;
+process.Refresh();
+var scoreCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 
 var actual = labels[trainRows..].Select(l => l == 1).ToArray();
 var auc = ClassificationMetrics.Auc(testLogits, actual);
 Console.WriteLine(string.Create(inv, $"train_seconds={trainSeconds:F3}"));
+Console.WriteLine(string.Create(inv, $"train_cpu_seconds={trainCpuSeconds:F3}"));
+Console.WriteLine(string.Create(inv, $"score_cpu_seconds={scoreCpuSeconds:F3}"));
 Console.WriteLine(string.Create(inv, $"score_rows={testLogits.Length + trainLogits.Length}"));
 Console.WriteLine(string.Create(inv, $"score_seconds={scoreSeconds:F3}"));
 Console.WriteLine(string.Create(inv, $"score_rows_per_second={(testLogits.Length + trainLogits.Length) / scoreSeconds:F0}"));

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace ChurnWatch.Analytics.Learning.Trees;
 
 /// <summary>
@@ -6,8 +9,13 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 /// </summary>
 public sealed class GradientBoostedTreesModel
 {
+    /// <summary>Rows scored together, tree by tree, so the trees' nodes stay in cache (256 rows x 50 columns = 100 KB).</summary>
+    private const int ScoringBlock = 256;
+
     private readonly PredictionNode[] _nodes;
+    private readonly double[] _leafValues;
     private readonly int[] _roots;
+    private readonly int[] _depths;
 
     internal GradientBoostedTreesModel(IReadOnlyList<string> columnNames, double baseScore, IReadOnlyList<RegressionTree> trees)
     {
@@ -15,14 +23,17 @@ public sealed class GradientBoostedTreesModel
         BaseScore = baseScore;
         Trees = trees;
         _roots = new int[trees.Count];
+        _depths = new int[trees.Count];
         var nodes = new List<PredictionNode>();
+        var leafValues = new List<double>();
         for (var t = 0; t < trees.Count; t++)
         {
             _roots[t] = nodes.Count;
-            AddNodes(trees[t], nodes);
+            _depths[t] = AddNodes(trees[t], nodes, leafValues);
         }
 
         _nodes = nodes.ToArray();
+        _leafValues = leafValues.ToArray();
         var bias = baseScore;
         foreach (var tree in trees)
         {
@@ -66,14 +77,14 @@ public sealed class GradientBoostedTreesModel
         }
 
         var logits = new double[x.Rows];
-        const int Block = 4096;
-        Parallel.For(0, (x.Rows + Block - 1) / Block, block =>
+        Parallel.For(0, (x.Rows + ScoringBlock - 1) / ScoringBlock, block =>
         {
-            var end = Math.Min(x.Rows, (block + 1) * Block);
-            for (var r = block * Block; r < end; r++)
-            {
-                logits[r] = Score(x.Row(r));
-            }
+            var start = block * ScoringBlock;
+            var count = Math.Min(ScoringBlock, x.Rows - start);
+
+            // FeatureMatrix is row-major in one array, so consecutive rows are one contiguous span.
+            var values = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(x.Row(start)), count * x.Columns);
+            ScoreBlock(values, x.Columns, logits.AsSpan(start, count));
         });
         return logits;
     }
@@ -131,49 +142,81 @@ public sealed class GradientBoostedTreesModel
 
     private double Score(ReadOnlySpan<double> row)
     {
+        Span<double> logit = stackalloc double[1];
+        ScoreBlock(row, row.Length, logit);
+        return logit[0];
+    }
+
+    /// <summary>
+    /// Tree by tree over a block of rows, each row walking exactly the tree's depth without branching on the data
+    /// (leaves loop to themselves), so the processor overlaps the walks of neighbouring rows. Each row's logit adds
+    /// the trees in order, as <see cref="PredictLogit"/> does, so single and batch scores are equal to the bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScoreBlock(ReadOnlySpan<double> values, int columns, Span<double> logits)
+    {
         var nodes = _nodes;
-        var sum = BaseScore;
-        foreach (var root in _roots)
+        var leafValues = _leafValues;
+        logits.Fill(BaseScore);
+        unchecked
         {
-            var node = nodes[root];
-            while (node.Left >= 0)
+            for (var t = 0; t < _roots.Length; t++)
             {
-                var column = node.Column;
-                var v = row[column < 0 ? ~column : column];
-                var goLeft = double.IsNaN(v) ? column < 0 : v <= node.Value;
-                node = nodes[goLeft ? node.Left : node.Left + 1];
+                var root = _roots[t];
+                var depth = _depths[t];
+                for (var r = 0; r < logits.Length; r++)
+                {
+                    var row = values.Slice(r * columns, columns);
+                    var index = root;
+                    for (var d = 0; d < depth; d++)
+                    {
+                        ref readonly var node = ref nodes[index];
+                        var column = node.Column;
+                        var v = row[column ^ (column >> 31)];
+                        var goLeft = (v <= node.Value) | ((column < 0) & double.IsNaN(v));
+                        index = node.Left + (goLeft ? 0 : 1);
+                    }
+
+                    logits[r] += leafValues[index];
+                }
             }
-
-            sum += node.Value;
         }
-
-        return sum;
     }
 
     private static double Sigmoid(double logit) => 1.0 / (1.0 + Math.Exp(-logit));
 
-    private static void AddNodes(RegressionTree tree, List<PredictionNode> nodes)
+    /// <summary>Appends the tree's packed nodes and returns its depth.</summary>
+    private static int AddNodes(RegressionTree tree, List<PredictionNode> nodes, List<double> leafValues)
     {
         // Breadth-first renumbering so that every right child sits right after its left sibling.
         var offset = nodes.Count;
         var order = new List<int> { 0 };
         var position = new int[tree.NodeCount];
+        var depthOf = new int[tree.NodeCount];
+        var depth = 0;
         for (var i = 0; i < order.Count; i++)
         {
             var node = order[i];
             position[node] = i;
+            depth = Math.Max(depth, depthOf[node]);
             if (!tree.IsLeaf(node))
             {
                 order.Add(tree.Left[node]);
                 order.Add(tree.Right[node]);
+                depthOf[tree.Left[node]] = depthOf[node] + 1;
+                depthOf[tree.Right[node]] = depthOf[node] + 1;
             }
         }
 
         foreach (var node in order)
         {
+            // A leaf sends every row (missing values too: column ~0) "left" to itself, so a walk may overrun it.
             nodes.Add(tree.IsLeaf(node)
-                ? new PredictionNode(tree.Value[node], 0, -1)
+                ? new PredictionNode(double.PositiveInfinity, ~0, offset + position[node])
                 : new PredictionNode(tree.Threshold[node], tree.DefaultLeft[node] ? ~tree.Feature[node] : tree.Feature[node], offset + position[tree.Left[node]]));
+            leafValues.Add(tree.IsLeaf(node) ? tree.Value[node] : 0);
         }
+
+        return depth;
     }
 }

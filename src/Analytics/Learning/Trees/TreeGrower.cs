@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChurnWatch.Analytics.Learning.Trees;
 
 /// <summary>
@@ -185,6 +187,7 @@ internal sealed class TreeGrower
         return candidates;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Partition(GrowingNode node)
     {
         var best = node.Best;
@@ -242,6 +245,7 @@ internal sealed class TreeGrower
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(Span<GradientPair> histogram, byte[] column, GradientPair[] gradients, ReadOnlySpan<int> rows, bool everyRow)
     {
         unchecked

@@ -166,6 +166,7 @@ public sealed class GradientBoostedTreesModel
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref var firstValue = ref MemoryMarshal.GetReference(values);
         ref var firstIndex = ref MemoryMarshal.GetReference(index);
+        var anyMissing = HasMissing(values);
         unchecked
         {
             for (var t = 0; t < _roots.Length; t++)
@@ -175,14 +176,28 @@ public sealed class GradientBoostedTreesModel
                 for (var d = 0; d < depth; d++)
                 {
                     var offset = 0;
-                    for (var r = 0; r < count; r++, offset += columns)
+                    if (anyMissing)
                     {
-                        ref var slot = ref Unsafe.Add(ref firstIndex, r);
-                        ref readonly var node = ref Unsafe.Add(ref nodes, slot);
-                        var column = node.Column;
-                        var v = Unsafe.Add(ref firstValue, offset + (column ^ (column >> 31)));
-                        var goLeft = (v <= node.Value) | ((column < 0) & double.IsNaN(v));
-                        slot = node.Left + (goLeft ? 0 : 1);
+                        for (var r = 0; r < count; r++, offset += columns)
+                        {
+                            ref var slot = ref Unsafe.Add(ref firstIndex, r);
+                            ref readonly var node = ref Unsafe.Add(ref nodes, slot);
+                            var column = node.Column;
+                            var v = Unsafe.Add(ref firstValue, offset + (column ^ (column >> 31)));
+                            var goLeft = (v <= node.Value) | ((column < 0) & double.IsNaN(v));
+                            slot = node.Left + (goLeft ? 0 : 1);
+                        }
+                    }
+                    else
+                    {
+                        // No missing value in the block: the comparison alone decides.
+                        for (var r = 0; r < count; r++, offset += columns)
+                        {
+                            ref var slot = ref Unsafe.Add(ref firstIndex, r);
+                            ref readonly var node = ref Unsafe.Add(ref nodes, slot);
+                            var column = node.Column;
+                            slot = node.Left + (Unsafe.Add(ref firstValue, offset + (column ^ (column >> 31))) > node.Value ? 1 : 0);
+                        }
                     }
                 }
 
@@ -192,6 +207,19 @@ public sealed class GradientBoostedTreesModel
                 }
             }
         }
+    }
+
+    private static bool HasMissing(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Sigmoid(double logit) => 1.0 / (1.0 + Math.Exp(-logit));

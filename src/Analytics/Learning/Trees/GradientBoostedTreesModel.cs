@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ChurnWatch.Analytics.Learning.Trees;
 
@@ -149,77 +151,73 @@ public sealed class GradientBoostedTreesModel
 
     /// <summary>
     /// Tree by tree over a block of rows, level by level: every row of the block takes one step down before any takes
-    /// the next, so the steps of neighbouring rows are independent and the processor overlaps them. No step branches
-    /// on the data (leaves loop to themselves). Each row's logit adds the trees in order, as
+    /// the next, so the steps of neighbouring rows are independent (four at a time with AVX2 gathers). No step
+    /// branches on the data (leaves loop to themselves). Each row's logit adds the trees in order, as
     /// <see cref="PredictLogit"/> does, so single and batch scores are equal to the bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScoreBlock(ReadOnlySpan<double> values, int columns, Span<double> logits)
+    private unsafe void ScoreBlock(ReadOnlySpan<double> values, int columns, Span<double> logits)
     {
         var count = logits.Length;
-        Span<int> index = stackalloc int[ScoringBlock];
+        Span<long> index = stackalloc long[ScoringBlock];
         index = index[..count];
         logits.Fill(BaseScore);
+        var vectorCount = Avx2.IsSupported ? count & ~3 : 0;
+        var laneOffsets = Vector256.Create(0L, columns, 2L * columns, 3L * columns);
+        var columnMask = Vector256.Create((long)int.MaxValue);
+        var defaultLeftBit = Vector256.Create(0x8000_0000L);
 
-        // Unchecked references: node links and columns were checked when the model was built or read
-        // (GradientBoostedTreesModelJson.Deserialize), and callers check the row width.
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        ref var firstValue = ref MemoryMarshal.GetReference(values);
-        ref var firstIndex = ref MemoryMarshal.GetReference(index);
-        var anyMissing = HasMissing(values);
-        unchecked
+        // Node links and columns were checked when the model was built or read (GradientBoostedTreesModelJson), and
+        // callers check the row width, so the unchecked reads stay inside the arrays.
+        fixed (PredictionNode* nodes = _nodes)
+        fixed (double* firstValue = values)
+        fixed (long* firstIndex = index)
         {
-            for (var t = 0; t < _roots.Length; t++)
+            // PredictionNode is { double threshold; int column; int left }: 16 bytes read as two 8-byte lanes.
+            var thresholds = (double*)nodes;
+            var links = (long*)nodes + 1;
+            unchecked
             {
-                index.Fill(_roots[t]);
-                var depth = _depths[t];
-                for (var d = 0; d < depth; d++)
+                for (var t = 0; t < _roots.Length; t++)
                 {
-                    var offset = 0;
-                    if (anyMissing)
+                    index.Fill(_roots[t]);
+                    var depth = _depths[t];
+                    for (var d = 0; d < depth; d++)
                     {
-                        for (var r = 0; r < count; r++, offset += columns)
+                        var r = 0;
+                        for (; r < vectorCount; r += 4)
                         {
-                            ref var slot = ref Unsafe.Add(ref firstIndex, r);
-                            ref readonly var node = ref Unsafe.Add(ref nodes, slot);
+                            var slot = Avx2.ShiftLeftLogical(Avx.LoadVector256(firstIndex + r), 1);
+                            var threshold = Avx2.GatherVector256(thresholds, slot, 8);
+                            var link = Avx2.GatherVector256(links, slot, 8);
+                            var cells = Vector256.Create((long)r * columns) + laneOffsets + (link & columnMask);
+                            var v = Avx2.GatherVector256(firstValue, cells, 8);
+                            var below = Avx.Compare(v, threshold, FloatComparisonMode.OrderedLessThanOrEqualNonSignaling).AsInt64();
+                            var missing = Avx.Compare(v, v, FloatComparisonMode.UnorderedNonSignaling).AsInt64();
+                            var defaultLeft = Avx2.CompareEqual(link & defaultLeftBit, defaultLeftBit);
+
+                            // goLeft is all ones (-1) or 0, so left + goLeft + 1 is the left or the right child.
+                            var goLeft = below | (missing & defaultLeft);
+                            Avx.Store(firstIndex + r, Avx2.ShiftRightLogical(link, 32) + goLeft + Vector256<long>.One);
+                        }
+
+                        for (; r < count; r++)
+                        {
+                            ref readonly var node = ref nodes[firstIndex[r]];
                             var column = node.Column;
-                            var v = Unsafe.Add(ref firstValue, offset + (column ^ (column >> 31)));
+                            var v = firstValue[((long)r * columns) + (column & int.MaxValue)];
                             var goLeft = (v <= node.Value) | ((column < 0) & double.IsNaN(v));
-                            slot = node.Left + (goLeft ? 0 : 1);
+                            firstIndex[r] = node.Left + (goLeft ? 0 : 1);
                         }
                     }
-                    else
+
+                    for (var r = 0; r < count; r++)
                     {
-                        // No missing value in the block: the comparison alone decides.
-                        for (var r = 0; r < count; r++, offset += columns)
-                        {
-                            ref var slot = ref Unsafe.Add(ref firstIndex, r);
-                            ref readonly var node = ref Unsafe.Add(ref nodes, slot);
-                            var column = node.Column;
-                            slot = node.Left + (Unsafe.Add(ref firstValue, offset + (column ^ (column >> 31))) > node.Value ? 1 : 0);
-                        }
+                        logits[r] += _leafValues[index[r]];
                     }
                 }
-
-                for (var r = 0; r < count; r++)
-                {
-                    logits[r] += _leafValues[index[r]];
-                }
             }
         }
-    }
-
-    private static bool HasMissing(ReadOnlySpan<double> values)
-    {
-        foreach (var v in values)
-        {
-            if (double.IsNaN(v))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static double Sigmoid(double logit) => 1.0 / (1.0 + Math.Exp(-logit));
@@ -249,10 +247,10 @@ public sealed class GradientBoostedTreesModel
 
         foreach (var node in order)
         {
-            // A leaf sends every row (missing values too: column ~0) "left" to itself, so a walk may overrun it.
+            // A leaf sends every row (missing values too: column 0, missing goes left) "left" to itself, so a walk may overrun it.
             nodes.Add(tree.IsLeaf(node)
-                ? new PredictionNode(double.PositiveInfinity, ~0, offset + position[node])
-                : new PredictionNode(tree.Threshold[node], tree.DefaultLeft[node] ? ~tree.Feature[node] : tree.Feature[node], offset + position[tree.Left[node]]));
+                ? new PredictionNode(double.PositiveInfinity, int.MinValue, offset + position[node])
+                : new PredictionNode(tree.Threshold[node], tree.DefaultLeft[node] ? tree.Feature[node] | int.MinValue : tree.Feature[node], offset + position[tree.Left[node]]));
             leafValues.Add(tree.IsLeaf(node) ? tree.Value[node] : 0);
         }
 

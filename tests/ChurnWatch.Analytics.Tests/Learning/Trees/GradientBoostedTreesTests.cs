@@ -102,8 +102,8 @@ public sealed class GradientBoostedTreesTests
 
         // The kept trees are the first trees of the full run: stopping truncates, it does not refit.
         Assert.Equal(
-            GradientBoostedTreesModelJson.Serialize(stopped).Length,
-            GradientBoostedTreesModelJson.Serialize(new GradientBoostedTreesModel(full.ColumnNames, full.BaseScore, full.Trees.Take(stopped.TreeCount).ToList())).Length);
+            GradientBoostedTreesModelJson.Serialize(new GradientBoostedTreesModel(full.ColumnNames, full.BaseScore, full.Trees.Take(stopped.TreeCount).ToList())),
+            GradientBoostedTreesModelJson.Serialize(stopped));
     }
 
     [Fact]
@@ -132,10 +132,6 @@ public sealed class GradientBoostedTreesTests
             {
                 Assert.InRange(tree.Depth(node), 0, 3);
                 Assert.True(tree.Cover[node] >= 20, $"cover {tree.Cover[node]}");
-                if (tree.IsLeaf(node) && tree.Depth(node) < 3)
-                {
-                    continue;
-                }
             }
         }
 

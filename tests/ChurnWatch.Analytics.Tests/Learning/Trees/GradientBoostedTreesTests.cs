@@ -190,4 +190,28 @@ public sealed class GradientBoostedTreesTests
             Assert.Equal(model.BaseScore + model.Trees.Sum(t => t.Value[t.Leaf(x.Row(r))]), batch[r], 12);
         }
     }
+
+    [Fact]
+    public void PredictLogits_RowCountNotMultipleOfFour_EqualsRowByRow()
+    {
+        // 2,003 rows: the last block ends with rows the four-wide scorer leaves to the scalar tail.
+        var (x, y) = TreeTestData.Mixed(2003, seed: 15);
+        var model = GradientBoostedTrees.Fit(x, y, new GradientBoostingOptions { Trees = 10 });
+
+        var batch = model.PredictLogits(x);
+
+        Assert.All(Enumerable.Range(0, x.Rows), r => Assert.Equal(model.PredictLogit(x.Row(r)), batch[r]));
+    }
+
+    [Fact]
+    public void GainImportance_Xor_SignalColumnsCarryMostGain()
+    {
+        var (x, y) = TreeTestData.Xor(3000, seed: 16);
+        var model = GradientBoostedTrees.Fit(x, y, new GradientBoostingOptions { Trees = 50, MaxDepth = 3 });
+
+        var importance = model.GainImportance();
+
+        Assert.Equal(1.0, importance.Sum(), 12);
+        Assert.True(importance[0] + importance[1] > 0.8, string.Join(", ", importance));
+    }
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Speed benchmark of ChurnWatch's gradient-boosted trees against XGBoost (tree_method=hist), issue 4.
+set -euo pipefail
+
+usage() {
+  cat <<'TXT'
+Usage: bench/gbdt.sh [--rows N] [--cols N] [--trees N] [--depth N] [--threads N] [--work DIR] [--help]
+
+Generates one seeded matrix (default 1,000,000 rows x 50 numeric columns, nonlinear label, 10% missing in one
+column) as float64 files both sides read, trains on the first 80% and holds out the rest, with the same
+hyper-parameters on both sides: trees 200, max_depth 6, eta 0.1, lambda 1, min_child_weight 1, max_bin 255,
+2 threads. Prints training wall time (ChurnWatch Fit incl. binning; XGBoost DMatrix + train), the ratio,
+ChurnWatch scoring rows/s, peak memory (/usr/bin/time -v) and hold-out AUC of each.
+Installs python3-xgboost, python3-numpy and time with apt-get when missing (needs root).
+TXT
+}
+
+rows=1000000 cols=50 trees=200 depth=6 threads=2 work="${TMPDIR:-/tmp}/churnwatch-gbdt-bench"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rows) rows="$2"; shift 2 ;;
+    --cols) cols="$2"; shift 2 ;;
+    --trees) trees="$2"; shift 2 ;;
+    --depth) depth="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+py=/usr/bin/python3
+if ! "$py" -c 'import xgboost, numpy' 2>/dev/null || [[ ! -x /usr/bin/time ]]; then
+  echo "Installing python3-xgboost python3-numpy time ..."
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-xgboost python3-numpy time
+fi
+
+mkdir -p "$work"
+train_rows=$(( rows * 8 / 10 ))
+if [[ ! -f "$work/features.f64" || ! -f "$work/shape" || "$(cat "$work/shape")" != "$rows x $cols" ]]; then
+  "$py" "$here/gbdt_data.py" "$rows" "$cols" "$work"
+  echo "$rows x $cols" > "$work/shape"
+fi
+
+dotnet build "$here/ChurnWatch.Bench/ChurnWatch.Bench.csproj" -c Release -o "$work/bin" -v q -nologo >/dev/null
+bench_args=("$work/features.f64" "$work/labels.f64" "$rows" "$cols" "$train_rows" "$trees" "$depth" "$threads")
+
+peak_kb() { grep 'Maximum resident set size' "$1" | awk '{print $NF}'; }
+value() { grep "^$2=" "$1" | cut -d= -f2; }
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (a shared machine makes wall times noisy; CPU times are steadier)"
+echo "ChurnWatch ..."
+/usr/bin/time -v -o "$work/cw.time" dotnet "$work/bin/ChurnWatch.Bench.dll" "${bench_args[@]}" > "$work/cw.out"
+echo "XGBoost ..."
+/usr/bin/time -v -o "$work/xgb.time" "$py" "$here/gbdt_xgboost.py" "${bench_args[@]}" > "$work/xgb.out"
+
+cw_train=$(value "$work/cw.out" train_seconds); xgb_train=$(value "$work/xgb.out" train_seconds)
+cw_mem=$(peak_kb "$work/cw.time"); xgb_mem=$(peak_kb "$work/xgb.time")
+printf '\n%s rows x %s columns, %s training rows, %s trees, depth %s, %s threads, XGBoost %s\n' \
+  "$rows" "$cols" "$train_rows" "$trees" "$depth" "$threads" "$(value "$work/xgb.out" xgboost_version)"
+printf '%-28s %12s %12s %10s\n' "" ChurnWatch XGBoost ratio
+printf '%-28s %12s %12s %10s\n' "training wall time (s)" "$cw_train" "$xgb_train" "$(awk "BEGIN{printf \"%.2f\", $cw_train/$xgb_train}")"
+cw_cpu=$(value "$work/cw.out" train_cpu_seconds); xgb_cpu=$(value "$work/xgb.out" train_cpu_seconds)
+printf '%-28s %12s %12s %10s\n' "training CPU time (s)" "$cw_cpu" "$xgb_cpu" "$(awk "BEGIN{printf \"%.2f\", $cw_cpu/$xgb_cpu}")"
+printf '%-28s %12s %12s %10s\n' "peak memory (MiB)" "$((cw_mem / 1024))" "$((xgb_mem / 1024))" "$(awk "BEGIN{printf \"%.2f\", $cw_mem/$xgb_mem}")"
+printf '%-28s %12s %12s\n' "scoring rows/s" "$(value "$work/cw.out" score_rows_per_second)" "$(value "$work/xgb.out" score_rows_per_second)"
+printf '%-28s %12s %12s\n' "hold-out AUC" "$(value "$work/cw.out" test_auc)" "$(value "$work/xgb.out" test_auc)"
+echo "targets: training ratio <= 1.00, ChurnWatch scoring >= 1000000 rows/s, memory ratio <= 1.00"

@@ -1,0 +1,73 @@
+namespace ChurnWatch.Analytics.Learning.Trees;
+
+/// <summary>
+/// One tree of the ensemble as parallel arrays indexed by node (root 0, breadth-first, a right child right after its
+/// left sibling). A leaf has <c>Feature == -1</c> and its <see cref="Value"/> already includes the learning rate.
+/// <see cref="Cover"/> is the training hessian sum under the node (what TreeSHAP weighs the unknown branches by).
+/// </summary>
+internal sealed class RegressionTree
+{
+    public RegressionTree(int[] feature, double[] threshold, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] cover, double[] gain)
+    {
+        Feature = feature;
+        Threshold = threshold;
+        DefaultLeft = defaultLeft;
+        Left = left;
+        Right = right;
+        Value = value;
+        Cover = cover;
+        Gain = gain;
+    }
+
+    public int[] Feature { get; }
+
+    /// <summary>A row goes left when its value is at most the threshold; a missing value follows <see cref="DefaultLeft"/>.</summary>
+    public double[] Threshold { get; }
+
+    public bool[] DefaultLeft { get; }
+
+    public int[] Left { get; }
+
+    public int[] Right { get; }
+
+    public double[] Value { get; }
+
+    public double[] Cover { get; }
+
+    public double[] Gain { get; }
+
+    public int NodeCount => Feature.Length;
+
+    public bool IsLeaf(int node) => Feature[node] < 0;
+
+    public int Depth(int node) => node == 0 ? 0 : 1 + Depth(Parent(node));
+
+    public int Parent(int node) => Array.FindIndex(Left, l => l == node) is var p && p >= 0 ? p : Array.FindIndex(Right, r => r == node);
+
+    public int Leaf(ReadOnlySpan<double> row)
+    {
+        var node = 0;
+        while (Feature[node] >= 0)
+        {
+            var v = row[Feature[node]];
+            node = (double.IsNaN(v) ? DefaultLeft[node] : v <= Threshold[node]) ? Left[node] : Right[node];
+        }
+
+        return node;
+    }
+
+    /// <summary>The tree's mean output over the training rows, weighting each leaf by its cover.</summary>
+    public double ExpectedValue()
+    {
+        double total = 0;
+        for (var node = 0; node < NodeCount; node++)
+        {
+            if (IsLeaf(node))
+            {
+                total += Value[node] * Cover[node];
+            }
+        }
+
+        return total / Cover[0];
+    }
+}

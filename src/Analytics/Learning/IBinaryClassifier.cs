@@ -6,6 +6,7 @@ namespace ChurnWatch.Analytics.Learning;
 /// <summary>A trained two-class model: a logit per row, explained exactly by per-column contributions.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(LogisticClassifier), LogisticLearner.LearnerName)]
+[JsonDerivedType(typeof(Trees.TreesClassifier), Trees.TreesLearner.LearnerName)]
 public interface IBinaryClassifier
 {
     /// <summary>The learner that made it, e.g. <c>logistic_regression_l2</c> or <c>gradient_boosted_trees</c>.</summary>

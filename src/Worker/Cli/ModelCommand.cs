@@ -17,7 +17,7 @@ namespace ChurnWatch.Worker.Cli;
 internal static class ModelCommand
 {
     /// <summary>The learners every command compares, in a fixed order.</summary>
-    public static IReadOnlyList<IBinaryLearner> Learners() => [new LogisticLearner()];
+    public static IReadOnlyList<IBinaryLearner> Learners() => [new LogisticLearner(), new Analytics.Learning.Trees.TreesLearner()];
 
     public static Command Create(TimeProvider time)
     {

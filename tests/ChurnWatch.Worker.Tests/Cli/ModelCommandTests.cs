@@ -83,6 +83,35 @@ public sealed class ModelCommandTests : IDisposable
         Assert.True(byTickets[5] > byTickets[0] + 0.3, string.Join(", ", byTickets));
     }
 
+    [Fact]
+    public async Task Train_InteractionOnlyTreesCanLearn_ChoosesTreesAndScoresWithThem()
+    {
+        // churn when usage is low on a big contract or high on a small one: no single column separates the classes
+        var random = new Random(8);
+        var lines = new List<string> { "account_id,usage,seats,churned" };
+        for (var i = 0; i < 1500; i++)
+        {
+            var (usage, seats) = (random.NextDouble(), random.NextDouble());
+            var interaction = (usage < 0.5) ^ (seats < 0.5);
+            var churned = random.NextDouble() < (interaction ? 0.85 : 0.1) ? "1" : "0";
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"A{i},{usage:0.000},{seats:0.000},{churned}"));
+        }
+
+        var table = _folder.File("xor.csv");
+        await File.WriteAllLinesAsync(table, lines);
+        var (model, scores) = (_folder.File("trees.json"), _folder.File("trees-scores.csv"));
+
+        var (exitCode, output, _) = await InvokeAsync("model", "train", "--csv", table, "--label", "churned", "--positive", "1", "--id", "account_id", "--out", model);
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "score", "--model", model, "--csv", table, "--id", "account_id", "--out", scores)).ExitCode);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Contains("chosen: gradient_boosted_trees", output, StringComparison.Ordinal);
+        Assert.Equal("gradient_boosted_trees", TableModelSerializer.Deserialize(await File.ReadAllTextAsync(model), "trees.json").Classifier.Learner);
+        var scored = (await File.ReadAllLinesAsync(scores)).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToList();
+        var risky = lines.Skip(1).Select(l => l.Split(',')).Select(c => (double.Parse(c[1], CultureInfo.InvariantCulture) < 0.5) ^ (double.Parse(c[2], CultureInfo.InvariantCulture) < 0.5)).ToList();
+        Assert.True(scored.Where((_, i) => risky[i]).Average() > scored.Where((_, i) => !risky[i]).Average() + 0.5);
+    }
+
     [Theory]
     [InlineData("account_id,churned\nA1,yes\nA2,no,extra\n", "line 3 has 3 cells but the header has 2")]
     [InlineData("", "the file is empty")]

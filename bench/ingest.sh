@@ -30,6 +30,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+if [ -n "$(git status --porcelain -- src 2>/dev/null)" ]; then commit="$commit+changes"; fi
 
 accounts=50000
 months=24
@@ -147,7 +149,6 @@ psql_time() {
   "${psql_cmd[@]}" -d company -c "COPY ($sql) TO STDOUT" >/dev/null
   seconds "$t" "$(now)"
 }
-psql_rows() { q "SELECT COUNT(*) FROM (${1//@since/$since}) q"; }
 echo "== psql: usage_daily, usage_weekly (twice each; the second run counts)" >&2
 psql_daily_cold=$(psql_time "$daily_sql"); psql_daily=$(psql_time "$daily_sql")
 psql_weekly_cold=$(psql_time "$weekly_sql"); psql_weekly=$(psql_time "$weekly_sql")
@@ -202,7 +203,7 @@ mem_gib=$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 cat <<EOF
 
-ChurnWatch ingest benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')
+ChurnWatch ingest benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit
 Machine: $(nproc) CPUs (${cpu:-unknown}), ${mem_gib} GiB RAM; PostgreSQL $pg_version on 127.0.0.1 ($pg_settings)
 Company: $accounts accounts x $months months, seed $seed, end $end; generated in ${generate_s} s; source database $source_size
 Source rows: accounts ${rows[accounts]}, subscriptions ${rows[subscriptions]}, usage_events ${rows[usage_events]}, tickets ${rows[tickets]}, invoices ${rows[invoices]}, payment_attempts ${rows[payment_attempts]}

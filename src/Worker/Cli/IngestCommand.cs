@@ -31,9 +31,13 @@ internal static class IngestCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var full = new Option<bool>("--full") { Description = "Re-read everything and replace the stored copy, instead of what changed since the last run." };
+        var tsv = new Option<bool>("--tsv")
+        {
+            Description = "Print the closing summary as tab-separated lines for scripts (entity, read, loaded, refused, rows_per_second, seconds, newest_data) instead of a table.",
+        };
         var command = new Command("ingest", "Read accounts, subscriptions, usage, tickets, invoices and payments from the source database (Source:*) and the CSV drops (CsvDrops:Folder) into the store.")
         {
-            entity, full,
+            entity, full, tsv,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -46,12 +50,13 @@ internal static class IngestCommand
             }
 
             var request = new IngestRequest(names.SelectMany(n => EntityNames[n]).Distinct().ToList(), parseResult.GetValue(full));
-            return CommandHost.RunAsync((services, ct) => RunAsync(services, request, ct), null, cancellationToken);
+            var asTsv = parseResult.GetValue(tsv);
+            return CommandHost.RunAsync((services, ct) => RunAsync(services, request, asTsv, ct), null, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, IngestRequest request, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, IngestRequest request, bool tsv, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<StoreDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         var runs = services.GetRequiredService<RunHistoryStore>();
@@ -73,7 +78,19 @@ internal static class IngestCommand
         }
 
         await runs.FinishAsync(runId, !result.Failed, result.TotalRows, result.Failed ? IngestMessages.OverThreshold(result) : null).ConfigureAwait(false);
-        Write(AnsiConsole.Console, result);
+        if (tsv)
+        {
+            WriteTsv(Console.Out, result);
+            if (result.QuarantineFile is not null)
+            {
+                await Console.Error.WriteLineAsync($"Refused rows and why: {result.QuarantineFile}").ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            Write(AnsiConsole.Console, result);
+        }
+
         if (result.Failed)
         {
             return CommandHost.Fail(ExitCodes.BadSourceData, IngestMessages.OverThreshold(result));
@@ -136,6 +153,17 @@ internal static class IngestCommand
             }
 
             task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{key}: {value.RowsRead:N0} rows"));
+        }
+    }
+
+    /// <summary>The summary for scripts (bench/ingest.sh): a header line, then one tab-separated line per entity; invariant culture, no markup.</summary>
+    private static void WriteTsv(TextWriter writer, IngestStepResult result)
+    {
+        writer.WriteLine("entity\tread\tloaded\trefused\trows_per_second\tseconds\tnewest_data");
+        foreach (var e in result.Summary.Entities)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{SourceEntityInfo.StoreTable(e.Entity)}\t{(!e.Provided ? "not-provided" : e.Since is { } since ? $"since-{since:yyyy-MM-dd}" : "full")}\t{e.Accepted}\t{e.Rejected}\t{e.RowsPerSecond:F0}\t{e.Elapsed.TotalSeconds:F3}\t{(e.NewestDataAt is { } n ? $"{n:yyyy-MM-ddTHH:mm:ssZ}" : "-")}"));
         }
     }
 

@@ -8,7 +8,7 @@ namespace ChurnWatch.Worker.Cli;
 
 /// <summary>
 /// <c>churnwatch samples generate</c>: writes a deterministic simulated B2B SaaS history in the source contract,
-/// as a SQLite file or a folder of CSV files. Exit codes as in <see cref="ExitCodes"/>.
+/// as a SQLite file, a folder of CSV files or the tables of a PostgreSQL database. Exit codes as in <see cref="ExitCodes"/>.
 /// </summary>
 internal static class SamplesCommand
 {
@@ -37,7 +37,7 @@ internal static class SamplesCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "sqlite (one file) or csv (one file per table in the --out folder).",
+            Description = "sqlite (one file), csv (one file per table in the --out folder) or postgresql (tables in the existing database --out names, replacing earlier contract tables there).",
             DefaultValueFactory = _ => "sqlite",
         };
         var end = new Option<string?>("--end")
@@ -46,7 +46,7 @@ internal static class SamplesCommand
         };
         var output = new Option<string?>("--out")
         {
-            Description = "The SQLite file (sqlite) or the folder (csv) to write.",
+            Description = "The SQLite file (sqlite), the folder (csv) or the Npgsql connection string (postgresql) to write.",
         };
 
         var generate = new Command("generate", "Write a simulated company's history in the source contract.")
@@ -56,15 +56,20 @@ internal static class SamplesCommand
         generate.SetAction(async (parseResult, cancellationToken) =>
         {
             var formatValue = parseResult.GetValue(format)?.Trim().ToLowerInvariant();
-            if (formatValue is not ("sqlite" or "csv"))
+            if (formatValue is not ("sqlite" or "csv" or "postgresql"))
             {
-                return Reject($"--format: expected sqlite or csv, got '{parseResult.GetValue(format)}'.");
+                return Reject($"--format: expected sqlite, csv or postgresql, got '{parseResult.GetValue(format)}'.");
             }
 
             var outPath = parseResult.GetValue(output);
             if (string.IsNullOrWhiteSpace(outPath))
             {
-                return Reject("--out: expected the path of the file (sqlite) or folder (csv) to write.");
+                return Reject("--out: expected the path of the file (sqlite) or folder (csv), or a connection string (postgresql), to write.");
+            }
+
+            if (formatValue == "postgresql" && !IsConnectionString(outPath))
+            {
+                return Reject("--out: expected an Npgsql connection string for postgresql, such as \"Host=127.0.0.1;Port=5432;Database=company;Username=postgres\".");
             }
 
             var endText = parseResult.GetValue(end);
@@ -98,6 +103,18 @@ internal static class SamplesCommand
         return new Command("samples", "Sample data for trying ChurnWatch without a real source.") { generate };
     }
 
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(new Npgsql.NpgsqlConnectionStringBuilder(value).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static int Reject(string message)
     {
         Console.Error.WriteLine(message);
@@ -122,9 +139,12 @@ internal static class SamplesCommand
                     var write = context.AddTask($"Writing {format} (accounts)", maxValue: options.Accounts);
                     var writer = new SampleCompanyWriter(done => write.Value = done);
                     summary = await Task.Run(
-                        () => format == "csv"
-                            ? writer.WriteCsv(company, outPath, cancellationToken)
-                            : writer.WriteSqlite(company, outPath, cancellationToken),
+                        () => format switch
+                        {
+                            "csv" => writer.WriteCsv(company, outPath, cancellationToken),
+                            "postgresql" => writer.WritePostgreSql(company, outPath, cancellationToken),
+                            _ => writer.WriteSqlite(company, outPath, cancellationToken),
+                        },
                         cancellationToken).ConfigureAwait(false);
                     write.Value = options.Accounts;
                 }).ConfigureAwait(false);
@@ -156,12 +176,15 @@ internal static class SamplesCommand
         }
 
         AnsiConsole.Write(table);
-        var size = format == "csv"
-            ? Directory.GetFiles(outPath, "*.csv").Sum(f => new FileInfo(f).Length)
-            : new FileInfo(outPath).Length;
+        // The connection string may hold a password: name only the server and database.
+        var target = format switch
+        {
+            "postgresql" => new Npgsql.NpgsqlConnectionStringBuilder(outPath) is var b ? $"PostgreSQL database '{b.Database}' on {b.Host}:{b.Port}" : "",
+            "csv" => $"{Path.GetFullPath(outPath)} ({Directory.GetFiles(outPath, "*.csv").Sum(f => new FileInfo(f).Length) / 1048576.0:F1} MB)",
+            _ => $"{Path.GetFullPath(outPath)} ({new FileInfo(outPath).Length / 1048576.0:F1} MB)",
+        };
         AnsiConsole.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{options.Accounts} accounts x {options.Months} months, seed {options.Seed}, end {options.End:yyyy-MM-dd}: " +
-            $"{Path.GetFullPath(outPath)} ({size / 1048576.0:F1} MB) in {seconds:F1} s."));
+            $"{options.Accounts} accounts x {options.Months} months, seed {options.Seed}, end {options.End:yyyy-MM-dd}: {target} in {seconds:F1} s."));
     }
 }

@@ -123,6 +123,14 @@ internal sealed class SourceIngestion(
             : own;
         var since = Since(entity, run.Request.Full, previous);
         var knownAccounts = entity == SourceEntity.Accounts ? null : await run.KnownAccountsAsync(store, cancellationToken).ConfigureAwait(false);
+        // The default usage queries GROUP BY exactly the key (account, feature, day or week): keys are unique by
+        // construction, so the duplicate check is left out for them. It would hold one key string per aggregate in
+        // memory, several GB for tens of millions of rows, to find nothing. A company's own query keeps the check.
+        if (custom is null && entity is SourceEntity.UsageDaily or SourceEntity.UsageWeekly)
+        {
+            rules = rules with { Key = null };
+        }
+
         var validator = new RowValidator<TRecord>(rules, $"{table} ({run.Dialect.Describe(_options.ConnectionString)})", knownAccounts,
             run.StartedAt + validation.Value.FutureTolerance);
         // A full read recomputes the watermark from what is there now; an incremental one can only move it forward.
@@ -146,7 +154,7 @@ internal sealed class SourceIngestion(
                 }
 
                 var row = rows.Current;
-                if (validator.Check(() => toRecord(row), $"key {row.Key}") is not { } record)
+                if (validator.Check(row, toRecord, static r => $"key {r.Key}") is not { } record)
                 {
                     continue;
                 }
@@ -161,8 +169,10 @@ internal sealed class SourceIngestion(
         }
 
         var mode = since is null ? WriteMode.Replace : WriteMode.Upsert;
+        // Source rows are read and checked on a thread of their own while the store writes: the validator, newest
+        // and the progress are only touched by that thread until the rows end, and read here only after.
         await store.WriteAsync(
-            new EntityWrite<TRecord>(storeTable, columns, HistoryColumns.KeyOf(storeTable), Records(), mode, async (_, connection, transaction, ct) =>
+            new EntityWrite<TRecord>(storeTable, columns, HistoryColumns.KeyOf(storeTable), ReadAhead.Of(Records()), mode, async (_, connection, transaction, ct) =>
             {
                 await QuarantineStore.WriteAsync(connection, transaction, run.StartedAt, validator.Quarantined, ct).ConfigureAwait(false);
                 var stored = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {storeTable}", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);

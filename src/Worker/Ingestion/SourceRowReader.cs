@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChurnWatch.Worker.Ingestion.Rows;
 
 namespace ChurnWatch.Worker.Ingestion;
 
@@ -6,10 +7,30 @@ namespace ChurnWatch.Worker.Ingestion;
 /// Turns one source row's raw values into typed values, or fails with a message that names the entity, the row's
 /// key, the column, the value and what was expected.
 /// </summary>
-internal readonly struct SourceRowReader(string entity, string? key)
+internal readonly struct SourceRowReader
 {
+    private readonly string _entity;
+    private readonly string? _key;
+    private readonly ISourceRow? _row;
+
+    public SourceRowReader(string entity, string? key)
+    {
+        _entity = entity;
+        _key = key;
+    }
+
+    /// <summary>
+    /// A reader that asks <paramref name="row"/> for its key only when a value is bad: building the key text for every
+    /// good row (tens of millions of usage aggregates) costs more than reading the row.
+    /// </summary>
+    public SourceRowReader(string entity, ISourceRow row)
+    {
+        _entity = entity;
+        _row = row;
+    }
+
     private SourceDataException Bad(string column, object? value, string reason) =>
-        new($"{entity} row '{key ?? "(no key)"}', column {column}: {reason}")
+        new($"{_entity} row '{_key ?? _row?.Key ?? "(no key)"}', column {column}: {reason}")
         {
             Column = column,
             Value = Convert.ToString(value, CultureInfo.InvariantCulture),

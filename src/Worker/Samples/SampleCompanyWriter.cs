@@ -3,12 +3,15 @@ using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Simulation;
 using CsvHelper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace ChurnWatch.Worker.Samples;
 
 /// <summary>
-/// Writes a <see cref="SampleCompany"/> as a source: one SQLite file, or one CSV file per table in a folder.
-/// Output goes to a temporary path renamed at the end, so a failure never leaves a half-written source behind.
+/// Writes a <see cref="SampleCompany"/> as a source: one SQLite file, one CSV file per table in a folder, or the
+/// tables of a PostgreSQL database. Files go to a temporary path renamed at the end, and PostgreSQL tables are
+/// written in one transaction, so a failure never leaves a half-written source behind.
 /// </summary>
 /// <param name="accountWritten">
 /// Called with the number of accounts whose usage has been written so far (usage is the bulk of the work).
@@ -96,6 +99,132 @@ internal sealed class SampleCompanyWriter(Action<int>? accountWritten = null)
         }
     }
 
+    /// <summary>
+    /// Writes the source-contract tables in PostgreSQL types into the database <paramref name="connectionString"/>
+    /// names (which must exist): tables created, loaded with binary COPY and indexed in one transaction, replacing
+    /// any previous contract tables there, then analysed. A failure rolls everything back.
+    /// </summary>
+    public SampleWriteSummary WritePostgreSql(SampleCompany company, string connectionString, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var rows = new List<KeyValuePair<string, long>>();
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
+        connection.Open();
+        using (var transaction = connection.BeginTransaction())
+        {
+            Execute(connection, $"DROP TABLE IF EXISTS {string.Join(", ", SourceContract.TableNames)}");
+            Execute(connection, SourceContract.PostgreSqlSchema);
+            rows.Add(Copy(connection, SourceContract.Accounts, company.Accounts, cancellationToken));
+            rows.Add(Copy(connection, SourceContract.Subscriptions, company.Subscriptions, cancellationToken));
+            rows.Add(Copy(connection, SourceContract.Tickets, company.Tickets, cancellationToken));
+            rows.Add(Copy(connection, SourceContract.Invoices, company.Invoices, cancellationToken));
+            rows.Add(Copy(connection, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken));
+            rows.Add(Copy(connection, SourceContract.UsageEvents, TrackAccounts(company.UsageEvents), cancellationToken));
+            Execute(connection, SourceContract.PostgreSqlIndexes);
+            transaction.Commit();
+        }
+
+        // Fresh statistics, so the planner aggregates tens of millions of events with the right plan from the first query.
+        Execute(connection, "ANALYZE " + string.Join(", ", SourceContract.TableNames));
+        return new SampleWriteSummary(rows);
+    }
+
+    private static KeyValuePair<string, long> Copy<T>(NpgsqlConnection connection, SourceTable<T> table, IEnumerable<T> records, CancellationToken cancellationToken)
+    {
+        // Binary COPY must send each column in its exact type: take the types from the table just created.
+        var types = ColumnTypes(connection, table);
+        long count = 0;
+        using (var importer = connection.BeginBinaryImport($"COPY {table.Name} ({string.Join(", ", table.Columns)}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var record in records)
+            {
+                var values = table.Row(record);
+                importer.StartRow();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    WriteValue(importer, values[i], types[i], table.Name, table.Columns[i]);
+                }
+
+                if (++count % 50_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            importer.Complete();
+        }
+
+        return new(table.Name, count);
+    }
+
+    private static NpgsqlDbType[] ColumnTypes<T>(NpgsqlConnection connection, SourceTable<T> table)
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table", connection);
+        command.Parameters.AddWithValue("table", table.Name);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                byName[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return [.. table.Columns.Select(c => byName.GetValueOrDefault(c) switch
+        {
+            "text" => NpgsqlDbType.Text,
+            "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+            "date" => NpgsqlDbType.Date,
+            "boolean" => NpgsqlDbType.Boolean,
+            "numeric" => NpgsqlDbType.Numeric,
+            "integer" => NpgsqlDbType.Integer,
+            "bigint" => NpgsqlDbType.Bigint,
+            var other => throw new InvalidOperationException($"{table.Name}.{c}: no binary COPY mapping for PostgreSQL type '{other ?? "(missing column)"}'."),
+        })];
+    }
+
+    private static void WriteValue(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type, string table, string column)
+    {
+        switch (value, type)
+        {
+            case (null, _):
+                importer.WriteNull();
+                break;
+            case (string s, NpgsqlDbType.Text):
+                importer.Write(s, type);
+                break;
+            case (DateTime t, NpgsqlDbType.TimestampTz):
+                // Contract timestamps are UTC; Npgsql writes timestamptz only from a UTC DateTime.
+                importer.Write(t.Kind == DateTimeKind.Utc ? t : DateTime.SpecifyKind(t, DateTimeKind.Utc), type);
+                break;
+            case (DateOnly d, NpgsqlDbType.Date):
+                importer.Write(d, type);
+                break;
+            case (bool b, NpgsqlDbType.Boolean):
+                importer.Write(b, type);
+                break;
+            case (decimal d, NpgsqlDbType.Numeric):
+                importer.Write(d, type);
+                break;
+            case (long l, NpgsqlDbType.Integer):
+                importer.Write(checked((int)l), type);
+                break;
+            case (long l, NpgsqlDbType.Bigint):
+                importer.Write(l, type);
+                break;
+            default:
+                throw new InvalidOperationException($"{table}.{column}: cannot write a {value.GetType().Name} to a {type} column.");
+        }
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     private static KeyValuePair<string, long> Insert<T>(
         SqliteConnection connection, SqliteTransaction transaction, SourceTable<T> table, IEnumerable<T> records, CancellationToken cancellationToken)
     {
@@ -118,6 +247,8 @@ internal sealed class SampleCompanyWriter(Action<int>? accountWritten = null)
                     long l => (SqliteType.Integer, l),
                     bool b => (SqliteType.Integer, b ? 1L : 0L),
                     decimal d => (SqliteType.Real, (object)(double)d),
+                    DateTime t => (SqliteType.Text, SourceContract.Timestamp(t)),
+                    DateOnly d => (SqliteType.Text, SourceContract.Date(d)),
                     var other => throw new InvalidOperationException($"Unexpected value type {other.GetType()} in {table.Name}."),
                 };
                 parameters[i].SqliteType = type;
@@ -153,6 +284,8 @@ internal sealed class SampleCompanyWriter(Action<int>? accountWritten = null)
                     long l => l.ToString(CultureInfo.InvariantCulture),
                     bool b => b ? "true" : "false",
                     decimal d => d.ToString(CultureInfo.InvariantCulture),
+                    DateTime t => SourceContract.Timestamp(t),
+                    DateOnly d => SourceContract.Date(d),
                     var other => throw new InvalidOperationException($"Unexpected value type {other.GetType()} in {table.Name}."),
                 });
             }

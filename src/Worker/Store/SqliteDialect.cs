@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ChurnWatch.Worker.Configuration;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ChurnWatch.Worker.Store;
 
@@ -35,8 +36,15 @@ internal sealed class SqliteDialect : StoreDialect
     public override string InsertReturning(string table, IReadOnlyList<string> columns, string idColumn) =>
         $"INSERT INTO {Quote(table)} ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) RETURNING {Quote(idColumn)}";
 
-    /// <summary>One prepared, parameterised INSERT reused for every row: SQLite runs in-process, so a round trip costs nothing.</summary>
-    public override async Task<long> BulkWriteAsync<T>(
+    /// <summary>
+    /// One prepared, parameterised INSERT reused for every row: SQLite runs in-process, so a round trip costs nothing.
+    /// The statement is driven through SQLite's own API (bind by position, step, reset) on the connection's handle, in
+    /// the caller's transaction: through ADO.NET every row paid for a data reader, a by-name lookup of each parameter
+    /// and its type inference, several times the cost of SQLite's insert itself on tens of millions of usage rows.
+    /// Errors are raised as <see cref="SqliteException"/>s with SQLite's message, as ADO.NET raises them; the
+    /// connection's busy_timeout makes a step wait for a lock the same way.
+    /// </summary>
+    public override Task<long> BulkWriteAsync<T>(
         DbConnection connection,
         DbTransaction transaction,
         string table,
@@ -48,35 +56,66 @@ internal sealed class SqliteDialect : StoreDialect
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var names = columns.Select(c => c.Name).ToList();
-        command.CommandText = OnConflict.Insert(this, table, names, [[.. columns.Select((_, i) => Parameter(i))]], keyColumns);
-        var parameters = new DbParameter[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The store connection is not open.");
+        if (columns.Count == 0)
         {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = Parameter(i);
-            command.Parameters.Add(parameters[i]);
+            // Clearing an entity (a replace with nothing to write) passes no columns and no rows.
+            return Task.FromResult(rows.Any() ? throw new ArgumentException("Rows need columns.", nameof(columns)) : 0L);
         }
 
-        var count = 0L;
-        foreach (var row in rows)
+        sqlite3_stmt? statement = null;
+        try
         {
-            for (var i = 0; i < columns.Count; i++)
+            var count = 0L;
+            foreach (var row in rows)
             {
-                parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
+                if (statement is null)
+                {
+                    // Prepared at the first row, as ADO.NET did: writing no rows never touches the table.
+                    var sql = OnConflict.Insert(this, table, [.. columns.Select(c => c.Name)], [[.. columns.Select((_, i) => Parameter(i))]], keyColumns);
+                    SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out statement), db);
+                }
+
+                if ((count & 0x3FF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    SqliteException.ThrowExceptionForRC(Bind(statement, i + 1, columns[i].Value(row), table, columns[i].Name), db);
+                }
+
+                var done = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(done, db);
+                }
+
+                count++;
             }
 
-            if (count == 0)
-            {
-                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            count++;
+            return Task.FromResult(count);
         }
-
-        return count;
+        finally
+        {
+            statement?.Dispose();
+        }
     }
+
+    /// <summary>Binds a value as ADO.NET's SQLite provider would (booleans as 0/1, whole numbers as integers).</summary>
+    private static int Bind(sqlite3_stmt statement, int index, object? value, string table, string column) => value switch
+    {
+        null or DBNull => raw.sqlite3_bind_null(statement, index),
+        string text => raw.sqlite3_bind_text(statement, index, text),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        short number => raw.sqlite3_bind_int64(statement, index, number),
+        byte number => raw.sqlite3_bind_int64(statement, index, number),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        double real => raw.sqlite3_bind_double(statement, index, real),
+        float real => raw.sqlite3_bind_double(statement, index, real),
+        _ => throw new NotSupportedException($"{table}.{column}: a {value.GetType().Name} value; store columns give text, whole numbers or doubles."),
+    };
 }

@@ -25,6 +25,17 @@ public sealed class SamplesCommandTests
     }
 
     [Fact]
+    public async Task Generate_PostgreSqlWithAPathForOut_ExitCode2()
+    {
+        using var folder = new TempFolder();
+
+        var exitCode = await Invoke("samples", "generate", "--accounts", "5", "--format", "postgresql", "--out", folder.File("x.db"));
+
+        Assert.Equal(ExitCodes.BadArguments, exitCode);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public async Task Generate_NoOut_ExitCode2()
     {
         Assert.Equal(ExitCodes.BadArguments, await Invoke("samples", "generate", "--accounts", "5"));

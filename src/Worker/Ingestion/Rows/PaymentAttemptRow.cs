@@ -15,7 +15,7 @@ internal sealed class PaymentAttemptRow : ISourceRow
 
     public PaymentAttempt ToRecord()
     {
-        var row = new SourceRowReader("payment_attempts", $"{InvoiceId}@{AttemptedAt}");
+        var row = new SourceRowReader("payment_attempts", this);
         return new PaymentAttempt(
             row.Text(AccountId, "account_id"),
             row.Text(InvoiceId, "invoice_id"),

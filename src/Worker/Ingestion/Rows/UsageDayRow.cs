@@ -15,7 +15,7 @@ internal sealed class UsageDayRow : ISourceRow
 
     public FeatureUsageDay ToRecord()
     {
-        var row = new SourceRowReader("usage_events", $"{AccountId}/{Feature}/{Day}");
+        var row = new SourceRowReader("usage_events", this);
         return new FeatureUsageDay(
             row.Text(AccountId, "account_id"),
             row.Text(Feature, "feature"),

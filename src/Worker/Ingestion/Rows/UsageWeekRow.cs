@@ -15,7 +15,7 @@ internal sealed class UsageWeekRow : ISourceRow
 
     public UsageWeek ToRecord()
     {
-        var row = new SourceRowReader("usage_events", $"{AccountId}/{Feature}/{WeekStart}");
+        var row = new SourceRowReader("usage_events", this);
         return new UsageWeek(
             row.Text(AccountId, "account_id"),
             row.Text(Feature, "feature"),

@@ -146,7 +146,7 @@ internal sealed class SourceIngestion(
                 cancellationToken: cancellationToken);
             using var rows = run.Source.Query<TRow>(command).GetEnumerator();
             var read = 0L;
-            while (NextSourceRow(rows, table, custom is not null))
+            while (NextSourceRow(rows, table, custom is not null, run.Dialect))
             {
                 if (++read % ProgressEvery == 0)
                 {
@@ -216,7 +216,7 @@ internal sealed class SourceIngestion(
         await run.Source.ExecuteScalarAsync<long>(new CommandDefinition(run.Dialect.TableExists, new { name = table }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
 
     // Only failures of the source's own reading are the source's fault; store failures keep their own message.
-    private bool NextSourceRow<TRow>(IEnumerator<TRow> rows, string table, bool custom)
+    private bool NextSourceRow<TRow>(IEnumerator<TRow> rows, string table, bool custom, SourceDialect dialect)
     {
         try
         {
@@ -225,7 +225,7 @@ internal sealed class SourceIngestion(
         catch (Exception e) when (e is DbException or DataException or InvalidCastException or FormatException)
         {
             var query = custom ? $"the query Source:Queries:{table}" : $"'{table}'";
-            throw new SourceDataException($"Reading {query} from the source ({SourceDialect.For(_options.Provider).Describe(_options.ConnectionString)}) failed: {e.Message} Check it against docs/source-contract.md.", e);
+            throw new SourceDataException($"Reading {query} from the source ({dialect.Describe(_options.ConnectionString)}) failed: {e.Message} Check it against docs/source-contract.md.", e);
         }
     }
 

@@ -3,7 +3,6 @@ using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
 using Dapper;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace ChurnWatch.Worker.Tests.TestSupport;
 
@@ -15,35 +14,19 @@ namespace ChurnWatch.Worker.Tests.TestSupport;
 public sealed class PostgreSqlTestProvider : StoreTestProvider
 {
     /// <summary>A connection string to a server where the tests may create and drop databases.</summary>
-    public const string Variable = "CHURNWATCH_TEST_POSTGRES";
-
-    private static string? Server => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+    public const string Variable = PostgresServer.Variable;
 
     internal override StoreProvider Provider => StoreProvider.PostgreSql;
 
-    public override string? SkipReason => Server is null
+    public override string? SkipReason => PostgresServer.Configured is null
         ? $"PostgreSQL store tests need {Variable} (a connection string to a server where they may create databases); run scripts/test.sh, which starts one."
         : null;
 
     internal override async Task<TestStoreHandle> CreateAsync(TempFolder folder, TimeProvider time)
     {
-        var server = Server ?? throw new InvalidOperationException(SkipReason);
-        var name = "cw_test_" + Guid.NewGuid().ToString("N");
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            // name is a GUID made here, not input.
-            await admin.ExecuteAsync($"CREATE DATABASE {name}");
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        var connectionString = await PostgresServer.CreateDatabaseAsync("cw_test");
         var database = new StoreDatabase(Options.Create(new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = connectionString, DataFolder = folder.Path }), time);
-        return new TestStoreHandle(database, async () =>
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        });
+        return new TestStoreHandle(database, () => PostgresServer.DropDatabaseAsync(connectionString));
     }
 
     internal override async Task<IReadOnlySet<string>> ColumnsAsync(DbConnection connection) =>

@@ -10,10 +10,12 @@ internal static class PostgresServer
 {
     public const string Variable = "CHURNWATCH_TEST_POSTGRES";
 
+    /// <summary>The server's connection string, or null when none is configured.</summary>
+    public static string? Configured => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
     public static string ConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
+        Configured
+            ?? throw new InvalidOperationException(
                 $"The PostgreSQL tests need a server: set {Variable} to a connection string (Host=127.0.0.1;Port=...;Username=postgres), or run bash scripts/test.sh, which installs and starts one.");
 
     /// <summary>Creates an empty database and returns its connection string.</summary>

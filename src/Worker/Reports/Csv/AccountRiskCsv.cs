@@ -1,4 +1,3 @@
-using ChurnWatch.Worker.Output;
 using CsvHelper;
 
 namespace ChurnWatch.Worker.Reports.Csv;
@@ -21,29 +20,11 @@ internal static class AccountRiskCsv
     public const string FileName = "account_risk.csv";
 
     /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
-    public static int WriteFile(string path, DateOnly asOf, IEnumerable<AccountRiskRow> rows)
-    {
-        var count = 0;
-        AtomicFile.WriteText(path, writer => count = Write(asOf, rows, writer));
-        return count;
-    }
+    public static int WriteFile(string path, DateOnly asOf, IEnumerable<AccountRiskRow> rows) => CsvExport.WriteFile(path, writer => Write(asOf, rows, writer));
 
     /// <summary>Writes the header and one row per account, in the order given; returns the number of rows.</summary>
-    public static int Write(DateOnly asOf, IEnumerable<AccountRiskRow> rows, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        using var csv = CsvExport.Create(writer);
-        CsvExport.Header(csv, Columns);
-        var count = 0;
-        foreach (var row in rows)
-        {
-            WriteRow(csv, asOf, row);
-            count++;
-        }
-
-        csv.Flush();
-        return count;
-    }
+    public static int Write(DateOnly asOf, IEnumerable<AccountRiskRow> rows, TextWriter writer) =>
+        CsvExport.WriteRows(writer, Columns, rows, (csv, row) => WriteRow(csv, asOf, row));
 
     private static void WriteRow(CsvWriter csv, DateOnly asOf, AccountRiskRow row)
     {

@@ -35,6 +35,35 @@ internal static class CsvExport
     }
 
     /// <summary>Writes the header row.</summary>
+    /// <summary>
+    /// Writes the header, then each row through <paramref name="writeRow"/> (which writes the fields and ends the
+    /// record); returns the number of rows. Every export of one row per item goes through here.
+    /// </summary>
+    public static int WriteRows<T>(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<T> rows, Action<CsvWriter, T> writeRow)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(writeRow);
+        using var csv = Create(writer);
+        Header(csv, columns);
+        var count = 0;
+        foreach (var row in rows)
+        {
+            writeRow(csv, row);
+            count++;
+        }
+
+        csv.Flush();
+        return count;
+    }
+
+    /// <summary>Writes a file atomically (a reader never sees it half-written); returns what <paramref name="write"/> returns, the row count.</summary>
+    public static int WriteFile(string path, Func<TextWriter, int> write)
+    {
+        var count = 0;
+        Output.AtomicFile.WriteText(path, writer => count = write(writer));
+        return count;
+    }
+
     public static void Header(CsvWriter csv, IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(csv);

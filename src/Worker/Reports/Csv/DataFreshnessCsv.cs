@@ -13,20 +13,11 @@ internal static class DataFreshnessCsv
     public static IReadOnlyList<string> Columns { get; } =
         ["source", "newest_data_at", "last_ingest_at", "age_hours", "stale_after_hours", "stale"];
 
-    public static int WriteFile(string path, DateTime writtenAt, IEnumerable<SourceAsOf> sources)
-    {
-        var count = 0;
-        Output.AtomicFile.WriteText(path, writer => count = Write(writtenAt, sources, writer));
-        return count;
-    }
+    public static int WriteFile(string path, DateTime writtenAt, IEnumerable<SourceAsOf> sources) =>
+        CsvExport.WriteFile(path, writer => Write(writtenAt, sources, writer));
 
-    public static int Write(DateTime writtenAt, IEnumerable<SourceAsOf> sources, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(sources);
-        using var csv = CsvExport.Create(writer);
-        CsvExport.Header(csv, Columns);
-        var count = 0;
-        foreach (var source in sources)
+    public static int Write(DateTime writtenAt, IEnumerable<SourceAsOf> sources, TextWriter writer) =>
+        CsvExport.WriteRows(writer, Columns, sources, (csv, source) =>
         {
             CsvExport.Text(csv, source.Source);
             csv.WriteField(source.NewestData.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
@@ -35,9 +26,5 @@ internal static class DataFreshnessCsv
             csv.WriteField(source.StaleAfter.TotalHours.ToString("0.0", CultureInfo.InvariantCulture));
             csv.WriteField(source.IsStale ? "true" : "false");
             csv.EndRecord();
-            count++;
-        }
-
-        return count;
-    }
+        });
 }

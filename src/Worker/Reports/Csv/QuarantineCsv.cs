@@ -11,20 +11,10 @@ internal static class QuarantineCsv
     public static string FileName(DateTime runStartedAt) =>
         $"quarantine-{runStartedAt.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)}.csv";
 
-    public static int WriteFile(string path, IEnumerable<QuarantinedRow> rows)
-    {
-        var count = 0;
-        Output.AtomicFile.WriteText(path, writer => count = Write(rows, writer));
-        return count;
-    }
+    public static int WriteFile(string path, IEnumerable<QuarantinedRow> rows) => CsvExport.WriteFile(path, writer => Write(rows, writer));
 
-    public static int Write(IEnumerable<QuarantinedRow> rows, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        using var csv = CsvExport.Create(writer);
-        CsvExport.Header(csv, Columns);
-        var count = 0;
-        foreach (var row in rows)
+    public static int Write(IEnumerable<QuarantinedRow> rows, TextWriter writer) =>
+        CsvExport.WriteRows(writer, Columns, rows, static (csv, row) =>
         {
             // Every cell is text that came from outside: each goes through the formula guard.
             CsvExport.Text(csv, row.Entity);
@@ -34,9 +24,5 @@ internal static class QuarantineCsv
             CsvExport.Text(csv, row.Value);
             CsvExport.Text(csv, row.Reason);
             csv.EndRecord();
-            count++;
-        }
-
-        return count;
-    }
+        });
 }

@@ -1,5 +1,4 @@
 using ChurnWatch.Analytics.Forecasting;
-using ChurnWatch.Worker.Output;
 
 namespace ChurnWatch.Worker.Reports.Csv;
 
@@ -16,21 +15,11 @@ internal static class RenewalForecastCsv
     public const string FileName = "renewal_forecast.csv";
 
     /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
-    public static int WriteFile(string path, IEnumerable<RenewalForecastMonth> months)
-    {
-        var count = 0;
-        AtomicFile.WriteText(path, writer => count = Write(months, writer));
-        return count;
-    }
+    public static int WriteFile(string path, IEnumerable<RenewalForecastMonth> months) => CsvExport.WriteFile(path, writer => Write(months, writer));
 
     /// <summary>Writes the header and one row per month, in the order given; returns the number of rows.</summary>
-    public static int Write(IEnumerable<RenewalForecastMonth> months, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(months);
-        using var csv = CsvExport.Create(writer);
-        CsvExport.Header(csv, Columns);
-        var count = 0;
-        foreach (var m in months)
+    public static int Write(IEnumerable<RenewalForecastMonth> months, TextWriter writer) =>
+        CsvExport.WriteRows(writer, Columns, months, static (csv, m) =>
         {
             csv.WriteField(m.Month, "yyyy-MM-dd");
             csv.WriteField(m.RenewalsDue, string.Empty);
@@ -40,10 +29,5 @@ internal static class RenewalForecastCsv
             csv.WriteField(m.P10RenewedArr, CsvExport.MoneyFormat);
             csv.WriteField(m.P90RenewedArr, CsvExport.MoneyFormat);
             csv.EndRecord();
-            count++;
-        }
-
-        csv.Flush();
-        return count;
-    }
+        });
 }

@@ -8,26 +8,16 @@ internal static class ScoresCsv
 {
     public static IReadOnlyList<string> Columns { get; } = ["id", "probability", "driver_1", "driver_2", "driver_3"];
 
-    public static int WriteFile(string path, IEnumerable<ScoreRow> rows)
-    {
-        var count = 0;
-        Output.AtomicFile.WriteText(path, writer =>
+    public static int WriteFile(string path, IEnumerable<ScoreRow> rows) =>
+        CsvExport.WriteFile(path, writer => CsvExport.WriteRows(writer, Columns, rows, static (csv, row) =>
         {
-            using var csv = CsvExport.Create(writer);
-            CsvExport.Header(csv, Columns);
-            foreach (var row in rows)
+            CsvExport.Text(csv, row.Id);
+            csv.WriteField(row.Probability.ToString("0.0000", CultureInfo.InvariantCulture));
+            for (var i = 0; i < 3; i++)
             {
-                CsvExport.Text(csv, row.Id);
-                csv.WriteField(row.Probability.ToString("0.0000", CultureInfo.InvariantCulture));
-                for (var i = 0; i < 3; i++)
-                {
-                    CsvExport.Text(csv, i < row.Drivers.Count ? row.Drivers[i] : null);
-                }
-
-                csv.EndRecord();
-                count++;
+                CsvExport.Text(csv, i < row.Drivers.Count ? row.Drivers[i] : null);
             }
-        });
-        return count;
-    }
+
+            csv.EndRecord();
+        }));
 }

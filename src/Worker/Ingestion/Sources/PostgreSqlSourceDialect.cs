@@ -7,10 +7,10 @@ namespace ChurnWatch.Worker.Ingestion.Sources;
 /// <summary>A PostgreSQL source: contract timestamps are <c>timestamptz</c>, days and weeks are taken in UTC.</summary>
 internal sealed class PostgreSqlSourceDialect : SourceDialect
 {
-    private const string Day = "(occurred_at AT TIME ZONE 'UTC')::date";
+    protected override string Day => "(occurred_at AT TIME ZONE 'UTC')::date";
 
     // date_trunc('week') starts weeks on Monday (ISO 8601).
-    private const string WeekStart = "date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date";
+    protected override string WeekStart => "date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date";
 
     public override SourceProvider Provider => SourceProvider.PostgreSql;
 
@@ -25,15 +25,5 @@ internal sealed class PostgreSqlSourceDialect : SourceDialect
         return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
     }
 
-    public override string DefaultQuery(SourceEntity entity) => entity switch
-    {
-        SourceEntity.UsageDaily =>
-            $"SELECT account_id AS AccountId, feature AS Feature, {Day} AS Day, SUM(quantity)::bigint AS Events, COUNT(DISTINCT user_id) AS ActiveUsers " +
-            $"FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, feature, {Day}",
-        SourceEntity.UsageWeekly =>
-            $"SELECT account_id AS AccountId, feature AS Feature, {WeekStart} AS WeekStart, SUM(quantity)::bigint AS Events, COUNT(DISTINCT user_id) AS ActiveUsers " +
-            $"FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, feature, {WeekStart} " +
-            $"UNION ALL SELECT account_id, '*', {WeekStart}, SUM(quantity)::bigint, COUNT(DISTINCT user_id) FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, {WeekStart}",
-        _ => CommonQuery(entity),
-    };
+    protected override string SumOfQuantity => "SUM(quantity)::bigint";
 }

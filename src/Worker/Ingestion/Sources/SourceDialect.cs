@@ -26,7 +26,30 @@ internal abstract class SourceDialect
     /// <summary>The value bound to <c>@since</c>: provider-native (text in SQLite, a UTC timestamp on the servers).</summary>
     public virtual object SinceParameter(DateTime since) => since;
 
-    public abstract string DefaultQuery(SourceEntity entity);
+    /// <summary>The UTC day of <c>occurred_at</c>, in this dialect.</summary>
+    protected abstract string Day { get; }
+
+    /// <summary>The Monday on or before the UTC day of <c>occurred_at</c>, in this dialect.</summary>
+    protected abstract string WeekStart { get; }
+
+    /// <summary>The sum of <c>quantity</c> as a 64-bit integer, in this dialect.</summary>
+    protected abstract string SumOfQuantity { get; }
+
+    /// <summary>
+    /// The default SELECT of an entity. Usage is aggregated by the database, in the same shape in every dialect: per
+    /// account x feature x day, and per account x feature x week plus feature '*' (distinct users across features).
+    /// </summary>
+    public string DefaultQuery(SourceEntity entity) => entity switch
+    {
+        SourceEntity.UsageDaily =>
+            $"SELECT account_id AS AccountId, feature AS Feature, {Day} AS Day, {SumOfQuantity} AS Events, COUNT(DISTINCT user_id) AS ActiveUsers " +
+            $"FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, feature, {Day}",
+        SourceEntity.UsageWeekly =>
+            $"SELECT account_id AS AccountId, feature AS Feature, {WeekStart} AS WeekStart, {SumOfQuantity} AS Events, COUNT(DISTINCT user_id) AS ActiveUsers " +
+            $"FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, feature, {WeekStart} " +
+            $"UNION ALL SELECT account_id, '*', {WeekStart}, {SumOfQuantity}, COUNT(DISTINCT user_id) FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, {WeekStart}",
+        _ => CommonQuery(entity),
+    };
 
     public static SourceDialect For(SourceProvider provider) => provider switch
     {
@@ -53,8 +76,8 @@ internal abstract class SourceDialect
     protected const string PaymentAttemptColumns =
         "account_id AS AccountId, invoice_id AS InvoiceId, attempted_at AS AttemptedAt, succeeded AS Succeeded, failure_reason AS FailureReason";
 
-    /// <summary>The parts of the defaults that are the same in every dialect; usage differs in its date arithmetic.</summary>
-    protected static string CommonQuery(SourceEntity entity) => entity switch
+    /// <summary>The entities whose SELECT is the same in every dialect.</summary>
+    private static string CommonQuery(SourceEntity entity) => entity switch
     {
         // Accounts and subscriptions are small and change without a timestamp (owner, seats): always read whole.
         SourceEntity.Accounts => $"SELECT {AccountColumns} FROM accounts",

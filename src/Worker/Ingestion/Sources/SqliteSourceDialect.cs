@@ -8,9 +8,10 @@ namespace ChurnWatch.Worker.Ingestion.Sources;
 /// <summary>A SQLite source: timestamps are ISO-8601 UTC text, so text comparison is time comparison.</summary>
 internal sealed class SqliteSourceDialect : SourceDialect
 {
+    protected override string Day => "substr(occurred_at, 1, 10)";
+
     // The week starts on Monday: step back six days, then forward to the next Monday (itself when it is one).
-    private const string Day = "substr(occurred_at, 1, 10)";
-    private const string WeekStart = "date(substr(occurred_at, 1, 10), '-6 days', 'weekday 1')";
+    protected override string WeekStart => "date(substr(occurred_at, 1, 10), '-6 days', 'weekday 1')";
 
     public override SourceProvider Provider => SourceProvider.Sqlite;
 
@@ -33,15 +34,5 @@ internal sealed class SqliteSourceDialect : SourceDialect
 
     public override object SinceParameter(DateTime since) => StoreText.Instant(since);
 
-    public override string DefaultQuery(SourceEntity entity) => entity switch
-    {
-        SourceEntity.UsageDaily =>
-            $"SELECT account_id AS AccountId, feature AS Feature, {Day} AS Day, SUM(quantity) AS Events, COUNT(DISTINCT user_id) AS ActiveUsers " +
-            $"FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, feature, {Day}",
-        SourceEntity.UsageWeekly =>
-            $"SELECT account_id AS AccountId, feature AS Feature, {WeekStart} AS WeekStart, SUM(quantity) AS Events, COUNT(DISTINCT user_id) AS ActiveUsers " +
-            $"FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, feature, {WeekStart} " +
-            $"UNION ALL SELECT account_id, '*', {WeekStart}, SUM(quantity), COUNT(DISTINCT user_id) FROM usage_events WHERE occurred_at >= @since GROUP BY account_id, {WeekStart}",
-        _ => CommonQuery(entity),
-    };
+    protected override string SumOfQuantity => "SUM(quantity)";
 }

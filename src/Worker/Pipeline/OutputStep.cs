@@ -51,10 +51,12 @@ internal sealed class OutputStep(
         var backtest = models.Churn.Backtest ?? throw new InvalidOperationException(
             "The churn model has no backtest: the history is too short to test on later dates. Reports need one to say how far to trust the scores.");
 
+        var heldBack = await signalStore.HeldBackAsync(cancellationToken).ConfigureAwait(false);
         var reports = rows
             .GroupBy(r => r.OwnerEmail, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => WeeklyRiskReport.Create(g.Key, asOf, now, sources, ModelName(models.Churn), backtest, AccountRiskRow.Rank(g), conventions, output.Value.RenewalWindowDays))
+            .Select(g => WeeklyRiskReport.Create(g.Key, asOf, now, sources, ModelName(models.Churn), backtest, AccountRiskRow.Rank(g), conventions, output.Value.RenewalWindowDays)
+                with { HeldBackSignals = heldBack.GetValueOrDefault(g.Key) })
             .ToList();
         var files = new List<string>(WeeklyRiskReportPublisher.Publish(Path.Combine(folder, "reports"), asOf, reports));
 
@@ -89,7 +91,7 @@ internal sealed class OutputStep(
     {
         var previous = await scoreStore.PreviousAsync(asOf, cancellationToken).ConfigureAwait(false);
         var live = (await signalStore.LiveAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => s.State == "open")
+            .Where(s => s.InReport)
             .ToLookup(s => s.AccountId, StringComparer.Ordinal);
         var usage = activity.ToDictionary(a => a.AccountId, a => a.WeeklyActiveUsers, StringComparer.Ordinal);
         var rows = new List<AccountRiskRow>(scores.Count);

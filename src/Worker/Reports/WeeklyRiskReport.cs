@@ -54,6 +54,9 @@ internal sealed record WeeklyRiskReport(
             conventions);
     }
 
+    /// <summary>New signals on these accounts that the weekly cap per account manager holds back from this report.</summary>
+    public int HeldBackSignals { get; init; }
+
     /// <summary>Whether any source is stale.</summary>
     public bool AnySourceStale => Sources.Any(s => s.IsStale);
 }

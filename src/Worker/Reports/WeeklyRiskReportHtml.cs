@@ -40,6 +40,7 @@ internal static class WeeklyRiskReportHtml
         Moves(html, rows);
         AccountsTable(html, rows, report);
         Charts(html, rows, report.SignalCounts, report.Conventions);
+        HeldBack(html, report.HeldBackSignals);
         Trust(html, report.ModelName, report.Backtest);
         Footer(html, report);
 
@@ -267,6 +268,16 @@ internal static class WeeklyRiskReportHtml
         }
 
         html.Append("</figure>\n</div>\n");
+    }
+
+    private static void HeldBack(StringBuilder html, int heldBack)
+    {
+        if (heldBack > 0)
+        {
+            html.Append("<p class=\"small\" id=\"held-back\">")
+                .Append(heldBack == 1 ? "1 more new signal is" : heldBack.ToString(CultureInfo.InvariantCulture) + " more new signals are")
+                .Append(" held back by the weekly cap on new signals; they come in the next reports, highest severity \u00d7 ARR first (<code>churnwatch signals list</code> shows them now).</p>\n");
+        }
     }
 
     private static void Trust(StringBuilder html, string modelName, BacktestReport backtest)

@@ -37,6 +37,13 @@ public sealed class SignalOptions
     public double StrongGrowthPercent { get; set; } = 30;
 
     /// <summary>
+    /// Strong growth: only accounts whose weekly active users (last 4 weeks) fill at least this share of their seats, in
+    /// percent; growth far below the licence needs no more seats. Default 50, range 0 (off) to 200.
+    /// </summary>
+    [Range(0, 200)]
+    public double StrongGrowthMinSeatUsePercent { get; set; } = 50;
+
+    /// <summary>
     /// Plan fit: the account's weekly active users (last 4 weeks) at or above this share of the median of the accounts
     /// on the next plan up, in percent. Default 100, range 25 to 400.
     /// </summary>

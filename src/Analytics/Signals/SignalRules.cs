@@ -103,7 +103,7 @@ public sealed class SignalRules(SignalOptions options)
 
     /// <summary>
     /// Weekly active users of the last 4 weeks up at least the configured share against 4 weeks eight weeks earlier,
-    /// for accounts subscribed for the whole 12 weeks.
+    /// for accounts subscribed for the whole 12 weeks whose users fill at least <see cref="SignalOptions.StrongGrowthMinSeatUsePercent"/> of their seats.
     /// </summary>
     public AccountSignal? StrongGrowth(AccountActivity a)
     {
@@ -115,10 +115,11 @@ public sealed class SignalRules(SignalOptions options)
         }
 
         var risePercent = 100.0 * (recent - earlier) / earlier;
-        return risePercent < options.StrongGrowthPercent
+        var seatUsePercent = a.Seats > 0 ? 100.0 * recent / a.Seats : 0;
+        return risePercent < options.StrongGrowthPercent || seatUsePercent < options.StrongGrowthMinSeatUsePercent
             ? null
             : new(a.AccountId, SignalKind.StrongGrowth, SignalSeverity.Info, a.AsOf,
-                Invariant($"Weekly active users up {risePercent:0}% over 8 weeks: {earlier:0.#} to {recent:0.#} a week"));
+                Invariant($"Weekly active users up {risePercent:0}% over 8 weeks: {earlier:0.#} to {recent:0.#} a week, {seatUsePercent:0}% of {a.Seats} seats"));
     }
 
     /// <summary>
@@ -245,9 +246,9 @@ public sealed class SignalRules(SignalOptions options)
             return null;
         }
 
-        var points = 100 * (score.ChurnProbability - before);
-        // Compare rounded points so that 10.0 points shown is 10.0 points judged, whatever the binary fraction.
-        if (Math.Round(points, 6) < options.RiskJumpPoints)
+        // Rounded so that 0.30 - 0.20 is judged as the 10 points it is, not as 9.999... of binary fractions.
+        var points = Math.Round(100 * (score.ChurnProbability - before), 6);
+        if (points < options.RiskJumpPoints)
         {
             return null;
         }

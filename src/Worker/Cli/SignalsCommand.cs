@@ -14,18 +14,19 @@ namespace ChurnWatch.Worker.Cli;
 /// </summary>
 internal static class SignalsCommand
 {
-    public static Command Create()
+    /// <param name="overrides">Settings that win over appsettings.json and the environment (tests point the store elsewhere).</param>
+    public static Command Create(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         var command = new Command("signals", "List, show, acknowledge and snooze the signals for account managers, and evaluate them against what happened.");
-        command.Subcommands.Add(List());
-        command.Subcommands.Add(Show());
-        command.Subcommands.Add(Acknowledge());
-        command.Subcommands.Add(Snooze());
-        command.Subcommands.Add(SignalsEvaluateCommand.Create());
+        command.Subcommands.Add(List(overrides));
+        command.Subcommands.Add(Show(overrides));
+        command.Subcommands.Add(Acknowledge(overrides));
+        command.Subcommands.Add(Snooze(overrides));
+        command.Subcommands.Add(SignalsEvaluateCommand.Create(overrides));
         return command;
     }
 
-    private static Command List()
+    private static Command List(IEnumerable<KeyValuePair<string, string?>>? overrides)
     {
         var owner = new Option<string?>("--owner") { Description = "Only this account manager's signals (e-mail, any case)." };
         var kind = new Option<string?>("--kind") { Description = $"Only this kind: {string.Join(", ", Enum.GetNames<SignalKind>())}." };
@@ -61,12 +62,12 @@ internal static class SignalsCommand
                     .ToList();
                 Print(rows);
                 return ExitCodes.Ok;
-            }, null, cancellationToken);
+            }, overrides, cancellationToken);
         });
         return command;
     }
 
-    private static Command Show()
+    private static Command Show(IEnumerable<KeyValuePair<string, string?>>? overrides)
     {
         var id = new Argument<long>("ID") { Description = "The signal's ID, as 'churnwatch signals list' shows it." };
         var command = new Command("show", "One signal and its history: when it opened, changed, entered a report, was acknowledged, snoozed, reopened and resolved.") { id };
@@ -88,22 +89,22 @@ internal static class SignalsCommand
 
             AnsiConsole.Write(history);
             return ExitCodes.Ok;
-        }, null, cancellationToken));
+        }, overrides, cancellationToken));
         return command;
     }
 
-    private static Command Acknowledge()
+    private static Command Acknowledge(IEnumerable<KeyValuePair<string, string?>>? overrides)
     {
         var (id, reason, by) = StateOptions();
         var command = new Command("ack", "Acknowledge a signal: it leaves the weekly report until its severity rises (or its condition ends and it resolves).")
         {
             id, reason, by,
         };
-        command.SetAction((parse, cancellationToken) => SetStateAsync(parse.GetValue(id), null, null, parse.GetValue(reason), parse.GetValue(by), cancellationToken));
+        command.SetAction((parse, cancellationToken) => SetStateAsync(parse.GetValue(id), null, null, parse.GetValue(reason), parse.GetValue(by), overrides, cancellationToken));
         return command;
     }
 
-    private static Command Snooze()
+    private static Command Snooze(IEnumerable<KeyValuePair<string, string?>>? overrides)
     {
         var (id, reason, by) = StateOptions();
         var until = new Option<string>("--until") { Description = "The date (YYYY-MM-DD, UTC) the signal comes back to the report; must be after today.", Required = true };
@@ -111,7 +112,7 @@ internal static class SignalsCommand
         {
             id, until, reason, by,
         };
-        command.SetAction((parse, cancellationToken) => SetStateAsync(parse.GetValue(id), parse.GetValue(until), "--until", parse.GetValue(reason), parse.GetValue(by), cancellationToken));
+        command.SetAction((parse, cancellationToken) => SetStateAsync(parse.GetValue(id), parse.GetValue(until), "--until", parse.GetValue(reason), parse.GetValue(by), overrides, cancellationToken));
         return command;
     }
 
@@ -122,7 +123,8 @@ internal static class SignalsCommand
         new Option<string?>("--by") { Description = "Who (default: the user running the command)." }
     );
 
-    private static async Task<int> SetStateAsync(long id, string? untilText, string? untilOption, string? reasonText, string? byText, CancellationToken cancellationToken)
+    private static async Task<int> SetStateAsync(
+        long id, string? untilText, string? untilOption, string? reasonText, string? byText, IEnumerable<KeyValuePair<string, string?>>? overrides, CancellationToken cancellationToken)
     {
         var reason = reasonText?.Trim();
         if (string.IsNullOrEmpty(reason))
@@ -173,7 +175,7 @@ internal static class SignalsCommand
                 ? string.Create(CultureInfo.InvariantCulture, $"{what} snoozed until {d:yyyy-MM-dd} by {by}: {reason}. It is back in the report from that date, or sooner if its severity rises.")
                 : $"{what} acknowledged by {by}: {reason}. It leaves the report until its severity rises.");
             return ExitCodes.Ok;
-        }, null, cancellationToken).ConfigureAwait(false);
+        }, overrides, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<SignalStore> StoreAsync(IServiceProvider services, CancellationToken cancellationToken)

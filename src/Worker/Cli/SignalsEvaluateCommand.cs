@@ -22,7 +22,7 @@ namespace ChurnWatch.Worker.Cli;
 /// </summary>
 internal static class SignalsEvaluateCommand
 {
-    public static Command Create()
+    public static Command Create(IEnumerable<KeyValuePair<string, string?>>? overrides)
     {
         var weeks = new Option<int?>("--weeks") { Description = "Weekly dates to replay, 4 to 104 (default: Signals:EvaluationWeeks)." };
         var markdown = new Option<bool>("--markdown") { Description = "Print the lift table as Markdown (for the README) instead of a console table." };
@@ -39,7 +39,7 @@ internal static class SignalsEvaluateCommand
             }
 
             var asMarkdown = parse.GetValue(markdown);
-            return CommandHost.RunAsync((services, ct) => RunAsync(services, count, asMarkdown, ct), null, cancellationToken);
+            return CommandHost.RunAsync((services, ct) => RunAsync(services, count, asMarkdown, ct), overrides, cancellationToken);
         });
         return command;
     }

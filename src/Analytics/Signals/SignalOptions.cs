@@ -38,10 +38,10 @@ public sealed class SignalOptions
 
     /// <summary>
     /// Strong growth: only accounts whose weekly active users (last 4 weeks) fill at least this share of their seats, in
-    /// percent; growth far below the licence needs no more seats. Default 50, range 0 (off) to 200.
+    /// percent; growth far below the licence needs no more seats. Default 60, range 0 (off) to 200.
     /// </summary>
     [Range(0, 200)]
-    public double StrongGrowthMinSeatUsePercent { get; set; } = 50;
+    public double StrongGrowthMinSeatUsePercent { get; set; } = 60;
 
     /// <summary>
     /// Plan fit: the account's weekly active users (last 4 weeks) at or above this share of the median of the accounts
@@ -62,13 +62,14 @@ public sealed class SignalOptions
     [Range(7, 365)]
     public int SupportWindowDays { get; set; } = 30;
 
-    /// <summary>Support risk: SLA breaches in the window that raise the signal. Default 1, range 1 to 100.</summary>
+    /// <summary>Support risk: SLA breaches in the window that raise the signal. Default 2, range 1 to 100.</summary>
+    /// <remarks>One breach alone is common on healthy accounts; on the sample company two in 30 days doubled the churn rate.</remarks>
     [Range(1, 100)]
-    public int SlaBreaches { get; set; } = 1;
+    public int SlaBreaches { get; set; } = 2;
 
-    /// <summary>Support risk: tickets escalated to L3 in the window that raise the signal. Default 1, range 1 to 100.</summary>
+    /// <summary>Support risk: tickets escalated to L3 in the window that raise the signal. Default 2, range 1 to 100.</summary>
     [Range(1, 100)]
-    public int L3Escalations { get; set; } = 1;
+    public int L3Escalations { get; set; } = 2;
 
     /// <summary>Support risk: a CSAT rating at or below this in the window raises the signal. Default 2, range 1 to 4.</summary>
     [Range(1, 4)]

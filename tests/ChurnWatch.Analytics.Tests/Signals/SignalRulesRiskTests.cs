@@ -28,18 +28,20 @@ public sealed class SignalRulesRiskTests
     [InlineData(0, 0, 0, 0, 0, null)]
     [InlineData(1, 7, 0, 0, 0, SignalSeverity.Warning)]   // one urgent ticket open exactly the 7 days
     [InlineData(1, 14, 0, 0, 0, SignalSeverity.Critical)] // open twice as long
-    [InlineData(0, 0, 1, 0, 0, SignalSeverity.Warning)]   // one SLA breach: the default minimum
-    [InlineData(0, 0, 0, 1, 0, SignalSeverity.Warning)]   // one L3 escalation
+    [InlineData(0, 0, 1, 0, 0, null)]                     // one SLA breach: under the default 2
+    [InlineData(0, 0, 2, 0, 0, SignalSeverity.Warning)]   // two SLA breaches
+    [InlineData(0, 0, 0, 1, 0, null)]                     // one L3 escalation: under the default 2
+    [InlineData(0, 0, 0, 2, 0, SignalSeverity.Warning)]   // two L3 escalations
     [InlineData(0, 0, 0, 0, 1, SignalSeverity.Warning)]   // one CSAT of 2 or less
-    [InlineData(0, 0, 1, 1, 0, SignalSeverity.Critical)]  // two causes together
+    [InlineData(0, 0, 2, 2, 0, SignalSeverity.Critical)]  // two causes together
     public void SupportRisk_EachCause_FiresWithSeverity(int urgent, int oldest, int sla, int l3, int lowCsat, SignalSeverity? expected) =>
         Assert.Equal(expected, _rules.SupportRisk(WithSupport(urgent, oldest, sla, l3, lowCsat))?.Severity);
 
     [Fact]
-    public void SupportRisk_SlaBreachesBelowConfiguredMinimum_FindsNothing()
+    public void SupportRisk_ConfiguredMinimumOfOne_FiresOnOneBreachAndSaysSo()
     {
-        var rules = new SignalRules(new SignalOptions { SlaBreaches = 2 });
-        Assert.Null(rules.SupportRisk(WithSupport(sla: 1)));
+        var rules = new SignalRules(new SignalOptions { SlaBreaches = 1 });
+        Assert.Equal("1 SLA breach in the last 30 days", rules.SupportRisk(WithSupport(sla: 1))!.Evidence);
         Assert.Equal("2 SLA breaches in the last 30 days", rules.SupportRisk(WithSupport(sla: 2))!.Evidence);
     }
 

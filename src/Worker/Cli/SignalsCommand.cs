@@ -31,9 +31,10 @@ internal static class SignalsCommand
         var owner = new Option<string?>("--owner") { Description = "Only this account manager's signals (e-mail, any case)." };
         var kind = new Option<string?>("--kind") { Description = $"Only this kind: {string.Join(", ", Enum.GetNames<SignalKind>())}." };
         var state = new Option<string?>("--state") { Description = $"Only this state: {string.Join(", ", SignalStates.All)}. Default: every live signal (all but resolved)." };
+        var tsv = new Option<bool>("--tsv") { Description = "Tab-separated lines for scripts (id, account, owner, kind, severity, arr_at_stake, state, first_seen, last_seen, in_report, evidence) instead of a table." };
         var command = new Command("list", "The signals in the store with their ID, account, owner, kind, severity, ARR at stake, state and evidence; highest severity x ARR first.")
         {
-            owner, kind, state,
+            owner, kind, state, tsv,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -51,6 +52,7 @@ internal static class SignalsCommand
             }
 
             var ownerEmail = parse.GetValue(owner);
+            var asTsv = parse.GetValue(tsv);
             return CommandHost.RunAsync(async (services, ct) =>
             {
                 var store = await StoreAsync(services, ct).ConfigureAwait(false);
@@ -60,7 +62,15 @@ internal static class SignalsCommand
                     .OrderByDescending(s => SignalKinds.Weight(Severity(s)) * s.ArrAtStake)
                     .ThenBy(s => s.SignalId)
                     .ToList();
-                Print(rows);
+                if (asTsv)
+                {
+                    WriteTsv(Console.Out, rows);
+                }
+                else
+                {
+                    Print(rows);
+                }
+
                 return ExitCodes.Ok;
             }, overrides, cancellationToken);
         });
@@ -212,6 +222,16 @@ internal static class SignalsCommand
         }
 
         AnsiConsole.Write(table);
+    }
+
+    private static void WriteTsv(TextWriter writer, List<StoredSignal> rows)
+    {
+        writer.WriteLine("id\taccount\towner\tkind\tseverity\tarr_at_stake\tstate\tfirst_seen\tlast_seen\tin_report\tevidence");
+        foreach (var s in rows)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.SignalId}\t{s.AccountId}\t{s.OwnerEmail}\t{s.Kind}\t{s.Severity}\t{s.ArrAtStake:F2}\t{s.State}\t{s.FirstSeen}\t{s.LastSeen}\t{(s.InReport ? "yes" : "no")}\t{s.Evidence.Replace('\t', ' ')}"));
+        }
     }
 
     private static string StateText(StoredSignal s) => s.State switch

@@ -170,7 +170,7 @@ internal sealed class SignalStore(StoreDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Owner, long Count)>(new CommandDefinition(
-            "SELECT owner_email, COUNT(*) FROM signals WHERE state = 'open' AND reported_on IS NULL GROUP BY owner_email",
+            "SELECT owner_email, CAST(COUNT(*) AS BIGINT) FROM signals WHERE state = 'open' AND reported_on IS NULL GROUP BY owner_email",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Owner, r => (int)r.Count, StringComparer.OrdinalIgnoreCase);
     }
@@ -202,7 +202,7 @@ internal sealed class SignalStore(StoreDatabase database)
         var waiting = await connection.QueryAsync<StoredSignal>(new CommandDefinition(
             $"SELECT {Columns} FROM signals WHERE state = 'open' AND reported_on IS NULL", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var reported = (await connection.QueryAsync<(string Owner, long Count)>(new CommandDefinition(
-                "SELECT owner_email, COUNT(*) FROM signals WHERE reported_on > @weekAgo AND reported_on <= @day GROUP BY owner_email",
+                "SELECT owner_email, CAST(COUNT(*) AS BIGINT) FROM signals WHERE reported_on > @weekAgo AND reported_on <= @day GROUP BY owner_email",
                 new { weekAgo, day }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => r.Owner, r => (int)r.Count, StringComparer.Ordinal);
         var heldBack = 0;

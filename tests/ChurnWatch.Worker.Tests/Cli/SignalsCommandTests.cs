@@ -136,4 +136,20 @@ public sealed class SignalsCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadArguments, exitCode);
         Assert.StartsWith(message, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task List_Tsv_OneLinePerLiveSignalOfTheOwner()
+    {
+        var (live, _) = await SeedAsync();
+
+        var (exitCode, output, _) = await RunAsync("signals", "list", "--owner", "AVA@vendor.test", "--tsv");
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Equal(
+            [
+                "id\taccount\towner\tkind\tseverity\tarr_at_stake\tstate\tfirst_seen\tlast_seen\tin_report\tevidence",
+                $"{live}\tA1\tava@vendor.test\tGoneDark\tWarning\t10000.00\topen\t2026-03-02\t2026-03-09\tyes\tquiet",
+            ],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+    }
 }

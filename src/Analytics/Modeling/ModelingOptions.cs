@@ -46,9 +46,20 @@ public sealed class ModelingOptions
 #pragma warning disable CA2227 // Options classes are bound from configuration, which needs a settable list.
     public IList<string> KeyFeatures { get; set; } = [];
 
+    /// <summary>
+    /// The learners that compete in the backtest: <c>logistic_regression_l2</c>, <c>gradient_boosted_trees</c>.
+    /// Default: empty, meaning all of them. Listing one trains only that one (faster, or to pin the explainable
+    /// linear model).
+    /// </summary>
+    public IList<string> Learners { get; set; } = [];
+
     /// <summary>Plan names from the lowest tier to the highest. Default Starter, Team, Business, Enterprise.</summary>
     public IList<string> PlanTiers { get; set; } = ["Starter", "Team", "Business", "Enterprise"];
 #pragma warning restore CA2227
+
+    /// <summary>Seed of every random choice in training (tree sampling, calibration halves, importance shuffles). Default 42.</summary>
+    [Range(0, int.MaxValue)]
+    public int Seed { get; set; } = 42;
 
     /// <summary>Churn probability from which an account is in the Medium band. Default 0.15; range 0-1, below <see cref="HighRiskThreshold"/>.</summary>
     [Range(0.0, 1.0)]
@@ -70,6 +81,14 @@ public sealed class ModelingOptions
         if (ObservationIntervalDays % 7 != 0)
         {
             throw new ValidationException($"Modeling:{nameof(ObservationIntervalDays)} must be a multiple of 7 (observation dates are Mondays).");
+        }
+
+        foreach (var learner in Learners)
+        {
+            if (!CandidateLearners.All.Contains(learner, StringComparer.Ordinal))
+            {
+                throw new ValidationException($"Modeling:{nameof(Learners)} lists '{learner}'; known learners: {string.Join(", ", CandidateLearners.All)}.");
+            }
         }
 
         if (MediumRiskThreshold > HighRiskThreshold)

@@ -34,7 +34,7 @@ public class WorkflowBenchmarkTests(ITestOutputHelper output)
 
         watch.Restart();
         var models = ChurnModelWorkflow.Train(timeline, options);
-        output.WriteLine($"train (observations, 2 backtests, 2 final fits): {watch.ElapsedMilliseconds} ms; churn rows {models.Churn.TrainRows:N0}, renewal rows {models.Renewal?.TrainRows:N0}, columns {models.Churn.Columns.Count}");
+        output.WriteLine($"train (observations, 2 backtests, 2 final fits): {watch.ElapsedMilliseconds} ms; churn rows {models.Churn.TrainRows:N0}, renewal rows {models.Renewal?.TrainRows:N0}, features {models.Churn.FeatureNames.Count}, learner {models.Churn.Learner}");
 
         watch.Restart();
         var scores = ChurnModelWorkflow.Score(timeline, models, options);

@@ -24,7 +24,9 @@ public sealed class LogisticLearner(double l2 = 0.01) : IBinaryLearner
         for (var c = 0; c < columns; c++)
         {
             var values = Enumerable.Range(0, x.Rows).Select(r => x[r, c]).Where(v => !double.IsNaN(v)).ToArray();
-            hasMissing[c] = values.Length < x.Rows;
+            // A column missing on every row (an entity the company does not provide) carries no information: no
+            // indicator, so it contributes exactly 0 instead of a weight the intercept could have carried.
+            hasMissing[c] = values.Length < x.Rows && values.Length > 0;
             // Counts and amounts are skewed: a log keeps a few huge accounts from owning the coefficient.
             logScaled[c] = values.Length > 0 && values.Min() >= 0 && Skewness(values) > 1;
             var transformed = logScaled[c] ? values.Select(v => Math.Log(1 + v)).ToArray() : values;

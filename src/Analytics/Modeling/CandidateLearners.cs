@@ -21,10 +21,10 @@ internal static class CandidateLearners
     internal const double TreesValidationShare = 0.15;
 
     /// <summary>Fits <paramref name="learner"/> on the rows; <paramref name="days"/> orders them in time.</summary>
-    public static IBinaryClassifier Fit(string learner, FeatureMatrix x, double[] labels, int[] days, ModelingOptions options) =>
+    public static IBinaryClassifier Fit(string learner, FeatureMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options) =>
         learner switch
         {
-            RiskModel.LogisticRegressionLearner => new LogisticLearner(options.L2Strength).Fit(x, labels, options.Seed),
+            RiskModel.LogisticRegressionLearner => new LogisticLearner(options.L2Strength, countLike).Fit(x, labels, options.Seed),
             RiskModel.GradientBoostedTreesLearner => FitTrees(x, labels, days, options),
             _ => throw new ArgumentException($"Unknown learner '{learner}'; known: {string.Join(", ", All)}.", nameof(learner)),
         };
@@ -46,12 +46,28 @@ internal static class CandidateLearners
         return new TreesClassifier(GradientBoostedTrees.Fit(x, labels, settings));
     }
 
-    /// <summary>The trees' settings in the pipeline: the learner's defaults, seeded by the modelling options.</summary>
-    private static GradientBoostingOptions TreeOptions(ModelingOptions options) => new()
+    /// <summary>The configured tree settings (a copy: fitting changes the number of trees), seeded by the modelling options.</summary>
+    private static GradientBoostingOptions TreeOptions(ModelingOptions options)
     {
-        Seed = options.Seed,
-        ValidationFraction = 0,
-    };
+        var t = options.Trees;
+        return new GradientBoostingOptions
+        {
+            Trees = t.Trees,
+            LearningRate = t.LearningRate,
+            MaxDepth = t.MaxDepth,
+            MaxLeaves = t.MaxLeaves,
+            MinChildWeight = t.MinChildWeight,
+            L2 = t.L2,
+            MinSplitGain = t.MinSplitGain,
+            RowSubsample = t.RowSubsample,
+            ColumnSubsample = t.ColumnSubsample,
+            MaxBins = t.MaxBins,
+            EarlyStoppingRounds = t.EarlyStoppingRounds,
+            ValidationFraction = 0,
+            Threads = t.Threads,
+            Seed = options.Seed,
+        };
+    }
 
     /// <summary>Rows before and from the first day at which the latest <paramref name="share"/> of rows begins.</summary>
     private static (int[] Early, int[] Late) SplitByTime(int[] days, double share)

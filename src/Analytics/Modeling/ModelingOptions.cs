@@ -57,6 +57,23 @@ public sealed class ModelingOptions
     public IList<string> PlanTiers { get; set; } = ["Starter", "Team", "Business", "Enterprise"];
 #pragma warning restore CA2227
 
+    /// <summary>
+    /// Settings of the gradient-boosted trees (section <c>Modeling:Trees</c>), tuned for churn observation sets: few
+    /// positives, each churned account seen on many dates, so shallower trees, a slower rate and larger leaves than
+    /// the learner's generic defaults. <c>Trees</c> is the most kept; early stopping on the latest training dates picks
+    /// fewer. <c>Seed</c> and <c>ValidationFraction</c> are ignored here (the modelling seed and a time split are used).
+    /// </summary>
+    public Learning.Trees.GradientBoostingOptions Trees { get; set; } = new()
+    {
+        Trees = 400,
+        LearningRate = 0.05,
+        MaxDepth = 3,
+        MinChildWeight = 20,
+        RowSubsample = 0.8,
+        ColumnSubsample = 0.8,
+        EarlyStoppingRounds = 30,
+    };
+
     /// <summary>Seed of every random choice in training (tree sampling, calibration halves, importance shuffles). Default 42.</summary>
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 42;
@@ -81,6 +98,15 @@ public sealed class ModelingOptions
         if (ObservationIntervalDays % 7 != 0)
         {
             throw new ValidationException($"Modeling:{nameof(ObservationIntervalDays)} must be a multiple of 7 (observation dates are Mondays).");
+        }
+
+        try
+        {
+            Validator.ValidateObject(Trees, new ValidationContext(Trees), validateAllProperties: true);
+        }
+        catch (ValidationException e)
+        {
+            throw new ValidationException($"Modeling:Trees: {e.Message}", e);
         }
 
         foreach (var learner in Learners)

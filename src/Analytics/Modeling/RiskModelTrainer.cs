@@ -19,7 +19,7 @@ internal static class RiskModelTrainer
         var labels = set.Labels(target);
         var y = rows.Select(r => (double)labels[r]).ToArray();
         var days = rows.Select(r => set.Day[r]).ToArray();
-        var classifier = CandidateLearners.Fit(learner, Matrix(set, rows), y, days, options);
+        var classifier = CandidateLearners.Fit(learner, Matrix(set, rows), y, days, set.CountLike, options);
         return new RiskModel(
             RiskModel.CurrentFormatVersion,
             target,

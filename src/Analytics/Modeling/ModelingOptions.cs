@@ -106,7 +106,8 @@ public sealed class ModelingOptions
         }
         catch (ValidationException e)
         {
-            throw new ValidationException($"Modeling:Trees: {e.Message}", e);
+            var key = e.ValidationResult.MemberNames.FirstOrDefault();
+            throw new ValidationException($"Modeling:Trees{(key is null ? string.Empty : ":" + key)}: {e.Message}", e);
         }
 
         foreach (var learner in Learners)

@@ -60,9 +60,11 @@ internal static class ModelShowCommand
                     models.Add((path, model!));
                 }
 
+                // Console.Out as it is now (not the one Spectre captured at start-up), so output can be redirected.
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
                 foreach (var (path, model) in models)
                 {
-                    Write(AnsiConsole.Console, path, model, count);
+                    Write(console, path, model, count);
                 }
 
                 return Task.FromResult(ExitCodes.Ok);

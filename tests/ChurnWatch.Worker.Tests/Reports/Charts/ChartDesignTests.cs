@@ -23,7 +23,7 @@ public sealed class ChartDesignTests
         // The largest value is 28%: both axes end on the same round tick, 30%, in steps of 10 points (5-point steps
         // would need six intervals, one more than the scale allows).
         var texts = Texts(svg);
-        Assert.All(new[] { "0%", "10%", "20%", "30%" }, tick => Assert.Equal(2, texts.Count(t => t == tick)));
+        Assert.All(["0%", "10%", "20%", "30%"], tick => Assert.Equal(2, texts.Count(t => t == tick)));
         Assert.DoesNotContain("40%", texts);
         Assert.Contains("Observed (dot size = rows)", texts);
         Assert.Contains("Perfect calibration", texts);

@@ -27,7 +27,11 @@ internal static class RenewalMonths
     {
         ArgumentNullException.ThrowIfNull(rows);
         var first = new DateOnly(asOf.Year, asOf.Month, 1);
-        var categories = Enumerable.Range(0, Months).Select(i => first.AddMonths(i).ToString("MMM yyyy", CultureInfo.InvariantCulture)).ToList();
+        // The year only where it changes (the first month and each January) keeps fourteen labels short enough to all show.
+        var categories = Enumerable.Range(0, Months)
+            .Select(i => first.AddMonths(i))
+            .Select((m, i) => m.ToString(i == 0 || m.Month == 1 ? "MMM yyyy" : "MMM", CultureInfo.InvariantCulture))
+            .ToList();
         var hasLater = rows.Any(r => r.RenewalDate is { } d && d >= first.AddMonths(Months));
         var hasNoDate = rows.Any(r => r.RenewalDate is null);
         if (hasLater)

@@ -38,9 +38,10 @@ internal static class WeeklyRiskReportHtml
         Freshness(html, report);
         Tiles(html, report.Kpis, report.Conventions.Currency);
         Moves(html, rows);
-        AccountsTable(html, rows, report);
+        // The overview charts come before the long table, so a reader sees the shape of the week before the detail.
         Charts(html, rows, report);
         SignalsSection(html, report);
+        AccountsTable(html, rows, report);
         Trust(html, report.ModelName, report.Backtest);
         Footer(html, report);
 
@@ -123,7 +124,7 @@ internal static class WeeklyRiskReportHtml
         if (firstScored > 0)
         {
             html.Append("<p class=\"small\">").Append(HtmlText.Encode(firstScored.ToString(CultureInfo.InvariantCulture)))
-                .Append(firstScored == 1 ? " account was" : " accounts were").Append(" not scored last week, so it has no change to compare.</p>\n");
+                .Append(firstScored == 1 ? " account was not scored last week, so it has" : " accounts were not scored last week, so they have").Append(" no change to compare.</p>\n");
         }
     }
 
@@ -259,7 +260,7 @@ internal static class WeeklyRiskReportHtml
         ];
         html.Append(HtmlText.InlineSvg(HistogramChart.Render("Accounts by churn probability", bins, "Churn probability", "Accounts", ValueFormat.Percent, binColour: BandColour, legend: legend)));
         html.Append("<figcaption>Risk distribution: how many of your accounts fall in each 10-point range of churn probability, coloured by risk band.</figcaption></figure>\n<figure>");
-        html.Append(HtmlText.InlineSvg(BarChart.Render(RenewalMonths.Chart(rows, report.AsOf, conventions.Currency))));
+        html.Append(HtmlText.InlineSvg(BarChart.Render(RenewalMonths.Chart(rows, report.AsOf, conventions.Currency), new ChartSize(640, 300))));
         html.Append("<figcaption>ARR at risk (ARR \u00d7 churn probability) of the accounts renewing in each month, split by risk band; ")
             .Append("\u201cNo date\u201d are month-to-month accounts, which can leave in any month.</figcaption></figure>\n</div>\n");
     }

@@ -78,7 +78,9 @@ public sealed class WeeklyRiskReportContentTests
         // Twelve months from November 2026, then month-to-month (Contoso); no renewal after October 2027.
         Assert.Equal(13, data.Categories.Count);
         Assert.Equal("Nov 2026", data.Categories[0]);
-        Assert.Equal("Oct 2027", data.Categories[11]);
+        Assert.Equal("Dec", data.Categories[1]);
+        Assert.Equal("Jan 2027", data.Categories[2]);
+        Assert.Equal("Oct", data.Categories[11]);
         Assert.Equal(RenewalMonths.NoDate, data.Categories[12]);
         Assert.Equal(["High risk", "Medium risk", "Low risk"], data.Series.Select(s => s.Name));
         var expected = new double[3, 13];
@@ -103,6 +105,20 @@ public sealed class WeeklyRiskReportContentTests
 
         Assert.Equal(RenewalMonths.Later, data.Categories[^1]);
         Assert.Equal(50, data.Series[0].Values[^1], 6);
+    }
+
+    [Fact]
+    public void RenewalMonthsChart_AtReportSize_LabelsEveryCategory()
+    {
+        var rows = ReportFixtures.Report().Accounts.Append(ReportFixtures.Row("A-9", "x", 100m, 0.5, RiskBand.High, renewal: new DateOnly(2028, 2, 1))).ToList();
+        var data = RenewalMonths.Chart(rows, ReportFixtures.AsOf, "USD");
+
+        var svg = ChurnWatch.Worker.Reports.Charts.BarChart.Render(data, new ChurnWatch.Worker.Reports.Charts.ChartSize(640, 300));
+
+        // Fourteen categories; a long one wraps onto two lines ("No date" as "No" and "date"), none is thinned out.
+        var texts = System.Xml.Linq.XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value).ToList();
+        Assert.Equal(14, data.Categories.Count);
+        Assert.All(data.Categories, c => Assert.Contains(c.Split(' ')[0], texts));
     }
 
     [Fact]

@@ -49,8 +49,8 @@ internal static class ReportIndexHtml
         {
             var share = m.Arr == 0 ? 0 : (double)(m.ArrAtRisk / m.Arr);
             html.Append("<tr><td><a href=\"").Append(HtmlText.Encode(m.FileName)).Append("\">").Append(HtmlText.Encode(m.OwnerEmail)).Append("</a></td>")
-                .Append("<td class=\"num\">").Append(HtmlText.Encode(m.Accounts.ToString(CultureInfo.InvariantCulture))).Append("</td>")
-                .Append("<td class=\"num\">").Append(HtmlText.Encode(m.HighRiskAccounts.ToString(CultureInfo.InvariantCulture))).Append("</td>")
+                .Append("<td class=\"num\">").Append(HtmlText.Count(m.Accounts)).Append("</td>")
+                .Append("<td class=\"num\">").Append(HtmlText.Count(m.HighRiskAccounts)).Append("</td>")
                 .Append("<td class=\"num\">").Append(HtmlText.Money(m.Arr)).Append("</td>")
                 .Append("<td class=\"num\">").Append(HtmlText.Money(m.ArrAtRisk)).Append("</td>")
                 .Append("<td class=\"num\">").Append(HtmlText.Percent(share, 1)).Append("</td>")
@@ -62,8 +62,8 @@ internal static class ReportIndexHtml
         {
             var arr = managers.Sum(m => m.Arr);
             var atRisk = managers.Sum(m => m.ArrAtRisk);
-            html.Append("<tr><td><strong>Total</strong></td><td class=\"num\"><strong>").Append(HtmlText.Encode(managers.Sum(m => m.Accounts).ToString(CultureInfo.InvariantCulture)))
-                .Append("</strong></td><td class=\"num\"><strong>").Append(HtmlText.Encode(managers.Sum(m => m.HighRiskAccounts).ToString(CultureInfo.InvariantCulture)))
+            html.Append("<tr><td><strong>Total</strong></td><td class=\"num\"><strong>").Append(HtmlText.Count(managers.Sum(m => m.Accounts)))
+                .Append("</strong></td><td class=\"num\"><strong>").Append(HtmlText.Count(managers.Sum(m => m.HighRiskAccounts)))
                 .Append("</strong></td><td class=\"num\"><strong>").Append(HtmlText.Money(arr))
                 .Append("</strong></td><td class=\"num\"><strong>").Append(HtmlText.Money(atRisk))
                 .Append("</strong></td><td class=\"num\"><strong>").Append(HtmlText.Percent(arr == 0 ? 0 : (double)(atRisk / arr), 1)).Append("</strong></td><td></td><td></td></tr>\n");

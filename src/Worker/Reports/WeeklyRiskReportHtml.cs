@@ -96,7 +96,7 @@ internal static class WeeklyRiskReportHtml
         var code = HtmlText.Encode(currency);
         var share = kpis.Arr == 0 ? 0 : (double)(kpis.ArrAtRisk / kpis.Arr);
         html.Append("<section class=\"tiles\" aria-label=\"Key figures\">\n");
-        Tile(html, "Accounts", kpis.Accounts.ToString(CultureInfo.InvariantCulture), HtmlText.Encode(kpis.HighRiskAccounts.ToString(CultureInfo.InvariantCulture)) + " high risk", false);
+        Tile(html, "Accounts", kpis.Accounts.ToString("#,##0", CultureInfo.InvariantCulture), HtmlText.Count(kpis.HighRiskAccounts) + " high risk", false);
         Tile(html, "ARR", HtmlText.MoneyShort(kpis.Arr), code + " " + HtmlText.Money(kpis.Arr), false);
         Tile(html, "ARR at risk", HtmlText.MoneyShort(kpis.ArrAtRisk), HtmlText.Percent(share, 1) + " of ARR, expected loss", true);
         Tile(html, "Renewals next " + kpis.RenewalWindowDays.ToString(CultureInfo.InvariantCulture) + " days", kpis.RenewalsDue.ToString(CultureInfo.InvariantCulture), code + " " + HtmlText.Money(kpis.RenewalArrDue) + " ARR up for renewal", false);

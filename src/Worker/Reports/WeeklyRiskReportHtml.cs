@@ -329,7 +329,7 @@ internal static class WeeklyRiskReportHtml
         if (backtest.CalibrationMethod is { } method)
         {
             Figure(html, "Calibration", HtmlText.Encode(method) + (backtest.UncalibratedLogLoss is { } before && backtest.CalibratedLogLoss is { } after
-                ? " <span class=\"small\">(log loss on unseen test rows " + HtmlText.Number(before, 3) + " \u2192 " + HtmlText.Number(after, 3) + "; the probabilities shown are calibrated, the table and chart show the raw model)</span>"
+                ? " <span class=\"small\">(log loss on unseen test rows " + HtmlText.Number(before, 3) + " \u2192 " + HtmlText.Number(after, 3) + "; the probabilities shown are calibrated, the table and charts below show the raw model; calibration does not reorder accounts)</span>"
                 : string.Empty));
         }
 

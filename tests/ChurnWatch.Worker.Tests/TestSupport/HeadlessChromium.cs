@@ -41,6 +41,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
           const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
           const svgs = [...document.querySelectorAll('svg')];
           const tables = [...document.querySelectorAll('table')];
+          const images = [...document.querySelectorAll('img')];
           return {
             title: document.title,
             svgs: svgs.length,
@@ -49,6 +50,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
             tables: tables.length,
             tablesDrawn: tables.filter(visible).length,
             bodyRows: document.querySelectorAll('tbody tr').length,
+            images: images.length,
+            imagesDrawn: images.filter(i => i.complete && i.naturalWidth > 0 && visible(i)).length,
             scripts: document.querySelectorAll('script').length,
             resources: performance.getEntriesByType('resource').length,
             text: document.body.innerText
@@ -187,6 +190,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
                 (int)found["tables"]!,
                 (int)found["tablesDrawn"]!,
                 (int)found["bodyRows"]!,
+                (int)found["images"]!,
+                (int)found["imagesDrawn"]!,
                 (int)found["scripts"]!,
                 (int)found["resources"]!,
                 overflow.GetValue<int>(),

@@ -8,6 +8,8 @@ namespace ChurnWatch.Worker.Tests.TestSupport;
 /// <param name="Tables">table elements.</param>
 /// <param name="TablesDrawn">table elements laid out with a non-zero height.</param>
 /// <param name="BodyRows">Rows in the tables' tbody elements.</param>
+/// <param name="Images">img elements.</param>
+/// <param name="ImagesDrawn">img elements whose image decoded (an SVG file that is not valid XML does not) and is laid out.</param>
 /// <param name="Scripts">script elements in the DOM (none is expected: reports run no script).</param>
 /// <param name="ResourcesLoaded">Resources the page fetched (none is expected: reports are self-contained).</param>
 /// <param name="PrintOverflow">Pixels by which the page is wider than an A4 landscape sheet when laid out for print; 0 when it fits.</param>
@@ -21,6 +23,8 @@ public sealed record PageCheck(
     int Tables,
     int TablesDrawn,
     int BodyRows,
+    int Images,
+    int ImagesDrawn,
     int Scripts,
     int ResourcesLoaded,
     int PrintOverflow,

@@ -54,7 +54,9 @@ internal static class RenewalMonths
             var values = new double[categories.Count];
             foreach (var row in rows.Where(r => r.Band == band))
             {
-                values[Category(row)] += (double)row.ArrAtRisk;
+                // A credit can make an account's ARR negative; a stacked bar cannot show it, and one odd account must not
+                // stop every report, so it counts as nothing at risk (the table still shows its ARR).
+                values[Category(row)] += Math.Max(0, (double)row.ArrAtRisk);
             }
 
             return new ChartSeries(band + " risk", values);

@@ -88,7 +88,7 @@ internal static class ReportIndexHtml
             : "<span class=\"acct\">" + HtmlText.Encode(row.Name) + "</span> <span class=\"small\">" + HtmlText.Money(row.ArrAtRisk) + " at risk, "
                 + HtmlText.Percent(row.ChurnProbability) + " churn</span>";
 
-    /// <summary>ARR at risk per manager, stacked by band, managers in the table's order.</summary>
+    /// <summary>ARR at risk per manager, stacked by band, managers in the table's order; negative ARR (credits) counts as none, as in <see cref="RenewalMonths"/>.</summary>
     private static BarChartData ByManager(IReadOnlyList<WeeklyRiskReport> reports, string currency)
     {
         var ordered = reports.OrderByDescending(r => r.Kpis.ArrAtRisk).ThenBy(r => r.OwnerEmail, StringComparer.Ordinal).ToList();
@@ -97,7 +97,7 @@ internal static class ReportIndexHtml
             "ARR at risk by account manager",
             // The part before the @ is what colleagues call each other; the full address is in the table.
             ordered.Select(r => r.OwnerEmail.Split('@')[0]).ToList(),
-            bands.Select(b => new ChartSeries(b + " risk", ordered.Select(r => (double)r.Accounts.Where(a => a.Band == b).Sum(a => a.ArrAtRisk)).ToList())).ToList(),
+            bands.Select(b => new ChartSeries(b + " risk", ordered.Select(r => (double)r.Accounts.Where(a => a.Band == b).Sum(a => Math.Max(0, a.ArrAtRisk))).ToList())).ToList(),
             Stacked: true,
             "Account manager",
             "ARR at risk (" + currency + ")",

@@ -108,6 +108,20 @@ public sealed class WeeklyRiskReportContentTests
     }
 
     [Fact]
+    public void Render_NegativeArr_StillRendersWithNothingAtRiskInTheCharts()
+    {
+        var rows = ReportFixtures.Report().Accounts.Append(ReportFixtures.Row("A-9", "Credit note", -5_000m, 0.5, RiskBand.High, renewal: new DateOnly(2026, 12, 5))).ToList();
+        var report = ReportFixtures.Report(rows: rows);
+
+        var data = RenewalMonths.Chart(rows, ReportFixtures.AsOf, "USD");
+        var html = WeeklyRiskReportHtml.Render(report) + ReportIndexHtml.Render(ReportFixtures.AsOf, [report]);
+
+        // December holds Northwind's 74,400 and the credit's -2,500 counted as 0.
+        Assert.Equal(120_000 * 0.62, data.Series[0].Values[1], 6);
+        Assert.Contains("-5,000", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RenewalMonthsChart_AtReportSize_LabelsEveryCategory()
     {
         var rows = ReportFixtures.Report().Accounts.Append(ReportFixtures.Row("A-9", "x", 100m, 0.5, RiskBand.High, renewal: new DateOnly(2028, 2, 1))).ToList();

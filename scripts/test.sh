@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every ChurnWatch test, from a fresh clone on a fresh Debian machine.
 # It installs what the tests need when it is missing (PostgreSQL, and Debian's chromium for the browser tests of the
-# HTML outputs), starts a throwaway PostgreSQL cluster on 127.0.0.1 for the store tests, runs the whole suite, prints one closing line "N passed, N failed, N skipped",
+# HTML outputs, python3-aiosmtpd for the email tests), starts a throwaway PostgreSQL cluster on 127.0.0.1 for the store tests, runs the whole suite, prints one closing line "N passed, N failed, N skipped",
 # stops the server and deletes its files whatever happens, and exits non-zero when anything failed
 # (with CI=true, also when any test was skipped).
 # CHURNWATCH_TEST_POSTGRES already set (a connection string to a server where the tests may create databases):
@@ -63,6 +63,14 @@ find_chromium() {
   echo "Chromium $("$browser" --version 2>/dev/null | grep -o "[0-9][0-9.]*" | head -n 1) for the browser tests: $browser" >&2
 }
 
+# The email tests send through a real SMTP server on loopback: Debian's aiosmtpd, run by /usr/bin/python3.
+find_smtp_server() {
+  if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+    echo "Installing aiosmtpd for the email tests (apt-get)..." >&2
+    apt_install "The SMTP test server (aiosmtpd)" python3-aiosmtpd
+  fi
+}
+
 start_postgres() {
   local initdb
   initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
@@ -97,6 +105,7 @@ if [ -z "${CHURNWATCH_TEST_POSTGRES:-}" ]; then
   start_postgres
 fi
 find_chromium
+find_smtp_server
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 status=0

@@ -15,6 +15,7 @@ internal static class ChurnWatchCommandLine
         root.Subcommands.Add(ModelCommand.Create(TimeProvider.System));
         root.Subcommands.Add(SamplesCommand.Create());
         root.Subcommands.Add(SignalsCommand.Create());
+        root.Subcommands.Add(ReportsCommand.Create());
         return root;
     }
 

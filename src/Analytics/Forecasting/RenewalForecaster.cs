@@ -35,6 +35,19 @@ public static class RenewalForecaster
         return rows;
     }
 
+    /// <summary>
+    /// The forecast of each segment (<see cref="RenewalExposure.Segment"/>), segments in ordinal order, each with
+    /// <paramref name="months"/> rows; a segment with no renewals in the window still gets its rows of zeros.
+    /// </summary>
+    public static IReadOnlyList<RenewalForecastMonth> ForecastBySegment(IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(renewals);
+        return [.. renewals
+            .GroupBy(r => r.Segment ?? string.Empty, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => Forecast(g, firstMonth, months, seed).Select(m => m with { Segment = g.Key }))];
+    }
+
     private static (decimal P10, decimal P90) Range(List<RenewalExposure> due, int seed)
     {
         if (due.Count == 0)

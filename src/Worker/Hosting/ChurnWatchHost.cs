@@ -1,6 +1,8 @@
+using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Ingestion.Csv;
 using ChurnWatch.Worker.Ingestion.Validation;
@@ -59,6 +61,7 @@ internal static class ChurnWatchHost
         builder.Services.AddSingleton<SourceIngestion>();
         builder.Services.AddSingleton<CsvDropIngestion>();
         builder.Services.AddChurnWatchPipeline();
+        builder.Services.AddChurnWatchFinance();
         return builder;
     }
 
@@ -73,6 +76,7 @@ internal static class ChurnWatchHost
         nameof(ValidationOptions) => ValidationOptions.Section,
         nameof(CsvDropOptions) => CsvDropOptions.Section,
         nameof(ModelingOptions) => PipelineServices.ModelingSection,
+        nameof(MetricsOptions) => MetricsOptions.Section,
         _ => optionsType?.Name ?? "(unknown section)",
     };
 
@@ -90,5 +94,6 @@ internal static class ChurnWatchHost
         _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
         _ = services.GetRequiredService<IOptions<CsvDropOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<MetricsOptions>>().Value;
     }
 }

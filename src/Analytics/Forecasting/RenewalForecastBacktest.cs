@@ -34,7 +34,7 @@ public static class RenewalForecastBacktest
 
     /// <summary>
     /// One row per month from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> and per lead; forecasts whose
-    /// date would be before <paramref name="earliestForecastDate"/> are left out.
+    /// date would be before <paramref name="earliestForecastDate"/>, and months with no renewal due, are left out.
     /// </summary>
     /// <param name="history">The company's history.</param>
     /// <param name="firstMonth">First month forecast.</param>
@@ -76,6 +76,8 @@ public static class RenewalForecastBacktest
 
                 // The same seeded simulation as today's forecast, one month at a time.
                 var forecast = RenewalForecaster.Forecast(book, month, 1, seed + (month.DayNumber * 16) + lead)[0];
+                if (forecast.RenewalsDue == 0)
+                    continue; // Nothing was due: no forecast to test, and an empty month would count as "inside the range".
                 var due = book.Where(e => e.RenewalDate >= month && e.RenewalDate < month.AddMonths(1)).ToList();
                 var renewed = due.Where(e => RenewalBook.Renewed(subscriptions[e.AccountId], e.RenewalDate, graceDays, history.DataAsOf) == true).ToList();
                 rows.Add(new RenewalBacktestMonth(month, lead, date, forecast.RenewalsDue, forecast.ArrDue, forecast.ExpectedRenewedArr,

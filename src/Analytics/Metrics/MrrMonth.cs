@@ -5,13 +5,13 @@ namespace ChurnWatch.Analytics.Metrics;
 /// computed from it. Rates are null when the month starts with no MRR (or no customers).
 /// </summary>
 /// <param name="Month">First day of the calendar month.</param>
-/// <param name="StartMrr">MRR at the first instant of the month.</param>
+/// <param name="StartMrr">MRR at the last instant of the month before.</param>
 /// <param name="NewMrr">MRR of customers who were never customers before.</param>
 /// <param name="ExpansionMrr">Increases of customers present at both ends of the month.</param>
 /// <param name="ContractionMrr">Decreases of customers present at both ends (a positive amount).</param>
 /// <param name="ChurnedMrr">Start MRR of customers gone at the end (a positive amount).</param>
 /// <param name="ReactivationMrr">MRR of former customers who came back.</param>
-/// <param name="EndMrr">MRR at the first instant of the next month.</param>
+/// <param name="EndMrr">MRR at the last instant of the month.</param>
 /// <param name="CustomersStart">Customers at the start.</param>
 /// <param name="NewCustomers">New customers.</param>
 /// <param name="ReactivatedCustomers">Returning former customers.</param>

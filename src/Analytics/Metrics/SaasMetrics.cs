@@ -4,8 +4,10 @@ namespace ChurnWatch.Analytics.Metrics;
 
 /// <summary>
 /// The monthly MRR bridge, logo and revenue churn, GRR, NRR and cohort retention (the definitions of
-/// docs/metrics.md). Each customer's MRR is measured at the first instant of each month, and a month's movement is
-/// the change between its two ends, so the bridge adds up exactly; changes that undo each other within a month net out.
+/// docs/exports.md). Each customer's MRR is measured at the last instant of each month (a subscription that starts on
+/// the 1st is new in that month; one that runs to the end of a month is lost in the next), and a month's movement is
+/// the change between the end of the month before and its own end, so the bridge adds up exactly; changes that undo
+/// each other within a month net out.
 /// </summary>
 public static class SaasMetrics
 {
@@ -47,7 +49,7 @@ public static class SaasMetrics
             var startingMrr = members.Sum(a => a.Raw(a.FirstPaidStart!.Value));
             for (var k = 0; cohort.Key.AddMonths(k) < end; k++)
             {
-                var at = Instant(cohort.Key.AddMonths(k + 1));
+                var at = EndOf(cohort.Key.AddMonths(k));
                 var mrr = members.Select(a => a.At(at)).ToList();
                 cohorts.Add(new CohortCell(cohort.Key, k, members.Count, startingMrr, mrr.Count(v => v > 0), mrr.Sum()));
             }
@@ -58,8 +60,8 @@ public static class SaasMetrics
 
     private static MrrMonth Month(IReadOnlyList<AccountMrr> accounts, DateOnly month, MetricsOptions options)
     {
-        var from = Instant(month);
-        var to = Instant(month.AddMonths(1));
+        var from = EndOf(month.AddMonths(-1));
+        var to = EndOf(month);
         decimal startMrr = 0, newMrr = 0, expansion = 0, contraction = 0, churned = 0, reactivation = 0, endMrr = 0;
         int customersStart = 0, newCustomers = 0, reactivated = 0, churnedCustomers = 0, customersEnd = 0, sameMonth = 0;
         foreach (var account in accounts)
@@ -82,7 +84,7 @@ public static class SaasMetrics
             }
             else if (after > 0)
             {
-                if (account.FirstPaidStart < from)
+                if (account.FirstPaidStart <= from)
                 {
                     reactivation += after;
                     reactivated++;
@@ -93,7 +95,7 @@ public static class SaasMetrics
                     newCustomers++;
                 }
             }
-            else if (account.FirstPaidStart is { } first && first >= from && first < to)
+            else if (account.FirstPaidStart is { } first && first > from && first <= to)
             {
                 sameMonth++;
                 if (options.SameMonthSignupAndCancel == SameMonthCancellation.CountAsNewAndChurn)
@@ -119,6 +121,9 @@ public static class SaasMetrics
             .Select(g => new AccountMrr(g.Key, g, invoices[g.Key], options))
             .ToList();
     }
+
+    /// <summary>The last instant of a month: what a month-end snapshot measures.</summary>
+    private static DateTime EndOf(DateOnly month) => Instant(month.AddMonths(1)).AddTicks(-1);
 
     private static DateOnly MonthOf(DateTime instant) => new(instant.Year, instant.Month, 1);
 

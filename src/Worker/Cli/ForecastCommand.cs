@@ -66,7 +66,7 @@ internal static class ForecastCommand
         foreach (var s in result.Summary)
         {
             Console.Out.WriteLine(string.Create(inv,
-                $"Backtest, forecasts made {s.LeadMonths} months ahead over {s.Months} past months: mean absolute error {s.MeanAbsolutePercentError:P1}, bias {s.Bias:+0.0%;-0.0%}, actual inside P10-P90 in {s.Coverage:P0} of months."));
+                $"Backtest, forecasts made {s.LeadMonths} months ahead over {s.Months} past months: mean absolute error {s.MeanAbsolutePercentError:0.0%}, bias {s.Bias:+0.0%;-0.0%}, actual inside P10-P90 in {s.Coverage:0%} of months."));
         }
 
         if (result.ProbabilitySources.Values.Contains(RenewalForecastResult.CurrentModelInSample))

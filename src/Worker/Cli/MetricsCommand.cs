@@ -44,7 +44,7 @@ internal static class MetricsCommand
                 DataFreshnessCsv.WriteFile(OutputPaths.Freshness(path), now, sources);
                 var last = report.Months[^1];
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"SaaS metrics for {report.Months[0].Month:yyyy-MM} to {last.Month:yyyy-MM}: MRR {report.Months[0].StartMrr:#,0} -> {last.EndMrr:#,0} {currency}; last month logo churn {last.LogoChurnRate:P1}, GRR {last.GrossRevenueRetention:P1}, NRR {last.NetRevenueRetention:P1}."));
+                    $"SaaS metrics for {report.Months[0].Month:yyyy-MM} to {last.Month:yyyy-MM}: MRR {report.Months[0].StartMrr:#,0} -> {last.EndMrr:#,0} {currency}; last month logo churn {last.LogoChurnRate:0.0%}, GRR {last.GrossRevenueRetention:0.0%}, NRR {last.NetRevenueRetention:0.0%}."));
                 Console.Out.WriteLine($"Conventions: {options.Describe()}.");
                 Console.Out.WriteLine($"Written: {path}, {cohorts}, {html}.");
                 return ExitCodes.Ok;

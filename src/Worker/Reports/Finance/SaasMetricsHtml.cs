@@ -138,8 +138,8 @@ internal static class SaasMetricsHtml
 
     private static IEnumerable<string> Conventions(MetricsOptions options, string currency)
     {
-        yield return "MRR: the recurring monthly amount of the subscriptions running at the first instant of each month, after discounts (prepaid plans spread over their months, one-time charges excluded), in "
-            + HtmlText.Encode(currency) + ". A month's movements compare each customer's MRR at its two ends, so start + new + expansion \u2212 contraction \u2212 churn + reactivation = end exactly, and changes that undo each other within a month net out.";
+        yield return "MRR: the recurring monthly amount of the subscriptions running at the last instant of each month, after discounts (prepaid plans spread over their months, one-time charges excluded), in "
+            + HtmlText.Encode(currency) + ". A month's movements compare each customer's MRR at the end of the month before with its MRR at the end of the month (a subscription starting on the 1st is new in that month; one running to the end of a month is lost in the next), so start + new + expansion \u2212 contraction \u2212 churn + reactivation = end exactly, and changes that undo each other within a month net out.";
         yield return "New: a customer with MRR for the first time. Reactivation: a former customer paying again. Churn: a customer at the start with no MRR at the end (cancelling one of several subscriptions is contraction).";
         yield return "Grace period (Metrics:GraceDays = " + HtmlText.Number(options.GraceDays, 0)
             + " days): a customer whose last subscription ended and who subscribes again within it did not churn; its MRR is carried through the gap. The latest month can still change if a customer returns within the grace period.";

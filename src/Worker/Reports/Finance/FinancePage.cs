@@ -9,6 +9,9 @@ namespace ChurnWatch.Worker.Reports.Finance;
 /// </summary>
 internal static class FinancePage
 {
+    // What only these pages need, kept here so the shared sheet stays the weekly report's.
+    private const string ExtraCss = "td.month{white-space:nowrap}\n";
+
     /// <summary>Starts the document and its header. <paramref name="title"/> and <paramref name="subtitle"/> are plain text.</summary>
     public static StringBuilder Open(string title, string subtitle, DateTime generatedAt)
     {
@@ -16,7 +19,7 @@ internal static class FinancePage
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(HtmlText.Encode(title)).Append("</title>\n")
-            .Append("<style>\n").Append(ReportStyles.Css).Append("</style>\n</head>\n<body>\n<main>\n")
+            .Append("<style>\n").Append(ReportStyles.Css).Append(ExtraCss).Append("</style>\n</head>\n<body>\n<main>\n")
             .Append("<header class=\"page\">\n<div>\n<h1>").Append(HtmlText.Encode(title)).Append("</h1>\n")
             .Append("<p class=\"sub\">").Append(HtmlText.Encode(subtitle)).Append("</p>\n</div>\n")
             .Append("<div class=\"meta\">Generated ").Append(HtmlText.Instant(generatedAt)).Append("</div>\n</header>\n");

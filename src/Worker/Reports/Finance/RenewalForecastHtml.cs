@@ -65,7 +65,7 @@ internal static class RenewalForecastHtml
             html.Append("<tr>");
             if (withSegment)
                 html.Append("<td>").Append(HtmlText.Encode(m.Segment)).Append("</td>");
-            html.Append("<td>").Append(FinancePage.Month(m.Month)).Append("</td><td class=\"num\">").Append(HtmlText.Number(m.RenewalsDue, 0))
+            html.Append("<td class=\"month\">").Append(FinancePage.Month(m.Month)).Append("</td><td class=\"num\">").Append(HtmlText.Number(m.RenewalsDue, 0))
                 .Append("</td><td class=\"num\">").Append(HtmlText.Money(m.ArrDue)).Append("</td><td class=\"num\">").Append(HtmlText.Money(m.ExpectedRenewedArr))
                 .Append("</td><td class=\"num\">").Append(HtmlText.Money(m.P10RenewedArr)).Append("</td><td class=\"num\">").Append(HtmlText.Money(m.P90RenewedArr))
                 .Append("</td><td class=\"num\">").Append(HtmlText.Money(m.ExpectedChurnedArr)).Append("</td></tr>\n");
@@ -116,7 +116,7 @@ internal static class RenewalForecastHtml
             .Append("<th class=\"num\">Expected</th><th class=\"num\">P10</th><th class=\"num\">P90</th><th class=\"num\">Renewed</th><th class=\"num\">Renewed ARR</th><th class=\"num\">Error</th><th>In range</th></tr></thead>\n<tbody>\n");
         foreach (var r in result.Backtest.OrderBy(r => r.LeadMonths).ThenBy(r => r.Month))
         {
-            html.Append("<tr><td>").Append(FinancePage.Month(r.Month)).Append("</td><td class=\"num\">").Append(HtmlText.Number(r.LeadMonths, 0))
+            html.Append("<tr><td class=\"month\">").Append(FinancePage.Month(r.Month)).Append("</td><td class=\"num\">").Append(HtmlText.Number(r.LeadMonths, 0))
                 .Append("</td><td>").Append(HtmlText.Date(r.ForecastDate)).Append("</td><td class=\"num\">").Append(HtmlText.Number(r.RenewalsDue, 0))
                 .Append("</td><td class=\"num\">").Append(HtmlText.Money(r.ArrDue)).Append("</td><td class=\"num\">").Append(HtmlText.Money(r.ExpectedRenewedArr))
                 .Append("</td><td class=\"num\">").Append(HtmlText.Money(r.P10RenewedArr)).Append("</td><td class=\"num\">").Append(HtmlText.Money(r.P90RenewedArr))

@@ -36,11 +36,11 @@ internal static class SaasMetricsHtml
                 "MRR movements per month",
                 [.. months.Select(m => m.Month.ToString("MMM yy", CultureInfo.InvariantCulture))],
                 [
-                    new ChartSeries("New", [.. months.Select(m => (double)m.NewMrr)]),
+                    // Four series: the palette has four colours, and a fifth would repeat the first.
+                    new ChartSeries("New and reactivation", [.. months.Select(m => (double)(m.NewMrr + m.ReactivationMrr))]),
                     new ChartSeries("Expansion", [.. months.Select(m => (double)m.ExpansionMrr)]),
-                    new ChartSeries("Reactivation", [.. months.Select(m => (double)m.ReactivationMrr)]),
-                    new ChartSeries("Contraction", [.. months.Select(m => -(double)m.ContractionMrr)]),
                     new ChartSeries("Churn", [.. months.Select(m => -(double)m.ChurnedMrr)]),
+                    new ChartSeries("Contraction", [.. months.Select(m => -(double)m.ContractionMrr)]),
                 ],
                 Stacked: false,
                 "Month",
@@ -57,21 +57,35 @@ internal static class SaasMetricsHtml
                 "Retention",
                 YFormat: ValueFormat.Percent,
                 XDomain: (0, Math.Max(1, months.Count - 1)),
+                // Monthly retention sits near 100%: an axis from zero would flatten every difference worth seeing.
+                YDomain: RetentionDomain(months),
                 XTickLabel: x => MonthLabel(months, x)))))
             .Append("<figcaption>Monthly net and gross revenue retention of the MRR each month started with.</figcaption></figure>\n</div>\n");
 
         html.Append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Month</th><th class=\"num\">Start MRR</th><th class=\"num\">+ New</th><th class=\"num\">+ Expansion</th>")
             .Append("<th class=\"num\">\u2212 Contraction</th><th class=\"num\">\u2212 Churn</th><th class=\"num\">+ Reactivation</th><th class=\"num\">= End MRR</th>")
-            .Append("<th class=\"num\">Customers</th><th class=\"num\">Logo churn</th><th class=\"num\">Gross MRR churn</th><th class=\"num\">Net MRR churn</th><th class=\"num\">GRR</th><th class=\"num\">NRR</th></tr></thead>\n<tbody>\n");
+            .Append("</tr></thead>\n<tbody>\n");
         foreach (var m in months)
         {
-            html.Append("<tr><td>").Append(FinancePage.Month(m.Month)).Append("</td>");
+            html.Append("<tr><td class=\"month\">").Append(FinancePage.Month(m.Month)).Append("</td>");
             foreach (var amount in new[] { m.StartMrr, m.NewMrr, m.ExpansionMrr, m.ContractionMrr, m.ChurnedMrr, m.ReactivationMrr, m.EndMrr })
             {
                 html.Append("<td class=\"num\">").Append(HtmlText.Money(amount)).Append("</td>");
             }
 
-            html.Append("<td class=\"num\">").Append(HtmlText.Number(m.CustomersStart, 0)).Append(" \u2192 ").Append(HtmlText.Number(m.CustomersEnd, 0)).Append("</td>");
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table></div>\n<h2>Churn and retention</h2>\n<div class=\"table-wrap\"><table>\n<thead><tr><th>Month</th><th class=\"num\">Customers</th><th class=\"num\">New</th><th class=\"num\">Reactivated</th><th class=\"num\">Churned</th>")
+            .Append("<th class=\"num\">Signed up and cancelled</th><th class=\"num\">Logo churn</th><th class=\"num\">Gross MRR churn</th><th class=\"num\">Net MRR churn</th><th class=\"num\">GRR</th><th class=\"num\">NRR</th></tr></thead>\n<tbody>\n");
+        foreach (var m in months)
+        {
+            html.Append("<tr><td class=\"month\">").Append(FinancePage.Month(m.Month)).Append("</td><td class=\"num\">").Append(HtmlText.Number(m.CustomersStart, 0)).Append(" \u2192 ").Append(HtmlText.Number(m.CustomersEnd, 0)).Append("</td>");
+            foreach (var count in new[] { m.NewCustomers, m.ReactivatedCustomers, m.ChurnedCustomers, m.SignedUpAndCancelled })
+            {
+                html.Append("<td class=\"num\">").Append(HtmlText.Number(count, 0)).Append("</td>");
+            }
+
             foreach (var rate in new[] { m.LogoChurnRate, m.GrossMrrChurn, m.NetMrrChurn, m.GrossRevenueRetention, m.NetRevenueRetention })
             {
                 html.Append("<td class=\"num\">").Append(FinancePage.Percent(rate)).Append("</td>");
@@ -128,6 +142,12 @@ internal static class SaasMetricsHtml
             if (value(months[i]) is { } v)
                 yield return new ChartPoint(i, v);
         }
+    }
+
+    private static (double Min, double Max) RetentionDomain(IReadOnlyList<MrrMonth> months)
+    {
+        var values = months.SelectMany(m => new[] { m.NetRevenueRetention, m.GrossRevenueRetention }).OfType<double>().ToList();
+        return values.Count == 0 ? (0, 1.2) : (Math.Min(0.9, values.Min()), Math.Max(1.05, values.Max()));
     }
 
     private static string MonthLabel(IReadOnlyList<MrrMonth> months, double x)

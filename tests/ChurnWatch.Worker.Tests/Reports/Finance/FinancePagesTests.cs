@@ -52,7 +52,7 @@ public sealed class FinancePagesTests
         Assert.Contains("Metrics:Delinquent = CountAsChurned", html, StringComparison.Ordinal);
         Assert.Contains("unpaid 45 days or more", html, StringComparison.Ordinal);
         Assert.Contains(HtmlText.Encode(options.Describe()), html, StringComparison.Ordinal);
-        Assert.Contains("<td>2026-09</td><td class=\"num\">480</td><td class=\"num\">80</td><td class=\"num\">50</td><td class=\"num\">30</td><td class=\"num\">200</td><td class=\"num\">70</td><td class=\"num\">450</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"month\">2026-09</td><td class=\"num\">480</td><td class=\"num\">80</td><td class=\"num\">50</td><td class=\"num\">30</td><td class=\"num\">200</td><td class=\"num\">70</td><td class=\"num\">450</td>", html, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(html, "<svg"));
         foreach (var svg in Svgs(html))
             System.Xml.Linq.XDocument.Parse(svg);

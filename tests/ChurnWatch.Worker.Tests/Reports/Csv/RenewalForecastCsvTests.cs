@@ -52,7 +52,7 @@ public sealed class RenewalForecastCsvTests
 
             Assert.Equal(1, count);
             Assert.Equal(["renewal_forecast.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
-            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00\r\n", File.ReadAllText(path), StringComparison.Ordinal);
+            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00,\r\n", File.ReadAllText(path), StringComparison.Ordinal);
         }
         finally
         {

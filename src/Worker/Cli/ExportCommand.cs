@@ -60,6 +60,8 @@ internal static class ExportCommand
             }
 
             var outPath = parse.GetValue(output)!;
+            if (OutputPaths.Problem(outPath) is { } outProblem)
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
             return CommandHost.RunAsync(async (services, ct) =>
             {
                 var (history, sources, now) = await services.GetRequiredService<FinanceStore>().LoadAsync(ct).ConfigureAwait(false);

@@ -40,6 +40,8 @@ internal static class ForecastCommand
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, $"--by: expected segment, got '{parse.GetValue(by)}'."));
             var request = new RenewalForecastRequest(parse.GetValue(months), byValue == "segment", parse.GetValue(backtest));
             var outPath = parse.GetValue(output)!;
+            if (OutputPaths.Problem(outPath) is { } outProblem)
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
             return CommandHost.RunAsync(async (services, ct) =>
             {
                 var result = await services.GetRequiredService<RenewalForecastService>().RunAsync(request, ct).ConfigureAwait(false);

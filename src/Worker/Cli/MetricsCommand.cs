@@ -29,6 +29,8 @@ internal static class MetricsCommand
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, error));
             var count = parse.GetValue(months);
             var outPath = parse.GetValue(output)!;
+            if (OutputPaths.Problem(outPath) is { } outProblem)
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
             return CommandHost.RunAsync(async (services, ct) =>
             {
                 var (history, sources, now) = await services.GetRequiredService<FinanceStore>().LoadAsync(ct).ConfigureAwait(false);

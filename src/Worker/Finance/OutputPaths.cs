@@ -6,6 +6,13 @@ namespace ChurnWatch.Worker.Finance;
 /// </summary>
 internal static class OutputPaths
 {
+    /// <summary>Why --out cannot be the CSV to write (it names a folder), or null when it can.</summary>
+    public static string? Problem(string? outPath) =>
+        string.IsNullOrWhiteSpace(outPath) ? "--out: expected the path of the CSV file to write."
+        : Directory.Exists(outPath) || outPath.EndsWith('/') || outPath.EndsWith(Path.DirectorySeparatorChar)
+            ? $"--out: '{outPath}' is a folder; give the CSV file to write, for example {Path.Combine(outPath, "export.csv")}."
+            : null;
+
     /// <summary>The full path of --out, its folder created.</summary>
     public static string Prepare(string outPath)
     {

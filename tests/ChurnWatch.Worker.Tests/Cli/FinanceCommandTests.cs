@@ -26,6 +26,17 @@ public sealed class FinanceCommandTests
         Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
     }
 
+    [Fact]
+    public async Task Metrics_OutIsAFolder_ExitCode2()
+    {
+        using var folder = new TempFolder();
+
+        var (exitCode, error) = await InvokeAsync(["metrics", "--out", folder.Path]);
+
+        Assert.Equal(ExitCodes.BadArguments, exitCode);
+        Assert.Contains("is a folder", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("metrics", "--months", "12")]
     [InlineData("forecast", "renewals", "--months", "12")]

@@ -22,13 +22,18 @@ internal static class ForecastCommand
         var months = new Option<int>("--months") { Description = "Calendar months to forecast, from the month of the latest scoring (1-24).", DefaultValueFactory = _ => 12 };
         var by = new Option<string?>("--by") { Description = "segment: also forecast each customer segment (CSV rows per segment and month)." };
         var backtest = new Option<int>("--backtest-months") { Description = "Settled past months to forecast again 3 and 6 months ahead and compare with what renewed (0-36; 0 skips the backtest).", DefaultValueFactory = _ => 12 };
+        var inSample = new Option<bool>("--in-sample")
+        {
+            Description = "Backtest with today's models applied to past dates (in-sample: they learned from those outcomes, so it flatters the forecast) " +
+                "instead of models trained at each forecast date on the data before it.",
+        };
         var output = new Option<string>("--out") { Description = "The CSV to write; the HTML page (.html) and the backtest (_backtest.csv) go beside it.", Required = true };
         var command = new Command(
             "renewals",
             "Per month: renewals due (count, ARR), expected renewed ARR (ARR x calibrated renewal probability), a P10-P90 range from a seeded simulation, " +
             "expected churned ARR; and how accurate forecasts made 3 and 6 months ahead were on past months.")
         {
-            months, by, backtest, output,
+            months, by, backtest, inSample, output,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -38,7 +43,7 @@ internal static class ForecastCommand
             var byValue = parse.GetValue(by)?.Trim().ToLowerInvariant();
             if (byValue is not (null or "segment"))
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, $"--by: expected segment, got '{parse.GetValue(by)}'."));
-            var request = new RenewalForecastRequest(parse.GetValue(months), byValue == "segment", parse.GetValue(backtest));
+            var request = new RenewalForecastRequest(parse.GetValue(months), byValue == "segment", parse.GetValue(backtest), Retrain: !parse.GetValue(inSample));
             var outPath = parse.GetValue(output)!;
             if (OutputPaths.Problem(outPath) is { } outProblem)
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
@@ -71,8 +76,11 @@ internal static class ForecastCommand
                 $"Backtest, forecasts made {s.LeadMonths} months ahead over {s.Months} past months: mean absolute error {s.MeanAbsolutePercentError:0.0%}, bias {s.Bias:+0.0%;-0.0%}, actual inside P10-P90 in {s.Coverage:0%} of months."));
         }
 
-        if (result.ProbabilitySources.Values.Contains(RenewalForecastResult.CurrentModelInSample))
-            Console.Out.WriteLine("Backtest probabilities come from today's model applied to past dates: in-sample for the model, so the backtest flatters the forecast.");
+        var sources = result.ProbabilitySources.Values.ToList();
+        if (sources.Contains(RenewalForecastResult.ModelTrainedBeforeDate))
+            Console.Out.WriteLine($"Backtest probabilities: models trained at {sources.Count(s => s == RenewalForecastResult.ModelTrainedBeforeDate)} of {sources.Count} forecast dates on the data before them (out-of-sample).");
+        if (sources.Contains(RenewalForecastResult.CurrentModelInSample))
+            Console.Out.WriteLine($"Backtest probabilities at {sources.Count(s => s == RenewalForecastResult.CurrentModelInSample)} of {sources.Count} forecast dates come from today's model applied to past dates: in-sample for the model, so the backtest flatters the forecast there.");
         Console.Out.WriteLine($"Written: {path}, {backtestPath}, {html}.");
     }
 }

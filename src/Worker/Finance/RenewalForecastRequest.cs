@@ -4,4 +4,5 @@ namespace ChurnWatch.Worker.Finance;
 /// <param name="Months">Calendar months forecast, from the month of the latest scoring.</param>
 /// <param name="BySegment">Also forecast each segment.</param>
 /// <param name="BacktestMonths">Past months replayed by the backtest (0: no backtest).</param>
-internal sealed record RenewalForecastRequest(int Months, bool BySegment, int BacktestMonths);
+/// <param name="Retrain">Train the models again at each past forecast date on the data before it (out-of-sample, slower).</param>
+internal sealed record RenewalForecastRequest(int Months, bool BySegment, int BacktestMonths, bool Retrain = true);

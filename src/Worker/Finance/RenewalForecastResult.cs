@@ -34,6 +34,9 @@ internal sealed record RenewalForecastResult(
     /// <summary>The backtest scored the forecast date with today's model: the model saw those dates' outcomes while training.</summary>
     public const string CurrentModelInSample = "current_model_in_sample";
 
+    /// <summary>The backtest trained the models on the data before the forecast date only: out-of-sample.</summary>
+    public const string ModelTrainedBeforeDate = "model_trained_before_date";
+
     /// <summary>The probability source of a forecast date, for the backtest CSV.</summary>
     public string ProbabilitySource(DateOnly forecastDate) => ProbabilitySources.GetValueOrDefault(forecastDate, CurrentModelInSample);
 }

@@ -10,7 +10,9 @@ namespace ChurnWatch.Worker.Finance;
 /// The renewal forecast from the latest scoring, and its backtest. Past forecasts need renewal probabilities as of
 /// past dates: the scores stored for that date when an earlier run made them, otherwise today's model applied to
 /// the features as of the date. The latter is in-sample (the model trained on those dates' outcomes), so the
-/// backtest then flatters the forecast; every output says which was used.
+/// backtest then flatters the forecast; every output says which was used. Asked to retrain, it trains the models at
+/// each forecast date on the history as known then instead (out-of-sample; falling back to in-sample for a date whose
+/// history cannot train a model yet).
 /// </summary>
 internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scores, ModelStore models, IOptions<ModelingOptions> modeling)
 {
@@ -45,7 +47,7 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
                 .Distinct()
                 .Order()
                 .ToList();
-            var past = await PastProbabilitiesAsync(history, dates, probabilitySources, options, cancellationToken).ConfigureAwait(false);
+            var past = await PastProbabilitiesAsync(history, dates, probabilitySources, options, request.Retrain, cancellationToken).ConfigureAwait(false);
             backtest.AddRange(RenewalForecastBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, d => past[d], seed));
         }
 
@@ -54,7 +56,7 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
     }
 
     private async Task<Dictionary<DateOnly, IReadOnlyDictionary<string, double>>> PastProbabilitiesAsync(
-        Analytics.History.CompanyHistory history, IReadOnlyList<DateOnly> dates, Dictionary<DateOnly, string> probabilitySources, ModelingOptions options, CancellationToken cancellationToken)
+        Analytics.History.CompanyHistory history, IReadOnlyList<DateOnly> dates, Dictionary<DateOnly, string> probabilitySources, ModelingOptions options, bool retrain, CancellationToken cancellationToken)
     {
         var result = new Dictionary<DateOnly, IReadOnlyDictionary<string, double>>();
         TrainedModels? trained = null;
@@ -70,6 +72,13 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
                 continue;
             }
 
+            if (retrain && TrainedBefore(history, date, options) is { } before)
+            {
+                result[date] = before;
+                probabilitySources[date] = RenewalForecastResult.ModelTrainedBeforeDate;
+                continue;
+            }
+
             trained ??= await LoadModelsAsync(cancellationToken).ConfigureAwait(false);
             timeline ??= CompanyTimeline.Build(history);
             result[date] = ChurnModelWorkflow.Score(timeline, trained, options, date)
@@ -78,6 +87,27 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Renewal probabilities at <paramref name="date"/> from models trained on the history as it was known then (labels
+    /// settled before it); null when that history cannot train a churn model yet, and the caller falls back to in-sample.
+    /// </summary>
+    private static Dictionary<string, double>? TrainedBefore(Analytics.History.CompanyHistory history, DateOnly date, ModelingOptions options)
+    {
+        var cut = CompanyTimeline.Build(HistoryCut.At(history, date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+        TrainedModels models;
+        try
+        {
+            models = ChurnModelWorkflow.Train(cut, options);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // Too little settled history at that date to learn from.
+        }
+
+        return ChurnModelWorkflow.Score(cut, models, options, date)
+            .ToDictionary(s => s.AccountId, s => s.RenewalProbability ?? 1 - s.ChurnProbability, StringComparer.Ordinal);
     }
 
     private async Task<TrainedModels> LoadModelsAsync(CancellationToken cancellationToken)

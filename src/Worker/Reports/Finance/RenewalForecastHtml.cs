@@ -83,14 +83,22 @@ internal static class RenewalForecastHtml
             return;
         }
 
-        var inSample = result.ProbabilitySources.Values.Any(v => v == RenewalForecastResult.CurrentModelInSample);
+        var inSample = result.ProbabilitySources.Values.Count(v => v == RenewalForecastResult.CurrentModelInSample);
+        var retrained = result.ProbabilitySources.Values.Count(v => v == RenewalForecastResult.ModelTrainedBeforeDate);
         html.Append("<p>Each settled past month was forecast again as it would have been ")
             .Append(HtmlText.Encode(string.Join(" and ", result.Summary.Select(s => s.LeadMonths.ToString(CultureInfo.InvariantCulture)))))
             .Append(" months before it: the contracts and ARR known at that date, weighted by renewal probabilities as of that date, against the ARR of those contracts that actually renewed.");
-        if (inSample)
+        if (retrained > 0)
         {
-            html.Append(" <strong>In-sample:</strong> the store held no scores from those dates, so today's model scored the features as of each date. ")
-                .Append("That model was trained on those dates' outcomes, so these figures are better than a forecast made at the time would have been.");
+            html.Append(" <strong>Out-of-sample</strong> at ").Append(HtmlText.Number(retrained, 0)).Append(" of ").Append(HtmlText.Number(result.ProbabilitySources.Count, 0))
+                .Append(" forecast dates: the models were trained again on the data known at each date, as a forecast made then would have been.");
+        }
+
+        if (inSample > 0)
+        {
+            html.Append(" <strong>In-sample</strong> at ").Append(HtmlText.Number(inSample, 0)).Append(" of ").Append(HtmlText.Number(result.ProbabilitySources.Count, 0))
+                .Append(" forecast dates: today's model scored the features as of the date (the store held no scores from then, and the history before it was too short to train on, or --in-sample was asked for). ")
+                .Append("That model was trained on those dates' outcomes, so there the figures are better than a forecast made at the time would have been.");
         }
 
         html.Append("</p>\n<table>\n<thead><tr><th>Made ahead</th><th class=\"num\">Months</th><th class=\"num\">ARR due</th><th class=\"num\">Expected renewed</th>")
@@ -170,6 +178,6 @@ internal static class RenewalForecastHtml
             + HtmlText.Number(RenewalForecaster.Simulations, 0) + " seeded simulations per month that treat renewals as independent; the same scores always give the same range. Months' P10s do not add up to a P10 of the total.";
         yield return "A contract counts as renewed when the account is still a customer " + HtmlText.Number(result.GraceDays, 0)
             + " days (the grace period) after its renewal date; renewed ARR in the backtest is the ARR at the forecast date of the contracts that renewed.";
-        yield return "Backtest probabilities: scores stored for the forecast date when an earlier run made them, otherwise today's model applied to the features as of that date (in-sample for the model: it learned from those outcomes).";
+        yield return "Backtest probabilities: scores stored for the forecast date when an earlier run made them; otherwise models trained on the history as known at that date (out-of-sample); where that history is too short to train on (or with --in-sample), today's model applied to the features as of that date (in-sample: it learned from those outcomes). The backtest CSV names the source of every row.";
     }
 }

@@ -24,7 +24,7 @@ public sealed class FinancePagesTests
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.Equal(4, CountOf(html, "<svg")); // forecast band, renewed/churned bars, one backtest chart per lead
-        Assert.Contains("In-sample:", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>In-sample</strong> at 1 of 1 forecast dates", html, StringComparison.Ordinal);
         // The lead-6 forecast expected 35,000 and 20,000 renewed: outside its 30,000-40,000 range.
         Assert.Contains("<td class=\"num\">35,000</td><td class=\"num\">30,000</td><td class=\"num\">40,000</td><td class=\"num\">2</td><td class=\"num\">20,000</td><td class=\"num\">15,000</td><td><strong>no</strong></td>", html, StringComparison.Ordinal);
     }

@@ -29,7 +29,8 @@ public static class RenewalForecaster
             var arrDue = due.Sum(r => r.Arr);
             var expected = due.Sum(r => r.Arr * (decimal)r.RenewalProbability);
             var (p10, p90) = Range(due, seed + i);
-            rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), Round(arrDue - expected), Round(p10), Round(p90)));
+            // Churned is what is due less the rounded expectation, so the two always add up to the ARR due to the cent.
+            rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), arrDue - Round(expected), Round(p10), Round(p90)));
         }
 
         return rows;

@@ -14,6 +14,7 @@ internal static class ChurnWatchCommandLine
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ModelCommand.Create(TimeProvider.System));
         root.Subcommands.Add(SamplesCommand.Create());
+        root.Subcommands.Add(ReportsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(MetricsCommand.Create());

@@ -93,7 +93,10 @@ internal sealed class DemoPipeline(
             outputOptions.Value.Folder,
             written.Files,
             written.StaleSources,
-            clock.Elapsed);
+            clock.Elapsed)
+        {
+            ChurnModel = models.Churn,
+        };
     }
 
     /// <summary>Generates the sample company into the configured SQLite source when that file does not exist yet.</summary>

@@ -5,4 +5,5 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// <param name="RenewalDate">The contractual renewal date.</param>
 /// <param name="Arr">Annual recurring revenue at stake (12 x MRR).</param>
 /// <param name="RenewalProbability">Calibrated probability that the contract renews, 0 to 1.</param>
-public sealed record RenewalExposure(string AccountId, DateOnly RenewalDate, decimal Arr, double RenewalProbability);
+/// <param name="Segment">The account's segment, for forecasts by segment; null when not needed.</param>
+public sealed record RenewalExposure(string AccountId, DateOnly RenewalDate, decimal Arr, double RenewalProbability, string? Segment = null);

@@ -8,6 +8,7 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// <param name="ExpectedChurnedArr">ArrDue - ExpectedRenewedArr.</param>
 /// <param name="P10RenewedArr">10th percentile of renewed ARR (independent renewals).</param>
 /// <param name="P90RenewedArr">90th percentile of renewed ARR.</param>
+/// <param name="Segment">The segment the row is for; null for all segments together.</param>
 public sealed record RenewalForecastMonth(
     DateOnly Month,
     int RenewalsDue,
@@ -15,4 +16,5 @@ public sealed record RenewalForecastMonth(
     decimal ExpectedRenewedArr,
     decimal ExpectedChurnedArr,
     decimal P10RenewedArr,
-    decimal P90RenewedArr);
+    decimal P90RenewedArr,
+    string? Segment = null);

@@ -29,10 +29,24 @@ public static class RenewalForecaster
             var arrDue = due.Sum(r => r.Arr);
             var expected = due.Sum(r => r.Arr * (decimal)r.RenewalProbability);
             var (p10, p90) = Range(due, seed + i);
-            rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), Round(arrDue - expected), Round(p10), Round(p90)));
+            // Churned is what is due less the rounded expectation, so the two always add up to the ARR due to the cent.
+            rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), arrDue - Round(expected), Round(p10), Round(p90)));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The forecast of each segment (<see cref="RenewalExposure.Segment"/>), segments in ordinal order, each with
+    /// <paramref name="months"/> rows; a segment with no renewals in the window still gets its rows of zeros.
+    /// </summary>
+    public static IReadOnlyList<RenewalForecastMonth> ForecastBySegment(IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(renewals);
+        return [.. renewals
+            .GroupBy(r => r.Segment ?? string.Empty, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => Forecast(g, firstMonth, months, seed).Select(m => m with { Segment = g.Key }))];
     }
 
     private static (decimal P10, decimal P90) Range(List<RenewalExposure> due, int seed)

@@ -16,6 +16,9 @@ internal static class ChurnWatchCommandLine
         root.Subcommands.Add(SamplesCommand.Create());
         root.Subcommands.Add(SignalsCommand.Create());
         root.Subcommands.Add(ReportsCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
+        root.Subcommands.Add(MetricsCommand.Create());
         return root;
     }
 

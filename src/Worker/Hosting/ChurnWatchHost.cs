@@ -1,6 +1,8 @@
+using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Ingestion.Csv;
 using ChurnWatch.Worker.Ingestion.Validation;
@@ -62,6 +64,7 @@ internal static class ChurnWatchHost
         builder.Services.AddSingleton<SourceIngestion>();
         builder.Services.AddSingleton<CsvDropIngestion>();
         builder.Services.AddChurnWatchPipeline();
+        builder.Services.AddChurnWatchFinance();
         return builder;
     }
 
@@ -77,6 +80,7 @@ internal static class ChurnWatchHost
         nameof(CsvDropOptions) => CsvDropOptions.Section,
         nameof(ModelingOptions) => PipelineServices.ModelingSection,
         nameof(Delivery.EmailOptions) => Delivery.EmailOptions.Section,
+        nameof(MetricsOptions) => MetricsOptions.Section,
         _ => optionsType?.Name ?? "(unknown section)",
     };
 
@@ -95,5 +99,6 @@ internal static class ChurnWatchHost
         _ = services.GetRequiredService<IOptions<CsvDropOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Delivery.EmailOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<MetricsOptions>>().Value;
     }
 }

@@ -52,4 +52,25 @@ internal sealed class ScoreStore(StoreDatabase database)
             """, new { day = StoreText.Date(asOf) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.ToDictionary(r => r.AccountId, r => r.Probability, StringComparer.Ordinal);
     }
+
+    /// <summary>The newest scoring date in the store, or null when nothing was scored yet.</summary>
+    public async Task<DateOnly?> LatestAsOfAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var day = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT MAX(as_of) FROM scores", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return day is null ? null : StoreText.ParseDate(day);
+    }
+
+    /// <summary>
+    /// The stored probabilities of one scoring date, by account: churn, and renewal (null for accounts without a
+    /// contract). Empty when that date was not scored.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (double Churn, double? Renewal)>> ProbabilitiesAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string AccountId, double Churn, double? Renewal)>(new CommandDefinition(
+            "SELECT account_id, churn_probability, renewal_probability FROM scores WHERE as_of = @day",
+            new { day = StoreText.Date(asOf) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.AccountId, r => (r.Churn, r.Renewal), StringComparer.Ordinal);
+    }
 }

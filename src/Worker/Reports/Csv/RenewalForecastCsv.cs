@@ -8,7 +8,7 @@ internal static class RenewalForecastCsv
     /// <summary>The columns, schema version <see cref="CsvExport.SchemaVersion"/>.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "month", "renewals_due", "arr_due", "expected_renewed_arr", "expected_churned_arr", "p10_renewed_arr", "p90_renewed_arr",
+        "month", "renewals_due", "arr_due", "expected_renewed_arr", "expected_churned_arr", "p10_renewed_arr", "p90_renewed_arr", "segment",
     ];
 
     /// <summary>The file name the worker gives this export.</summary>
@@ -28,6 +28,7 @@ internal static class RenewalForecastCsv
             csv.WriteField(m.ExpectedChurnedArr, CsvExport.MoneyFormat);
             csv.WriteField(m.P10RenewedArr, CsvExport.MoneyFormat);
             csv.WriteField(m.P90RenewedArr, CsvExport.MoneyFormat);
+            CsvExport.Text(csv, m.Segment);
             csv.EndRecord();
         });
 }

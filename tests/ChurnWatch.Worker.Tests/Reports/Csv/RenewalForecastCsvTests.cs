@@ -20,9 +20,9 @@ public sealed class RenewalForecastCsvTests
         var text = writer.ToString();
         Assert.Equal(2, count);
         Assert.Equal(
-            "month,renewals_due,arr_due,expected_renewed_arr,expected_churned_arr,p10_renewed_arr,p90_renewed_arr\r\n"
-            + "2026-12-01,4,250000.00,212345.68,37654.32,180000.00,240000.00\r\n"
-            + "2027-01-01,0,0.00,0.00,0.00,0.00,0.00\r\n",
+            "month,renewals_due,arr_due,expected_renewed_arr,expected_churned_arr,p10_renewed_arr,p90_renewed_arr,segment\r\n"
+            + "2026-12-01,4,250000.00,212345.68,37654.32,180000.00,240000.00,\r\n"
+            + "2027-01-01,0,0.00,0.00,0.00,0.00,0.00,\r\n",
             text);
         var (header, rows) = CsvTestReader.Read(text);
         Assert.Equal(RenewalForecastCsv.Columns, header);
@@ -52,7 +52,7 @@ public sealed class RenewalForecastCsvTests
 
             Assert.Equal(1, count);
             Assert.Equal(["renewal_forecast.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
-            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00\r\n", File.ReadAllText(path), StringComparison.Ordinal);
+            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00,\r\n", File.ReadAllText(path), StringComparison.Ordinal);
         }
         finally
         {

@@ -1,0 +1,34 @@
+namespace ChurnWatch.Analytics.Forecasting;
+
+/// <summary>A forecast of one past month's renewals, made some months before it, against what happened.</summary>
+/// <param name="Month">First day of the month forecast.</param>
+/// <param name="LeadMonths">How many months before the month the forecast was made.</param>
+/// <param name="ForecastDate">The date the forecast was made as of (a Monday): only data before it was used.</param>
+/// <param name="RenewalsDue">Contracts whose renewal, as known at the forecast date, fell in the month.</param>
+/// <param name="ArrDue">Their ARR at the forecast date.</param>
+/// <param name="ExpectedRenewedArr">Sum of ARR x renewal probability as of the forecast date.</param>
+/// <param name="P10RenewedArr">10th percentile of renewed ARR.</param>
+/// <param name="P90RenewedArr">90th percentile of renewed ARR.</param>
+/// <param name="ActualRenewals">Of those contracts, how many renewed.</param>
+/// <param name="ActualRenewedArr">Their ARR at the forecast date (the amount the forecast was about).</param>
+public sealed record RenewalBacktestMonth(
+    DateOnly Month,
+    int LeadMonths,
+    DateOnly ForecastDate,
+    int RenewalsDue,
+    decimal ArrDue,
+    decimal ExpectedRenewedArr,
+    decimal P10RenewedArr,
+    decimal P90RenewedArr,
+    int ActualRenewals,
+    decimal ActualRenewedArr)
+{
+    /// <summary>Expected - actual renewed ARR: positive when the forecast was too optimistic.</summary>
+    public decimal Error => ExpectedRenewedArr - ActualRenewedArr;
+
+    /// <summary>|Error| / actual renewed ARR; null when nothing renewed.</summary>
+    public double? AbsolutePercentError => ActualRenewedArr == 0 ? null : (double)(Math.Abs(Error) / ActualRenewedArr);
+
+    /// <summary>True when the actual renewed ARR fell within P10 to P90 (both ends included).</summary>
+    public bool InsideRange => ActualRenewedArr >= P10RenewedArr && ActualRenewedArr <= P90RenewedArr;
+}

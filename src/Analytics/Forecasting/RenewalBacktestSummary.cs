@@ -1,0 +1,20 @@
+namespace ChurnWatch.Analytics.Forecasting;
+
+/// <summary>How accurate the renewal forecasts made a given number of months ahead were.</summary>
+/// <param name="LeadMonths">Months between the forecast and the month forecast.</param>
+/// <param name="Months">Months backtested.</param>
+/// <param name="ArrDue">Total ARR due over those months.</param>
+/// <param name="ExpectedRenewedArr">Total expected renewed ARR.</param>
+/// <param name="ActualRenewedArr">Total renewed ARR.</param>
+/// <param name="MeanAbsolutePercentError">Mean of the months' |expected - actual| / actual (months where something renewed); null without any.</param>
+/// <param name="Bias">(total expected - total actual) / total actual: positive = the forecasts were too optimistic; null when nothing renewed.</param>
+/// <param name="Coverage">Share of months whose actual fell within P10 to P90 (an honest range gets about 0.8); null without months.</param>
+public sealed record RenewalBacktestSummary(
+    int LeadMonths,
+    int Months,
+    decimal ArrDue,
+    decimal ExpectedRenewedArr,
+    decimal ActualRenewedArr,
+    double? MeanAbsolutePercentError,
+    double? Bias,
+    double? Coverage);

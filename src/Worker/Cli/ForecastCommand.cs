@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Reports.Finance;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChurnWatch.Worker.Cli;
+
+/// <summary><c>churnwatch forecast renewals</c>: renewals due per month, expected renewed ARR with a P10-P90 range, and the forecast's own backtest.</summary>
+internal static class ForecastCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("forecast", "Forecasts for finance from the latest scoring in the store (run 'churnwatch demo' first).");
+        command.Subcommands.Add(Renewals());
+        return command;
+    }
+
+    private static Command Renewals()
+    {
+        var months = new Option<int>("--months") { Description = "Calendar months to forecast, from the month of the latest scoring (1-24).", DefaultValueFactory = _ => 12 };
+        var by = new Option<string?>("--by") { Description = "segment: also forecast each customer segment (CSV rows per segment and month)." };
+        var backtest = new Option<int>("--backtest-months") { Description = "Settled past months to forecast again 3 and 6 months ahead and compare with what renewed (0-36; 0 skips the backtest).", DefaultValueFactory = _ => 12 };
+        var inSample = new Option<bool>("--in-sample")
+        {
+            Description = "Backtest with today's models applied to past dates (in-sample: they learned from those outcomes, so it flatters the forecast) " +
+                "instead of models trained at each forecast date on the data before it.",
+        };
+        var output = new Option<string>("--out") { Description = "The CSV to write; the HTML page (.html) and the backtest (_backtest.csv) go beside it.", Required = true };
+        var command = new Command(
+            "renewals",
+            "Per month: renewals due (count, ARR), expected renewed ARR (ARR x calibrated renewal probability), a P10-P90 range from a seeded simulation, " +
+            "expected churned ARR; and how accurate forecasts made 3 and 6 months ahead were on past months.")
+        {
+            months, by, backtest, inSample, output,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (!CommandArguments.InRange("--months", parse.GetValue(months), 1, 24, out var error)
+                || !CommandArguments.InRange("--backtest-months", parse.GetValue(backtest), 0, 36, out error))
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, error));
+            var byValue = parse.GetValue(by)?.Trim().ToLowerInvariant();
+            if (byValue is not (null or "segment"))
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, $"--by: expected segment, got '{parse.GetValue(by)}'."));
+            var request = new RenewalForecastRequest(parse.GetValue(months), byValue == "segment", parse.GetValue(backtest), Retrain: !parse.GetValue(inSample));
+            var outPath = parse.GetValue(output)!;
+            if (OutputPaths.Problem(outPath) is { } outProblem)
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
+            return CommandHost.RunAsync(async (services, ct) =>
+            {
+                var result = await services.GetRequiredService<RenewalForecastService>().RunAsync(request, ct).ConfigureAwait(false);
+                var path = OutputPaths.Prepare(outPath);
+                RenewalForecastCsv.WriteFile(path, result.BySegment ?? result.Total);
+                var backtestPath = OutputPaths.Sibling(path, "backtest");
+                RenewalBacktestCsv.WriteFile(backtestPath, result.Backtest, result.ProbabilitySource);
+                var html = OutputPaths.Html(path);
+                Output.AtomicFile.WriteText(html, writer => writer.Write(RenewalForecastHtml.Render(result)));
+                DataFreshnessCsv.WriteFile(OutputPaths.Freshness(path), result.GeneratedAt, result.Sources);
+                Print(result, path, backtestPath, html);
+                return ExitCodes.Ok;
+            }, null, cancellationToken);
+        });
+        return command;
+    }
+
+    private static void Print(RenewalForecastResult result, string path, string backtestPath, string html)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var total = result.Total;
+        Console.Out.WriteLine(string.Create(inv,
+            $"Renewal forecast from the scores of {result.ScoresAsOf:yyyy-MM-dd}: {total.Sum(m => m.RenewalsDue)} renewals due in {total.Count} months, ARR due {total.Sum(m => m.ArrDue):#,0}, expected renewed {total.Sum(m => m.ExpectedRenewedArr):#,0}, expected churned {total.Sum(m => m.ExpectedChurnedArr):#,0} {result.Currency}."));
+        foreach (var s in result.Summary)
+        {
+            Console.Out.WriteLine(string.Create(inv,
+                $"Backtest, forecasts made {s.LeadMonths} months ahead over {s.Months} past months: mean absolute error {s.MeanAbsolutePercentError:0.0%}, bias {s.Bias:+0.0%;-0.0%}, actual inside P10-P90 in {s.Coverage:0%} of months."));
+        }
+
+        var sources = result.ProbabilitySources.Values.ToList();
+        if (sources.Contains(RenewalForecastResult.ModelTrainedBeforeDate))
+            Console.Out.WriteLine($"Backtest probabilities: models trained at {sources.Count(s => s == RenewalForecastResult.ModelTrainedBeforeDate)} of {sources.Count} forecast dates on the data before them (out-of-sample).");
+        if (sources.Contains(RenewalForecastResult.CurrentModelInSample))
+            Console.Out.WriteLine($"Backtest probabilities at {sources.Count(s => s == RenewalForecastResult.CurrentModelInSample)} of {sources.Count} forecast dates come from today's model applied to past dates: in-sample for the model, so the backtest flatters the forecast there.");
+        Console.Out.WriteLine($"Written: {path}, {backtestPath}, {html}.");
+    }
+}

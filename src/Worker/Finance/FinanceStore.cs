@@ -1,0 +1,43 @@
+using ChurnWatch.Analytics.History;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Finance;
+
+/// <summary>
+/// What the finance and product commands read from the store: the schema brought up to date, the history, and how
+/// fresh each source is. An empty store gets a message saying which command fills it.
+/// </summary>
+internal sealed class FinanceStore(StoreDatabase database, HistoryStore historyStore, IOptions<OutputOptions> output, TimeProvider timeProvider)
+{
+    /// <summary>Said when the store has nothing to compute from.</summary>
+    public const string RunDemoFirst =
+        "Run 'churnwatch demo' first (it generates the sample company, ingests it, trains and scores), or 'churnwatch ingest' for your own data.";
+
+    public async Task<(CompanyHistory History, IReadOnlyList<SourceAsOf> Sources, DateTime Now)> LoadAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var freshness = await historyStore.FreshnessAsync(cancellationToken).ConfigureAwait(false);
+        if (!freshness.Any(f => f.Entity == "usage_daily" && f.NewestDataAt is not null))
+            throw new InvalidOperationException("The store holds no ingested data yet. " + RunDemoFirst);
+        var history = await historyStore.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (history.Subscriptions.Count == 0)
+            throw new InvalidOperationException("The store holds no subscriptions, so there is nothing to compute. " + RunDemoFirst);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var sources = freshness
+            .Where(f => f.Provided && f.NewestDataAt is not null)
+            .Select(f => SourceAsOf.FromStore(f, now, output.Value.StaleAfter))
+            .ToList();
+        return (history, sources, now);
+    }
+
+    /// <summary>The currency most subscriptions are in: amounts are summed as they are, never converted.</summary>
+    public static string Currency(CompanyHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return history.Subscriptions.GroupBy(s => s.Currency, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault() ?? "USD";
+    }
+}

@@ -1,0 +1,42 @@
+using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports;
+
+namespace ChurnWatch.Worker.Finance;
+
+/// <summary>A renewal forecast with its backtest, ready to write.</summary>
+/// <param name="ScoresAsOf">The date of the scoring whose renewal probabilities the forecast uses.</param>
+/// <param name="DataAsOf">The newest instant of the data in the store.</param>
+/// <param name="GeneratedAt">When the forecast was made.</param>
+/// <param name="Total">All segments together, one row per month.</param>
+/// <param name="BySegment">One row per segment and month; null when not asked for.</param>
+/// <param name="Backtest">Past months forecast 3 and 6 months ahead against what happened.</param>
+/// <param name="Summary">The backtest's accuracy per lead time.</param>
+/// <param name="ProbabilitySources">Where the backtest's probabilities of each forecast date came from.</param>
+/// <param name="Currency">ISO 4217 code of the amounts.</param>
+/// <param name="GraceDays">A renewal counts when the account is still a customer this many days after the date.</param>
+/// <param name="Sources">The freshness of every source.</param>
+internal sealed record RenewalForecastResult(
+    DateOnly ScoresAsOf,
+    DateTime DataAsOf,
+    DateTime GeneratedAt,
+    IReadOnlyList<RenewalForecastMonth> Total,
+    IReadOnlyList<RenewalForecastMonth>? BySegment,
+    IReadOnlyList<RenewalBacktestMonth> Backtest,
+    IReadOnlyList<RenewalBacktestSummary> Summary,
+    IReadOnlyDictionary<DateOnly, string> ProbabilitySources,
+    string Currency,
+    int GraceDays,
+    IReadOnlyList<SourceAsOf> Sources)
+{
+    /// <summary>The backtest used probabilities stored by an earlier scoring of the forecast date.</summary>
+    public const string StoredScores = "stored_scores";
+
+    /// <summary>The backtest scored the forecast date with today's model: the model saw those dates' outcomes while training.</summary>
+    public const string CurrentModelInSample = "current_model_in_sample";
+
+    /// <summary>The backtest trained the models on the data before the forecast date only: out-of-sample.</summary>
+    public const string ModelTrainedBeforeDate = "model_trained_before_date";
+
+    /// <summary>The probability source of a forecast date, for the backtest CSV.</summary>
+    public string ProbabilitySource(DateOnly forecastDate) => ProbabilitySources.GetValueOrDefault(forecastDate, CurrentModelInSample);
+}

@@ -1,0 +1,123 @@
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Finance;
+
+/// <summary>
+/// The renewal forecast from the latest scoring, and its backtest. Past forecasts need renewal probabilities as of
+/// past dates: the scores stored for that date when an earlier run made them, otherwise today's model applied to
+/// the features as of the date. The latter is in-sample (the model trained on those dates' outcomes), so the
+/// backtest then flatters the forecast; every output says which was used. Asked to retrain, it trains the models at
+/// each forecast date on the history as known then instead (out-of-sample; falling back to in-sample for a date whose
+/// history cannot train a model yet).
+/// </summary>
+internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scores, ModelStore models, IOptions<ModelingOptions> modeling)
+{
+    /// <summary>Lead times of the backtest, in months (the 3 and 6).</summary>
+    public static IReadOnlyList<int> Leads { get; } = [3, 6];
+
+    public async Task<RenewalForecastResult> RunAsync(RenewalForecastRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (history, sources, now) = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var asOf = await scores.LatestAsOfAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The store holds no scores yet: the forecast weighs each renewal by its scored probability. " + FinanceStore.RunDemoFirst);
+        var latest = await scores.ProbabilitiesAsync(asOf, cancellationToken).ConfigureAwait(false);
+        var exposures = RenewalBook.At(history, asOf, id => latest.TryGetValue(id, out var p) ? Renewal(p) : null);
+        // Seeded by the date, as the demo's forecast is: the same scores give the same range.
+        var seed = asOf.DayNumber;
+        var total = RenewalForecaster.Forecast(exposures, asOf, request.Months, seed);
+        var bySegment = request.BySegment ? RenewalForecaster.ForecastBySegment(exposures, asOf, request.Months, seed) : null;
+
+        var options = modeling.Value;
+        var backtest = new List<RenewalBacktestMonth>();
+        var probabilitySources = new Dictionary<DateOnly, string>();
+        if (request.BacktestMonths > 0)
+        {
+            var lastMonth = RenewalForecastBacktest.LastSettledMonth(history.DataAsOf, options.GraceDays);
+            var firstMonth = lastMonth.AddMonths(-(request.BacktestMonths - 1));
+            // The model's own first observation date: earlier forecasts would score accounts it never saw the like of.
+            var earliest = history.UsageDays.Count == 0 ? DateOnly.MaxValue : history.UsageDays.Min(d => d.Day).AddDays(options.WarmUpDays);
+            var dates = Enumerable.Range(0, request.BacktestMonths)
+                .SelectMany(m => Leads.Select(l => RenewalForecastBacktest.ForecastDate(firstMonth.AddMonths(m), l)))
+                .Where(d => d >= earliest)
+                .Distinct()
+                .Order()
+                .ToList();
+            var past = await PastProbabilitiesAsync(history, dates, probabilitySources, options, request.Retrain, cancellationToken).ConfigureAwait(false);
+            backtest.AddRange(RenewalForecastBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, d => past[d], seed));
+        }
+
+        return new RenewalForecastResult(asOf, history.DataAsOf, now, total, bySegment, backtest, RenewalForecastBacktest.Summarise(backtest),
+            probabilitySources, FinanceStore.Currency(history), options.GraceDays, sources);
+    }
+
+    private async Task<Dictionary<DateOnly, IReadOnlyDictionary<string, double>>> PastProbabilitiesAsync(
+        Analytics.History.CompanyHistory history, IReadOnlyList<DateOnly> dates, Dictionary<DateOnly, string> probabilitySources, ModelingOptions options, bool retrain, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<DateOnly, IReadOnlyDictionary<string, double>>();
+        TrainedModels? trained = null;
+        CompanyTimeline? timeline = null;
+        foreach (var date in dates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stored = await scores.ProbabilitiesAsync(date, cancellationToken).ConfigureAwait(false);
+            if (stored.Count > 0)
+            {
+                result[date] = stored.ToDictionary(s => s.Key, s => Renewal(s.Value), StringComparer.Ordinal);
+                probabilitySources[date] = RenewalForecastResult.StoredScores;
+                continue;
+            }
+
+            if (retrain && TrainedBefore(history, date, options) is { } before)
+            {
+                result[date] = before;
+                probabilitySources[date] = RenewalForecastResult.ModelTrainedBeforeDate;
+                continue;
+            }
+
+            trained ??= await LoadModelsAsync(cancellationToken).ConfigureAwait(false);
+            timeline ??= CompanyTimeline.Build(history);
+            result[date] = ChurnModelWorkflow.Score(timeline, trained, options, date)
+                .ToDictionary(s => s.AccountId, s => s.RenewalProbability ?? 1 - s.ChurnProbability, StringComparer.Ordinal);
+            probabilitySources[date] = RenewalForecastResult.CurrentModelInSample;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Renewal probabilities at <paramref name="date"/> from models trained on the history as it was known then (labels
+    /// settled before it); null when that history cannot train a churn model yet, and the caller falls back to in-sample.
+    /// </summary>
+    private static Dictionary<string, double>? TrainedBefore(Analytics.History.CompanyHistory history, DateOnly date, ModelingOptions options)
+    {
+        var cut = CompanyTimeline.Build(HistoryCut.At(history, date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+        TrainedModels models;
+        try
+        {
+            models = ChurnModelWorkflow.Train(cut, options);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // Too little settled history at that date to learn from.
+        }
+
+        return ChurnModelWorkflow.Score(cut, models, options, date)
+            .ToDictionary(s => s.AccountId, s => s.RenewalProbability ?? 1 - s.ChurnProbability, StringComparer.Ordinal);
+    }
+
+    private async Task<TrainedModels> LoadModelsAsync(CancellationToken cancellationToken)
+    {
+        var churn = await models.LatestAsync(ModelTarget.Churn.ToString(), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The store holds no churn model: the backtest scores past dates with it. " + FinanceStore.RunDemoFirst);
+        var renewal = await models.LatestAsync(ModelTarget.NonRenewal.ToString(), cancellationToken).ConfigureAwait(false);
+        return new TrainedModels(RiskModelSerializer.Deserialize(churn), renewal is null ? null : RiskModelSerializer.Deserialize(renewal), null, null);
+    }
+
+    // Accounts without a renewal model probability are weighed by 1 - churn risk, as the demo's forecast does.
+    private static double Renewal((double Churn, double? Renewal) p) => p.Renewal ?? 1 - p.Churn;
+}

@@ -1,0 +1,85 @@
+using ChurnWatch.Analytics.Adoption;
+using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Pipeline;
+using ChurnWatch.Worker.Store;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChurnWatch.Worker.Tests.Finance;
+
+/// <summary>The forecast, its backtest and the metrics on a small generated company after a real demo run.</summary>
+public sealed class FinanceEndToEndTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private readonly IHost _host;
+
+    public FinanceEndToEndTests()
+    {
+        var data = Path.Combine(_folder.Path, "data");
+        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
+        {
+            ["Store:DataFolder"] = data,
+            ["Source:ConnectionString"] = $"Data Source={Path.Combine(data, DemoPipeline.SampleFileName)}",
+            ["Sample:Accounts"] = "240",
+            ["Sample:Months"] = "24",
+            ["Sample:Seed"] = "11",
+            ["Sample:End"] = "2026-03-01",
+            ["Output:Folder"] = Path.Combine(_folder.Path, "out"),
+        });
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        _host = builder.Build();
+    }
+
+    [Fact]
+    public async Task Commands_AfterTheDemo_ForecastBacktestAndMetricsAddUp()
+    {
+        var summary = await _host.Services.GetRequiredService<DemoPipeline>().RunAsync(SilentProgress.Instance, CancellationToken.None);
+
+        var result = await _host.Services.GetRequiredService<RenewalForecastService>().RunAsync(new RenewalForecastRequest(12, BySegment: true, BacktestMonths: 6), CancellationToken.None);
+
+        Assert.Equal(summary.AsOf, result.ScoresAsOf);
+        Assert.Equal(12, result.Total.Count);
+        // Segments split the total exactly.
+        Assert.Equal(result.Total.Sum(m => m.ArrDue), result.BySegment!.Sum(m => m.ArrDue));
+        Assert.Equal(result.Total.Sum(m => m.RenewalsDue), result.BySegment!.Sum(m => m.RenewalsDue));
+        // Percentiles of a few coins need not bracket the mean (one renewal at 95%: P10 = P90 = its ARR), but they stay within what is due.
+        Assert.All(result.Total, m => Assert.True(0 <= m.P10RenewedArr && m.P10RenewedArr <= m.P90RenewedArr && m.P90RenewedArr <= m.ArrDue && m.ExpectedRenewedArr <= m.ArrDue));
+        Assert.All(result.Total, m => Assert.Equal(m.ArrDue, m.ExpectedRenewedArr + m.ExpectedChurnedArr));
+        Assert.NotEmpty(result.Backtest);
+        Assert.All(result.Backtest, r => Assert.True(r.ActualRenewals <= r.RenewalsDue && r.ActualRenewedArr <= r.ArrDue && r.ForecastDate < r.Month));
+        Assert.All(result.ProbabilitySources.Values, v => Assert.Contains(v, new[] { RenewalForecastResult.ModelTrainedBeforeDate, RenewalForecastResult.CurrentModelInSample }));
+        Assert.Equal(result.Backtest.Count, result.Summary.Sum(s => s.Months));
+
+        var (history, _, _) = await _host.Services.GetRequiredService<FinanceStore>().LoadAsync(CancellationToken.None);
+        var metrics = SaasMetrics.Compute(history, SaasMetrics.FirstOfLastCompleteMonths(history.DataAsOf, 12), 12, new MetricsOptions());
+        for (var i = 0; i < metrics.Months.Count; i++)
+        {
+            var m = metrics.Months[i];
+            Assert.Equal(m.EndMrr, m.StartMrr + m.NewMrr + m.ExpansionMrr - m.ContractionMrr - m.ChurnedMrr + m.ReactivationMrr);
+            Assert.Equal(m.CustomersEnd, m.CustomersStart + m.NewCustomers + m.ReactivatedCustomers - m.ChurnedCustomers);
+            if (i > 0)
+                Assert.Equal(metrics.Months[i - 1].EndMrr, m.StartMrr);
+        }
+
+        var usage = FeatureUsageSummary.Compute(history, new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.Segment, 30);
+        var all = FeatureUsageSummary.Compute(history, new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.All, 30);
+        // Segments partition the customers: their counts add up to the company's, feature by feature.
+        foreach (var row in all)
+        {
+            var parts = usage.Where(u => u.PeriodStart == row.PeriodStart && u.Feature == row.Feature).ToList();
+            Assert.Equal(row.Customers, parts.Sum(p => p.Customers));
+            Assert.Equal(row.ActiveAccounts, parts.Sum(p => p.ActiveAccounts));
+            Assert.Equal(row.Events, parts.Sum(p => p.Events));
+        }
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,73 @@
+using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Reports.Finance;
+
+namespace ChurnWatch.Worker.Tests.Reports.Finance;
+
+public sealed class FinancePagesTests
+{
+    [Fact]
+    public void RenewalForecastHtml_HostileSegmentAndSource_AreEncodedText()
+    {
+        var html = RenewalForecastHtml.Render(FinanceFixtures.Forecast());
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenewalForecastHtml_SelfContained_WithChartsBacktestAndInSampleWarning()
+    {
+        var html = RenewalForecastHtml.Render(FinanceFixtures.Forecast());
+
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.Equal(4, CountOf(html, "<svg")); // forecast band, renewed/churned bars, one backtest chart per lead
+        Assert.Contains("<strong>In-sample</strong> at 1 of 1 forecast dates", html, StringComparison.Ordinal);
+        // The lead-6 forecast expected 35,000 and 20,000 renewed: outside its 30,000-40,000 range.
+        Assert.Contains("<td class=\"num\">35,000</td><td class=\"num\">30,000</td><td class=\"num\">40,000</td><td class=\"num\">2</td><td class=\"num\">20,000</td><td class=\"num\">15,000</td><td><strong>no</strong></td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenewalForecastHtml_Charts_AreWellFormedXml()
+    {
+        var html = RenewalForecastHtml.Render(FinanceFixtures.Forecast());
+
+        foreach (var svg in Svgs(html))
+        {
+            var document = System.Xml.Linq.XDocument.Parse(svg);
+            Assert.Equal("svg", document.Root!.Name.LocalName);
+        }
+    }
+
+    [Fact]
+    public void SaasMetricsHtml_PrintsTheConventionsAndTheBridge()
+    {
+        var options = new MetricsOptions { GraceDays = 14, Delinquent = DelinquentTreatment.CountAsChurned, DelinquentAfterDays = 45 };
+
+        var html = SaasMetricsHtml.Render(FinanceFixtures.Metrics(options), [], "EUR", FinanceFixtures.GeneratedAt);
+
+        Assert.Contains("Metrics:GraceDays = 14 days", html, StringComparison.Ordinal);
+        Assert.Contains("Metrics:Delinquent = CountAsChurned", html, StringComparison.Ordinal);
+        Assert.Contains("unpaid 45 days or more", html, StringComparison.Ordinal);
+        Assert.Contains(HtmlText.Encode(options.Describe()), html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"month\">2026-09</td><td class=\"num\">480</td><td class=\"num\">80</td><td class=\"num\">50</td><td class=\"num\">30</td><td class=\"num\">200</td><td class=\"num\">70</td><td class=\"num\">450</td>", html, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(html, "<svg"));
+        foreach (var svg in Svgs(html))
+            System.Xml.Linq.XDocument.Parse(svg);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    private static IEnumerable<string> Svgs(string html)
+    {
+        var at = 0;
+        while ((at = html.IndexOf("<svg", at, StringComparison.Ordinal)) >= 0)
+        {
+            var end = html.IndexOf("</svg>", at, StringComparison.Ordinal) + "</svg>".Length;
+            yield return html[at..end];
+            at = end;
+        }
+    }
+}

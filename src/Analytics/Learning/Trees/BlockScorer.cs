@@ -14,15 +14,15 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 /// list t, <c>v &lt;= t[k]</c> exactly when <c>rank(v) &lt;= k</c>, so a split compares two small integers and
 /// decides exactly as <c>value &lt;= threshold</c> in double would. A missing value gets the rank above every
 /// threshold for splits that send it right and -1 for splits that send it left, so the default direction costs
-/// nothing. One 64-row block of 16-bit ranks is 128 bytes per column: two AVX-512 compares give the split's
-/// 64 decisions.
+/// nothing. Ranks are bytes (a column of a trained model has at most 255 thresholds, one per bin boundary), so
+/// one AVX-512 compare gives a split's 64 decisions.
 /// </para>
 /// <para>
 /// Complete trees: every tree (up to depth <see cref="MaxCompleteDepth"/>) is padded to a complete tree of its own
 /// depth, heap-ordered, a shallow leaf copied into every leaf slot under it (its padding splits send everything
 /// left). Level by level, the mask of rows at each node splits into its children's masks, and the rows that went
 /// right at level d are bit d of their leaf number; no step branches on the data. Deeper trees, and trees whose
-/// thresholds cannot be ranked (NaN, or a column with more thresholds than a 16-bit rank holds), are walked row by
+/// thresholds cannot be ranked (NaN, or a column with more than 255 thresholds, as only a hand-made file has), are walked row by
 /// row with <see cref="RegressionTree.Leaf"/>, the definition every path must agree with.
 /// </para>
 /// <para>
@@ -39,11 +39,14 @@ internal sealed class BlockScorer
     /// <summary>Deeper trees would pad to more than 256 leaves; they are walked row by row instead.</summary>
     private const int MaxCompleteDepth = 8;
 
-    /// <summary>Rank of a missing value for splits that send it right: above every threshold rank.</summary>
-    private const short MissingGoesRight = short.MaxValue;
+    /// <summary>Most thresholds a ranked column may have: split ranks stay below 255, value ranks at most 255.</summary>
+    private const int MaxThresholds = 255;
 
-    /// <summary>Rank of a missing value for splits that send it left: below every threshold rank.</summary>
-    private const short MissingGoesLeft = -1;
+    /// <summary>Rank of a missing value for splits that send it right: above every split's rank (at most 254).</summary>
+    private const byte MissingGoesRight = byte.MaxValue;
+
+    /// <summary>Rank of a missing value for splits that send it left: above no split's rank.</summary>
+    private const byte MissingGoesLeft = 0;
 
     /// <summary>Thresholds per group of the two-level rank (two AVX-512 registers of doubles).</summary>
     private const int GroupSize = 16;
@@ -72,7 +75,7 @@ internal sealed class BlockScorer
 
     // Per split of the complete trees, heap order: where its column's ranks start in the block, and its rank.
     private readonly int[] _splitRanksAt;
-    private readonly short[] _splitRank;
+    private readonly byte[] _splitRank;
     private readonly double[] _leafValues;
 
     public BlockScorer(int columns, double baseScore, IReadOnlyList<RegressionTree> trees)
@@ -100,7 +103,7 @@ internal sealed class BlockScorer
         for (var c = 0; c < columns; c++)
         {
             slotOf[c] = -1;
-            if (thresholdsOf[c] is { Count: < MissingGoesRight } set)
+            if (thresholdsOf[c] is { Count: <= MaxThresholds } set)
             {
                 slotOf[c] = slotColumns.Count;
                 slotColumns.Add(c);
@@ -136,7 +139,7 @@ internal sealed class BlockScorer
         _treeFirstSplit = new int[trees.Count];
         _treeFirstLeaf = new int[trees.Count];
         var ranksAt = new List<int>();
-        var ranks = new List<short>();
+        var ranks = new List<byte>();
         var leaves = new List<double>();
         for (var t = 0; t < trees.Count; t++)
         {
@@ -152,7 +155,7 @@ internal sealed class BlockScorer
 
             var splits = (1 << depth) - 1;
             var splitRanksAt = new int[splits];
-            var splitRank = new short[splits];
+            var splitRank = new byte[splits];
             var leafValues = new double[1 << depth];
             Pad(tree, 0, 0, splitRanksAt, splitRank, leafValues, slotOf);
             ranksAt.AddRange(splitRanksAt);
@@ -165,7 +168,7 @@ internal sealed class BlockScorer
         _leafValues = [.. leaves];
     }
 
-    /// <summary>Columns the block ranks; a block needs <see cref="SlotCount"/> x 128 shorts of scratch.</summary>
+    /// <summary>Columns the block ranks; a block needs <see cref="SlotCount"/> x 128 bytes of scratch.</summary>
     public int SlotCount { get; }
 
     /// <summary>
@@ -173,81 +176,91 @@ internal sealed class BlockScorer
     /// <paramref name="vectorised"/> false takes the scalar path that machines without AVX2 take (tests compare both).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void ScoreBlock(ReadOnlySpan<double> values, int columns, Span<double> logits, Span<short> ranks, bool vectorised)
+    public unsafe void ScoreBlock(ReadOnlySpan<double> values, int columns, Span<double> logits, Span<byte> ranks, bool vectorised)
     {
+        if (ranks.Length < SlotCount * SlotLength || logits.Length > BlockRows || values.Length < logits.Length * columns)
+        {
+            throw new ArgumentException("The block's spans do not match the scorer.", nameof(ranks));
+        }
+
         var count = logits.Length;
         Rank(values, columns, count, ranks, vectorised);
-        Span<double> sums = stackalloc double[BlockRows];
-        sums.Fill(_baseScore);
-        Span<ulong> rowsAt = stackalloc ulong[1 << MaxCompleteDepth];
-        Span<ulong> wentRight = stackalloc ulong[MaxCompleteDepth];
-        Span<byte> leafOf = stackalloc byte[BlockRows];
+        var sums = stackalloc double[BlockRows];
+        new Span<double>(sums, BlockRows).Fill(_baseScore);
+        var rowsAt = stackalloc ulong[1 << MaxCompleteDepth];
+        var wentRight = stackalloc ulong[MaxCompleteDepth];
+        var leafOf = stackalloc byte[BlockRows];
         var vectorCompare = vectorised && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated);
         var vectorLeaves = vectorised && Avx512Vbmi.IsSupported;
-        ref var firstRank = ref MemoryMarshal.GetReference(ranks);
-        unchecked
+        var gatherLeaves = vectorised && Avx2.IsSupported;
+
+        // The arrays were sized together in the constructor and every split's rank offset points inside a slot,
+        // so the unchecked reads below stay inside them.
+        fixed (byte* firstRank = ranks)
+        fixed (int* splitRanksAt = _splitRanksAt)
+        fixed (byte* splitRank = _splitRank)
+        fixed (double* leafValues = _leafValues)
         {
-            for (var t = 0; t < _treeDepth.Length; t++)
+            unchecked
             {
-                var depth = _treeDepth[t];
-                if (depth < 0)
+                for (var t = 0; t < _treeDepth.Length; t++)
                 {
-                    var tree = _trees[t];
-                    for (var r = 0; r < count; r++)
+                    var depth = _treeDepth[t];
+                    if (depth < 0)
                     {
-                        sums[r] += tree.Value[tree.Leaf(values.Slice(r * columns, columns))];
+                        var tree = _trees[t];
+                        for (var r = 0; r < count; r++)
+                        {
+                            sums[r] += tree.Value[tree.Leaf(values.Slice(r * columns, columns))];
+                        }
+
+                        continue;
                     }
 
-                    continue;
-                }
-
-                // Level by level: rowsAt[i] holds the rows at the level's node i; the right child's rows are its
-                // rows that go right, and they set bit d of the leaf number (read most significant first).
-                rowsAt[0] = ulong.MaxValue;
-                var firstSplit = _treeFirstSplit[t];
-                for (var d = 0; d < depth; d++)
-                {
-                    var levelFirst = firstSplit + (1 << d) - 1;
-                    var right = 0UL;
-
-                    // Backwards, so each node's children overwrite only entries already read.
-                    for (var i = (1 << d) - 1; i >= 0; i--)
+                    if (vectorCompare)
                     {
-                        var split = levelFirst + i;
-                        ref var splitRanks = ref Unsafe.Add(ref firstRank, _splitRanksAt[split]);
-                        var above = vectorCompare ? AboveVector(ref splitRanks, _splitRank[split]) : AboveScalar(ref splitRanks, _splitRank[split]);
-                        var here = rowsAt[i];
-                        var goRight = here & above;
-                        rowsAt[(2 * i) + 1] = goRight;
-                        rowsAt[2 * i] = here ^ goRight;
-                        right |= goRight;
+                        Levels<VectorSplitTest>(firstRank, splitRanksAt + _treeFirstSplit[t], splitRank + _treeFirstSplit[t], depth, rowsAt, wentRight);
+                    }
+                    else
+                    {
+                        Levels<ScalarSplitTest>(firstRank, splitRanksAt + _treeFirstSplit[t], splitRank + _treeFirstSplit[t], depth, rowsAt, wentRight);
                     }
 
-                    wentRight[d] = right;
-                }
+                    if (vectorLeaves)
+                    {
+                        LeafNumbersVector(wentRight, depth, leafOf);
+                    }
+                    else
+                    {
+                        LeafNumbersScalar(wentRight, depth, leafOf);
+                    }
 
-                if (vectorLeaves)
-                {
-                    LeafNumbersVector(wentRight[..depth], leafOf);
-                }
-                else
-                {
-                    LeafNumbersScalar(wentRight[..depth], leafOf);
-                }
-
-                var leaves = _leafValues.AsSpan(_treeFirstLeaf[t], 1 << depth);
-                for (var r = 0; r < count; r++)
-                {
-                    sums[r] += leaves[leafOf[r]];
+                    var leaves = leafValues + _treeFirstLeaf[t];
+                    if (gatherLeaves)
+                    {
+                        // Every leaf number is below 2^depth, rows past the end included, so the gathers stay in the tree.
+                        for (var r = 0; r < BlockRows; r += 4)
+                        {
+                            var leaf = Avx2.GatherVector256(leaves, Sse41.ConvertToVector128Int32(leafOf + r), 8);
+                            Avx.Store(sums + r, Avx.Add(Avx.LoadVector256(sums + r), leaf));
+                        }
+                    }
+                    else
+                    {
+                        for (var r = 0; r < count; r++)
+                        {
+                            sums[r] += leaves[leafOf[r]];
+                        }
+                    }
                 }
             }
         }
 
-        sums[..count].CopyTo(logits);
+        new Span<double>(sums, count).CopyTo(logits);
     }
 
     /// <summary>The rank of every ranked column's value in each row of the block (rows past the end: rank 0).</summary>
-    private void Rank(ReadOnlySpan<double> values, int columns, int count, Span<short> ranks, bool vectorised)
+    private void Rank(ReadOnlySpan<double> values, int columns, int count, Span<byte> ranks, bool vectorised)
     {
         for (var s = 0; s < _slotColumn.Length; s++)
         {
@@ -268,7 +281,7 @@ internal sealed class BlockScorer
                 }
                 else
                 {
-                    right[r] = left[r] = (short)(grouped ? CountBelowGrouped(groups!, largest!, v) : CountBelow(thresholds, v));
+                    right[r] = left[r] = (byte)(grouped ? CountBelowGrouped(groups!, largest!, v) : CountBelow(thresholds, v));
                 }
             }
 
@@ -315,48 +328,49 @@ internal sealed class BlockScorer
         }
     }
 
-    /// <summary>Bit r set when row r's rank is above the split's rank, i.e. the row goes right.</summary>
-    private static ulong AboveScalar(ref short ranks, short rank)
-    {
-        var above = 0UL;
-        for (var r = 0; r < BlockRows; r++)
-        {
-            above |= (Unsafe.Add(ref ranks, r) > rank ? 1UL : 0UL) << r;
-        }
-
-        return above;
-    }
-
+    /// <summary>
+    /// Level by level through one complete tree: rowsAt[i] holds the rows at the level's node i; the right child's
+    /// rows are its rows that go right, and those set bit d of their leaf number (the root's most significant).
+    /// Generic over the split test so that each variant compiles to its own loop without a branch per split.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AboveVector(ref short ranks, short rank)
+    private static unsafe void Levels<TSplitTest>(byte* ranks, int* splitRanksAt, byte* splitRank, int depth, ulong* rowsAt, ulong* wentRight)
+        where TSplitTest : struct, ISplitTest
     {
-        if (Vector512.IsHardwareAccelerated)
+        unchecked
         {
-            var split = Vector512.Create(rank);
-            ulong low = Vector512.GreaterThan(Vector512.LoadUnsafe(ref ranks), split).ExtractMostSignificantBits();
-            ulong high = Vector512.GreaterThan(Vector512.LoadUnsafe(ref ranks, 32), split).ExtractMostSignificantBits();
-            return low | (high << 32);
-        }
+            rowsAt[0] = ulong.MaxValue;
+            var levelFirst = 0;
+            for (var d = 0; d < depth; d++)
+            {
+                var right = 0UL;
 
-        var split256 = Vector256.Create(rank);
-        var above = 0UL;
-        for (var r = 0; r < BlockRows; r += 16)
-        {
-            above |= (ulong)Vector256.GreaterThan(Vector256.LoadUnsafe(ref ranks, (nuint)r), split256).ExtractMostSignificantBits() << r;
-        }
+                // Backwards, so each node's children overwrite only entries already read.
+                for (var i = (1 << d) - 1; i >= 0; i--)
+                {
+                    var split = levelFirst + i;
+                    var here = rowsAt[i];
+                    var goRight = here & TSplitTest.Above(ranks + splitRanksAt[split], splitRank[split]);
+                    rowsAt[(2 * i) + 1] = goRight;
+                    rowsAt[2 * i] = here ^ goRight;
+                    right |= goRight;
+                }
 
-        return above;
+                wentRight[d] = right;
+                levelFirst += 1 << d;
+            }
+        }
     }
 
     /// <summary>Row r's leaf number: bit r of each level's right-going mask, the root's most significant.</summary>
-    private static void LeafNumbersScalar(ReadOnlySpan<ulong> wentRight, Span<byte> leafOf)
+    private static unsafe void LeafNumbersScalar(ulong* wentRight, int depth, byte* leafOf)
     {
         for (var r = 0; r < BlockRows; r++)
         {
             var leaf = 0;
-            foreach (var right in wentRight)
+            for (var d = 0; d < depth; d++)
             {
-                leaf = (leaf << 1) | (int)((right >> r) & 1);
+                leaf = (leaf << 1) | (int)((wentRight[d] >> r) & 1);
             }
 
             leafOf[r] = (byte)leaf;
@@ -367,10 +381,10 @@ internal sealed class BlockScorer
     /// The same with AVX-512 VBMI: one multishift moves bit r of a level's mask into byte r at the level's bit
     /// position, for all 64 rows at once.
     /// </summary>
-    private static void LeafNumbersVector(ReadOnlySpan<ulong> wentRight, Span<byte> leafOf)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void LeafNumbersVector(ulong* wentRight, int depth, byte* leafOf)
     {
         var leaf = Vector512<byte>.Zero;
-        var depth = wentRight.Length;
         for (var d = 0; d < depth; d++)
         {
             var bit = depth - 1 - d;
@@ -378,7 +392,7 @@ internal sealed class BlockScorer
             leaf |= moved & Vector512.Create((byte)(1 << bit));
         }
 
-        leaf.StoreUnsafe(ref MemoryMarshal.GetReference(leafOf));
+        leaf.Store(leafOf);
     }
 
     /// <summary>Per bit b: byte j of qword i takes the 8 bits from bit 8i + j - b (mod 64), so bit 8i + j lands on b.</summary>
@@ -419,7 +433,7 @@ internal sealed class BlockScorer
     }
 
     /// <summary>Writes the subtree under node into heap slot <paramref name="heap"/> of the complete tree.</summary>
-    private void Pad(RegressionTree tree, int node, int heap, int[] splitRanksAt, short[] splitRank, double[] leafValues, int[] slotOf)
+    private void Pad(RegressionTree tree, int node, int heap, int[] splitRanksAt, byte[] splitRank, double[] leafValues, int[] slotOf)
     {
         if (heap >= splitRanksAt.Length)
         {
@@ -439,7 +453,7 @@ internal sealed class BlockScorer
 
         var slot = slotOf[tree.Feature[node]];
         splitRanksAt[heap] = (slot * SlotLength) + (tree.DefaultLeft[node] ? BlockRows : 0);
-        splitRank[heap] = (short)Array.BinarySearch(_slotThresholds[slot], tree.Threshold[node]);
+        splitRank[heap] = (byte)Array.BinarySearch(_slotThresholds[slot], tree.Threshold[node]);
         Pad(tree, tree.Left[node], (2 * heap) + 1, splitRanksAt, splitRank, leafValues, slotOf);
         Pad(tree, tree.Right[node], (2 * heap) + 2, splitRanksAt, splitRank, leafValues, slotOf);
     }

@@ -76,7 +76,7 @@ public sealed class GradientBoostedTreesModel
         Parallel.For(
             0,
             blocks,
-            () => new short[Math.Max(1, _blockScorer.SlotCount) * 2 * BlockScorer.BlockRows],
+            () => new byte[Math.Max(1, _blockScorer.SlotCount) * 2 * BlockScorer.BlockRows],
             (block, _, ranks) =>
             {
                 var start = block * BlockScorer.BlockRows;

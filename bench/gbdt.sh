@@ -10,7 +10,8 @@ Generates one seeded matrix (default 1,000,000 rows x 50 numeric columns, nonlin
 column) as float64 files both sides read, trains on the first 80% and holds out the rest, with the same
 hyper-parameters on both sides: trees 200, max_depth 6, eta 0.1, lambda 1, min_child_weight 1, max_bin 255,
 2 threads. Prints training wall time (ChurnWatch Fit incl. binning; XGBoost DMatrix + train), the ratio,
-ChurnWatch scoring rows/s, peak memory (/usr/bin/time -v) and hold-out AUC of each.
+scoring rows/s of each (ChurnWatch: all rows; XGBoost: the hold-out) and ChurnWatch's against the 1,000,000 rows/s
+target, peak memory (/usr/bin/time -v) and hold-out AUC of each.
 Installs python3-xgboost, python3-numpy and time with apt-get when missing (needs root).
 TXT
 }
@@ -64,6 +65,10 @@ printf '%-28s %12s %12s %10s\n' "training wall time (s)" "$cw_train" "$xgb_train
 cw_cpu=$(value "$work/cw.out" train_cpu_seconds); xgb_cpu=$(value "$work/xgb.out" train_cpu_seconds)
 printf '%-28s %12s %12s %10s\n' "training CPU time (s)" "$cw_cpu" "$xgb_cpu" "$(awk "BEGIN{printf \"%.2f\", $cw_cpu/$xgb_cpu}")"
 printf '%-28s %12s %12s %10s\n' "peak memory (MiB)" "$((cw_mem / 1024))" "$((xgb_mem / 1024))" "$(awk "BEGIN{printf \"%.2f\", $cw_mem/$xgb_mem}")"
-printf '%-28s %12s %12s\n' "scoring rows/s" "$(value "$work/cw.out" score_rows_per_second)" "$(value "$work/xgb.out" score_rows_per_second)"
+cw_score=$(value "$work/cw.out" score_rows_per_second)
+printf '%-28s %12s %12s %10s\n' "scoring rows/s (vs 1M target)" "$cw_score" "$(value "$work/xgb.out" score_rows_per_second)" "$(awk "BEGIN{printf \"%.2f\", $cw_score/1000000}")"
+printf '%-28s %12s\n' "scoring CPU time (s)" "$(value "$work/cw.out" score_cpu_seconds)"
 printf '%-28s %12s %12s\n' "hold-out AUC" "$(value "$work/cw.out" test_auc)" "$(value "$work/xgb.out" test_auc)"
-echo "targets: training ratio <= 1.00, ChurnWatch scoring >= 1000000 rows/s, memory ratio <= 1.00"
+echo "ChurnWatch scores all $rows rows (train and hold-out) with PredictLogits; XGBoost's predict is timed on the hold-out rows"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "targets: training ratio <= 1.00, scoring ratio (ChurnWatch rows/s / 1,000,000) >= 1.00, memory ratio <= 1.00"

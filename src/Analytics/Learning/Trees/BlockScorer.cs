@@ -184,7 +184,6 @@ internal sealed class BlockScorer
         }
 
         var count = logits.Length;
-        Rank(values, columns, count, ranks, vectorised);
         var sums = stackalloc double[BlockRows];
         new Span<double>(sums, BlockRows).Fill(_baseScore);
         var rowsAt = stackalloc ulong[1 << MaxCompleteDepth];
@@ -196,11 +195,13 @@ internal sealed class BlockScorer
 
         // The arrays were sized together in the constructor and every split's rank offset points inside a slot,
         // so the unchecked reads below stay inside them.
+        fixed (double* firstValue = values)
         fixed (byte* firstRank = ranks)
         fixed (int* splitRanksAt = _splitRanksAt)
         fixed (byte* splitRank = _splitRank)
         fixed (double* leafValues = _leafValues)
         {
+            Rank(firstValue, columns, count, firstRank, vectorised);
             unchecked
             {
                 for (var t = 0; t < _treeDepth.Length; t++)
@@ -259,34 +260,51 @@ internal sealed class BlockScorer
         new Span<double>(sums, count).CopyTo(logits);
     }
 
-    /// <summary>The rank of every ranked column's value in each row of the block (rows past the end: rank 0).</summary>
-    private void Rank(ReadOnlySpan<double> values, int columns, int count, Span<byte> ranks, bool vectorised)
+    /// <summary>
+    /// The rank of every ranked column's value in each row of the block (rows past the end: rank 0). A missing value
+    /// counts no threshold below it, so its rank is 0 (= <see cref="MissingGoesLeft"/>) without a branch; the copy
+    /// for splits that send it right is set to <see cref="MissingGoesRight"/>.
+    /// </summary>
+    private unsafe void Rank(double* values, int columns, int count, byte* ranks, bool vectorised)
     {
-        for (var s = 0; s < _slotColumn.Length; s++)
+        unchecked
         {
-            var column = _slotColumn[s];
-            var thresholds = _slotThresholds[s];
-            var groups = _slotGroups[s];
-            var largest = _slotGroupLargest[s];
-            var grouped = vectorised && Vector512.IsHardwareAccelerated && groups is not null && largest is not null;
-            var right = ranks.Slice(s * SlotLength, BlockRows);
-            var left = ranks.Slice((s * SlotLength) + BlockRows, BlockRows);
-            for (var r = 0; r < count; r++)
+            for (var s = 0; s < _slotColumn.Length; s++)
             {
-                var v = values[(r * columns) + column];
-                if (double.IsNaN(v))
+                var value = values + _slotColumn[s];
+                var right = ranks + (s * SlotLength);
+                var left = right + BlockRows;
+                var groups = _slotGroups[s];
+                var largest = _slotGroupLargest[s];
+                if (vectorised && Vector512.IsHardwareAccelerated && groups is not null && largest is not null)
                 {
-                    right[r] = MissingGoesRight;
-                    left[r] = MissingGoesLeft;
+                    fixed (double* firstGroup = groups)
+                    fixed (double* firstLargest = largest)
+                    {
+                        for (var r = 0; r < count; r++)
+                        {
+                            var v = value[(nint)r * columns];
+                            var rank = (byte)CountBelowGrouped(firstGroup, firstLargest, v);
+                            left[r] = rank;
+                            right[r] = (byte)(rank | (double.IsNaN(v) ? MissingGoesRight : 0));
+                        }
+                    }
                 }
                 else
                 {
-                    right[r] = left[r] = (byte)(grouped ? CountBelowGrouped(groups!, largest!, v) : CountBelow(thresholds, v));
+                    var thresholds = _slotThresholds[s];
+                    for (var r = 0; r < count; r++)
+                    {
+                        var v = value[(nint)r * columns];
+                        var rank = (byte)CountBelow(thresholds, v);
+                        left[r] = rank;
+                        right[r] = (byte)(rank | (double.IsNaN(v) ? MissingGoesRight : 0));
+                    }
                 }
-            }
 
-            right[count..].Clear();
-            left[count..].Clear();
+                new Span<byte>(right + count, BlockRows - count).Clear();
+                new Span<byte>(left + count, BlockRows - count).Clear();
+            }
         }
     }
 
@@ -295,20 +313,22 @@ internal sealed class BlockScorer
     /// thresholds (a group padded with +∞ never counts whole), then the count inside the next group.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int CountBelowGrouped(double[] groups, double[] largest, double v)
+    private static unsafe int CountBelowGrouped(double* groups, double* largest, double v)
     {
-        var value = Vector512.Create(v);
-        ref var firstLargest = ref MemoryMarshal.GetArrayDataReference(largest);
-        var below = Vector512.LessThan(Vector512.LoadUnsafe(ref firstLargest), value).ExtractMostSignificantBits()
-            | (Vector512.LessThan(Vector512.LoadUnsafe(ref firstLargest, 8), value).ExtractMostSignificantBits() << 8);
-        var group = BitOperations.PopCount(below);
-        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(groups), group * GroupSize);
-        below = Vector512.LessThan(Vector512.LoadUnsafe(ref first), value).ExtractMostSignificantBits()
-            | (Vector512.LessThan(Vector512.LoadUnsafe(ref first, 8), value).ExtractMostSignificantBits() << 8);
-        return (group * GroupSize) + BitOperations.PopCount(below);
+        unchecked
+        {
+            var value = Vector512.Create(v);
+            var below = Vector512.LessThan(Vector512.Load(largest), value).ExtractMostSignificantBits()
+                | (Vector512.LessThan(Vector512.Load(largest + 8), value).ExtractMostSignificantBits() << 8);
+            var group = BitOperations.PopCount(below) * GroupSize;
+            var first = groups + group;
+            below = Vector512.LessThan(Vector512.Load(first), value).ExtractMostSignificantBits()
+                | (Vector512.LessThan(Vector512.Load(first + 8), value).ExtractMostSignificantBits() << 8);
+            return group + BitOperations.PopCount(below);
+        }
     }
 
-    /// <summary>How many of the sorted thresholds are below v (branch-free binary search: fixed steps per column).</summary>
+    /// <summary>How many of the sorted thresholds are below v (0 for NaN); branch-free binary search, fixed steps per column.</summary>
     private static int CountBelow(double[] thresholds, double v)
     {
         ref var first = ref MemoryMarshal.GetArrayDataReference(thresholds);

@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics.X86;
 namespace ChurnWatch.Analytics.Learning.Trees;
 
 /// <summary>
-/// Scores rows 64 at a time, each tree evaluated for the 64 rows at once as bit masks (bit r = row r).
+/// Scores rows 128 at a time, each tree evaluated for all of them at once as two 64-bit masks (bit r = row r).
 /// <para>
 /// Ranks instead of values: each column's values are replaced, once per block, by their rank among the model's
 /// sorted distinct thresholds for that column (the number of thresholds below the value). For a sorted threshold
@@ -15,7 +15,7 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 /// decides exactly as <c>value &lt;= threshold</c> in double would. A missing value gets the rank above every
 /// threshold for splits that send it right and -1 for splits that send it left, so the default direction costs
 /// nothing. Ranks are bytes (a column of a trained model has at most 255 thresholds, one per bin boundary), so
-/// one AVX-512 compare gives a split's 64 decisions.
+/// one AVX-512 compare gives 64 rows' decisions at a split.
 /// </para>
 /// <para>
 /// Complete trees: every tree (up to depth <see cref="MaxCompleteDepth"/>) is padded to a complete tree of its own
@@ -33,8 +33,11 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 /// </summary>
 internal sealed class BlockScorer
 {
-    /// <summary>Rows per block: one bit each in a 64-bit mask.</summary>
-    public const int BlockRows = 64;
+    /// <summary>Rows per 64-bit mask (bit r = row r).</summary>
+    public const int WordRows = 64;
+
+    /// <summary>Rows per block: two masks, so each split's data is read once for 128 rows.</summary>
+    public const int BlockRows = 2 * WordRows;
 
     /// <summary>Deeper trees would pad to more than 256 leaves; they are walked row by row instead.</summary>
     private const int MaxCompleteDepth = 8;
@@ -51,7 +54,7 @@ internal sealed class BlockScorer
     /// <summary>Thresholds per group of the two-level rank (two AVX-512 registers of doubles).</summary>
     private const int GroupSize = 16;
 
-    /// <summary>A column's block of ranks: 64 with missing values going right, then 64 with them going left.</summary>
+    /// <summary>A column's block of ranks: 128 with missing values going right, then 128 with them going left.</summary>
     private const int SlotLength = 2 * BlockRows;
 
     private static readonly Vector512<byte>[] MultiShiftControls = CreateMultiShiftControls();
@@ -172,7 +175,7 @@ internal sealed class BlockScorer
     public int SlotCount { get; }
 
     /// <summary>
-    /// Logits of a block of at most 64 consecutive rows (row-major, <paramref name="columns"/> values each).
+    /// Logits of a block of at most 128 consecutive rows (row-major, <paramref name="columns"/> values each).
     /// <paramref name="vectorised"/> false takes the scalar path that machines without AVX2 take (tests compare both).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -186,8 +189,8 @@ internal sealed class BlockScorer
         var count = logits.Length;
         var sums = stackalloc double[BlockRows];
         new Span<double>(sums, BlockRows).Fill(_baseScore);
-        var rowsAt = stackalloc ulong[1 << MaxCompleteDepth];
-        var wentRight = stackalloc ulong[MaxCompleteDepth];
+        var rowsAt = stackalloc ulong[2 << MaxCompleteDepth];
+        var wentRight = stackalloc ulong[2 * MaxCompleteDepth];
         var leafOf = stackalloc byte[BlockRows];
         var vectorCompare = vectorised && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated);
         var vectorLeaves = vectorised && Avx512Vbmi.IsSupported;
@@ -230,10 +233,12 @@ internal sealed class BlockScorer
                     if (vectorLeaves)
                     {
                         LeafNumbersVector(wentRight, depth, leafOf);
+                        LeafNumbersVector(wentRight + MaxCompleteDepth, depth, leafOf + WordRows);
                     }
                     else
                     {
                         LeafNumbersScalar(wentRight, depth, leafOf);
+                        LeafNumbersScalar(wentRight + MaxCompleteDepth, depth, leafOf + WordRows);
                     }
 
                     var leaves = leafValues + _treeFirstLeaf[t];
@@ -349,8 +354,9 @@ internal sealed class BlockScorer
     }
 
     /// <summary>
-    /// Level by level through one complete tree: rowsAt[i] holds the rows at the level's node i; the right child's
-    /// rows are its rows that go right, and those set bit d of their leaf number (the root's most significant).
+    /// Level by level through one complete tree: rowsAt[2i + w] holds word w of the rows at the level's node i; the
+    /// right child's rows are its rows that go right, and those set bit d of their leaf number (the root's most
+    /// significant). wentRight[d] and wentRight[MaxCompleteDepth + d] are the two words of level d.
     /// Generic over the split test so that each variant compiles to its own loop without a branch per split.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -360,24 +366,34 @@ internal sealed class BlockScorer
         unchecked
         {
             rowsAt[0] = ulong.MaxValue;
-            var levelFirst = 0;
+            rowsAt[1] = ulong.MaxValue;
+            nint levelFirst = 0;
             for (var d = 0; d < depth; d++)
             {
                 var right = 0UL;
+                var right2 = 0UL;
 
                 // Backwards, so each node's children overwrite only entries already read.
-                for (var i = (1 << d) - 1; i >= 0; i--)
+                for (nint i = (1 << d) - 1; i >= 0; i--)
                 {
                     var split = levelFirst + i;
-                    var here = rowsAt[i];
-                    var goRight = here & TSplitTest.Above(ranks + splitRanksAt[split], splitRank[split]);
-                    rowsAt[(2 * i) + 1] = goRight;
-                    rowsAt[2 * i] = here ^ goRight;
+                    var at = ranks + splitRanksAt[split];
+                    var rank = splitRank[split];
+                    var here = rowsAt[2 * i];
+                    var here2 = rowsAt[(2 * i) + 1];
+                    var goRight = here & TSplitTest.Above(at, rank);
+                    var goRight2 = here2 & TSplitTest.Above(at + WordRows, rank);
+                    rowsAt[4 * i] = here ^ goRight;
+                    rowsAt[(4 * i) + 1] = here2 ^ goRight2;
+                    rowsAt[(4 * i) + 2] = goRight;
+                    rowsAt[(4 * i) + 3] = goRight2;
                     right |= goRight;
+                    right2 |= goRight2;
                 }
 
                 wentRight[d] = right;
-                levelFirst += 1 << d;
+                wentRight[MaxCompleteDepth + d] = right2;
+                levelFirst += (nint)1 << d;
             }
         }
     }
@@ -385,7 +401,7 @@ internal sealed class BlockScorer
     /// <summary>Row r's leaf number: bit r of each level's right-going mask, the root's most significant.</summary>
     private static unsafe void LeafNumbersScalar(ulong* wentRight, int depth, byte* leafOf)
     {
-        for (var r = 0; r < BlockRows; r++)
+        for (var r = 0; r < WordRows; r++)
         {
             var leaf = 0;
             for (var d = 0; d < depth; d++)
@@ -399,7 +415,7 @@ internal sealed class BlockScorer
 
     /// <summary>
     /// The same with AVX-512 VBMI: one multishift moves bit r of a level's mask into byte r at the level's bit
-    /// position, for all 64 rows at once.
+    /// position, for 64 rows at once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void LeafNumbersVector(ulong* wentRight, int depth, byte* leafOf)
@@ -419,10 +435,10 @@ internal sealed class BlockScorer
     private static Vector512<byte>[] CreateMultiShiftControls()
     {
         var controls = new Vector512<byte>[MaxCompleteDepth];
-        Span<byte> control = stackalloc byte[BlockRows];
+        Span<byte> control = stackalloc byte[WordRows];
         for (var bit = 0; bit < MaxCompleteDepth; bit++)
         {
-            for (var r = 0; r < BlockRows; r++)
+            for (var r = 0; r < WordRows; r++)
             {
                 control[r] = (byte)((r - bit) & 63);
             }

@@ -57,7 +57,7 @@ public sealed class GradientBoostedTreesModel
     public double PredictProbability(ReadOnlySpan<double> row) => Sigmoid(PredictLogit(row));
 
     /// <summary>
-    /// Logits of every row, 64-row blocks in parallel (<see cref="BlockScorer"/>); each equals
+    /// Logits of every row, 128-row blocks in parallel (<see cref="BlockScorer"/>); each equals
     /// <see cref="PredictLogit"/> of its row to the bit.
     /// </summary>
     public double[] PredictLogits(FeatureMatrix x) => PredictLogits(x, vectorised: true);

@@ -11,7 +11,7 @@ internal readonly struct ScalarSplitTest : ISplitTest
         unchecked
         {
             var above = 0UL;
-            for (var r = 0; r < BlockScorer.BlockRows; r++)
+            for (var r = 0; r < BlockScorer.WordRows; r++)
             {
                 above |= (ranks[r] > rank ? 1UL : 0UL) << r;
             }

@@ -13,7 +13,7 @@ public sealed class BlockScorerTests
     [Fact]
     public void PredictLogits_VectorisedAndScalarPaths_EqualRowByRowToTheBit()
     {
-        // 1,000 rows: 15 full blocks of 64 and a last block of 40.
+        // 1,000 rows: 7 full blocks of 128 and a last block of 104 (one full 64-row mask, one of 40).
         var (x, y) = TreeTestData.Mixed(1000, seed: 31);
         var model = GradientBoostedTrees.Fit(x, y, new GradientBoostingOptions { Trees = 30, MaxDepth = 5, EarlyStoppingRounds = 0 });
 

@@ -194,7 +194,7 @@ public sealed class GradientBoostedTreesTests
     [Fact]
     public void PredictLogits_RowCountNotMultipleOfBlock_EqualsRowByRow()
     {
-        // 2,003 rows: the last 64-row block of the batch scorer holds only 19.
+        // 2,003 rows: the last 128-row block of the batch scorer holds only 83.
         var (x, y) = TreeTestData.Mixed(2003, seed: 15);
         var model = GradientBoostedTrees.Fit(x, y, new GradientBoostingOptions { Trees = 10 });
 

@@ -281,7 +281,7 @@ internal sealed class BlockScorer
                 var left = right + BlockRows;
                 var groups = _slotGroups[s];
                 var largest = _slotGroupLargest[s];
-                if (vectorised && Vector512.IsHardwareAccelerated && groups is not null && largest is not null)
+                if (vectorised && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated) && groups is not null && largest is not null)
                 {
                     fixed (double* firstGroup = groups)
                     fixed (double* firstLargest = largest)
@@ -322,14 +322,29 @@ internal sealed class BlockScorer
     {
         unchecked
         {
-            var value = Vector512.Create(v);
-            var below = Vector512.LessThan(Vector512.Load(largest), value).ExtractMostSignificantBits()
-                | (Vector512.LessThan(Vector512.Load(largest + 8), value).ExtractMostSignificantBits() << 8);
-            var group = BitOperations.PopCount(below) * GroupSize;
-            var first = groups + group;
-            below = Vector512.LessThan(Vector512.Load(first), value).ExtractMostSignificantBits()
-                | (Vector512.LessThan(Vector512.Load(first + 8), value).ExtractMostSignificantBits() << 8);
-            return group + BitOperations.PopCount(below);
+            var group = CountBelowSixteen(largest, v) * GroupSize;
+            return group + CountBelowSixteen(groups + group, v);
+        }
+    }
+
+    /// <summary>How many of 16 doubles are below v: two AVX-512 compares, or four AVX2 compares.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe int CountBelowSixteen(double* sixteen, double v)
+    {
+        unchecked
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var value = Vector512.Create(v);
+                return BitOperations.PopCount(Vector512.LessThan(Vector512.Load(sixteen), value).ExtractMostSignificantBits()
+                    | (Vector512.LessThan(Vector512.Load(sixteen + 8), value).ExtractMostSignificantBits() << 8));
+            }
+
+            var value256 = Vector256.Create(v);
+            return BitOperations.PopCount(Vector256.LessThan(Vector256.Load(sixteen), value256).ExtractMostSignificantBits()
+                | (Vector256.LessThan(Vector256.Load(sixteen + 4), value256).ExtractMostSignificantBits() << 4)
+                | (Vector256.LessThan(Vector256.Load(sixteen + 8), value256).ExtractMostSignificantBits() << 8)
+                | (Vector256.LessThan(Vector256.Load(sixteen + 12), value256).ExtractMostSignificantBits() << 12));
         }
     }
 

@@ -383,7 +383,7 @@ internal sealed class BlockScorer
             rowsAt[0] = ulong.MaxValue;
             rowsAt[1] = ulong.MaxValue;
             nint levelFirst = 0;
-            for (var d = 0; d < depth; d++)
+            for (var d = 0; d < depth - 1; d++)
             {
                 var right = 0UL;
                 var right2 = 0UL;
@@ -409,6 +409,24 @@ internal sealed class BlockScorer
                 wentRight[d] = right;
                 wentRight[MaxCompleteDepth + d] = right2;
                 levelFirst += (nint)1 << d;
+            }
+
+            // The last level, half of the splits, only says which rows go right: no children to split into.
+            if (depth > 0)
+            {
+                var right = 0UL;
+                var right2 = 0UL;
+                for (nint i = (1 << (depth - 1)) - 1; i >= 0; i--)
+                {
+                    var split = levelFirst + i;
+                    var at = ranks + splitRanksAt[split];
+                    var rank = splitRank[split];
+                    right |= rowsAt[2 * i] & TSplitTest.Above(at, rank);
+                    right2 |= rowsAt[(2 * i) + 1] & TSplitTest.Above(at + WordRows, rank);
+                }
+
+                wentRight[depth - 1] = right;
+                wentRight[MaxCompleteDepth + depth - 1] = right2;
             }
         }
     }

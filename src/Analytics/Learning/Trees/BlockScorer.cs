@@ -54,6 +54,9 @@ internal sealed class BlockScorer
     /// <summary>Thresholds per group of the two-level rank (two AVX-512 registers of doubles).</summary>
     private const int GroupSize = 16;
 
+    /// <summary>A slot's groups: 16 of 16 thresholds (at least 255 with the +∞ padding) and a 17th of +∞.</summary>
+    private const int SlotGroupsLength = GroupSize * (GroupSize + 1);
+
     /// <summary>A column's block of ranks: 128 with missing values going right, then 128 with them going left.</summary>
     private const int SlotLength = 2 * BlockRows;
 
@@ -66,10 +69,10 @@ internal sealed class BlockScorer
     private readonly int[] _slotColumn;
     private readonly double[][] _slotThresholds;
 
-    // Per slot with at most 256 thresholds (null otherwise): the thresholds in 16 groups of 16 (+∞ after the last,
-    // and a 17th group of +∞), and each group's largest. Ranking a value then takes two 16-wide counts, not a search.
-    private readonly double[]?[] _slotGroups;
-    private readonly double[]?[] _slotGroupLargest;
+    // Per slot, at SlotGroupsLength x slot: its thresholds in 16 groups of 16 (+∞ after the last, and a 17th group of
+    // +∞); at GroupSize x slot: each group's largest. Ranking a value then takes two 16-wide counts, not a search.
+    private readonly double[] _groups;
+    private readonly double[] _groupLargest;
 
     // Per tree: depth of its complete form (-1: walked row by row), first split and first leaf in the arrays below.
     private readonly int[] _treeDepth;
@@ -117,24 +120,16 @@ internal sealed class BlockScorer
         _slotColumn = [.. slotColumns];
         _slotThresholds = [.. slotThresholds];
         SlotCount = _slotColumn.Length;
-        _slotGroups = new double[]?[SlotCount];
-        _slotGroupLargest = new double[]?[SlotCount];
+        _groups = new double[SlotCount * SlotGroupsLength];
+        _groups.AsSpan().Fill(double.PositiveInfinity);
+        _groupLargest = new double[SlotCount * GroupSize];
         for (var slot = 0; slot < SlotCount; slot++)
         {
-            var thresholds = _slotThresholds[slot];
-            if (thresholds.Length <= GroupSize * GroupSize)
+            var groups = _groups.AsSpan(slot * SlotGroupsLength, SlotGroupsLength);
+            _slotThresholds[slot].CopyTo(groups);
+            for (var g = 0; g < GroupSize; g++)
             {
-                var groups = new double[GroupSize * (GroupSize + 1)];
-                groups.AsSpan().Fill(double.PositiveInfinity);
-                thresholds.CopyTo(groups, 0);
-                var largest = new double[GroupSize];
-                for (var g = 0; g < GroupSize; g++)
-                {
-                    largest[g] = groups[(g * GroupSize) + GroupSize - 1];
-                }
-
-                _slotGroups[slot] = groups;
-                _slotGroupLargest[slot] = largest;
+                _groupLargest[(slot * GroupSize) + g] = groups[(g * GroupSize) + GroupSize - 1];
             }
         }
 
@@ -274,41 +269,50 @@ internal sealed class BlockScorer
     {
         unchecked
         {
-            for (var s = 0; s < _slotColumn.Length; s++)
+            if (vectorised && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated))
             {
-                var value = values + _slotColumn[s];
-                var right = ranks + (s * SlotLength);
-                var left = right + BlockRows;
-                var groups = _slotGroups[s];
-                var largest = _slotGroupLargest[s];
-                if (vectorised && (Vector512.IsHardwareAccelerated || Vector256.IsHardwareAccelerated) && groups is not null && largest is not null)
+                // Row by row, so each row's values are read once and in order (128 rows of 50 doubles overflow L1).
+                fixed (int* slotColumn = _slotColumn)
+                fixed (double* groups = _groups)
+                fixed (double* largest = _groupLargest)
                 {
-                    fixed (double* firstGroup = groups)
-                    fixed (double* firstLargest = largest)
+                    for (var r = 0; r < count; r++)
                     {
-                        for (var r = 0; r < count; r++)
+                        var row = values + ((nint)r * columns);
+                        var right = ranks + r;
+                        for (var s = 0; s < SlotCount; s++)
                         {
-                            var v = value[(nint)r * columns];
-                            var rank = (byte)CountBelowGrouped(firstGroup, firstLargest, v);
-                            left[r] = rank;
-                            right[r] = (byte)(rank | (double.IsNaN(v) ? MissingGoesRight : 0));
+                            var v = row[slotColumn[s]];
+                            var rank = (byte)CountBelowGrouped(groups + (s * SlotGroupsLength), largest + (s * GroupSize), v);
+                            right[BlockRows] = rank;
+                            right[0] = (byte)(rank | (double.IsNaN(v) ? MissingGoesRight : 0));
+                            right += SlotLength;
                         }
                     }
                 }
-                else
+            }
+            else
+            {
+                for (var s = 0; s < SlotCount; s++)
                 {
+                    var value = values + _slotColumn[s];
+                    var right = ranks + (s * SlotLength);
                     var thresholds = _slotThresholds[s];
                     for (var r = 0; r < count; r++)
                     {
                         var v = value[(nint)r * columns];
                         var rank = (byte)CountBelow(thresholds, v);
-                        left[r] = rank;
+                        right[BlockRows + r] = rank;
                         right[r] = (byte)(rank | (double.IsNaN(v) ? MissingGoesRight : 0));
                     }
                 }
+            }
 
+            for (var s = 0; s < SlotCount && count < BlockRows; s++)
+            {
+                var right = ranks + (s * SlotLength);
                 new Span<byte>(right + count, BlockRows - count).Clear();
-                new Span<byte>(left + count, BlockRows - count).Clear();
+                new Span<byte>(right + BlockRows + count, BlockRows - count).Clear();
             }
         }
     }

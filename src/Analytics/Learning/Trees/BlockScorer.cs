@@ -276,17 +276,22 @@ internal sealed class BlockScorer
                 fixed (double* groups = _groups)
                 fixed (double* largest = _groupLargest)
                 {
+                    var slots = SlotCount;
                     for (var r = 0; r < count; r++)
                     {
                         var row = values + ((nint)r * columns);
                         var right = ranks + r;
-                        for (var s = 0; s < SlotCount; s++)
+                        var slotGroups = groups;
+                        var slotLargest = largest;
+                        for (var s = 0; s < slots; s++)
                         {
                             var v = row[slotColumn[s]];
-                            var rank = (byte)CountBelowGrouped(groups + (s * SlotGroupsLength), largest + (s * GroupSize), v);
+                            var rank = (byte)CountBelowGrouped(slotGroups, slotLargest, v);
                             right[BlockRows] = rank;
                             right[0] = (byte)(rank | (double.IsNaN(v) ? MissingGoesRight : 0));
                             right += SlotLength;
+                            slotGroups += SlotGroupsLength;
+                            slotLargest += GroupSize;
                         }
                     }
                 }

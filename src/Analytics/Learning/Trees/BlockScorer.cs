@@ -12,9 +12,9 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 /// Ranks instead of values: each column's values are replaced, once per block, by their rank among the model's
 /// sorted distinct thresholds for that column (the number of thresholds below the value). For a sorted threshold
 /// list t, <c>v &lt;= t[k]</c> exactly when <c>rank(v) &lt;= k</c>, so a split compares two small integers and
-/// decides exactly as <c>value &lt;= threshold</c> in double would. A missing value gets the rank above every
-/// threshold for splits that send it right and -1 for splits that send it left, so the default direction costs
-/// nothing. Ranks are bytes (a column of a trained model has at most 255 thresholds, one per bin boundary), so
+/// decides exactly as <c>value &lt;= threshold</c> in double would. A missing value gets rank 255, above every
+/// split's rank, in the copy read by splits that send it right and 0, above none, in the copy read by splits that
+/// send it left, so the default direction costs nothing. Ranks are bytes (a column of a trained model has at most 255 thresholds, one per bin boundary), so
 /// one AVX-512 compare gives 64 rows' decisions at a split.
 /// </para>
 /// <para>
@@ -22,8 +22,8 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 /// depth, heap-ordered, a shallow leaf copied into every leaf slot under it (its padding splits send everything
 /// left). Level by level, the mask of rows at each node splits into its children's masks, and the rows that went
 /// right at level d are bit d of their leaf number; no step branches on the data. Deeper trees, and trees whose
-/// thresholds cannot be ranked (NaN, or a column with more than 255 thresholds, as only a hand-made file has), are walked row by
-/// row with <see cref="RegressionTree.Leaf"/>, the definition every path must agree with.
+/// thresholds cannot be ranked (NaN, or a column with more than 255 thresholds, as only a hand-made file has), are
+/// walked row by row with <see cref="RegressionTree.Leaf"/>, the definition every path must agree with.
 /// </para>
 /// <para>
 /// Each row's logit is the base score plus the trees' leaf values added in tree order, exactly as
@@ -54,7 +54,7 @@ internal sealed class BlockScorer
     /// <summary>Thresholds per group of the two-level rank (two AVX-512 registers of doubles).</summary>
     private const int GroupSize = 16;
 
-    /// <summary>A slot's groups: 16 of 16 thresholds (at least 255 with the +∞ padding) and a 17th of +∞.</summary>
+    /// <summary>A slot's groups: 16 of 16 (room for 256 thresholds, +∞ after the last) and a 17th of +∞.</summary>
     private const int SlotGroupsLength = GroupSize * (GroupSize + 1);
 
     /// <summary>A column's block of ranks: 128 with missing values going right, then 128 with them going left.</summary>
@@ -166,7 +166,7 @@ internal sealed class BlockScorer
         _leafValues = [.. leaves];
     }
 
-    /// <summary>Columns the block ranks; a block needs <see cref="SlotCount"/> x 128 bytes of scratch.</summary>
+    /// <summary>Columns the block ranks; a block needs <see cref="SlotCount"/> x 256 bytes of scratch.</summary>
     public int SlotCount { get; }
 
     /// <summary>

@@ -10,7 +10,8 @@ Generates one seeded matrix (default 1,000,000 rows x 50 numeric columns, nonlin
 column) as float64 files both sides read, trains on the first 80% and holds out the rest, with the same
 hyper-parameters on both sides: trees 200, max_depth 6, eta 0.1, lambda 1, min_child_weight 1, max_bin 255,
 2 threads. Prints training wall time (ChurnWatch Fit incl. binning; XGBoost DMatrix + train), the ratio,
-ChurnWatch scoring rows/s, peak memory (/usr/bin/time -v) and hold-out AUC of each.
+scoring rows/s of each (3 passes, first and best; ChurnWatch: all rows; XGBoost: the hold-out) and ChurnWatch's against
+the 1,000,000 rows/s target, peak memory (/usr/bin/time -v) and hold-out AUC of each.
 Installs python3-xgboost, python3-numpy and time with apt-get when missing (needs root).
 TXT
 }
@@ -64,6 +65,13 @@ printf '%-28s %12s %12s %10s\n' "training wall time (s)" "$cw_train" "$xgb_train
 cw_cpu=$(value "$work/cw.out" train_cpu_seconds); xgb_cpu=$(value "$work/xgb.out" train_cpu_seconds)
 printf '%-28s %12s %12s %10s\n' "training CPU time (s)" "$cw_cpu" "$xgb_cpu" "$(awk "BEGIN{printf \"%.2f\", $cw_cpu/$xgb_cpu}")"
 printf '%-28s %12s %12s %10s\n' "peak memory (MiB)" "$((cw_mem / 1024))" "$((xgb_mem / 1024))" "$(awk "BEGIN{printf \"%.2f\", $cw_mem/$xgb_mem}")"
-printf '%-28s %12s %12s\n' "scoring rows/s" "$(value "$work/cw.out" score_rows_per_second)" "$(value "$work/xgb.out" score_rows_per_second)"
+cw_score=$(value "$work/cw.out" score_rows_per_second); cw_first=$(value "$work/cw.out" score_rows_per_second_first)
+printf '%-28s %12s %12s %10s\n' "scoring rows/s, best of 3" "$cw_score" "$(value "$work/xgb.out" score_rows_per_second)" "$(awk "BEGIN{printf \"%.2f\", $cw_score/1000000}")"
+printf '%-28s %12s %12s %10s\n' "scoring rows/s, first pass" "$cw_first" "$(value "$work/xgb.out" score_rows_per_second_first)" "$(awk "BEGIN{printf \"%.2f\", $cw_first/1000000}")"
+printf '%-28s %12s\n' "scoring CPU time (s), best" "$(value "$work/cw.out" score_cpu_seconds)"
+printf '%-28s %12s\n' "scoring passes identical" "$(value "$work/cw.out" score_passes_identical)"
 printf '%-28s %12s %12s\n' "hold-out AUC" "$(value "$work/cw.out" test_auc)" "$(value "$work/xgb.out" test_auc)"
-echo "targets: training ratio <= 1.00, ChurnWatch scoring >= 1000000 rows/s, memory ratio <= 1.00"
+echo "scoring: ratio = ChurnWatch rows/s / 1,000,000; ChurnWatch scores all $rows rows (train and hold-out) with PredictLogits"
+echo "in each of 3 passes, XGBoost's predict the hold-out rows; the first pass is cold (JIT, thread pool)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "targets: training ratio <= 1.00, scoring ratio (ChurnWatch rows/s / 1,000,000) >= 1.00, memory ratio <= 1.00"

@@ -20,10 +20,15 @@ booster = xgb.train(params, train, num_boost_round=trees)
 train_seconds = time.perf_counter() - start
 train_cpu_seconds = time.process_time() - cpu
 
-test = xgb.DMatrix(x[train_rows:], missing=np.nan, nthread=threads)
-start = time.perf_counter()
-p = booster.predict(test)
-score_seconds = time.perf_counter() - start
+# Three passes as on the ChurnWatch side: the first (cold) and the best are reported. XGBoost caches the
+# predictions of a DMatrix it has seen, so each pass predicts a fresh one (built outside the timing).
+score_seconds = []
+for _ in range(3):
+    test = xgb.DMatrix(x[train_rows:], missing=np.nan, nthread=threads)
+    start = time.perf_counter()
+    p = booster.predict(test)
+    score_seconds.append(time.perf_counter() - start)
+    del test
 
 actual = y[train_rows:] == 1
 order = np.argsort(p, kind="mergesort")
@@ -33,6 +38,7 @@ pos = actual.sum()
 auc = (ranks[actual].sum() - pos * (pos + 1) / 2) / (pos * (len(p) - pos))
 print(f"train_seconds={train_seconds:.3f}")
 print(f"train_cpu_seconds={train_cpu_seconds:.3f}")
-print(f"score_rows_per_second={len(p) / score_seconds:.0f}")
+print(f"score_rows_per_second_first={len(p) / score_seconds[0]:.0f}")
+print(f"score_rows_per_second={len(p) / min(score_seconds):.0f}")
 print(f"test_auc={auc:.5f}")
 print(f"xgboost_version={xgb.__version__}")

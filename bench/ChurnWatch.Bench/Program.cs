@@ -54,23 +54,44 @@ var model = GradientBoostedTrees.Fit(train, labels[..trainRows], options);
 var trainSeconds = watch.Elapsed.TotalSeconds;
 process.Refresh();
 var trainCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-cpuBefore = process.TotalProcessorTime;
 
-watch.Restart();
-var testLogits = model.PredictLogits(test);
-var trainLogits = model.PredictLogits(train);
-var scoreSeconds = watch.Elapsed.TotalSeconds;
-process.Refresh();
-var scoreCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+// Scoring is short (well under a second per pass on two idle cores), so one busy moment of a shared machine
+// swings a single pass: three passes, each scoring every row; the first (cold: JIT, thread pool) and the best are
+// reported, and every pass must give the same bits.
+const int ScorePasses = 3;
+var scoreSeconds = new double[ScorePasses];
+var scoreCpuSeconds = new double[ScorePasses];
+double[] testLogits = [], trainLogits = [];
+var identical = true;
+for (var pass = 0; pass < ScorePasses; pass++)
+{
+    process.Refresh();
+    cpuBefore = process.TotalProcessorTime;
+    watch.Restart();
+    var testPass = model.PredictLogits(test);
+    var trainPass = model.PredictLogits(train);
+    scoreSeconds[pass] = watch.Elapsed.TotalSeconds;
+    process.Refresh();
+    scoreCpuSeconds[pass] = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+    identical &= pass == 0 || (testPass.AsSpan().SequenceEqual(testLogits) && trainPass.AsSpan().SequenceEqual(trainLogits));
+    (testLogits, trainLogits) = (testPass, trainPass);
+}
+
+var scoreRows = testLogits.Length + trainLogits.Length;
+var bestPass = Array.IndexOf(scoreSeconds, scoreSeconds.Min());
 
 var actual = labels[trainRows..].Select(l => l == 1).ToArray();
 var auc = ClassificationMetrics.Auc(testLogits, actual);
 Console.WriteLine(string.Create(inv, $"train_seconds={trainSeconds:F3}"));
 Console.WriteLine(string.Create(inv, $"train_cpu_seconds={trainCpuSeconds:F3}"));
-Console.WriteLine(string.Create(inv, $"score_cpu_seconds={scoreCpuSeconds:F3}"));
-Console.WriteLine(string.Create(inv, $"score_rows={testLogits.Length + trainLogits.Length}"));
-Console.WriteLine(string.Create(inv, $"score_seconds={scoreSeconds:F3}"));
-Console.WriteLine(string.Create(inv, $"score_rows_per_second={(testLogits.Length + trainLogits.Length) / scoreSeconds:F0}"));
+Console.WriteLine(string.Create(inv, $"score_rows={scoreRows}"));
+Console.WriteLine(string.Create(inv, $"score_passes={ScorePasses}"));
+Console.WriteLine(string.Create(inv, $"score_passes_identical={identical}"));
+Console.WriteLine(string.Create(inv, $"score_seconds_first={scoreSeconds[0]:F3}"));
+Console.WriteLine(string.Create(inv, $"score_rows_per_second_first={scoreRows / scoreSeconds[0]:F0}"));
+Console.WriteLine(string.Create(inv, $"score_seconds={scoreSeconds[bestPass]:F3}"));
+Console.WriteLine(string.Create(inv, $"score_cpu_seconds={scoreCpuSeconds[bestPass]:F3}"));
+Console.WriteLine(string.Create(inv, $"score_rows_per_second={scoreRows / scoreSeconds[bestPass]:F0}"));
 Console.WriteLine(string.Create(inv, $"test_auc={auc:F5}"));
 Console.WriteLine(string.Create(inv, $"trees={model.TreeCount}"));
 return 0;

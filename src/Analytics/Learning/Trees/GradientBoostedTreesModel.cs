@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace ChurnWatch.Analytics.Learning.Trees;
 
@@ -11,31 +8,14 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 /// </summary>
 public sealed class GradientBoostedTreesModel
 {
-    /// <summary>Rows scored together, tree by tree, so the trees' nodes stay in cache (64 rows x 50 columns = 25 KB, in L1).</summary>
-    private const int ScoringBlock = 64;
-
-    private readonly PredictionNode[] _nodes;
-    private readonly double[] _leafValues;
-    private readonly int[] _roots;
-    private readonly int[] _depths;
+    private readonly BlockScorer _blockScorer;
 
     internal GradientBoostedTreesModel(IReadOnlyList<string> columnNames, double baseScore, IReadOnlyList<RegressionTree> trees)
     {
         ColumnNames = columnNames;
         BaseScore = baseScore;
         Trees = trees;
-        _roots = new int[trees.Count];
-        _depths = new int[trees.Count];
-        var nodes = new List<PredictionNode>();
-        var leafValues = new List<double>();
-        for (var t = 0; t < trees.Count; t++)
-        {
-            _roots[t] = nodes.Count;
-            _depths[t] = AddNodes(trees[t], nodes, leafValues);
-        }
-
-        _nodes = nodes.ToArray();
-        _leafValues = leafValues.ToArray();
+        _blockScorer = new BlockScorer(columnNames.Count, baseScore, trees);
         var bias = baseScore;
         foreach (var tree in trees)
         {
@@ -64,13 +44,26 @@ public sealed class GradientBoostedTreesModel
             throw new ArgumentException($"The row has {row.Length} values, the model {ColumnNames.Count} columns.", nameof(row));
         }
 
-        return Score(row);
+        // The definition every batch path must agree with to the bit: base score, then each tree's leaf in order.
+        var logit = BaseScore;
+        foreach (var tree in Trees)
+        {
+            logit += tree.Value[tree.Leaf(row)];
+        }
+
+        return logit;
     }
 
     public double PredictProbability(ReadOnlySpan<double> row) => Sigmoid(PredictLogit(row));
 
-    /// <summary>Logits of every row, in parallel over rows (each row's sum runs in tree order, so results are exact).</summary>
-    public double[] PredictLogits(FeatureMatrix x)
+    /// <summary>
+    /// Logits of every row, 128-row blocks in parallel (<see cref="BlockScorer"/>); each equals
+    /// <see cref="PredictLogit"/> of its row to the bit.
+    /// </summary>
+    public double[] PredictLogits(FeatureMatrix x) => PredictLogits(x, vectorised: true);
+
+    /// <summary>As <see cref="PredictLogits(FeatureMatrix)"/>; <paramref name="vectorised"/> false forces the scalar path (for tests).</summary>
+    internal double[] PredictLogits(FeatureMatrix x, bool vectorised)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Columns != ColumnNames.Count)
@@ -79,15 +72,22 @@ public sealed class GradientBoostedTreesModel
         }
 
         var logits = new double[x.Rows];
-        Parallel.For(0, (x.Rows + ScoringBlock - 1) / ScoringBlock, block =>
-        {
-            var start = block * ScoringBlock;
-            var count = Math.Min(ScoringBlock, x.Rows - start);
+        var blocks = (x.Rows + BlockScorer.BlockRows - 1) / BlockScorer.BlockRows;
+        Parallel.For(
+            0,
+            blocks,
+            () => new byte[Math.Max(1, _blockScorer.SlotCount) * 2 * BlockScorer.BlockRows],
+            (block, _, ranks) =>
+            {
+                var start = block * BlockScorer.BlockRows;
+                var count = Math.Min(BlockScorer.BlockRows, x.Rows - start);
 
-            // FeatureMatrix is row-major in one array, so consecutive rows are one contiguous span.
-            var values = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(x.Row(start)), count * x.Columns);
-            ScoreBlock(values, x.Columns, logits.AsSpan(start, count));
-        });
+                // FeatureMatrix is row-major in one array, so consecutive rows are one contiguous span.
+                var values = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(x.Row(start)), count * x.Columns);
+                _blockScorer.ScoreBlock(values, x.Columns, logits.AsSpan(start, count), ranks, vectorised);
+                return ranks;
+            },
+            _ => { });
         return logits;
     }
 
@@ -142,118 +142,5 @@ public sealed class GradientBoostedTreesModel
         return total > 0 ? gain.Select(g => g / total).ToArray() : gain;
     }
 
-    private double Score(ReadOnlySpan<double> row)
-    {
-        Span<double> logit = stackalloc double[1];
-        ScoreBlock(row, row.Length, logit);
-        return logit[0];
-    }
-
-    /// <summary>
-    /// Tree by tree over a block of rows, level by level: every row of the block takes one step down before any takes
-    /// the next, so the steps of neighbouring rows are independent (four at a time with AVX2 gathers). No step
-    /// branches on the data (leaves loop to themselves). Each row's logit adds the trees in order, as
-    /// <see cref="PredictLogit"/> does, so single and batch scores are equal to the bit.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private unsafe void ScoreBlock(ReadOnlySpan<double> values, int columns, Span<double> logits)
-    {
-        var count = logits.Length;
-        Span<long> index = stackalloc long[ScoringBlock];
-        index = index[..count];
-        logits.Fill(BaseScore);
-        var vectorCount = Avx2.IsSupported ? count & ~3 : 0;
-        var laneOffsets = Vector256.Create(0L, columns, 2L * columns, 3L * columns);
-        var columnMask = Vector256.Create((long)int.MaxValue);
-        var defaultLeftBit = Vector256.Create(0x8000_0000L);
-
-        // Node links and columns were checked when the model was built or read (GradientBoostedTreesModelJson), and
-        // callers check the row width, so the unchecked reads stay inside the arrays.
-        fixed (PredictionNode* nodes = _nodes)
-        fixed (double* firstValue = values)
-        fixed (long* firstIndex = index)
-        {
-            // PredictionNode is { double threshold; int column; int left }: 16 bytes read as two 8-byte lanes.
-            var thresholds = (double*)nodes;
-            var links = (long*)nodes + 1;
-            unchecked
-            {
-                for (var t = 0; t < _roots.Length; t++)
-                {
-                    index.Fill(_roots[t]);
-                    var depth = _depths[t];
-                    for (var d = 0; d < depth; d++)
-                    {
-                        var r = 0;
-                        for (; r < vectorCount; r += 4)
-                        {
-                            var slot = Avx2.ShiftLeftLogical(Avx.LoadVector256(firstIndex + r), 1);
-                            var threshold = Avx2.GatherVector256(thresholds, slot, 8);
-                            var link = Avx2.GatherVector256(links, slot, 8);
-                            var cells = Vector256.Create((long)r * columns) + laneOffsets + (link & columnMask);
-                            var v = Avx2.GatherVector256(firstValue, cells, 8);
-                            var below = Avx.Compare(v, threshold, FloatComparisonMode.OrderedLessThanOrEqualNonSignaling).AsInt64();
-                            var missing = Avx.Compare(v, v, FloatComparisonMode.UnorderedNonSignaling).AsInt64();
-                            var defaultLeft = Avx2.CompareEqual(link & defaultLeftBit, defaultLeftBit);
-
-                            // goLeft is all ones (-1) or 0, so left + goLeft + 1 is the left or the right child.
-                            var goLeft = below | (missing & defaultLeft);
-                            Avx.Store(firstIndex + r, Avx2.ShiftRightLogical(link, 32) + goLeft + Vector256<long>.One);
-                        }
-
-                        for (; r < count; r++)
-                        {
-                            ref readonly var node = ref nodes[firstIndex[r]];
-                            var column = node.Column;
-                            var v = firstValue[((long)r * columns) + (column & int.MaxValue)];
-                            var goLeft = (v <= node.Value) | ((column < 0) & double.IsNaN(v));
-                            firstIndex[r] = node.Left + (goLeft ? 0 : 1);
-                        }
-                    }
-
-                    for (var r = 0; r < count; r++)
-                    {
-                        logits[r] += _leafValues[index[r]];
-                    }
-                }
-            }
-        }
-    }
-
     private static double Sigmoid(double logit) => 1.0 / (1.0 + Math.Exp(-logit));
-
-    /// <summary>Appends the tree's packed nodes and returns its depth.</summary>
-    private static int AddNodes(RegressionTree tree, List<PredictionNode> nodes, List<double> leafValues)
-    {
-        // Breadth-first renumbering so that every right child sits right after its left sibling.
-        var offset = nodes.Count;
-        var order = new List<int> { 0 };
-        var position = new int[tree.NodeCount];
-        var depthOf = new int[tree.NodeCount];
-        var depth = 0;
-        for (var i = 0; i < order.Count; i++)
-        {
-            var node = order[i];
-            position[node] = i;
-            depth = Math.Max(depth, depthOf[node]);
-            if (!tree.IsLeaf(node))
-            {
-                order.Add(tree.Left[node]);
-                order.Add(tree.Right[node]);
-                depthOf[tree.Left[node]] = depthOf[node] + 1;
-                depthOf[tree.Right[node]] = depthOf[node] + 1;
-            }
-        }
-
-        foreach (var node in order)
-        {
-            // A leaf sends every row (missing values too: column 0, missing goes left) "left" to itself, so a walk may overrun it.
-            nodes.Add(tree.IsLeaf(node)
-                ? new PredictionNode(double.PositiveInfinity, int.MinValue, offset + position[node])
-                : new PredictionNode(tree.Threshold[node], tree.DefaultLeft[node] ? tree.Feature[node] | int.MinValue : tree.Feature[node], offset + position[tree.Left[node]]));
-            leafValues.Add(tree.IsLeaf(node) ? tree.Value[node] : 0);
-        }
-
-        return depth;
-    }
 }

@@ -192,9 +192,9 @@ public sealed class GradientBoostedTreesTests
     }
 
     [Fact]
-    public void PredictLogits_RowCountNotMultipleOfFour_EqualsRowByRow()
+    public void PredictLogits_RowCountNotMultipleOfBlock_EqualsRowByRow()
     {
-        // 2,003 rows: the last block ends with rows the four-wide scorer leaves to the scalar tail.
+        // 2,003 rows: the last 128-row block of the batch scorer holds only 83.
         var (x, y) = TreeTestData.Mixed(2003, seed: 15);
         var model = GradientBoostedTrees.Fit(x, y, new GradientBoostingOptions { Trees = 10 });
 

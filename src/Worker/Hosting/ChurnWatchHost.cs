@@ -73,6 +73,8 @@ internal static class ChurnWatchHost
         nameof(ValidationOptions) => ValidationOptions.Section,
         nameof(CsvDropOptions) => CsvDropOptions.Section,
         nameof(ModelingOptions) => PipelineServices.ModelingSection,
+        nameof(Scheduling.ScheduleOptions) => Scheduling.ScheduleOptions.Section,
+        nameof(Health.HealthOptions) => Health.HealthOptions.Section,
         _ => optionsType?.Name ?? "(unknown section)",
     };
 

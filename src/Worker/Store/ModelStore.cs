@@ -24,4 +24,15 @@ internal sealed class ModelStore(StoreDatabase database)
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
+
+    /// <summary>The model file (JSON) of the newest trained model for a target (<c>Churn</c>, <c>Renewal</c>), or null when none is stored.</summary>
+    public async Task<string?> LatestAsync(string target, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Portable across the three dialects (no LIMIT/TOP): the newest training time, ties broken by id.
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT model FROM models WHERE target = @target AND trained_at = (SELECT MAX(trained_at) FROM models WHERE target = @target) ORDER BY model_id",
+            new { target },
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).FirstOrDefault();
+    }
 }

@@ -105,7 +105,7 @@ internal static class JobsCommand
                     return CommandHost.Fail(ExitCodes.Failed, $"Job {job} is not in the job store yet: start 'churnwatch run' once, then trigger it.");
                 }
 
-                await scheduler.TriggerJob(key, new JobDataMap { [PipelineJobs.ChainKey] = parseResult.GetValue(chain) ? "true" : "false" }, token).ConfigureAwait(false);
+                await scheduler.TriggerJob(key, new JobDataMap { [PipelineJobs.ChainKey] = parseResult.GetValue(chain) ? "true" : "false", [PipelineJobs.FiredByKey] = "manual (jobs trigger)" }, token).ConfigureAwait(false);
                 Console.Out.WriteLine($"Triggered {job}{(parseResult.GetValue(chain) ? " and its chain" : "")}; 'churnwatch jobs history --job {job}' shows the run.");
                 return ExitCodes.Ok;
             }, ct);

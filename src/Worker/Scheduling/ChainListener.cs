@@ -29,7 +29,7 @@ internal sealed partial class ChainListener(ILogger<ChainListener> logger) : IJo
             return;
         }
 
-        var data = new JobDataMap { [PipelineJobs.ChainKey] = "true" };
+        var data = new JobDataMap { [PipelineJobs.ChainKey] = "true", [PipelineJobs.FiredByKey] = $"chain after {job}" };
         await context.Scheduler.TriggerJob(new JobKey(next, SchedulerSetup.Group), data, cancellationToken).ConfigureAwait(false);
         LogChained(logger, job, next);
     }

@@ -16,6 +16,9 @@ internal static class PipelineJobs
     /// <summary>Job data key: "true" when the job runs as part of a chain and must start the next link when it succeeds.</summary>
     public const string ChainKey = "chain";
 
+    /// <summary>Job data key: what started a run that no schedule fired ("manual", "chain after ingest"), for run history.</summary>
+    public const string FiredByKey = "firedBy";
+
     public static IReadOnlyList<string> All { get; } = [Ingest, Train, Score, Signals, Reports, Forecast];
 
     /// <summary>The job started after <paramref name="job"/> succeeds in a chain, or null at the end of a chain.</summary>

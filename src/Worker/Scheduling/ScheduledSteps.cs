@@ -26,7 +26,7 @@ internal sealed class ScheduledSteps(
     SignalStep signals,
     OutputStep outputs,
     IOptions<ModelingOptions> modeling,
-    IOptions<OutputOptions> output)
+    IOptions<OutputOptions> output) : IJobSteps
 {
     public Task<long> RunAsync(string job, CancellationToken cancellationToken) => job switch
     {

@@ -33,6 +33,7 @@ internal static class SchedulerSetup
         builder.Services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         builder.Services.AddSingleton<ScheduledSteps>();
+        builder.Services.AddSingleton<IJobSteps>(sp => sp.GetRequiredService<ScheduledSteps>());
         builder.Services.AddSingleton<StepRunner>();
         builder.Services.AddSingleton<ShutdownSignal>();
 

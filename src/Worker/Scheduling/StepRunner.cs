@@ -10,7 +10,7 @@ namespace ChurnWatch.Worker.Scheduling;
 /// (returned, not thrown: it stops this run's chain and does not block the next run).
 /// </summary>
 internal sealed partial class StepRunner(
-    ScheduledSteps steps,
+    IJobSteps steps,
     RunHistoryStore runs,
     IOptions<ScheduleOptions> options,
     ShutdownSignal shutdown,

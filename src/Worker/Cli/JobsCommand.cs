@@ -3,6 +3,7 @@ using System.Globalization;
 using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -163,7 +164,12 @@ internal static class JobsCommand
             },
             null,
             cancellationToken,
-            builder => builder.AddChurnWatchScheduler(run: false));
+            builder =>
+            {
+                // Quartz announces its own start and stop at Information: noise for a one-shot command.
+                builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+                builder.AddChurnWatchScheduler(run: false);
+            });
 
     private static async Task<bool> IsPausedAsync(IScheduler scheduler, string job, CancellationToken cancellationToken)
     {

@@ -44,7 +44,11 @@ internal static class RunCommand
             {
                 if (parseResult.GetValue(jsonLogs))
                 {
-                    builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+                    builder.Logging.AddJsonConsole(o =>
+                    {
+                        o.UseUtcTimestamp = true;
+                        o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                    });
                 }
 
                 builder.AddChurnWatchScheduler(run: true);

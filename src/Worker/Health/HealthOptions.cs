@@ -29,10 +29,6 @@ internal sealed class HealthOptions : IValidatableObject
     /// <summary>HTTP Basic password, required when <see cref="Address"/> is not loopback. Never logged. Default empty.</summary>
     public string? Password { get; set; }
 
-    /// <summary>A source whose newest data is older than this makes readiness report the data stale (not unready). Default 36 h.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromHours(36);
-
     /// <summary>Whether clients must send credentials: always when any are configured, and whenever the address is not loopback.</summary>
     public bool RequiresCredentials => !IsLoopback || !string.IsNullOrEmpty(Password);
 

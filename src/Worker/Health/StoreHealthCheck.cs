@@ -1,3 +1,4 @@
+using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -5,8 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Health;
 
-/// <summary>Readiness: the store answers a query. Its data carries each source's freshness (stale sources are reported, not failed).</summary>
-internal sealed class StoreHealthCheck(StoreDatabase database, HistoryStore history, IOptions<HealthOptions> options, TimeProvider timeProvider) : IHealthCheck
+/// <summary>
+/// Readiness: the store answers a query. Its data carries each source's freshness: stale (older than Output:StaleAfter)
+/// sources are reported, not failed, since the node itself is fine.
+/// </summary>
+internal sealed class StoreHealthCheck(StoreDatabase database, HistoryStore history, IOptions<OutputOptions> output, TimeProvider timeProvider) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -25,7 +29,7 @@ internal sealed class StoreHealthCheck(StoreDatabase database, HistoryStore hist
                     f => (object)new SourceHealth(
                         StoreText.Instant(f.NewestDataAt),
                         StoreText.Instant(f.LastIngestAt),
-                        f.NewestDataAt is not { } newest || now - newest > options.Value.StaleAfter),
+                        f.NewestDataAt is not { } newest || now - newest > output.Value.StaleAfter),
                     StringComparer.Ordinal);
             return HealthCheckResult.Healthy($"{database.Provider} store reachable", freshness);
         }

@@ -119,7 +119,7 @@ internal static class JobsCommand
         var name = new Argument<string>("NAME") { Description = "The job: " + string.Join(", ", PipelineJobs.All) + "." };
         var command = new Command(
             pause ? "pause" : "resume",
-            pause ? "Stop a job's schedules from firing (a running run finishes; 'jobs trigger' still runs it)." : "Let a paused job's schedules fire again; a missed fire runs once, now.")
+            pause ? "Stop a job's schedules from firing and hold chains at it until it is resumed (a running run finishes; 'jobs trigger' still runs it)." : "Let a paused job's schedules fire again; a missed fire runs once, now.")
         {
             name,
         };

@@ -6,7 +6,8 @@ namespace ChurnWatch.Worker.Scheduling;
 /// <summary>
 /// Job chaining: when a job that runs as part of a chain succeeds, the next job of the chain is triggered (through
 /// the job store, so in a cluster any node may run it). A failed or cancelled job ends the chain for that run.
-/// A paused job is not started by a chain either.
+/// The next job's trigger goes in the trigger group named after that job, so while the job is paused
+/// (<c>churnwatch jobs pause</c> pauses the group) the chain waits, and it goes on, once, when the job is resumed.
 /// </summary>
 internal sealed partial class ChainListener(ILogger<ChainListener> logger) : IJobListener
 {
@@ -29,8 +30,14 @@ internal sealed partial class ChainListener(ILogger<ChainListener> logger) : IJo
             return;
         }
 
-        var data = new JobDataMap { [PipelineJobs.ChainKey] = "true", [PipelineJobs.FiredByKey] = $"chain after {job}" };
-        await context.Scheduler.TriggerJob(new JobKey(next, SchedulerSetup.Group), data, cancellationToken).ConfigureAwait(false);
+        var trigger = TriggerBuilder.Create(context.Scheduler.TimeProvider)
+            .WithIdentity($"chain-{context.FireInstanceId}", next)
+            .ForJob(new JobKey(next, SchedulerSetup.Group))
+            .UsingJobData(PipelineJobs.ChainKey, "true")
+            .UsingJobData(PipelineJobs.FiredByKey, $"chain after {job}")
+            .StartNow()
+            .Build();
+        await context.Scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
         LogChained(logger, job, next);
     }
 

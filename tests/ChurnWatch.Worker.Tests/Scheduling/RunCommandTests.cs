@@ -76,6 +76,32 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
             await QueryAsync<(string, string, string, string, string)>("SELECT job, trigger_name, node, status, error FROM job_runs"));
     }
 
+    [Fact]
+    public async Task Run_ChainReachesAPausedJob_WaitsUntilItIsResumed()
+    {
+        var source = _folder.File("source.db");
+        var company = new SampleCompanyGenerator(new SampleCompanyOptions { Accounts = 30, Months = 3, Seed = 7, End = new DateOnly(2026, 6, 1) }).Generate();
+        new SampleCompanyWriter().WriteSqlite(company, source, CancellationToken.None);
+        using var node = Start(("Source:ConnectionString", $"Data Source={source}"));
+        using (var http = new HttpClient())
+        {
+            await GetAsync(http, "/healthz/ready");
+        }
+
+        Assert.Equal(0, (await RunToEndAsync(["jobs", "pause", "score"])).ExitCode);
+        Assert.Equal(0, (await RunToEndAsync(["jobs", "trigger", "ingest", "--chain"])).ExitCode);
+        await WaitForAsync("SELECT COUNT(*) FROM job_runs WHERE job = 'ingest' AND status = 'succeeded'");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM job_runs WHERE job = 'score'"));
+
+        Assert.Equal(0, (await RunToEndAsync(["jobs", "resume", "score"])).ExitCode);
+        await WaitForAsync("SELECT COUNT(*) FROM job_runs WHERE job = 'score' AND status <> 'running'");
+
+        Assert.Equal("chain after ingest", (await QueryAsync<string>("SELECT trigger_name FROM job_runs WHERE job = 'score'")).Single());
+        await ClusterTests<SqliteTestProvider>.SignalAsync(node, "TERM");
+        await node.WaitForExitAsync();
+    }
+
     [Theory]
     [InlineData("Schedule:Reports", "0 0 25 * * ?", "Schedule:Reports: '0 0 25 * * ?' is not a valid Quartz cron expression")]
     [InlineData("Schedule:TimeZone", "Atlantis/Capital", "Schedule:TimeZone: 'Atlantis/Capital' is not a time zone")]

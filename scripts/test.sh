@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every ChurnWatch test, from a fresh clone on a fresh Debian machine.
-# It installs what the tests need when it is missing (PostgreSQL), starts a throwaway PostgreSQL cluster on
-# 127.0.0.1 for the store tests, runs the whole suite, prints one closing line "N passed, N failed, N skipped",
+# It installs what the tests need when it is missing (PostgreSQL, and Debian's chromium for the browser tests of the
+# HTML outputs, python3-aiosmtpd for the email tests), starts a throwaway PostgreSQL cluster on 127.0.0.1 for the store tests, runs the whole suite, prints one closing line "N passed, N failed, N skipped",
 # stops the server and deletes its files whatever happens, and exits non-zero when anything failed
 # (with CI=true, also when any test was skipped).
 # CHURNWATCH_TEST_POSTGRES already set (a connection string to a server where the tests may create databases):
 # that server is used and nothing is installed or started.
+# CHURNWATCH_TEST_CHROMIUM already set (the path of a Chromium or Chrome binary): that browser is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,20 +33,50 @@ as_pg() {
   if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi
 }
 
+# apt-get as root, or through sudo; $1 names what is being installed, for the message when neither is possible.
+apt_install() {
+  local what="$1"; shift
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "$what is missing and this user cannot install it: run as root, or install the package(s) $*." >&2
+      exit 1
+    fi
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# The browser tests open every HTML output in headless Chromium (tests/.../TestSupport/HeadlessChromium.cs).
+find_chromium() {
+  if [ -n "${CHURNWATCH_TEST_CHROMIUM:-}" ]; then return; fi
+  local browser
+  browser=$(command -v chromium || command -v chromium-browser || true)
+  if [ -z "$browser" ]; then
+    echo "Installing Chromium for the browser tests (apt-get)..." >&2
+    # fonts-dejavu-core: without any font the charts' text would have nothing to render with.
+    apt_install "Chromium" chromium fonts-dejavu-core
+    browser=$(command -v chromium)
+  fi
+  export CHURNWATCH_TEST_CHROMIUM="$browser"
+  # Debian's wrapper prints a harmless "[: unexpected operator" line on stderr; the version is the first number.
+  echo "Chromium $("$browser" --version 2>/dev/null | grep -o "[0-9][0-9.]*" | head -n 1) for the browser tests: $browser" >&2
+}
+
+# The email tests send through a real SMTP server on loopback: Debian's aiosmtpd, run by /usr/bin/python3.
+find_smtp_server() {
+  if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+    echo "Installing aiosmtpd for the email tests (apt-get)..." >&2
+    apt_install "The SMTP test server (aiosmtpd)" python3-aiosmtpd
+  fi
+}
+
 start_postgres() {
   local initdb
   initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -z "$initdb" ]; then
     echo "Installing PostgreSQL for the store tests (apt-get)..." >&2
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-      if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-        echo "PostgreSQL is missing and this user cannot install it: run as root, or install the 'postgresql' package, or set CHURNWATCH_TEST_POSTGRES." >&2
-        exit 1
-      fi
-    fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    apt_install "PostgreSQL (or set CHURNWATCH_TEST_POSTGRES)" postgresql
     initdb=$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
   fi
   local bin
@@ -73,6 +104,8 @@ start_postgres() {
 if [ -z "${CHURNWATCH_TEST_POSTGRES:-}" ]; then
   start_postgres
 fi
+find_chromium
+find_smtp_server
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 status=0
@@ -93,6 +126,6 @@ if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
 fi
 if [ "${CI:-}" = "true" ] && [ "$skipped" -ne 0 ]; then
-  echo "CI=true: skipped tests count as failures (every store provider the suite knows must be proven)." >&2
+  echo "CI=true: skipped tests count as failures (every store provider and the browser tests must be proven)." >&2
   exit 1
 fi

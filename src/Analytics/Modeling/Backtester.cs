@@ -9,7 +9,7 @@ namespace ChurnWatch.Analytics.Modeling;
 internal static class Backtester
 {
     /// <summary>The report with the test predictions, or null when the history is too short for both a training and a test period with outcomes.</summary>
-    public static BacktestOutcome? Run(ObservationSet set, FeatureSchema schema, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    public static BacktestOutcome? Run(ObservationSet set, FeatureSettings settings, ModelTarget target, string learner, ModelingOptions options, DateTime dataAsOf)
     {
         var labels = set.Labels(target);
         var known = set.KnownDay(target);
@@ -31,7 +31,7 @@ internal static class Backtester
             return null;
         }
 
-        var model = RiskModelTrainer.Fit(set, schema, settings, train, target, options, dataAsOf, null);
+        var model = RiskModelTrainer.Fit(set, settings, train, target, learner, options, dataAsOf);
         var predicted = RiskModelTrainer.Predict(model, set, test);
         var actual = test.Select(r => labels[r] == 1).ToArray();
         var report = new BacktestReport(
@@ -52,7 +52,7 @@ internal static class Backtester
         {
             AveragePrecision = ClassificationMetrics.AveragePrecision(predicted, actual),
         };
-        return new BacktestOutcome(report, predicted, [.. actual.Select(a => a ? 1.0 : 0.0)]);
+        return new BacktestOutcome(report, model, test, predicted, [.. actual.Select(a => a ? 1.0 : 0.0)]);
     }
 
     public static bool HasBothClasses(sbyte[] labels, int[] rows)

@@ -18,8 +18,9 @@ public static class ChurnModelWorkflow
         Train(CompanyTimeline.Build(history), options);
 
     /// <summary>
-    /// Builds the observations once, backtests each target on a time split, then fits each final model on all its
-    /// labelled rows. Throws when the history has no labelled churn rows with both outcomes.
+    /// Builds the observations once, then for each target backtests every candidate learner on the same time split,
+    /// keeps the best (highest backtest AUC; ties go to the simpler, earlier learner), and fits it on all labelled
+    /// rows. Throws when the history has no labelled churn rows with both outcomes.
     /// </summary>
     public static TrainedModels Train(CompanyTimeline timeline, ModelingOptions options)
     {
@@ -32,48 +33,114 @@ public static class ChurnModelWorkflow
         var set = ObservationSetBuilder.Build(builder, options);
         var dataAsOf = timeline.History.DataAsOf;
 
-        var (churnBacktest, churnCalibration) = Calibrated(Backtester.Run(set, builder.Schema, settings, ModelTarget.Churn, options, dataAsOf));
-        var churn = FitFinal(set, builder.Schema, settings, ModelTarget.Churn, options, dataAsOf, churnBacktest)
+        var churn = TrainTarget(set, settings, ModelTarget.Churn, options, dataAsOf)
             ?? throw new InvalidOperationException(
                 $"Cannot train the churn model: no labelled observations with both outcomes. Labels need "
                 + $"{options.HorizonDays + options.GraceDays} days of history after an observation date (horizon + grace) "
                 + $"and at least one churned and one retained account; the data ends {dataAsOf:yyyy-MM-dd}.");
-
-        var (renewalBacktest, renewalCalibration) = Calibrated(Backtester.Run(set, builder.Schema, settings, ModelTarget.NonRenewal, options, dataAsOf));
-        var renewal = FitFinal(set, builder.Schema, settings, ModelTarget.NonRenewal, options, dataAsOf, renewalBacktest);
-        return new TrainedModels(
-            churn with { Calibration = churnCalibration, Backtest = churnBacktest },
-            renewal is null ? null : renewal with { Calibration = renewalCalibration, Backtest = renewalBacktest },
-            churnBacktest,
-            renewalBacktest);
+        var renewal = TrainTarget(set, settings, ModelTarget.NonRenewal, options, dataAsOf);
+        return new TrainedModels(churn, renewal, churn.Backtest, renewal?.Backtest);
     }
 
-    /// <summary>Seed of the calibration's half split: fixed, so the same data gives the same model file.</summary>
+    /// <summary>Seed offset of the calibration's half split, so it never shares a stream with the learners.</summary>
     internal const int CalibrationSeed = 20_261_122;
+
+    /// <summary>Shuffles per feature for permutation importance: enough for a stable mean on thousands of rows.</summary>
+    internal const int ImportanceRepeats = 3;
+
+    private static RiskModel? TrainTarget(ObservationSet set, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    {
+        var labels = set.Labels(target);
+        var rows = Enumerable.Range(0, set.Count).Where(r => labels[r] >= 0).ToArray();
+        if (!Backtester.HasBothClasses(labels, rows))
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> learners = options.Learners.Count > 0 ? [.. options.Learners] : CandidateLearners.All;
+        var candidates = learners
+            .Select(learner => Backtester.Run(set, settings, target, learner, options, dataAsOf))
+            .OfType<BacktestOutcome>()
+            .Select(outcome => Calibrated(outcome, options.Seed))
+            .ToArray();
+        if (candidates.Length == 0)
+        {
+            // Too little history for a backtest: no evidence to choose on, so the first listed learner (by default
+            // the linear model, which over-fits least on few rows), uncalibrated.
+            return RiskModelTrainer.Fit(set, settings, rows, target, learners[0], options, dataAsOf);
+        }
+
+        var chosen = candidates
+            .Select((candidate, order) => (candidate, order))
+            .OrderByDescending(c => double.IsNaN(c.candidate.Outcome.Report.Auc) ? double.NegativeInfinity : c.candidate.Outcome.Report.Auc)
+            .ThenBy(c => c.order)
+            .First().candidate;
+        var final = RiskModelTrainer.Fit(set, settings, rows, target, chosen.Outcome.Report.Learner, options, dataAsOf);
+        return final with
+        {
+            Backtest = chosen.Report,
+            Calibration = chosen.Calibration,
+            Candidates = [.. candidates.Select(c => c.Report)],
+            Importance = Importance(set, chosen.Outcome, options.Seed),
+        };
+    }
 
     /// <summary>
     /// Chooses and fits the calibration on the backtest's test predictions: the final model is trained on every labelled
     /// row, so the only predictions it could be calibrated on without having seen them are those of the backtest
     /// model on later dates. The final model reuses that map.
     /// </summary>
-    private static (BacktestReport? Report, Learning.Calibration.ProbabilityCalibration? Calibration) Calibrated(BacktestOutcome? outcome)
+    private static (BacktestOutcome Outcome, BacktestReport Report, Learning.Calibration.ProbabilityCalibration? Calibration) Calibrated(BacktestOutcome outcome, int seed)
     {
-        if (outcome is null || outcome.TestLabels.Count(l => l > 0.5) < Learning.Calibration.CalibrationChooser.MinimumPerClass
+        if (outcome.TestLabels.Count(l => l > 0.5) < Learning.Calibration.CalibrationChooser.MinimumPerClass
             || outcome.TestLabels.Count(l => l < 0.5) < Learning.Calibration.CalibrationChooser.MinimumPerClass)
         {
-            return (outcome?.Report, null);
+            return (outcome, outcome.Report, null);
         }
 
-        var choice = Learning.Calibration.CalibrationChooser.Choose(outcome.TestPredictions, outcome.TestLabels, CalibrationSeed);
+        var choice = Learning.Calibration.CalibrationChooser.Choose(outcome.TestPredictions, outcome.TestLabels, CalibrationSeed + seed);
         var calibrated = Math.Min(choice.PlattLogLoss, choice.IsotonicLogLoss);
         if (calibrated >= choice.UncalibratedLogLoss)
         {
             // Already as well calibrated as a map can make it on unseen rows: leave the probabilities alone.
-            return (outcome.Report with { CalibrationMethod = "none", UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = choice.UncalibratedLogLoss }, null);
+            return (outcome, outcome.Report with { CalibrationMethod = "none", UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = choice.UncalibratedLogLoss }, null);
         }
 
         var method = choice.Calibration is Learning.Calibration.PlattCalibration ? Learning.Calibration.PlattCalibration.MethodName : Learning.Calibration.IsotonicCalibration.MethodName;
-        return (outcome.Report with { CalibrationMethod = method, UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = calibrated }, choice.Calibration);
+        return (outcome, outcome.Report with { CalibrationMethod = method, UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = calibrated }, choice.Calibration);
+    }
+
+    /// <summary>
+    /// Global importance of the backtest model on its test period (rows it never trained on): mean |contribution| and
+    /// the AUC lost when each feature is shuffled. Most important first.
+    /// </summary>
+    private static FeatureImportance[] Importance(ObservationSet set, BacktestOutcome outcome, int seed)
+    {
+        var x = RiskModelTrainer.Matrix(set, outcome.TestRows);
+        var classifier = outcome.Model.Classifier;
+        var contributions = new IReadOnlyList<double>[x.Rows];
+        Parallel.For(0, x.Rows, r => contributions[r] = classifier.Contributions(x.Row(r), out _));
+        var magnitude = Learning.Evaluation.ContributionImportance.MeanAbsoluteContribution(x.ColumnNames, contributions);
+        var hasBothClasses = outcome.TestLabels.Contains(1.0) && outcome.TestLabels.Contains(0.0);
+        var permutation = hasBothClasses
+            ? Learning.Evaluation.PermutationImportance.Compute(x, outcome.TestLabels, m => PredictProbabilities(classifier, m), ImportanceRepeats, seed)
+            : null;
+        return [.. magnitude
+            .Select((m, c) => new FeatureImportance(m.Column, m.Importance, permutation?[c].Importance ?? double.NaN, permutation?[c].StandardDeviation ?? double.NaN))
+            .OrderByDescending(i => i.MeanAbsoluteContribution)
+            .ThenBy(i => i.Feature, StringComparer.Ordinal)];
+    }
+
+    private static double[] PredictProbabilities(Learning.IBinaryClassifier classifier, Learning.FeatureMatrix x)
+    {
+        if (classifier is Learning.Trees.TreesClassifier trees)
+        {
+            return trees.Model.PredictProbabilities(x); // the batch path: hundreds of shuffled passes over the test rows
+        }
+
+        var result = new double[x.Rows];
+        Parallel.For(0, x.Rows, r => result[r] = LogisticRegression.Sigmoid(classifier.PredictLogit(x.Row(r))));
+        return result;
     }
 
     /// <summary>Scores every account active at <paramref name="asOf"/> (default <see cref="DefaultAsOf"/>).</summary>
@@ -97,21 +164,21 @@ public static class ChurnModelWorkflow
         models.Renewal?.EnsureCompatible(builder.Schema.Names);
 
         var snapshots = builder.ComputeAll(date);
-        var churnSources = Standardiser.SourceIndexes(builder.Schema.Names, models.Churn.Columns);
-        var renewalSources = models.Renewal is null ? null : Standardiser.SourceIndexes(builder.Schema.Names, models.Renewal.Columns);
+        var churnSources = models.Churn.ColumnSources(builder.Schema.Names);
+        var renewalSources = models.Renewal?.ColumnSources(builder.Schema.Names);
         var scores = new AccountScore[snapshots.Count];
         Parallel.For(0, snapshots.Count, i =>
         {
             var features = snapshots[i];
             // Explanations stay on the raw logit (calibration is monotone, so it changes no ranking or reason);
             // the probability users see is the calibrated one.
-            var churn = models.Churn.Explain(c => features.Values[c], churnSources);
+            var churn = models.Churn.Explain(features.Values, churnSources);
             var churnProbability = models.Churn.Calibrate(churn.Probability);
             double? renewal = null;
             if (models.Renewal is { } renewalModel && timeline.TryGetAccount(features.AccountId, out var account)
                 && RenewalLabel.NextRenewal(account.Subscriptions, date) is not null)
             {
-                renewal = 1.0 - renewalModel.Calibrate(renewalModel.Explain(c => features.Values[c], renewalSources!).Probability);
+                renewal = 1.0 - renewalModel.Calibrate(renewalModel.PredictRawProbability(features.Values, renewalSources!));
             }
 
             scores[i] = new AccountScore(
@@ -160,15 +227,6 @@ public static class ChurnModelWorkflow
     {
         ArgumentNullException.ThrowIfNull(history);
         return DateOnly.FromDayNumber(ObservationCalendar.MondayOnOrBefore(ObservationCalendar.DayOf(history.DataAsOf)));
-    }
-
-    private static RiskModel? FitFinal(ObservationSet set, FeatureSchema schema, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf, BacktestReport? backtest)
-    {
-        var labels = set.Labels(target);
-        var rows = Enumerable.Range(0, set.Count).Where(r => labels[r] >= 0).ToArray();
-        return Backtester.HasBothClasses(labels, rows)
-            ? RiskModelTrainer.Fit(set, schema, settings, rows, target, options, dataAsOf, backtest)
-            : null;
     }
 
     private static string[] MostUsedFeatures(CompanyTimeline timeline, int count)

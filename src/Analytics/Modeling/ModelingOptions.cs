@@ -46,9 +46,37 @@ public sealed class ModelingOptions
 #pragma warning disable CA2227 // Options classes are bound from configuration, which needs a settable list.
     public IList<string> KeyFeatures { get; set; } = [];
 
+    /// <summary>
+    /// The learners that compete in the backtest: <c>logistic_regression_l2</c>, <c>gradient_boosted_trees</c>.
+    /// Default: empty, meaning all of them. Listing one trains only that one (faster, or to pin the explainable
+    /// linear model).
+    /// </summary>
+    public IList<string> Learners { get; set; } = [];
+
     /// <summary>Plan names from the lowest tier to the highest. Default Starter, Team, Business, Enterprise.</summary>
     public IList<string> PlanTiers { get; set; } = ["Starter", "Team", "Business", "Enterprise"];
 #pragma warning restore CA2227
+
+    /// <summary>
+    /// Settings of the gradient-boosted trees (section <c>Modeling:Trees</c>), tuned for churn observation sets: few
+    /// positives, each churned account seen on many dates, so shallower trees, a slower rate and larger leaves than
+    /// the learner's generic defaults. <c>Trees</c> is the most kept; early stopping on the latest training dates picks
+    /// fewer. <c>Seed</c> and <c>ValidationFraction</c> are ignored here (the modelling seed and a time split are used).
+    /// </summary>
+    public Learning.Trees.GradientBoostingOptions Trees { get; set; } = new()
+    {
+        Trees = 400,
+        LearningRate = 0.05,
+        MaxDepth = 3,
+        MinChildWeight = 20,
+        RowSubsample = 0.8,
+        ColumnSubsample = 0.8,
+        EarlyStoppingRounds = 30,
+    };
+
+    /// <summary>Seed of every random choice in training (tree sampling, calibration halves, importance shuffles). Default 42.</summary>
+    [Range(0, int.MaxValue)]
+    public int Seed { get; set; } = 42;
 
     /// <summary>Churn probability from which an account is in the Medium band. Default 0.15; range 0-1, below <see cref="HighRiskThreshold"/>.</summary>
     [Range(0.0, 1.0)]
@@ -70,6 +98,24 @@ public sealed class ModelingOptions
         if (ObservationIntervalDays % 7 != 0)
         {
             throw new ValidationException($"Modeling:{nameof(ObservationIntervalDays)} must be a multiple of 7 (observation dates are Mondays).");
+        }
+
+        try
+        {
+            Validator.ValidateObject(Trees, new ValidationContext(Trees), validateAllProperties: true);
+        }
+        catch (ValidationException e)
+        {
+            var key = e.ValidationResult.MemberNames.FirstOrDefault();
+            throw new ValidationException($"Modeling:Trees{(key is null ? string.Empty : ":" + key)}: {e.Message}", e);
+        }
+
+        foreach (var learner in Learners)
+        {
+            if (!CandidateLearners.All.Contains(learner, StringComparer.Ordinal))
+            {
+                throw new ValidationException($"Modeling:{nameof(Learners)} lists '{learner}'; known learners: {string.Join(", ", CandidateLearners.All)}.");
+            }
         }
 
         if (MediumRiskThreshold > HighRiskThreshold)

@@ -55,5 +55,11 @@ internal sealed class ObservationSet
 
     public sbyte[] Labels(ModelTarget target) => target == ModelTarget.Churn ? Churn : NonRenewal;
 
+    /// <summary>
+    /// Features that count or sum things (events, users, money): heavy-tailed, so the linear model reads them on a
+    /// log scale. From the feature catalogue, not guessed from the data, so the choice never changes with a sample.
+    /// </summary>
+    public IReadOnlySet<string> CountLike { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public ReadOnlySpan<double> Row(int row) => Features.AsSpan(row * FeatureCount, FeatureCount);
 }

@@ -97,7 +97,10 @@ internal static class ObservationSetBuilder
             }
         });
 
-        return new ObservationSet(builder.Schema.Names, accountOf, dayOf, features, churnLabels, renewalLabels, churnKnown, renewalKnown);
+        return new ObservationSet(builder.Schema.Names, accountOf, dayOf, features, churnLabels, renewalLabels, churnKnown, renewalKnown)
+        {
+            CountLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     private static sbyte Code(bool? label) => label switch

@@ -59,18 +59,18 @@ public static class RiskModelSerializer
             throw new JsonException($"Model format version {model.FormatVersion} is not supported (expected {RiskModel.CurrentFormatVersion}).");
         }
 
-        if (model.FeatureNames is null || model.Columns is null || model.FeatureSettings is null)
+        if (model.FeatureNames is null || model.Classifier is null || model.FeatureSettings is null)
         {
-            throw new JsonException("The model JSON lacks feature_names, columns or feature_settings.");
+            throw new JsonException("The model JSON lacks feature_names, classifier or feature_settings.");
         }
 
-        var features = new HashSet<string>(model.FeatureNames, StringComparer.Ordinal);
-        foreach (var column in model.Columns)
+        // The classifier reads columns by position: its columns must be the declared features, in the same order.
+        if (!model.Classifier.ColumnNames.SequenceEqual(model.FeatureNames, StringComparer.Ordinal))
         {
-            if (!features.Contains(column.Feature))
-            {
-                throw new JsonException($"Column '{column.Name}' reads undeclared feature '{column.Feature}'.");
-            }
+            var undeclared = model.Classifier.ColumnNames.Except(model.FeatureNames, StringComparer.Ordinal).ToArray();
+            throw new JsonException(undeclared.Length > 0
+                ? $"The classifier reads undeclared feature '{undeclared[0]}'."
+                : "The classifier's columns are not the model's feature_names in order.");
         }
 
         return model;

@@ -1,42 +1,29 @@
 using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Learning;
 
 namespace ChurnWatch.Analytics.Modeling;
 
-/// <summary>Fits a <see cref="RiskModel"/> on chosen rows of an observation set and predicts other rows.</summary>
+/// <summary>Fits a <see cref="RiskModel"/> with one learner on chosen rows of an observation set and predicts other rows.</summary>
 internal static class RiskModelTrainer
 {
-    /// <summary>Fits on <paramref name="rows"/>, which must carry labels for <paramref name="target"/>.</summary>
+    /// <summary>Fits <paramref name="learner"/> on <paramref name="rows"/>, which must carry labels for <paramref name="target"/>.</summary>
     public static RiskModel Fit(
         ObservationSet set,
-        FeatureSchema schema,
         FeatureSettings settings,
         int[] rows,
         ModelTarget target,
+        string learner,
         ModelingOptions options,
-        DateTime dataAsOf,
-        BacktestReport? backtest)
+        DateTime dataAsOf)
     {
-        var columns = Standardiser.Fit(set, schema.Definitions, rows);
-        var design = Standardiser.Transform(set, columns, rows);
         var labels = set.Labels(target);
-        var y = new double[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            y[i] = labels[rows[i]];
-        }
-
-        var fit = LogisticRegression.Fit(design, rows.Length, columns.Length, y, options.L2Strength);
-        var fitted = new ModelColumn[columns.Length];
-        for (var c = 0; c < columns.Length; c++)
-        {
-            fitted[c] = columns[c] with { Coefficient = fit.Coefficients[c] };
-        }
-
+        var y = rows.Select(r => (double)labels[r]).ToArray();
         var days = rows.Select(r => set.Day[r]).ToArray();
+        var classifier = CandidateLearners.Fit(learner, Matrix(set, rows), y, days, set.CountLike, options);
         return new RiskModel(
             RiskModel.CurrentFormatVersion,
             target,
-            RiskModel.LogisticRegressionLearner,
+            learner,
             dataAsOf,
             DateOnly.FromDayNumber(days.Min()),
             DateOnly.FromDayNumber(days.Max()),
@@ -45,33 +32,31 @@ internal static class RiskModelTrainer
             options.HorizonDays,
             options.GraceDays,
             options.RenewalWindowDays,
-            options.L2Strength,
-            fit.Iterations,
             settings,
             [.. set.FeatureNames],
-            fit.Intercept,
-            fitted,
-            backtest);
+            classifier,
+            null);
     }
 
-    /// <summary>Predicted probabilities for <paramref name="rows"/>.</summary>
+    /// <summary>The rows' features as a learner's input, in the set's column order.</summary>
+    public static FeatureMatrix Matrix(ObservationSet set, int[] rows)
+    {
+        var width = set.FeatureCount;
+        var values = new double[rows.Length * width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            set.Row(rows[i]).CopyTo(values.AsSpan(i * width, width));
+        }
+
+        return new FeatureMatrix(set.FeatureNames, values);
+    }
+
+    /// <summary>Raw (uncalibrated) predicted probabilities for <paramref name="rows"/>.</summary>
     public static double[] Predict(RiskModel model, ObservationSet set, int[] rows)
     {
-        var sources = Standardiser.SourceIndexes(set.FeatureNames, model.Columns);
-        var width = set.FeatureCount;
+        var sources = model.ColumnSources(set.FeatureNames);
         var result = new double[rows.Length];
-        Parallel.For(0, rows.Length, i =>
-        {
-            var offset = rows[i] * width;
-            var logit = model.Intercept;
-            for (var c = 0; c < model.Columns.Count; c++)
-            {
-                var column = model.Columns[c];
-                logit += column.Coefficient * column.Standardise(set.Features[offset + sources[c]]);
-            }
-
-            result[i] = LogisticRegression.Sigmoid(logit);
-        });
+        Parallel.For(0, rows.Length, i => result[i] = model.PredictRawProbability(new ArraySegment<double>(set.Features, rows[i] * set.FeatureCount, set.FeatureCount), sources));
         return result;
     }
 }

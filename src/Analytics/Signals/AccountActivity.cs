@@ -21,4 +21,22 @@ public sealed record AccountActivity(
 {
     /// <summary>Weeks of history the rules need: the last 4 against the 8 before.</summary>
     public const int Weeks = 12;
+
+    /// <summary>Plan of the largest active subscription; null when unknown.</summary>
+    public string? Plan { get; init; }
+
+    /// <summary>The next contractual renewal of an active subscription on or after the date; null for month-to-month.</summary>
+    public DateOnly? RenewalDate { get; init; }
+
+    /// <summary>Tickets; null when the company does not provide tickets (support rules then find nothing).</summary>
+    public SupportFacts? Support { get; init; }
+
+    /// <summary>Invoices, payments and MRR; null when unknown (billing rules then find nothing).</summary>
+    public BillingFacts? Billing { get; init; }
+
+    /// <summary>Model scores; null before scoring (renewal, risk-jump and plan-fit rules then find nothing).</summary>
+    public ScoreFacts? Score { get; init; }
+
+    /// <summary>Mean weekly active users of the last 4 weeks.</summary>
+    public double RecentWeeklyUsers => WeeklyActiveUsers.Skip(WeeklyActiveUsers.Count - 4).DefaultIfEmpty(0).Average();
 }

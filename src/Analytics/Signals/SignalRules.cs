@@ -3,17 +3,26 @@ using System.Globalization;
 namespace ChurnWatch.Analytics.Signals;
 
 /// <summary>
-/// The inactive and upsell rules. Each looks at one account's <see cref="AccountActivity"/> and either finds its
-/// condition, with the numbers in words, or finds nothing.
+/// The signal rules. Each looks at one account's <see cref="AccountActivity"/> and either finds its condition, with
+/// the numbers in words, or finds nothing. Rules whose facts are missing (no tickets, no scores) find nothing.
 /// </summary>
 public sealed class SignalRules(SignalOptions options)
 {
-    /// <summary>Every signal the account shows as of its date, at most one per kind.</summary>
-    public IEnumerable<AccountSignal> Evaluate(AccountActivity account)
+    /// <summary>Every signal of every account, plan fit judged against the others on <paramref name="planTiers"/> (smallest plan first).</summary>
+    public IReadOnlyList<AccountSignal> EvaluateAll(IReadOnlyList<AccountActivity> accounts, IReadOnlyList<string> planTiers)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var plans = PlanUsageProfile.Build(accounts, planTiers);
+        return accounts.SelectMany(a => Evaluate(a, plans)).ToList();
+    }
+
+    /// <summary>Every signal the account shows as of its date, at most one per kind; plan fit only with <paramref name="plans"/>.</summary>
+    public IEnumerable<AccountSignal> Evaluate(AccountActivity account, PlanUsageProfile? plans = null)
     {
         AccountSignal?[] found =
         [
             NeverActivated(account), GoneDark(account), Declining(account), SeatSaturation(account), StrongGrowth(account),
+            plans is null ? null : PlanFit(account, plans), SupportRisk(account), BillingRisk(account), RenewalAtRisk(account), RiskJump(account),
         ];
         return found.OfType<AccountSignal>();
     }
@@ -94,7 +103,7 @@ public sealed class SignalRules(SignalOptions options)
 
     /// <summary>
     /// Weekly active users of the last 4 weeks up at least the configured share against 4 weeks eight weeks earlier,
-    /// for accounts subscribed for the whole 12 weeks.
+    /// for accounts subscribed for the whole 12 weeks whose users fill at least <see cref="SignalOptions.StrongGrowthMinSeatUsePercent"/> of their seats.
     /// </summary>
     public AccountSignal? StrongGrowth(AccountActivity a)
     {
@@ -106,11 +115,151 @@ public sealed class SignalRules(SignalOptions options)
         }
 
         var risePercent = 100.0 * (recent - earlier) / earlier;
-        return risePercent < options.StrongGrowthPercent
+        var seatUsePercent = a.Seats > 0 ? 100.0 * recent / a.Seats : 0;
+        return risePercent < options.StrongGrowthPercent || seatUsePercent < options.StrongGrowthMinSeatUsePercent
             ? null
             : new(a.AccountId, SignalKind.StrongGrowth, SignalSeverity.Info, a.AsOf,
-                Invariant($"Weekly active users up {risePercent:0}% over 8 weeks: {earlier:0.#} to {recent:0.#} a week"));
+                Invariant($"Weekly active users up {risePercent:0}% over 8 weeks: {earlier:0.#} to {recent:0.#} a week, {seatUsePercent:0}% of {a.Seats} seats"));
     }
+
+    /// <summary>
+    /// Weekly active users at or above the configured share of the median of the accounts on the next plan up, with a
+    /// churn probability at most <see cref="SignalOptions.PlanFitMaxChurnProbability"/>.
+    /// </summary>
+    public AccountSignal? PlanFit(AccountActivity a, PlanUsageProfile plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        // Without a score the risk is unknown, and an upsell pitch to an account about to leave is worse than none.
+        if (a.Score is not { } score || score.ChurnProbability > options.PlanFitMaxChurnProbability || plans.NextUp(a.Plan) is not { } next)
+        {
+            return null;
+        }
+
+        var users = a.RecentWeeklyUsers;
+        if (next.MedianWeeklyUsers <= 0 || users < options.PlanFitUsagePercent / 100.0 * next.MedianWeeklyUsers)
+        {
+            return null;
+        }
+
+        return new(a.AccountId, SignalKind.PlanFit, SignalSeverity.Info, a.AsOf,
+            Invariant($"{users:0.#} weekly active users on {a.Plan}, like the {next.Plan} accounts (median {next.MedianWeeklyUsers:0.#}); churn risk {100 * score.ChurnProbability:0}%"));
+    }
+
+    /// <summary>Urgent tickets open too long, SLA breaches, L3 escalations or low CSAT in the support window.</summary>
+    public AccountSignal? SupportRisk(AccountActivity a)
+    {
+        if (a.Support is not { } t)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (t.UrgentOpenTooLong > 0)
+        {
+            parts.Add(Invariant($"{Count(t.UrgentOpenTooLong, "urgent ticket")} open for more than {options.UrgentTicketOpenDays} days (oldest {t.OldestUrgentOpenDays} days)"));
+        }
+
+        if (t.SlaBreaches >= options.SlaBreaches)
+        {
+            parts.Add(Invariant($"{Count(t.SlaBreaches, "SLA breach", "SLA breaches")} in the last {options.SupportWindowDays} days"));
+        }
+
+        if (t.L3Escalations >= options.L3Escalations)
+        {
+            parts.Add(Invariant($"{Count(t.L3Escalations, "ticket")} escalated to L3 in the last {options.SupportWindowDays} days"));
+        }
+
+        if (t.LowCsatTickets > 0)
+        {
+            parts.Add(Invariant($"{Count(t.LowCsatTickets, "CSAT rating")} of {options.LowCsat} or less in the last {options.SupportWindowDays} days"));
+        }
+
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        // One cause may be bad luck; several together, or an urgent ticket left twice as long, is a customer in trouble.
+        var severity = parts.Count >= 2 || t.OldestUrgentOpenDays >= 2 * options.UrgentTicketOpenDays ? SignalSeverity.Critical : SignalSeverity.Warning;
+        return new(a.AccountId, SignalKind.SupportRisk, severity, a.AsOf, string.Join("; ", parts));
+    }
+
+    /// <summary>An invoice past due too long, failed payment attempts, or a fall of MRR over the billing window.</summary>
+    public AccountSignal? BillingRisk(AccountActivity a)
+    {
+        if (a.Billing is not { } b)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (b.PastDueInvoices > 0)
+        {
+            parts.Add(Invariant($"{Count(b.PastDueInvoices, "invoice")} past due ({b.PastDueAmount:N0} in total, oldest {b.OldestPastDueDays} days)"));
+        }
+
+        if (b.FailedPayments >= options.FailedPayments)
+        {
+            parts.Add(Invariant($"{Count(b.FailedPayments, "failed payment attempt")} in the last {options.BillingWindowDays} days"));
+        }
+
+        var contraction = b.MrrBefore > 0 ? (double)((b.MrrBefore - b.Mrr) / b.MrrBefore) * 100 : 0;
+        if (contraction >= options.ContractionPercent)
+        {
+            parts.Add(Invariant($"MRR down {contraction:0}% in the last {options.BillingWindowDays} days ({b.MrrBefore:N0} to {b.Mrr:N0})"));
+        }
+
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        var severity = parts.Count >= 2 || b.OldestPastDueDays >= 2 * options.PastDueDays ? SignalSeverity.Critical : SignalSeverity.Warning;
+        return new(a.AccountId, SignalKind.BillingRisk, severity, a.AsOf, string.Join("; ", parts));
+    }
+
+    /// <summary>A contract renewal within <see cref="SignalOptions.RenewalWithinDays"/> days with a renewal probability below the threshold.</summary>
+    public AccountSignal? RenewalAtRisk(AccountActivity a)
+    {
+        if (a.RenewalDate is not { } renewal || a.Score is not { RenewalProbability: { } probability })
+        {
+            return null;
+        }
+
+        var days = renewal.DayNumber - a.AsOf.DayNumber;
+        if (days < 0 || days > options.RenewalWithinDays || probability >= options.RenewalProbabilityBelow)
+        {
+            return null;
+        }
+
+        // Half the threshold, or a month left, leaves little time: act now.
+        var severity = probability < options.RenewalProbabilityBelow / 2 || days <= 30 ? SignalSeverity.Critical : SignalSeverity.Warning;
+        return new(a.AccountId, SignalKind.RenewalAtRisk, severity, a.AsOf,
+            Invariant($"Renews on {renewal:yyyy-MM-dd} (in {days} days) with a renewal probability of {100 * probability:0}%"));
+    }
+
+    /// <summary>Churn probability up at least <see cref="SignalOptions.RiskJumpPoints"/> percentage points since the previous scoring.</summary>
+    public AccountSignal? RiskJump(AccountActivity a)
+    {
+        if (a.Score is not { PreviousChurnProbability: { } before } score)
+        {
+            return null;
+        }
+
+        // Rounded so that 0.30 - 0.20 is judged as the 10 points it is, not as 9.999... of binary fractions.
+        var points = Math.Round(100 * (score.ChurnProbability - before), 6);
+        if (points < options.RiskJumpPoints)
+        {
+            return null;
+        }
+
+        var severity = points >= 2 * options.RiskJumpPoints ? SignalSeverity.Critical : SignalSeverity.Warning;
+        return new(a.AccountId, SignalKind.RiskJump, severity, a.AsOf,
+            Invariant($"Churn risk up {points:0} points since the previous scoring: {100 * before:0}% to {100 * score.ChurnProbability:0}%"));
+    }
+
+    private static string Count(int n, string singular, string? plural = null) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");
 
     private static double Mean(IReadOnlyList<int> values, int start, int count) => values.Skip(start).Take(count).DefaultIfEmpty(0).Average();
 

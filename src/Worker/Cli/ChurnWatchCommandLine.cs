@@ -14,6 +14,8 @@ internal static class ChurnWatchCommandLine
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ModelCommand.Create(TimeProvider.System));
         root.Subcommands.Add(SamplesCommand.Create());
+        root.Subcommands.Add(SignalsCommand.Create());
+        root.Subcommands.Add(ReportsCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         return root;

@@ -24,6 +24,12 @@ internal static class DemoSummaryTable
                 $"(trained to {churn.TrainTo:yyyy-MM-dd}, tested {churn.TestFrom:yyyy-MM-dd} to {churn.TestTo:yyyy-MM-dd}, {churn.TestRows:N0} rows)");
         }
 
+        if (summary.ChurnModel is { Candidates.Count: > 0 } model)
+        {
+            Row("Churn learner", $"{model.Learner}, chosen on backtest AUC: " + string.Join(", ", model.Candidates.Select(c => $"{c.Learner} {F(c.Auc, "0.000")}")));
+            Row("Top drivers", string.Join(", ", model.Importance.Take(5).Select(i => $"{i.Feature} {F(i.MeanAbsoluteContribution, "0.00")}")) + " (mean |contribution|; churnwatch model show lists more)");
+        }
+
         if (summary.ChurnBacktest is { CalibrationMethod: { } method, UncalibratedLogLoss: { } before, CalibratedLogLoss: { } after })
         {
             Row("Calibration", $"{method}: log loss on unseen test rows {F(before, "0.0000")} -> {F(after, "0.0000")} (cross-fitted)");

@@ -21,10 +21,11 @@ internal static class ModelCommand
 
     public static Command Create(TimeProvider time)
     {
-        var command = new Command("model", "Evaluate, train and apply ChurnWatch's learners on a CSV of one row per account.");
+        var command = new Command("model", "Evaluate, train and apply ChurnWatch's learners on a CSV of one row per account, or show a trained churn or renewal model.");
         command.Subcommands.Add(Evaluate(time));
         command.Subcommands.Add(Train(time));
         command.Subcommands.Add(Score());
+        command.Subcommands.Add(ModelShowCommand.Create());
         return command;
     }
 

@@ -48,6 +48,9 @@ internal static class ChurnWatchHost
         builder.Services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CsvDropOptions>().BindConfiguration(CsvDropOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Delivery.EmailOptions>().BindConfiguration(Delivery.EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Delivery.EmailOptions>, Delivery.EmailOptionsValidator>();
+        builder.Services.AddSingleton<Delivery.SmtpReportSender>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StoreDatabase>();
@@ -73,6 +76,7 @@ internal static class ChurnWatchHost
         nameof(ValidationOptions) => ValidationOptions.Section,
         nameof(CsvDropOptions) => CsvDropOptions.Section,
         nameof(ModelingOptions) => PipelineServices.ModelingSection,
+        nameof(Delivery.EmailOptions) => Delivery.EmailOptions.Section,
         nameof(Scheduling.ScheduleOptions) => Scheduling.ScheduleOptions.Section,
         nameof(Health.HealthOptions) => Health.HealthOptions.Section,
         _ => optionsType?.Name ?? "(unknown section)",
@@ -92,5 +96,6 @@ internal static class ChurnWatchHost
         _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
         _ = services.GetRequiredService<IOptions<CsvDropOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Delivery.EmailOptions>>().Value;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
-using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Analytics.Simulation;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion;
@@ -69,15 +68,14 @@ internal sealed class DemoPipeline(
         })).ConfigureAwait(false);
 
         var book = AccountBook.AsOf(history, asOf);
-        var activity = AccountActivityBuilder.Build(history, asOf, models.Churn.FeatureSettings.KeyFeatures);
         var found = await Step(progress, "Signals", () => RecordedAsync("signals", async () =>
         {
-            var result = await signals.RunAsync(history, book, activity, asOf, cancellationToken).ConfigureAwait(false);
+            var result = await signals.RunAsync(timeline, book, scores, models.Churn.FeatureSettings, asOf, cancellationToken).ConfigureAwait(false);
             return (result, (long)result.Found.Count);
         })).ConfigureAwait(false);
         var written = await Step(progress, "Reports and exports", () => RecordedAsync("outputs", async () =>
         {
-            var result = await outputs.RunAsync(history, book, activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
+            var result = await outputs.RunAsync(history, book, found.Activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
             return (result, (long)result.Files.Count);
         })).ConfigureAwait(false);
 
@@ -93,7 +91,10 @@ internal sealed class DemoPipeline(
             outputOptions.Value.Folder,
             written.Files,
             written.StaleSources,
-            clock.Elapsed);
+            clock.Elapsed)
+        {
+            ChurnModel = models.Churn,
+        };
     }
 
     /// <summary>Generates the sample company into the configured SQLite source when that file does not exist yet.</summary>

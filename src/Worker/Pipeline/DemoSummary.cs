@@ -16,4 +16,8 @@ internal sealed record DemoSummary(
     string OutputFolder,
     IReadOnlyList<string> FilesWritten,
     IReadOnlyList<ChurnWatch.Worker.Reports.SourceAsOf> StaleSources,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The churn model: its learner, every candidate's backtest and its global importance.</summary>
+    public RiskModel? ChurnModel { get; init; }
+}

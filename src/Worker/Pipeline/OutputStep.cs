@@ -41,7 +41,13 @@ internal sealed class OutputStep(
         var folder = output.Value.Folder;
         Directory.CreateDirectory(folder);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var rows = await AccountRowsAsync(book, activity, scores, asOf, cancellationToken).ConfigureAwait(false);
+        var live = await signalStore.LiveAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await AccountRowsAsync(book, activity, scores, live, asOf, cancellationToken).ConfigureAwait(false);
+        // Acknowledged, snoozed and over-the-weekly-cap signals are not listed, but each report says how many there are.
+        var heldBack = live
+            .Where(s => !s.InReport && book.TryGet(s.AccountId, out _))
+            .GroupBy(s => book[s.AccountId].Account.OwnerEmail, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var sources = (await historyStore.FreshnessAsync(cancellationToken).ConfigureAwait(false))
             .Where(f => f.Provided && f.NewestDataAt is not null)
             .Select(f => SourceAsOf.FromStore(f, now, output.Value.StaleAfter))
@@ -54,7 +60,8 @@ internal sealed class OutputStep(
         var reports = rows
             .GroupBy(r => r.OwnerEmail, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => WeeklyRiskReport.Create(g.Key, asOf, now, sources, ModelName(models.Churn), backtest, AccountRiskRow.Rank(g), conventions, output.Value.RenewalWindowDays))
+            .Select(g => WeeklyRiskReport.Create(g.Key, asOf, now, sources, ModelName(models.Churn), backtest, AccountRiskRow.Rank(g), conventions, output.Value.RenewalWindowDays)
+                with { HeldBackSignals = heldBack.GetValueOrDefault(g.Key) })
             .ToList();
         var files = new List<string>(WeeklyRiskReportPublisher.Publish(Path.Combine(folder, "reports"), asOf, reports));
 
@@ -85,12 +92,11 @@ internal sealed class OutputStep(
     }
 
     private async Task<List<AccountRiskRow>> AccountRowsAsync(
-        AccountBook book, IReadOnlyList<AccountActivity> activity, IReadOnlyList<AccountScore> scores, DateOnly asOf, CancellationToken cancellationToken)
+        AccountBook book, IReadOnlyList<AccountActivity> activity, IReadOnlyList<AccountScore> scores, IReadOnlyList<StoredSignal> signals, DateOnly asOf, CancellationToken cancellationToken)
     {
         var previous = await scoreStore.PreviousAsync(asOf, cancellationToken).ConfigureAwait(false);
-        var live = (await signalStore.LiveAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => s.State == "open")
-            .ToLookup(s => s.AccountId, StringComparer.Ordinal);
+        var live = signals.Where(s => s.InReport).ToLookup(s => s.AccountId, StringComparer.Ordinal);
+        var today = StoreText.Date(asOf);
         var usage = activity.ToDictionary(a => a.AccountId, a => a.WeeklyActiveUsers, StringComparer.Ordinal);
         var rows = new List<AccountRiskRow>(scores.Count);
         foreach (var score in scores)
@@ -100,8 +106,8 @@ internal sealed class OutputStep(
                 continue;
             }
 
-            var signals = live[score.AccountId]
-                .Select(s => new OpenSignal(Enum.Parse<SignalKind>(s.Kind), Enum.Parse<SignalSeverity>(s.Severity), s.Evidence))
+            var open = live[score.AccountId]
+                .Select(s => new OpenSignal(Enum.Parse<SignalKind>(s.Kind), Enum.Parse<SignalSeverity>(s.Severity), s.Evidence, IsNew: s.ReportedOn == today))
                 .ToList();
             rows.Add(new AccountRiskRow(
                 score.AccountId,
@@ -116,7 +122,7 @@ internal sealed class OutputStep(
                 previous.TryGetValue(score.AccountId, out var before) ? score.ChurnProbability - before : null,
                 position.RenewalDate,
                 score.Reasons.Select(r => r.Sentence).ToList(),
-                signals,
+                open,
                 usage.TryGetValue(score.AccountId, out var weeks) ? weeks : []));
         }
 

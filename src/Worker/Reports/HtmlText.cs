@@ -16,6 +16,9 @@ internal static class HtmlText
     /// <summary>An amount with thousands separators and no decimals, for example 125,000.</summary>
     public static string Money(decimal value) => Encode(Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("#,##0", CultureInfo.InvariantCulture));
 
+    /// <summary>A count with thousands separators, for example 1,595.</summary>
+    public static string Count(int value) => Encode(value.ToString("#,##0", CultureInfo.InvariantCulture));
+
     /// <summary>A short amount for tiles, for example 1.25M.</summary>
     public static string MoneyShort(decimal value) => Encode(AxisLabels.Compact((double)value));
 

@@ -6,4 +6,5 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="Kind">What the signal says.</param>
 /// <param name="Severity">How urgent it is.</param>
 /// <param name="Evidence">The numbers that triggered it, in words.</param>
-internal sealed record OpenSignal(SignalKind Kind, SignalSeverity Severity, string Evidence);
+/// <param name="IsNew">First seen this week: the report counts new signals apart, because those are what changed.</param>
+internal sealed record OpenSignal(SignalKind Kind, SignalSeverity Severity, string Evidence, bool IsNew = false);

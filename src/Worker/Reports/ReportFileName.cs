@@ -18,7 +18,12 @@ internal static class ReportFileName
     private const int MaxReadableLength = 60;
 
     /// <summary>For example "jane.doe@example.com" gives "jane-doe-example-com-1a2b3c4d.html".</summary>
-    public static string ForOwner(string ownerEmail)
+    public static string ForOwner(string ownerEmail) => Stem(ownerEmail) + ".html";
+
+    /// <summary>The page's table as CSV, beside the page: "jane-doe-example-com-1a2b3c4d.csv".</summary>
+    public static string CsvForOwner(string ownerEmail) => Stem(ownerEmail) + ".csv";
+
+    private static string Stem(string ownerEmail)
     {
         ArgumentNullException.ThrowIfNull(ownerEmail);
         var normalised = ownerEmail.Trim().ToLowerInvariant();
@@ -40,6 +45,6 @@ internal static class ReportFileName
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalised));
         var suffix = Convert.ToHexStringLower(hash.AsSpan(0, 4));
-        return string.Create(CultureInfo.InvariantCulture, $"{stem}-{suffix}.html");
+        return string.Create(CultureInfo.InvariantCulture, $"{stem}-{suffix}");
     }
 }

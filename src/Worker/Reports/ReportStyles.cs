@@ -53,6 +53,7 @@ ul.signals{list-style:none;padding-left:0}
 .sig{display:inline-block;font-size:10px;font-weight:650;letter-spacing:.03em;text-transform:uppercase;padding:0 5px;border-radius:3px;margin-right:4px;border:1px solid var(--muted);color:var(--ink)}
 .sig.critical{background:var(--high);border-color:var(--high);color:#fff}
 .sig.warning{background:var(--medium);border-color:var(--medium)}
+.sig.new{background:#fff;border-style:dashed}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:20px;align-items:start}
 figure{margin:0}
 figure svg{max-width:100%;height:auto}

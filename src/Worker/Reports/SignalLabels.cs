@@ -13,6 +13,11 @@ internal static class SignalLabels
         SignalKind.Declining => "Declining usage",
         SignalKind.SeatSaturation => "Seat saturation",
         SignalKind.StrongGrowth => "Strong growth",
+        SignalKind.PlanFit => "Plan fit",
+        SignalKind.SupportRisk => "Support risk",
+        SignalKind.BillingRisk => "Billing risk",
+        SignalKind.RenewalAtRisk => "Renewal at risk",
+        SignalKind.RiskJump => "Risk jump",
         _ => kind.ToString(),
     };
 

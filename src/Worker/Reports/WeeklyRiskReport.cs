@@ -54,6 +54,12 @@ internal sealed record WeeklyRiskReport(
             conventions);
     }
 
+    /// <summary>
+    /// Signals on this manager's accounts that the report does not list: acknowledged, snoozed or over the weekly cap.
+    /// Printed so that a quiet report is never mistaken for a quiet book; 0 unless the signal step supplies it.
+    /// </summary>
+    public int HeldBackSignals { get; init; }
+
     /// <summary>Whether any source is stale.</summary>
     public bool AnySourceStale => Sources.Any(s => s.IsStale);
 }

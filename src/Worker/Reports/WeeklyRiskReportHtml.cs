@@ -38,8 +38,10 @@ internal static class WeeklyRiskReportHtml
         Freshness(html, report);
         Tiles(html, report.Kpis, report.Conventions.Currency);
         Moves(html, rows);
+        // The overview charts come before the long table, so a reader sees the shape of the week before the detail.
+        Charts(html, rows, report);
+        SignalsSection(html, report);
         AccountsTable(html, rows, report);
-        Charts(html, rows, report.SignalCounts, report.Conventions);
         Trust(html, report.ModelName, report.Backtest);
         Footer(html, report);
 
@@ -53,6 +55,7 @@ internal static class WeeklyRiskReportHtml
             .Append("<p class=\"sub\">Accounts of <strong>").Append(owner).Append("</strong> as of <strong>")
             .Append(HtmlText.Date(report.AsOf)).Append("</strong></p>\n</div>\n")
             .Append("<div class=\"meta\">Model: ").Append(HtmlText.Encode(report.ModelName))
+            .Append("<br>Backtest AUC <strong id=\"header-auc\">").Append(HtmlText.Number(report.Backtest.Auc, 3)).Append("</strong> (0.5 = chance)")
             .Append("<br>Generated ").Append(HtmlText.Instant(report.GeneratedAt)).Append("</div>\n</header>\n");
     }
 
@@ -93,7 +96,7 @@ internal static class WeeklyRiskReportHtml
         var code = HtmlText.Encode(currency);
         var share = kpis.Arr == 0 ? 0 : (double)(kpis.ArrAtRisk / kpis.Arr);
         html.Append("<section class=\"tiles\" aria-label=\"Key figures\">\n");
-        Tile(html, "Accounts", kpis.Accounts.ToString(CultureInfo.InvariantCulture), HtmlText.Encode(kpis.HighRiskAccounts.ToString(CultureInfo.InvariantCulture)) + " high risk", false);
+        Tile(html, "Accounts", kpis.Accounts.ToString("#,##0", CultureInfo.InvariantCulture), HtmlText.Count(kpis.HighRiskAccounts) + " high risk", false);
         Tile(html, "ARR", HtmlText.MoneyShort(kpis.Arr), code + " " + HtmlText.Money(kpis.Arr), false);
         Tile(html, "ARR at risk", HtmlText.MoneyShort(kpis.ArrAtRisk), HtmlText.Percent(share, 1) + " of ARR, expected loss", true);
         Tile(html, "Renewals next " + kpis.RenewalWindowDays.ToString(CultureInfo.InvariantCulture) + " days", kpis.RenewalsDue.ToString(CultureInfo.InvariantCulture), code + " " + HtmlText.Money(kpis.RenewalArrDue) + " ARR up for renewal", false);
@@ -111,13 +114,18 @@ internal static class WeeklyRiskReportHtml
     {
         var worse = rows.Where(r => r.ChurnProbabilityChange > 0).OrderByDescending(r => r.ChurnProbabilityChange).ThenBy(r => r.AccountId, StringComparer.Ordinal).Take(MovesShown).ToList();
         var better = rows.Where(r => r.ChurnProbabilityChange < 0).OrderBy(r => r.ChurnProbabilityChange).ThenBy(r => r.AccountId, StringComparer.Ordinal).Take(MovesShown).ToList();
-        if (worse.Count == 0 && better.Count == 0)
-            return;
+        var firstScored = rows.Count(r => r.ChurnProbabilityChange is null);
 
-        html.Append("<h2>Changes since last week</h2>\n<div class=\"grid2\">\n");
+        // Shown even when nothing moved: "no account got worse" is news an account manager wants confirmed.
+        html.Append("<h2>Changes since last week</h2>\n<div class=\"grid2\" id=\"changes\">\n");
         MoveList(html, "Got worse", worse);
         MoveList(html, "Got better", better);
         html.Append("</div>\n");
+        if (firstScored > 0)
+        {
+            html.Append("<p class=\"small\">").Append(HtmlText.Encode(firstScored.ToString(CultureInfo.InvariantCulture)))
+                .Append(firstScored == 1 ? " account was not scored last week, so it has" : " accounts were not scored last week, so they have").Append(" no change to compare.</p>\n");
+        }
     }
 
     private static void MoveList(StringBuilder html, string title, List<AccountRiskRow> rows)
@@ -142,7 +150,9 @@ internal static class WeeklyRiskReportHtml
 
     private static void AccountsTable(StringBuilder html, IReadOnlyList<AccountRiskRow> rows, WeeklyRiskReport report)
     {
-        html.Append("<h2>Accounts by ARR at risk</h2>\n<p class=\"small\">Ranked by ARR \u00d7 churn probability: the expected loss, so a likely loss of a large account comes first.</p>\n")
+        html.Append("<h2>Accounts by ARR at risk</h2>\n<p class=\"small\">Ranked by ARR \u00d7 churn probability: the expected loss, so a likely loss of a large account comes first. ")
+            .Append("The same table as a spreadsheet: <a class=\"csv\" href=\"").Append(HtmlText.Encode(ReportFileName.CsvForOwner(report.OwnerEmail))).Append("\">")
+            .Append(HtmlText.Encode(ReportFileName.CsvForOwner(report.OwnerEmail))).Append("</a> (written beside this page).</p>\n")
             .Append("<div class=\"table-wrap\"><table class=\"accounts\">\n<thead><tr><th class=\"num\">#</th><th>Account</th><th class=\"num\">ARR (")
             .Append(HtmlText.Encode(report.Conventions.Currency))
             .Append(")</th><th>Churn risk</th><th>Change</th><th>Renewal</th><th>Weekly active users</th><th>Why</th><th>Open signals</th></tr></thead>\n<tbody>\n");
@@ -228,13 +238,14 @@ internal static class WeeklyRiskReportHtml
             .OrderByDescending(s => s.Severity)
             .ThenBy(s => s.Kind)
             .Select(s => "<li><span class=\"sig " + SignalLabels.SeverityClass(s.Severity) + "\">" + HtmlText.Encode(SignalLabels.Kind(s.Kind))
-                + "</span>" + HtmlText.Encode(s.Evidence) + "</li>");
+                + "</span>" + (s.IsNew ? "<span class=\"sig new\">new</span>" : string.Empty) + HtmlText.Encode(s.Evidence) + "</li>");
         return "<ul class=\"signals\">" + string.Concat(items) + "</ul>";
     }
 
-    private static void Charts(StringBuilder html, IReadOnlyList<AccountRiskRow> rows, IReadOnlyList<SignalCount> signalCounts, ReportConventions conventions)
+    private static void Charts(StringBuilder html, IReadOnlyList<AccountRiskRow> rows, WeeklyRiskReport report)
     {
-        html.Append("<h2>Risk and signals at a glance</h2>\n<div class=\"grid2\">\n<figure>");
+        var conventions = report.Conventions;
+        html.Append("<h2>Risk at a glance</h2>\n<div class=\"grid2\">\n<figure>");
         var bins = HistogramChart.Bin(rows.Select(r => r.ChurnProbability), 0, 1, 10);
         // A bin takes the band of its lower edge: with thresholds on 10-point steps (the usual 20% and 50%) that is exact.
         string BandColour(HistogramBin bin) =>
@@ -248,18 +259,45 @@ internal static class WeeklyRiskReportHtml
             new("High", ChartPalette.RiskHigh),
         ];
         html.Append(HtmlText.InlineSvg(HistogramChart.Render("Accounts by churn probability", bins, "Churn probability", "Accounts", ValueFormat.Percent, binColour: BandColour, legend: legend)));
-        html.Append("<figcaption>How many of your accounts fall in each 10-point range of churn probability, coloured by risk band.</figcaption></figure>\n<figure>");
-        if (signalCounts.Any(s => s.Count > 0))
+        html.Append("<figcaption>Risk distribution: how many of your accounts fall in each 10-point range of churn probability, coloured by risk band.</figcaption></figure>\n<figure>");
+        html.Append(HtmlText.InlineSvg(BarChart.Render(RenewalMonths.Chart(rows, report.AsOf, conventions.Currency), new ChartSize(640, 300))));
+        html.Append("<figcaption>ARR at risk (ARR \u00d7 churn probability) of the accounts renewing in each month, split by risk band; ")
+            .Append("\u201cNo date\u201d are month-to-month accounts, which can leave in any month.</figcaption></figure>\n</div>\n");
+    }
+
+    private static void SignalsSection(StringBuilder html, WeeklyRiskReport report)
+    {
+        var counts = report.SignalCounts;
+        var open = counts.Sum(c => c.Count);
+        var fresh = counts.Sum(c => c.New);
+        html.Append("<h2>Signals</h2>\n<div class=\"grid2\">\n<div>\n<dl class=\"figures\" id=\"signal-figures\">\n");
+        Figure(html, "Open signals", HtmlText.Encode(open.ToString(CultureInfo.InvariantCulture)));
+        Figure(html, "New this week", HtmlText.Encode(fresh.ToString(CultureInfo.InvariantCulture)));
+        Figure(html, "Held back", HtmlText.Encode(report.HeldBackSignals.ToString(CultureInfo.InvariantCulture))
+            + " <span class=\"small\">(acknowledged, snoozed or over the weekly cap; not listed here)</span>");
+        html.Append("</dl>\n<h3>New signals by kind</h3>\n<table class=\"signal-kinds\">\n<thead><tr><th>Kind</th><th class=\"num\">New this week</th><th class=\"num\">Open</th></tr></thead>\n<tbody>\n");
+        foreach (var count in counts)
+        {
+            html.Append("<tr><td>").Append(HtmlText.Encode(SignalLabels.Kind(count.Kind))).Append("</td><td class=\"num\">")
+                .Append(HtmlText.Encode(count.New.ToString(CultureInfo.InvariantCulture))).Append("</td><td class=\"num\">")
+                .Append(HtmlText.Encode(count.Count.ToString(CultureInfo.InvariantCulture))).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</div>\n<figure>");
+        if (open > 0)
         {
             var data = new BarChartData(
                 "Open signals by kind",
-                signalCounts.Select(s => SignalLabels.Kind(s.Kind)).ToList(),
-                [new ChartSeries("Open signals", signalCounts.Select(s => (double)s.Count).ToList())],
-                Stacked: false,
+                counts.Select(s => SignalLabels.Kind(s.Kind)).ToList(),
+                [
+                    new ChartSeries("New this week", counts.Select(s => (double)s.New).ToList()),
+                    new ChartSeries("Open since before", counts.Select(s => (double)s.Carried).ToList()),
+                ],
+                Stacked: true,
                 "Signal",
                 "Open signals");
             html.Append(HtmlText.InlineSvg(BarChart.Render(data)));
-            html.Append("<figcaption>Open signals on your accounts this week, acknowledged and snoozed ones excluded.</figcaption>");
+            html.Append("<figcaption>Open signals on your accounts, new this week stacked under those already open; acknowledged and snoozed ones excluded.</figcaption>");
         }
         else
         {
@@ -291,7 +329,7 @@ internal static class WeeklyRiskReportHtml
         if (backtest.CalibrationMethod is { } method)
         {
             Figure(html, "Calibration", HtmlText.Encode(method) + (backtest.UncalibratedLogLoss is { } before && backtest.CalibratedLogLoss is { } after
-                ? " <span class=\"small\">(log loss on unseen test rows " + HtmlText.Number(before, 3) + " \u2192 " + HtmlText.Number(after, 3) + "; the probabilities shown are calibrated, the table and chart show the raw model)</span>"
+                ? " <span class=\"small\">(log loss on unseen test rows " + HtmlText.Number(before, 3) + " \u2192 " + HtmlText.Number(after, 3) + "; the probabilities shown are calibrated, the table and charts below show the raw model; calibration does not reorder accounts)</span>"
                 : string.Empty));
         }
 
@@ -300,9 +338,13 @@ internal static class WeeklyRiskReportHtml
         Figure(html, "Test window", HtmlText.Date(backtest.TestFrom) + " to " + HtmlText.Date(backtest.TestTo) + " <span class=\"small\">(" + HtmlText.Encode(backtest.TestRows.ToString("#,##0", CultureInfo.InvariantCulture)) + " rows)</span>");
         html.Append("</dl>\n");
         CalibrationTable(html, backtest.Calibration);
-        html.Append("</div>\n<figure>");
-        html.Append(HtmlText.InlineSvg(LineChart.Render(CalibrationChart(backtest.Calibration), new ChartSize(460, 320))));
-        html.Append("<figcaption>Calibration: when the model said X%, about X% churned if the dots sit on the dashed line. Dots above it mean it under-estimated risk.</figcaption></figure>\n</div>\n</section>\n");
+        html.Append("</div>\n<div>\n<figure>");
+        var calibration = backtest.Calibration.Select(b => new CalibrationPoint(b.MeanPredicted, b.ObservedRate, b.Count)).ToList();
+        html.Append(HtmlText.InlineSvg(CalibrationPlot.Render("Predicted vs observed churn", calibration)));
+        html.Append("<figcaption>Calibration on the test period: when the model said X%, about X% churned if the dots sit on the dashed line. Dots above it mean it under-estimated risk; bigger dots hold more accounts.</figcaption></figure>\n<figure>");
+        html.Append(HtmlText.InlineSvg(LiftChart.Render("Churners found, riskiest accounts first", Gains(backtest))));
+        html.Append("<figcaption>Cumulative gains on the test period: the share of accounts that churned found by contacting the riskiest accounts first, against contacting at random. ")
+            .Append("Points are the calibration table\u2019s ranges and the measured top-decile lift.</figcaption></figure>\n</div>\n</div>\n</section>\n");
     }
 
     private static void Figure(StringBuilder html, string name, string encodedValue) =>
@@ -324,21 +366,17 @@ internal static class WeeklyRiskReportHtml
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static LineChartData CalibrationChart(IReadOnlyList<CalibrationBin> bins)
+    /// <summary>
+    /// The gains curve the backtest supports: exact at each calibration range's edge (rows ranked by score, a range at
+    /// a time) and at the top decile (from the measured lift), straight lines between.
+    /// </summary>
+    private static IReadOnlyList<ChartPoint> Gains(BacktestReport backtest)
     {
-        var observed = bins.Where(b => b.Count > 0).Select(b => new ChartPoint(b.MeanPredicted, b.ObservedRate)).ToList();
-        return new LineChartData(
-            "Predicted vs observed churn",
-            [
-                new LineSeries("Observed", observed, Markers: true),
-                new LineSeries("Perfect calibration", [new ChartPoint(0, 0), new ChartPoint(1, 1)], Dashed: true),
-            ],
-            "Predicted churn probability",
-            "Observed churn rate",
-            XFormat: ValueFormat.Percent,
-            YFormat: ValueFormat.Percent,
-            XDomain: (0, 1),
-            YDomain: (0, 1));
+        var curve = GainsCurve.FromGroups(backtest.Calibration.Select(b => (b.MeanPredicted, (double)b.Count, b.Count * b.ObservedRate)));
+        if (curve.Count < 2 || !double.IsFinite(backtest.TopDecileLift) || backtest.TopDecileLift <= 0)
+            return curve;
+        var topDecile = new ChartPoint(0.1, Math.Min(1, 0.1 * backtest.TopDecileLift));
+        return curve.Where(p => Math.Abs(p.X - 0.1) > 1e-9).Append(topDecile).OrderBy(p => p.X).ToList();
     }
 
     private static void Footer(StringBuilder html, WeeklyRiskReport report)

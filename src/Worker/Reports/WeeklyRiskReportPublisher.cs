@@ -6,8 +6,8 @@ namespace ChurnWatch.Worker.Reports;
 internal static class WeeklyRiskReportPublisher
 {
     /// <summary>
-    /// Writes one page per report and then <c>index.html</c>. The index goes last so that it never links to a page
-    /// that is not there yet. Returns the paths written, in order.
+    /// Writes one page per report, each followed by its table as CSV, and then <c>index.html</c>. The index goes last
+    /// so that it never links to a page that is not there yet. Returns the paths written, in order.
     /// </summary>
     /// <param name="folder">The output folder; created when missing.</param>
     /// <param name="asOf">The as-of date of the reports.</param>
@@ -28,6 +28,9 @@ internal static class WeeklyRiskReportPublisher
             var path = Path.Combine(folder, ReportFileName.ForOwner(report.OwnerEmail));
             AtomicFile.WriteText(path, writer => WeeklyRiskReportHtml.Write(report, writer));
             written.Add(path);
+            var csv = Path.Combine(folder, ReportFileName.CsvForOwner(report.OwnerEmail));
+            Csv.AccountRiskCsv.WriteFile(csv, report.AsOf, AccountRiskRow.Rank(report.Accounts));
+            written.Add(csv);
         }
 
         var index = Path.Combine(folder, ReportFileName.Index);

@@ -26,6 +26,7 @@ internal sealed class ScheduledSteps(
     SignalStep signals,
     OutputStep outputs,
     IOptions<ModelingOptions> modeling,
+    IOptions<SignalOptions> signalOptions,
     IOptions<OutputOptions> output) : IJobSteps
 {
     public Task<long> RunAsync(string job, CancellationToken cancellationToken) => job switch
@@ -62,10 +63,11 @@ internal sealed class ScheduledSteps(
 
     public async Task<long> SignalsAsync(CancellationToken cancellationToken)
     {
-        var (history, _, models, asOf) = await LoadAsync(cancellationToken).ConfigureAwait(false);
+        var (history, timeline, models, asOf) = await LoadAsync(cancellationToken).ConfigureAwait(false);
         var book = AccountBook.AsOf(history, asOf);
-        var activity = AccountActivityBuilder.Build(history, asOf, models.Churn.FeatureSettings.KeyFeatures);
-        var result = await signals.RunAsync(history, book, activity, asOf, cancellationToken).ConfigureAwait(false);
+        // The same scores as the score job stored for this date: the same model, data and as-of give the same numbers.
+        var scores = ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf);
+        var result = await signals.RunAsync(timeline, book, scores, models.Churn.FeatureSettings, asOf, cancellationToken).ConfigureAwait(false);
         return result.Found.Count;
     }
 
@@ -73,7 +75,10 @@ internal sealed class ScheduledSteps(
     {
         var (history, timeline, models, asOf) = await LoadAsync(cancellationToken).ConfigureAwait(false);
         var book = AccountBook.AsOf(history, asOf);
-        var activity = AccountActivityBuilder.Build(history, asOf, models.Churn.FeatureSettings.KeyFeatures);
+        // The reports chart weekly active users from the activity; they need no score facts.
+        var activity = AccountActivityBuilder.Build(timeline, asOf, models.Churn.FeatureSettings.KeyFeatures, signalOptions.Value)
+            .Where(a => book.TryGet(a.AccountId, out _))
+            .ToList();
         var scores = ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf);
         var result = await outputs.RunAsync(history, book, activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
         return result.Files.Count;

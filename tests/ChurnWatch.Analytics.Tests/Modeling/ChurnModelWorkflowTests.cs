@@ -220,8 +220,66 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         var snapshots = ChurnModelWorkflow.FeatureSnapshots(history, new ModelingOptions(), ChurnModelWorkflow.DefaultAsOf(history));
 
         Assert.All(snapshots, s => Assert.True(double.IsNaN(s[FeatureNames.TicketsOpen])));
-        // A feature never observed in training is constant: its columns carry no weight.
-        Assert.All(models.Churn.Columns.Where(c => c.Feature == FeatureNames.TicketsOpen), c => Assert.Equal(0, c.Scale));
+        // A feature never observed in training carries no information: it moves no account's score.
+        Assert.All(snapshots, s => Assert.Equal(0, models.Churn.Explain(s).Contributions.Single(c => c.Feature == FeatureNames.TicketsOpen).Contribution));
+        Assert.All(snapshots, s => Assert.Equal(0, models.Renewal!.Explain(s).Contributions.Single(c => c.Feature == FeatureNames.TicketsOpen).Contribution));
+    }
+
+    [Fact]
+    public void Train_BothLearnersCompete_ChosenOneHasTheHighestBacktestAuc()
+    {
+        foreach (var model in new[] { _fixture.Models.Churn, _fixture.Models.Renewal! })
+        {
+            _output.WriteLine($"{model.Target}: {string.Join(", ", model.Candidates.Select(c => $"{c.Learner} AUC {c.Auc:F3} log loss {c.LogLoss:F4}"))} -> {model.Learner}");
+
+            Assert.Equal([RiskModel.LogisticRegressionLearner, RiskModel.GradientBoostedTreesLearner], model.Candidates.Select(c => c.Learner));
+            Assert.All(model.Candidates, c => Assert.Equal(model.Backtest!.TestFrom, c.TestFrom)); // the same time split
+            var best = model.Candidates.OrderByDescending(c => c.Auc).First();
+            Assert.Equal(best.Learner, model.Learner);
+            Assert.Equal(best, model.Backtest);
+            Assert.Equal(model.Learner, model.Classifier.Learner);
+        }
+    }
+
+    [Fact]
+    public void Train_Importance_CoversEveryFeatureMostFirst_AndUsageDeclineLeads()
+    {
+        var model = _fixture.Models.Churn;
+        var importance = model.Importance;
+        foreach (var i in importance.Take(5))
+        {
+            _output.WriteLine($"{i.Feature}: mean |contribution| {i.MeanAbsoluteContribution:F3}, permutation AUC drop {i.PermutationAucDrop:F4} ± {i.PermutationAucDropSpread:F4}");
+        }
+
+        Assert.Equal(model.FeatureNames.Order(StringComparer.Ordinal), importance.Select(i => i.Feature).Order(StringComparer.Ordinal));
+        Assert.Equal(importance.Select(i => i.MeanAbsoluteContribution).OrderDescending(), importance.Select(i => i.MeanAbsoluteContribution));
+        // The synthetic company churns from falling usage: a usage feature must lead, and shuffling it must cost AUC.
+        var usage = new[] { FeatureNames.Wau4w, FeatureNames.WauPrev8w, FeatureNames.WauChange, FeatureNames.Events28d, FeatureNames.EventsChange, FeatureNames.DaysSinceLastActivity, FeatureNames.EventsPerUser28d, FeatureNames.SeatUtilisation };
+        Assert.Contains(importance[0].Feature, usage.Concat(model.FeatureNames.Where(f => f.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal))));
+        Assert.True(importance.Max(i => i.PermutationAucDrop) > 0.01, "no feature's shuffle cost AUC");
+    }
+
+    [Fact]
+    public void Train_LearnersOptionNamesOne_OnlyThatOneIsTrained()
+    {
+        var options = new ModelingOptions { Learners = [RiskModel.GradientBoostedTreesLearner] };
+
+        var models = ChurnModelWorkflow.Train(_fixture.History, options);
+
+        Assert.Equal(RiskModel.GradientBoostedTreesLearner, models.Churn.Learner);
+        Assert.IsType<ChurnWatch.Analytics.Learning.Trees.TreesClassifier>(models.Churn.Classifier);
+        Assert.Equal([RiskModel.GradientBoostedTreesLearner], models.Churn.Candidates.Select(c => c.Learner));
+    }
+
+    [Fact]
+    public void Validate_UnknownLearner_NamesTheSettingAndTheKnownOnes()
+    {
+        var options = new ModelingOptions { Learners = ["xgboost"] };
+
+        var error = Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(options.Validate);
+
+        Assert.Contains("Modeling:Learners lists 'xgboost'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(RiskModel.GradientBoostedTreesLearner, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

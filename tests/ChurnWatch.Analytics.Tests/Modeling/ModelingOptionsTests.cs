@@ -23,4 +23,15 @@ public class ModelingOptionsTests
     [Fact]
     public void Validate_MediumAboveHigh_Throws() =>
         Assert.Throws<ValidationException>(() => new ModelingOptions { MediumRiskThreshold = 0.5, HighRiskThreshold = 0.4 }.Validate());
+
+    [Fact]
+    public void Validate_TreeSettingOutOfRange_NamesTheNestedKey()
+    {
+        var options = new ModelingOptions();
+        options.Trees.MaxDepth = 40;
+
+        var error = Assert.Throws<ValidationException>(options.Validate);
+
+        Assert.StartsWith("Modeling:Trees:MaxDepth: ", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -74,14 +74,28 @@ public sealed class SignalRulesTests
     public void StrongGrowth_AgainstThreshold(int recentUsers, bool fires)
     {
         int[] weeks = [10, 10, 10, 10, 11, 11, 11, 11, recentUsers, recentUsers, recentUsers, recentUsers];
-        Assert.Equal(fires, _rules.StrongGrowth(Activity(weeks, seats: 100)) is not null);
+        Assert.Equal(fires, _rules.StrongGrowth(Activity(weeks, seats: 20)) is not null);
     }
 
     [Fact]
     public void StrongGrowth_AccountStillOnboarding_IsNotUpsell()
     {
         int[] weeks = [10, 10, 10, 10, 11, 11, 11, 11, 20, 20, 20, 20];
-        Assert.NotNull(_rules.StrongGrowth(Activity(weeks, seats: 100, subscribedDaysAgo: 84)));
-        Assert.Null(_rules.StrongGrowth(Activity(weeks, seats: 100, subscribedDaysAgo: 83)));
+        Assert.NotNull(_rules.StrongGrowth(Activity(weeks, seats: 20, subscribedDaysAgo: 84)));
+        Assert.Null(_rules.StrongGrowth(Activity(weeks, seats: 20, subscribedDaysAgo: 83)));
+    }
+
+    [Theory]
+    [InlineData(25, true)]  // 15 users fill exactly 60% of 25 seats
+    [InlineData(26, false)] // 58%: growth with room to spare needs no seats
+    public void StrongGrowth_SeatUseAgainstThreshold(int seats, bool fires)
+    {
+        int[] weeks = [10, 10, 10, 10, 12, 12, 12, 12, 15, 15, 15, 15];
+        var signal = _rules.StrongGrowth(Activity(weeks, seats: seats));
+        Assert.Equal(fires, signal is not null);
+        if (fires)
+        {
+            Assert.Equal("Weekly active users up 50% over 8 weeks: 10 to 15 a week, 60% of 25 seats", signal!.Evidence);
+        }
     }
 }

@@ -24,6 +24,8 @@ public sealed class CommandHostTests
 
     [Theory]
     [InlineData("Signals:GoneDarkAfterDays", "1", "Signals:GoneDarkAfterDays")]
+    [InlineData("Signals:WeeklyCapPerOwner", "0", "Signals:WeeklyCapPerOwner")]
+    [InlineData("Signals:RenewalProbabilityBelow", "1.5", "Signals:RenewalProbabilityBelow")]
     [InlineData("Modeling:HighRiskThreshold", "3", "Modeling:HighRiskThreshold")]
     [InlineData("Output:StaleAfter", "00:00:01", "Output:StaleAfter")]
     [InlineData("Store:Provider", "Oracle", "Store:Provider")]

@@ -148,6 +148,38 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.True(File.Exists(Out("reports/index.html")));
     }
 
+    [Fact]
+    public async Task RunAsync_SnoozedAndOlderSignals_ReportCountsThemAsHeldBackAndNotNew()
+    {
+        var pipeline = _host.Services.GetRequiredService<DemoPipeline>();
+        var first = await pipeline.RunAsync(SilentProgress.Instance, CancellationToken.None);
+        var asOf = first.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var store = await _host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
+        // One owner's signals: snooze one, and make another a week old, as if the signal step had seen it last week.
+        var owner = await store.QueryFirstAsync<string>(
+            "SELECT a.owner_email FROM signals s JOIN accounts a ON a.account_id = s.account_id WHERE s.state = 'open' GROUP BY a.owner_email HAVING COUNT(*) >= 2 ORDER BY a.owner_email LIMIT 1");
+        var ids = (await store.QueryAsync<long>(
+            "SELECT s.signal_id FROM signals s JOIN accounts a ON a.account_id = s.account_id WHERE a.owner_email = @owner AND s.state = 'open' ORDER BY s.signal_id LIMIT 2", new { owner })).ToList();
+        await store.ExecuteAsync("UPDATE signals SET state = 'snoozed' WHERE signal_id = @id", new { id = ids[0] });
+        await store.ExecuteAsync("UPDATE signals SET first_seen = @week, reported_on = @week WHERE signal_id = @id", new { id = ids[1], week = first.AsOf.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+
+        await pipeline.RunAsync(SilentProgress.Instance, CancellationToken.None);
+
+        var counts = await store.QueryFirstAsync<(long Open, long New, long HeldBack)>(
+            """
+            SELECT SUM(CASE WHEN s.state = 'open' AND s.reported_on IS NOT NULL THEN 1 ELSE 0 END), SUM(CASE WHEN s.state = 'open' AND s.reported_on = @asOf THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN s.state <> 'open' OR s.reported_on IS NULL THEN 1 ELSE 0 END)
+            FROM signals s JOIN accounts a ON a.account_id = s.account_id WHERE a.owner_email = @owner AND s.state <> 'resolved'
+            """, new { owner, asOf });
+        var page = await File.ReadAllTextAsync(Out("reports/" + ReportFileName.ForOwner(owner)));
+        // The snoozed signal, and any the weekly cap keeps out of the report.
+        Assert.True(counts.HeldBack >= 1, "the snoozed signal is held back");
+        Assert.Contains("<dt>Open signals</dt><dd>" + counts.Open + "</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>New this week</dt><dd>" + counts.New + "</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Held back</dt><dd>" + counts.HeldBack + " ", page, StringComparison.Ordinal);
+        Assert.True(counts.New < counts.Open, "the week-old signal is open but not new");
+    }
+
     public void Dispose()
     {
         _host.Dispose();

@@ -44,4 +44,14 @@ public sealed class HtmlTextTests
     {
         Assert.Equal(expected, HtmlText.Percent(value));
     }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(999, "999")]
+    [InlineData(1595, "1,595")]
+    [InlineData(1234567, "1,234,567")]
+    public void Count_Number_HasThousandsSeparators(int value, string expected)
+    {
+        Assert.Equal(expected, HtmlText.Count(value));
+    }
 }

@@ -58,7 +58,8 @@ public sealed class ReportKpisTests
         var report = ReportFixtures.Report();
 
         Assert.Equal(
-            [(Analytics.Signals.SignalKind.NeverActivated, 0), (Analytics.Signals.SignalKind.GoneDark, 0), (Analytics.Signals.SignalKind.Declining, 3), (Analytics.Signals.SignalKind.SeatSaturation, 0), (Analytics.Signals.SignalKind.StrongGrowth, 0)],
+            [(Analytics.Signals.SignalKind.NeverActivated, 0), (Analytics.Signals.SignalKind.GoneDark, 0), (Analytics.Signals.SignalKind.Declining, 3), (Analytics.Signals.SignalKind.SeatSaturation, 0), (Analytics.Signals.SignalKind.StrongGrowth, 0),
+             (Analytics.Signals.SignalKind.PlanFit, 0), (Analytics.Signals.SignalKind.SupportRisk, 0), (Analytics.Signals.SignalKind.BillingRisk, 0), (Analytics.Signals.SignalKind.RenewalAtRisk, 0), (Analytics.Signals.SignalKind.RiskJump, 0)],
             report.SignalCounts.Select(c => (c.Kind, c.Count)));
         Assert.Equal(3, report.Kpis.Accounts);
     }

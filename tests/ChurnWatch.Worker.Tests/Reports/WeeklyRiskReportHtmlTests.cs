@@ -118,7 +118,8 @@ public sealed class WeeklyRiskReportHtmlTests
 
         var svgs = Regex.Count(html, "<svg ");
         var titled = Regex.Count(html, "<svg [^>]*><title>");
-        Assert.Equal(3 + 3, svgs); // three sparklines, histogram, signal bars, calibration
+        // three sparklines; histogram, ARR at risk by renewal month, signals by kind, calibration plot, gains chart
+        Assert.Equal(3 + 5, svgs);
         Assert.Equal(svgs, titled);
     }
 
@@ -164,7 +165,9 @@ public sealed class WeeklyRiskReportHtmlTests
         {
             var written = WeeklyRiskReportPublisher.Publish(folder, ReportFixtures.AsOf, [ReportFixtures.Report(), ReportFixtures.Report("bob@example.com")]);
 
-            Assert.Equal(3, written.Count);
+            // each page followed by its table as CSV, the index last
+            Assert.Equal(5, written.Count);
+            Assert.Equal([".html", ".csv", ".html", ".csv"], written.Take(4).Select(Path.GetExtension));
             Assert.Equal("index.html", Path.GetFileName(written[^1]));
             Assert.Equal(
                 written.Select(Path.GetFileName).Order(StringComparer.Ordinal),

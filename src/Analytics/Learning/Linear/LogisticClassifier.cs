@@ -42,7 +42,10 @@ public sealed record LogisticClassifier(
     }
 
     internal double Standardise(int column, double value) =>
-        double.IsNaN(value) ? 0 : ((LogScaled[column] ? Math.Log(1 + Math.Max(0, value)) : value) - Means[column]) / Scales[column];
+        double.IsNaN(value) ? 0 : ((LogScaled[column] ? SignedLog1p(value) : value) - Means[column]) / Scales[column];
+
+    /// <summary>log(1 + v) for v >= 0 and its mirror -log(1 - v) below: a log scale that keeps the sign of a change.</summary>
+    internal static double SignedLog1p(double value) => value >= 0 ? Math.Log(1 + value) : -Math.Log(1 - value);
 
     private double Term(int column, double value) =>
         double.IsNaN(value) ? MissingCoefficients[column] : Coefficients[column] * Standardise(column, value);

@@ -4,9 +4,14 @@ namespace ChurnWatch.Analytics.Learning.Linear;
 
 /// <summary>
 /// The baseline that explains itself: L2 logistic regression (Newton's method, deterministic, so the seed is unused)
-/// on columns log-transformed when skewed and non-negative, then standardised.
+/// on columns log-transformed when heavy-tailed, then standardised.
 /// </summary>
-public sealed class LogisticLearner(double l2 = 0.01) : IBinaryLearner
+/// <param name="l2">L2 strength on the standardised coefficients.</param>
+/// <param name="logColumns">
+/// Columns to read on a signed log scale (known counts and amounts). Null: decided from the data, every non-negative
+/// column with skewness above 1 (for tables whose columns nobody has described).
+/// </param>
+public sealed class LogisticLearner(double l2 = 0.01, IReadOnlySet<string>? logColumns = null) : IBinaryLearner
 {
     public const string LearnerName = "logistic_regression_l2";
 
@@ -24,10 +29,14 @@ public sealed class LogisticLearner(double l2 = 0.01) : IBinaryLearner
         for (var c = 0; c < columns; c++)
         {
             var values = Enumerable.Range(0, x.Rows).Select(r => x[r, c]).Where(v => !double.IsNaN(v)).ToArray();
-            hasMissing[c] = values.Length < x.Rows;
+            // A column missing on every row (an entity the company does not provide) carries no information: no
+            // indicator, so it contributes exactly 0 instead of a weight the intercept could have carried.
+            hasMissing[c] = values.Length < x.Rows && values.Length > 0;
             // Counts and amounts are skewed: a log keeps a few huge accounts from owning the coefficient.
-            logScaled[c] = values.Length > 0 && values.Min() >= 0 && Skewness(values) > 1;
-            var transformed = logScaled[c] ? values.Select(v => Math.Log(1 + v)).ToArray() : values;
+            logScaled[c] = logColumns is not null
+                ? logColumns.Contains(x.ColumnNames[c])
+                : values.Length > 0 && values.Min() >= 0 && Skewness(values) > 1;
+            var transformed = logScaled[c] ? values.Select(LogisticClassifier.SignedLog1p).ToArray() : values;
             means[c] = transformed.Length == 0 ? 0 : transformed.Average();
             var variance = transformed.Length == 0 ? 0 : transformed.Sum(v => (v - means[c]) * (v - means[c])) / transformed.Length;
             scales[c] = variance > 1e-12 ? Math.Sqrt(variance) : 1;

@@ -23,7 +23,7 @@ internal static class BarChart
         var area = new PlotArea(64, top, width - 64 - 16, height - top - 56);
         if (hasLegend)
         {
-            var entries = data.Series.Select((s, i) => new LegendEntry(s.Name, ChartPalette.Series(i), Hatched: data.Stacked && ChartPalette.IsHatched(i))).ToList();
+            var entries = data.Series.Select((s, i) => new LegendEntry(s.Name, data.Colour(i), Hatched: data.Stacked && ChartPalette.IsHatched(i))).ToList();
             ChartAxes.Legend(canvas, area.Left, ChartAxes.TitleBand + 10, entries, hatch);
         }
 
@@ -57,7 +57,7 @@ internal static class BarChart
 
                 var yTop = area.Y(y, Math.Max(from, to));
                 var yBottom = area.Y(y, Math.Min(from, to));
-                var colour = ChartPalette.Series(s);
+                var colour = data.Colour(s);
                 canvas.OpenGroup();
                 canvas.Tooltip(data.Categories[c] + ", " + data.Series[s].Name + ": " + Value(value, data.YFormat));
                 canvas.Rect(x + 0.5, yTop, w - 1, yBottom - yTop, colour, ChartPalette.OutlineFor(colour));

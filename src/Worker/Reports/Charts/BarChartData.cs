@@ -8,6 +8,7 @@ namespace ChurnWatch.Worker.Reports.Charts;
 /// <param name="XLabel">What the categories are.</param>
 /// <param name="YLabel">What the values measure.</param>
 /// <param name="YFormat">How values print.</param>
+/// <param name="Colours">One colour per series where the colours mean something (risk bands); the palette's series colours when null.</param>
 internal sealed record BarChartData(
     string Title,
     IReadOnlyList<string> Categories,
@@ -15,4 +16,9 @@ internal sealed record BarChartData(
     bool Stacked,
     string XLabel,
     string YLabel,
-    ValueFormat YFormat = ValueFormat.Number);
+    ValueFormat YFormat = ValueFormat.Number,
+    IReadOnlyList<string>? Colours = null)
+{
+    /// <summary>The colour of series <paramref name="index"/>.</summary>
+    public string Colour(int index) => Colours is { } colours && index < colours.Count ? colours[index] : ChartPalette.Series(index);
+}

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using ChurnWatch.Worker.Reports.Charts;
+using ChurnWatch.Worker.Tests.Reports;
 
 namespace ChurnWatch.Worker.Tests.Reports.Charts;
 
@@ -16,7 +17,20 @@ public sealed class ChartRenderingTests
         Sparkline.Render([], "empty"),
         Sparkline.Render([5], "one point"),
         Line(),
+        Calibration(),
+        CalibrationPlot.Render("empty", []),
+        Gains(),
+        LiftChart.Render("empty", []),
+        BarChart.Render(ChurnWatch.Worker.Reports.RenewalMonths.Chart(ReportFixtures.Report().Accounts, ReportFixtures.AsOf, "USD")),
     };
+
+    private static string Calibration() => CalibrationPlot.Render(
+        "Predicted vs observed",
+        [new CalibrationPoint(0.04, 0.035, 2100), new CalibrationPoint(0.14, 0.16, 520), new CalibrationPoint(0.28, 0.25, 300), new CalibrationPoint(0.55, 0.6, 200), new CalibrationPoint(0.95, 0, 0)]);
+
+    private static IReadOnlyList<ChartPoint> GainsPoints() => GainsCurve.FromGroups([(0.5, 10, 5), (0.2, 30, 3), (0.05, 60, 2)]);
+
+    private static string Gains() => LiftChart.Render("Gains", GainsPoints());
 
     private static string Histogram() =>
         HistogramChart.Render("Accounts by churn <probability>", HistogramChart.Bin([0.05, 0.12, 0.18, 0.5, 0.97, 1.0], 0, 1, 10), "Churn probability", "Accounts", ValueFormat.Percent);
@@ -81,7 +95,7 @@ public sealed class ChartRenderingTests
     {
         // The worker runs with invariant globalization, so no other culture can be set here; determinism is
         // about ids and number formatting, which this pins.
-        Assert.Equal(Line() + GroupedBars() + StackedBars() + Histogram(), Line() + GroupedBars() + StackedBars() + Histogram());
+        Assert.Equal(Line() + GroupedBars() + StackedBars() + Histogram() + Calibration() + Gains(), Line() + GroupedBars() + StackedBars() + Histogram() + Calibration() + Gains());
     }
 
     [Fact]

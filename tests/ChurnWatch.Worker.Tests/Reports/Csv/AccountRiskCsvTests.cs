@@ -67,7 +67,7 @@ public sealed class AccountRiskCsvTests
         var row = ReportFixtures.Row("=1+1", "=SUM(A1)", 1000m, 0.1, RiskBand.Low, change: -0.05) with
         {
             Segment = "+1",
-            Plan = "-2",
+            Plan = "-2-2",
             OwnerEmail = "@x",
             TopReasons = ["\tcmd", "\rcmd"],
             Signals = [new OpenSignal(SignalKind.GoneDark, SignalSeverity.Info, "ok")],
@@ -80,7 +80,7 @@ public sealed class AccountRiskCsvTests
         Assert.Equal("'=1+1", Cell("account_id"));
         Assert.Equal("'=SUM(A1)", Cell("account_name"));
         Assert.Equal("'+1", Cell("segment"));
-        Assert.Equal("'-2", Cell("plan"));
+        Assert.Equal("'-2-2", Cell("plan"));
         Assert.Equal("'@x", Cell("owner_email"));
         Assert.Equal("'\tcmd | \rcmd", Cell("top_reasons"));
         Assert.Equal("-0.0500", Cell("churn_probability_change"));

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Cli;
+
+/// <summary><c>churnwatch reports email</c>: send each account manager the weekly report last written to Output:Folder.</summary>
+internal static class ReportsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("reports", "Deliver the weekly risk reports.");
+        command.Subcommands.Add(Email());
+        return command;
+    }
+
+    private static Command Email()
+    {
+        var owner = new Option<string?>("--owner") { Description = "Send only this account manager's report (their email address)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "List who would get which report, and send nothing." };
+        var command = new Command(
+            "email",
+            "Email each account manager their weekly report (HTML in the body, their accounts as a CSV attachment) through the SMTP server in the Email settings.")
+        {
+            owner, dryRun,
+        };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(
+            async (services, ct) =>
+            {
+                var folder = services.GetRequiredService<IOptions<OutputOptions>>().Value.Folder;
+                IReadOnlyList<ReportMail> mails;
+                try
+                {
+                    mails = ReportMailBuilder.Build(folder, parse.GetValue(owner));
+                }
+                catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+                {
+                    return CommandHost.Fail(ExitCodes.Failed, e.Message);
+                }
+                catch (ArgumentException e)
+                {
+                    return CommandHost.Fail(ExitCodes.BadArguments, $"--owner: {e.Message.Split(" (Parameter", 2)[0]}");
+                }
+
+                if (parse.GetValue(dryRun))
+                {
+                    foreach (var mail in mails)
+                    {
+                        Console.WriteLine($"{mail.To}: \"{mail.Subject}\", {mail.Html.Length:N0} characters of HTML, attachment {mail.CsvFileName} ({mail.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1} accounts)");
+                    }
+
+                    return ExitCodes.Ok;
+                }
+
+                if (!services.GetRequiredService<IOptions<EmailOptions>>().Value.Enabled)
+                {
+                    return CommandHost.Fail(ExitCodes.BadConfiguration, $"Email is off: set {EmailOptions.Section}:{nameof(EmailOptions.Enabled)} to true, with {EmailOptions.Section}:{nameof(EmailOptions.Host)} and {EmailOptions.Section}:{nameof(EmailOptions.From)} (appsettings.json or CHURNWATCH__Email__<Key>).");
+                }
+
+                var sent = await services.GetRequiredService<SmtpReportSender>().SendAsync(mails, ct).ConfigureAwait(false);
+                Console.WriteLine($"Sent {sent} weekly reports.");
+                return ExitCodes.Ok;
+            },
+            null,
+            cancellationToken));
+        return command;
+    }
+}

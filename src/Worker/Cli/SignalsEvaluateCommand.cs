@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Analytics.Signals.Evaluation;
+using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace ChurnWatch.Worker.Cli;
+
+/// <summary>
+/// <c>churnwatch signals evaluate</c>: replays the signal rules at past weekly dates from the store's history and
+/// prints, per kind, how often the signals it opened were followed by churn (risk kinds) or expansion (upsell kinds)
+/// against the base rate. The scores the renewal, risk-jump and plan-fit rules need come from a model trained only on
+/// data before the first replayed date, so no replayed score has seen its outcome.
+/// </summary>
+internal static class SignalsEvaluateCommand
+{
+    public static Command Create(IEnumerable<KeyValuePair<string, string?>>? overrides)
+    {
+        var weeks = new Option<int?>("--weeks") { Description = "Weekly dates to replay, 4 to 104 (default: Signals:EvaluationWeeks)." };
+        var markdown = new Option<bool>("--markdown") { Description = "Print the lift table as Markdown (for the README) instead of a console table." };
+        var command = new Command("evaluate", "Replay the signals over past weeks: per kind, signals opened, how many were followed by churn (risk) or expansion (upsell) within the horizon, and the lift over the base rate.")
+        {
+            weeks, markdown,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(weeks);
+            if (count is < 4 or > 104)
+            {
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, $"--weeks: {count} is outside 4 to 104."));
+            }
+
+            var asMarkdown = parse.GetValue(markdown);
+            return CommandHost.RunAsync((services, ct) => RunAsync(services, count, asMarkdown, ct), overrides, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, int? weeks, bool markdown, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<StoreDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var history = await services.GetRequiredService<HistoryStore>().LoadAsync(cancellationToken).ConfigureAwait(false);
+        var modeling = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<SignalOptions>>().Value;
+        var dates = SignalReplay.Dates(history.DataAsOf, weeks ?? options.EvaluationWeeks, options.EvaluationHorizonDays, modeling.GraceDays);
+        var firstData = history.UsageDays.Count == 0 ? DateOnly.MaxValue : history.UsageDays.Min(d => d.Day);
+        // The model needs history before the first date, and the rules 12 weeks of usage.
+        if (dates[0].AddDays(-7 * AccountActivity.Weeks - 180) < firstData)
+        {
+            return CommandHost.Fail(ExitCodes.BadSourceData, string.Create(CultureInfo.InvariantCulture,
+                $"The history is too short to replay {dates.Count} weeks: usage starts on {firstData:yyyy-MM-dd}, and the first replayed date ({dates[0]:yyyy-MM-dd}) needs about 9 months before it (12 weeks for the rules, the rest to train a model). Try fewer --weeks."));
+        }
+
+        var timeline = CompanyTimeline.Build(history);
+        var settings = ChurnModelWorkflow.ResolveFeatureSettings(timeline, modeling);
+        var cutoff = dates[0].AddDays(-7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Training a churn and renewal model on the data before {cutoff:yyyy-MM-dd}, then replaying {dates.Count} weeks ({dates[0]:yyyy-MM-dd} to {dates[^1]:yyyy-MM-dd})...")).ConfigureAwait(false);
+        var models = ChurnModelWorkflow.Train(HistoryCutoff.Before(history, cutoff), modeling);
+        IReadOnlyList<AccountScore> ScoresAt(DateOnly date)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ChurnModelWorkflow.Score(timeline, models, modeling, date);
+        }
+
+        var evaluation = SignalReplay.Run(timeline, dates, settings.KeyFeatures, settings.PlanTiers, options, modeling.GraceDays, ScoresAt);
+        if (markdown)
+        {
+            Console.Write(Markdown(evaluation));
+        }
+        else
+        {
+            Print(evaluation);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(SignalEvaluation e)
+    {
+        var table = new Table()
+            .Title(Markup.Escape(Caption(e)))
+            .AddColumns("Kind", "Outcome", "Opened", "Accounts", "Followed by outcome", "Rate", "Base rate", "Lift");
+        foreach (var k in e.Kinds)
+        {
+            var lift = Text(k.Lift, "0.00");
+            table.AddRow(
+                Markup.Escape(SignalLabels.Kind(k.Kind)),
+                k.Outcome,
+                I($"{k.Opened:N0}"),
+                I($"{k.Accounts:N0}"),
+                I($"{k.FollowedByOutcome:N0}"),
+                Percent(k.Rate),
+                Percent(k.BaseRate),
+                double.IsNaN(k.Lift) || k.Lift > 1 ? lift : $"[red]{lift}[/]");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The lift table as Markdown, as the README shows it.</summary>
+    public static string Markdown(SignalEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var text = new StringBuilder();
+        text.Append(Caption(evaluation)).Append("\n\n")
+            .Append("| kind | outcome | opened | accounts | followed by outcome | rate | base rate | lift |\n")
+            .Append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var k in evaluation.Kinds)
+        {
+            text.Append(I($"| {SignalLabels.Kind(k.Kind)} | {k.Outcome} within {evaluation.HorizonDays} days | {k.Opened:N0} | {k.Accounts:N0} | {k.FollowedByOutcome:N0} | {Percent(k.Rate)} | {Percent(k.BaseRate)} | {Text(k.Lift, "0.00")} |\n"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Caption(SignalEvaluation e) => I(
+        $"{e.Dates} weekly dates {e.FirstDate:yyyy-MM-dd} to {e.LastDate:yyyy-MM-dd}, {e.AccountDates:N0} active account-weeks; base rates: churn {Percent(e.ChurnBaseRate)}, expansion {Percent(e.ExpansionBaseRate)} within {e.HorizonDays} days");
+
+    private static string Percent(double value) => double.IsNaN(value) ? "-" : I($"{100 * value:0.0}%");
+
+    private static string Text(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

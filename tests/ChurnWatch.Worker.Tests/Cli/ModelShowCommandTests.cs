@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Learning.Linear;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Worker.Cli;
+using ChurnWatch.Worker.Tests.TestSupport;
+
+namespace ChurnWatch.Worker.Tests.Cli;
+
+[Collection(ConsoleTests.Name)]
+public sealed class ModelShowCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static BacktestReport Report(string learner, double auc) =>
+        new(learner, "churn", new DateOnly(2025, 1, 6), new DateOnly(2025, 12, 29), new DateOnly(2026, 4, 6), new DateOnly(2026, 6, 29),
+            5000, 1200, 0.05, auc, 0.15, 0.04, 3.5, []) { AveragePrecision = 0.2, CalibrationMethod = "platt", UncalibratedLogLoss = 0.16, CalibratedLogLoss = 0.15 };
+
+    /// <summary>A model file as training writes it: two candidates, the linear one chosen, importance for both features.</summary>
+    private string ModelFile()
+    {
+        var classifier = new LogisticClassifier(["wau_change", "tenure_days"], [0.0, 300.0], [1.0, 100.0], [false, false], [-1.2, -0.3], [0.0, 0.0], -3.0);
+        var chosen = Report(RiskModel.LogisticRegressionLearner, 0.8123);
+        var model = new RiskModel(
+            RiskModel.CurrentFormatVersion, ModelTarget.Churn, RiskModel.LogisticRegressionLearner, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+            new DateOnly(2025, 1, 6), new DateOnly(2026, 6, 29), 9000, 0.044, 90, 30, 365, new FeatureSettings([], []), [.. classifier.ColumnNames], classifier, chosen)
+        {
+            Candidates = [chosen, Report(RiskModel.GradientBoostedTreesLearner, 0.7987)],
+            Importance = [new FeatureImportance("wau_change", 0.91, 0.08, 0.01), new FeatureImportance("tenure_days", 0.12, 0.004, 0.002)],
+        };
+        var path = _folder.File("churn-abc.json");
+        File.WriteAllText(path, RiskModelSerializer.Serialize(model));
+        return path;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var exitCode = await ChurnWatchCommandLine.InvokeAsync(new RootCommand { ModelCommand.Create(TimeProvider.System) }, args);
+            return (exitCode, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+    }
+
+    [Fact]
+    public async Task Show_ModelFile_PrintsEachCandidateAndTheTopFeatures()
+    {
+        var (exitCode, output, _) = await InvokeAsync("model", "show", ModelFile(), "--top", "1");
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Contains("0.812", output, StringComparison.Ordinal);
+        Assert.Contains("0.799", output, StringComparison.Ordinal);
+        Assert.Contains("wau_change", output, StringComparison.Ordinal);
+        Assert.Contains(0.91.ToString("0.000", CultureInfo.InvariantCulture), output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tenure_days", output, StringComparison.Ordinal); // --top 1
+    }
+
+    [Fact]
+    public async Task Show_NotAModelFile_ExitsBadDataNamingTheFile()
+    {
+        var path = _folder.File("notes.json");
+        await File.WriteAllTextAsync(path, "{\"hello\": 1}");
+
+        var (exitCode, _, error) = await InvokeAsync("model", "show", path);
+
+        Assert.Equal(ExitCodes.BadSourceData, exitCode);
+        Assert.Contains(path, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_TopBelowOne_ExitsBadArguments()
+    {
+        var (exitCode, _, error) = await InvokeAsync("model", "show", ModelFile(), "--top", "0");
+
+        Assert.Equal(ExitCodes.BadArguments, exitCode);
+        Assert.Contains("--top 0", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

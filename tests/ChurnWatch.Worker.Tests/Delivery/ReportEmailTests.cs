@@ -1,0 +1,106 @@
+using System.Text.Json;
+using ChurnWatch.Worker.Delivery;
+using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Tests.Delivery;
+
+/// <summary>Weekly reports sent through a real SMTP server on loopback and read back as a mail client would.</summary>
+public sealed class ReportEmailTests : IDisposable
+{
+    private const string Ana = "ana@example.com";
+    private const string Ben = "ben@example.com";
+    private readonly TempFolder _out = new();
+
+    public ReportEmailTests()
+    {
+        // What the output step leaves behind: the account table and one page per owner.
+        var header = string.Join(",", AccountRiskCsv.Columns);
+        string Row(string owner, string account, string name) =>
+            $"2026-11-16,{owner},{account},{name},SMB,Team,12000,0.31,3720,High,0.05,2027-01-31,0.74,Usage fell,gone_dark,4";
+        File.WriteAllLines(Path.Combine(_out.Path, AccountRiskCsv.FileName),
+        [
+            header,
+            Row(Ana, "A1", "Acme"),
+            Row(Ben, "B1", "\"'=HYPERLINK(\"\"x\"\")\""), // a guarded cell as the export writes it
+            Row(Ana, "A2", "Globex"),
+        ]);
+        Directory.CreateDirectory(Path.Combine(_out.Path, "reports"));
+        File.WriteAllText(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(Ana)), "<!doctype html><title>Ana</title><p>Acme &amp; Globex: 2 accounts</p>");
+        File.WriteAllText(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(Ben)), "<!doctype html><title>Ben</title><p>&lt;script&gt; shown as text</p>");
+    }
+
+    private static SmtpReportSender Sender(int port, string? user = null, string? password = null) =>
+        new(Options.Create(new EmailOptions { Enabled = true, Host = "127.0.0.1", Port = port, UseStartTls = false, From = "churnwatch@example.com", Username = user, Password = password }),
+            NullLogger<SmtpReportSender>.Instance);
+
+    [SmtpFact]
+    public async Task SendAsync_TwoManagers_EachGetsTheirPageAndOnlyTheirAccounts()
+    {
+        using var smtp = new SmtpSink();
+        var mails = ReportMailBuilder.Build(_out.Path);
+
+        var sent = await Sender(smtp.Port).SendAsync(mails, CancellationToken.None);
+
+        var messages = smtp.Messages();
+        Assert.Equal(2, sent);
+        Assert.Equal([Ana, Ben], messages.Select(m => m.GetProperty("rcpt_tos")[0].GetString()));
+        foreach (var message in messages)
+        {
+            var owner = message.GetProperty("rcpt_tos")[0].GetString()!;
+            Assert.Equal("ChurnWatch weekly risk report, week of 2026-11-16", message.GetProperty("subject").GetString());
+            Assert.Equal("churnwatch@example.com", message.GetProperty("mail_from").GetString());
+            var page = await File.ReadAllTextAsync(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(owner)));
+            Assert.Equal(page, message.GetProperty("html").GetString()!.TrimEnd('\n'));
+            var attachment = Assert.Single(message.GetProperty("attachments").EnumerateArray());
+            Assert.Equal("accounts-2026-11-16.csv", attachment.GetProperty("filename").GetString());
+            Assert.Equal("text/csv", attachment.GetProperty("content_type").GetString());
+            var lines = attachment.GetProperty("text").GetString()!.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(string.Join(",", AccountRiskCsv.Columns), lines[0]);
+            Assert.All(lines.Skip(1), line => Assert.Contains($",{owner},", line, StringComparison.Ordinal));
+            Assert.Equal(owner == Ana ? 2 : 1, lines.Length - 1);
+        }
+
+        // the guarded formula cell arrives still guarded
+        Assert.Contains("'=HYPERLINK", messages[1].GetProperty("attachments")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [SmtpFact]
+    public async Task SendAsync_ServerRefuses_FailsNamingRecipientAndServerButNotThePassword()
+    {
+        // The server wants a login; without STARTTLS .NET's client never sends credentials, so it is refused.
+        using var smtp = new SmtpSink("reports", "s3cret-pw");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Sender(smtp.Port, "reports", "wrong-pw-123").SendAsync(ReportMailBuilder.Build(_out.Path), CancellationToken.None));
+
+        Assert.Contains(Ana, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{smtp.Port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("after 0 of 2", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-pw-123", error.Message, StringComparison.Ordinal);
+        Assert.Empty(smtp.Messages());
+    }
+
+    [Fact]
+    public void Build_OwnerWithoutAccounts_SaysSo()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ReportMailBuilder.Build(_out.Path, "nobody@example.com"));
+
+        Assert.Contains("No accounts are owned by nobody@example.com", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NoReportsWritten_SaysToRunTheReportsFirst()
+    {
+        using var empty = new TempFolder();
+
+        var error = Assert.Throws<FileNotFoundException>(() => ReportMailBuilder.Build(empty.Path));
+
+        Assert.Contains("Run 'churnwatch demo'", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _out.Dispose();
+}

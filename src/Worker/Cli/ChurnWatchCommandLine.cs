@@ -19,6 +19,8 @@ internal static class ChurnWatchCommandLine
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(MetricsCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(JobsCommand.Create());
         return root;
     }
 
@@ -43,6 +45,9 @@ internal static class ChurnWatchCommandLine
             return ExitCodes.BadArguments;
         }
 
-        return await parseResult.InvokeAsync().ConfigureAwait(false);
+        // `run` stops on SIGTERM through the Generic Host (stop taking work, wait, cancel); System.CommandLine's own
+        // handler would end the process after 2 seconds.
+        var invocation = parseResult.CommandResult.Command.Name == RunCommand.Name ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;
+        return await parseResult.InvokeAsync(invocation).ConfigureAwait(false);
     }
 }

@@ -14,11 +14,14 @@ internal static class CommandHost
     public static async Task<int> RunAsync(
         Func<IServiceProvider, CancellationToken, Task<int>> work,
         IEnumerable<KeyValuePair<string, string?>>? overrides,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<HostApplicationBuilder>? configure = null)
     {
         try
         {
-            using var host = ChurnWatchHost.CreateBuilder(overrides).Build();
+            var builder = ChurnWatchHost.CreateBuilder(overrides);
+            configure?.Invoke(builder);
+            using var host = builder.Build();
             ChurnWatchHost.ValidateOptions(host.Services);
             return await work(host.Services, cancellationToken).ConfigureAwait(false);
         }

@@ -81,6 +81,8 @@ internal static class ChurnWatchHost
         nameof(ModelingOptions) => PipelineServices.ModelingSection,
         nameof(Delivery.EmailOptions) => Delivery.EmailOptions.Section,
         nameof(MetricsOptions) => MetricsOptions.Section,
+        nameof(Scheduling.ScheduleOptions) => Scheduling.ScheduleOptions.Section,
+        nameof(Health.HealthOptions) => Health.HealthOptions.Section,
         _ => optionsType?.Name ?? "(unknown section)",
     };
 

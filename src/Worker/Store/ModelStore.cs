@@ -25,13 +25,14 @@ internal sealed class ModelStore(StoreDatabase database)
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>The model file (JSON) of the newest model trained for <paramref name="target"/>, or null when none is stored.</summary>
+    /// <summary>The model file (JSON) of the newest trained model for a target (<c>Churn</c>, <c>Renewal</c>), or null when none is stored.</summary>
     public async Task<string?> LatestAsync(string target, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Instants are ISO-8601 text on every provider, so the text order is the time order.
-        var rows = await connection.QueryAsync<(string TrainedAt, string ModelId, string Model)>(new CommandDefinition(
-            "SELECT trained_at, model_id, model FROM models WHERE target = @target", new { target }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.OrderByDescending(r => r.TrainedAt, StringComparer.Ordinal).ThenBy(r => r.ModelId, StringComparer.Ordinal).Select(r => r.Model).FirstOrDefault();
+        // Portable across the three dialects (no LIMIT/TOP): the newest training time, ties broken by id.
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT model FROM models WHERE target = @target AND trained_at = (SELECT MAX(trained_at) FROM models WHERE target = @target) ORDER BY model_id",
+            new { target },
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).FirstOrDefault();
     }
 }

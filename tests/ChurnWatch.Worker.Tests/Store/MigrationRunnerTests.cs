@@ -73,7 +73,7 @@ public abstract class MigrationRunnerTests<TProvider> : StoreTestBase<TProvider>
         await Database.MigrateAsync(CancellationToken.None);
         await using var connection = await Database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync("INSERT INTO accounts VALUES ('A1', 'Acme', 'am@x.test', 'SMB', 'EMEA', '2025-01-01T00:00:00Z', 5)");
-        var next = new Migration(Current.Count + 1, "add_account_note", Provider.AddTextColumn("accounts", "note"));
+        var next = new Migration(Current[^1].Version + 1, "add_account_note", Provider.AddTextColumn("accounts", "note"));
 
         var applied = await new MigrationRunner([.. Current, next], Time).MigrateAsync(connection, CancellationToken.None);
 
@@ -86,13 +86,13 @@ public abstract class MigrationRunnerTests<TProvider> : StoreTestBase<TProvider>
     {
         await Database.MigrateAsync(CancellationToken.None);
         await using var connection = await Database.OpenAsync(CancellationToken.None);
-        var broken = new Migration(Current.Count + 1, "broken", "CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);");
+        var broken = new Migration(Current[^1].Version + 1, "broken", "CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);");
 
         await Assert.ThrowsAnyAsync<Exception>(() => new MigrationRunner([.. Current, broken], TimeProvider.System).MigrateAsync(connection, CancellationToken.None));
 
         await using var after = await Database.OpenAsync(CancellationToken.None);
         Assert.DoesNotContain(await Provider.ColumnsAsync(after), c => c.StartsWith("half_done.", StringComparison.Ordinal));
-        Assert.Equal(Current.Count, await after.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(Current[^1].Version, await after.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_migrations"));
     }
 
     [StoreFact]

@@ -33,6 +33,44 @@ public abstract class RunHistoryStoreTests<TProvider> : StoreTestBase<TProvider>
     }
 
     [StoreFact]
+    public async Task HistoryAndLastRunsAsync_RunsOfTwoJobs_NewestFirstAndNewestPerJob()
+    {
+        var runs = new RunHistoryStore(Database, Time);
+        var first = await runs.StartAsync("ingest", "Ingest", "node-a", CancellationToken.None);
+        await runs.FinishAsync(first, "succeeded", 10, null);
+        Time.Now = Time.Now.AddHours(1);
+        var second = await runs.StartAsync("ingest", "Scoring", "node-b", CancellationToken.None);
+        await runs.FinishAsync(second, "failed", null, "source unreachable");
+        var score = await runs.StartAsync("score", "chain after ingest", "node-b", CancellationToken.None);
+
+        var history = await runs.HistoryAsync("ingest", 10, CancellationToken.None);
+        var last = await runs.LastRunsAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [new JobRun(second, "ingest", "Scoring", "node-b", "2026-03-02T07:00:00Z", "2026-03-02T07:00:00Z", "failed", null, "source unreachable"),
+             new JobRun(first, "ingest", "Ingest", "node-a", "2026-03-02T06:00:00Z", "2026-03-02T06:00:00Z", "succeeded", 10, null)],
+            history);
+        Assert.Equal([second, score], last.Select(r => r.RunId));
+        Assert.Single(await runs.HistoryAsync(null, 1, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task DeleteFinishedBeforeAsync_OldFinishedAndOldRunning_DeletesOnlyTheFinished()
+    {
+        var runs = new RunHistoryStore(Database, Time);
+        var old = await runs.StartAsync("ingest", CancellationToken.None);
+        await runs.FinishAsync(old, succeeded: true, 1, null);
+        var stillRunning = await runs.StartAsync("score", CancellationToken.None);
+        Time.Now = Time.Now.AddDays(200);
+        var recent = await runs.StartAsync("ingest", CancellationToken.None);
+
+        var deleted = await runs.DeleteFinishedBeforeAsync(Time.Now.UtcDateTime.AddDays(-180), CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.Equal([recent, stillRunning], (await runs.HistoryAsync(null, 10, CancellationToken.None)).Select(r => r.RunId));
+    }
+
+    [StoreFact]
     public async Task ModelStoreSaveAsync_SameModelTwice_KeepsOneRowWithTheNewTrainingTime()
     {
         var models = new ModelStore(Database);

@@ -34,11 +34,14 @@ internal static class MigrationCatalog
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < migrations.Count; i++)
+        // Numbers are reserved per feature while branches are developed in parallel (0003 signals, 0004 scheduler,
+        // 0005 finance), so a build may lack a number for a while; the runner applies every missing version in
+        // order, whatever was applied before. Two files with one number are always a mistake.
+        for (var i = 1; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            if (migrations[i].Version == migrations[i - 1].Version)
             {
-                throw new InvalidOperationException($"Migrations for {provider} must be numbered 1, 2, 3... without gaps; found {migrations[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"Migrations for {provider} must have distinct numbers; {migrations[i].Version} is used twice.");
             }
         }
 

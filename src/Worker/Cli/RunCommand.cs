@@ -1,0 +1,61 @@
+using System.CommandLine;
+using ChurnWatch.Worker.Health;
+using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Cli;
+
+/// <summary><c>churnwatch run</c>: the worker. Quartz runs the scheduled jobs until SIGTERM or Ctrl+C.</summary>
+internal static class RunCommand
+{
+    public const string Name = "run";
+
+    public static Command Create()
+    {
+        var jsonLogs = new Option<bool>("--json-logs") { Description = "Write logs to standard error as JSON lines (for journald, Loki, Elasticsearch) instead of plain text." };
+        var command = new Command(
+            Name,
+            "Run the worker: ingest, scoring and signals, weekly reports, forecast and retraining on the cron schedules of the " +
+            "Schedule section, with run history in the store and /healthz on loopback. Several nodes on one PostgreSQL or " +
+            "SQL Server store form a cluster. Stops on SIGTERM or Ctrl+C: no new work, the running step gets Schedule:ShutdownGrace, then is cancelled.")
+        {
+            jsonLogs,
+        };
+
+        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(
+            async (services, ct) =>
+            {
+                // Fail now, naming the key, on a bad cron, time zone or health setting.
+                _ = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+                _ = services.GetRequiredService<IOptions<HealthOptions>>().Value;
+                await services.GetRequiredService<StoreDatabase>().MigrateAsync(ct).ConfigureAwait(false);
+                var host = services.GetRequiredService<IHost>();
+                await host.StartAsync(ct).ConfigureAwait(false);
+                await host.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+                return services.GetRequiredService<ShutdownSignal>().Token.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Ok;
+            },
+            null,
+            cancellationToken,
+            builder =>
+            {
+                if (parseResult.GetValue(jsonLogs))
+                {
+                    builder.Logging.AddJsonConsole(o =>
+                    {
+                        o.UseUtcTimestamp = true;
+                        o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                    });
+                }
+
+                builder.AddChurnWatchScheduler(run: true);
+                builder.AddChurnWatchHealth();
+                builder.Services.AddOptions<HostOptions>().Configure<IOptions<ScheduleOptions>>((host, schedule) =>
+                    host.ShutdownTimeout = schedule.Value.ShutdownGrace + TimeSpan.FromSeconds(30));
+            }));
+        return command;
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChurnWatch.Worker.Scheduling;
+
+/// <summary>
+/// When <c>churnwatch run</c> runs each job, how it retries, how it stops, and how long it keeps run history
+/// (section <c>Schedule</c>). Cron expressions are Quartz's (seconds first: <c>0 0 7 ? * MON</c> is Monday 07:00).
+/// </summary>
+internal sealed class ScheduleOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Schedule";
+
+    /// <summary>IANA (or Windows) id of the time zone every cron expression is read in. Default <c>UTC</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Ingest alone, to keep the store fresh. Default hourly, <c>0 0 * * * ?</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Ingest { get; set; } = "0 0 * * * ?";
+
+    /// <summary>The daily chain: ingest, then score, then signals, each only after the previous succeeded. Default 05:30 daily.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Scoring { get; set; } = "0 30 5 * * ?";
+
+    /// <summary>The weekly risk reports, account CSV and feature-usage export. Default Monday 07:00, <c>0 0 7 ? * MON</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Reports { get; set; } = "0 0 7 ? * MON";
+
+    /// <summary>The renewal forecast (and, later, the SaaS metrics). Default Monday 07:30.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Forecast { get; set; } = "0 30 7 ? * MON";
+
+    /// <summary>The monthly chain: retrain the models, then score, then signals. Default the 1st at 03:00.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Retraining { get; set; } = "0 0 3 1 * ?";
+
+    /// <summary>Retries of a step after a transient failure (timeout, dropped connection, busy database). Default 3, range 0 to 10.</summary>
+    [Range(0, 10)]
+    public int Retries { get; set; } = 3;
+
+    /// <summary>Wait before the first retry; each further retry waits twice as long. Default 30 s, range 1 s to 1 h.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>On SIGTERM, how long the running step may take to finish before it is cancelled. Default 5 min, range 0 to 1 h.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long run history (table <c>job_runs</c>) is kept. Default 180 days, range 1 to 3650 days.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>
+    /// The name of this node in run history and in the Quartz cluster. Default empty: host name plus a unique suffix.
+    /// Two running nodes must never share a name.
+    /// </summary>
+    [RegularExpression(@"^[A-Za-z0-9._-]{0,100}$", ErrorMessage = "Only letters, digits, '.', '_' and '-', at most 100.")]
+    public string? NodeName { get; set; }
+
+    /// <summary>How often a clustered node checks in; a node silent for longer has its jobs recovered. Default 5 s, range 1 s to 5 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A fire this late is a misfire: it fires once, now ("fire once now"), never once per missed slot. Default 1 min,
+    /// range 1 s to 1 h.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// For tests only: each job waits this long after its step's work, before it is recorded as done, so a test can
+    /// kill a node in the middle of a job. Default 0; range 0 to 10 min.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan TestDelay { get; set; } = TimeSpan.Zero;
+}

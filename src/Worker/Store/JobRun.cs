@@ -1,0 +1,4 @@
+namespace ChurnWatch.Worker.Store;
+
+/// <summary>One row of run history (<c>job_runs</c>); instants are ISO-8601 UTC text as stored.</summary>
+internal sealed record JobRun(long RunId, string Job, string? TriggerName, string? Node, string StartedAt, string? FinishedAt, string Status, long? RowsAffected, string? Error);

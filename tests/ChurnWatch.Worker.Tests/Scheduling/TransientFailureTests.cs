@@ -1,0 +1,40 @@
+using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Scheduling;
+using Microsoft.Data.Sqlite;
+
+namespace ChurnWatch.Worker.Tests.Scheduling;
+
+public sealed class TransientFailureTests
+{
+    [Fact]
+    public void Is_TimeoutWrappedInAnotherException_True()
+    {
+        Assert.True(TransientFailure.Is(new InvalidOperationException("query failed", new TimeoutException("30 s"))));
+    }
+
+    [Fact]
+    public void Is_SqliteBusy_True()
+    {
+        Assert.True(TransientFailure.Is(new SqliteException("database is locked", 5)));
+    }
+
+    [Fact]
+    public void Is_BadSourceData_False()
+    {
+        Assert.False(TransientFailure.Is(new SourceDataException("table accounts is missing")));
+    }
+
+    [Fact]
+    public void Is_ProgrammingError_False()
+    {
+        Assert.False(TransientFailure.Is(new InvalidOperationException("no backtest")));
+    }
+
+    [Fact]
+    public void Backoff_ThirtySecondsFirst_DoublesEachRetry()
+    {
+        Assert.Equal(
+            [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(240)],
+            Enumerable.Range(1, 4).Select(attempt => TransientFailure.Backoff(TimeSpan.FromSeconds(30), attempt)));
+    }
+}

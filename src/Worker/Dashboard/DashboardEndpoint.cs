@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Store;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Dashboard;
+
+/// <summary>
+/// Serves the dashboard from a small Kestrel server of its own (like /healthz), on loopback unless configured
+/// otherwise and then behind HTTP Basic credentials. Pages are rendered on the server; every form that changes
+/// something is a POST carrying an ASP.NET Core anti-forgery token, and one without it changes nothing.
+/// </summary>
+internal sealed partial class DashboardEndpoint(
+    DashboardQueries queries,
+    DashboardJobs jobs,
+    SignalStore signals,
+    HistoryStore history,
+    ReportFiles files,
+    DashboardMode mode,
+    IOptions<DashboardOptions> options,
+    IOptions<OutputOptions> output,
+    TimeProvider timeProvider,
+    ILogger<DashboardEndpoint> logger) : IHostedService, IAsyncDisposable
+{
+    private const string Html = "text/html; charset=utf-8";
+
+    // No script, no external anything: the pages need only inline styles and inline SVG.
+    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private WebApplication? _app;
+
+    /// <summary>The address it listens on, once started (with the real port when Port is 0).</summary>
+    public string? ListeningOn { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled && !mode.Standalone)
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.Address), settings.Port));
+        // Keys in memory: a restart only makes open pages' tokens stale (a reload fixes it), and nothing is written
+        // to the home folder of the service account.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.FormFieldName = "__cw_token";
+            o.Cookie.Name = "churnwatch-antiforgery";
+        });
+        var app = builder.Build();
+        var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            if (settings.RequiresCredentials && SignedIn(context.Request, settings) is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"churnwatch dashboard\"";
+                return;
+            }
+
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                try
+                {
+                    await antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
+                }
+                catch (AntiforgeryValidationException)
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    context.Response.ContentType = Html;
+                    await context.Response.WriteAsync(DashboardLayout.Page("Form refused", "", "<p><a href=\"/\">Back to the overview</a></p>",
+                        error: "The form carried no valid anti-forgery token (it was stale, or sent from another site); nothing changed. Reload the page and try again."), context.RequestAborted).ConfigureAwait(false);
+                    return;
+                }
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+
+        app.MapGet("/", OverviewAsync);
+        app.MapGet("/accounts", AccountsAsync);
+        app.MapGet("/accounts/{id}", AccountAsync);
+        app.MapGet("/signals", (HttpContext c, CancellationToken ct) => SignalsAsync(c, antiforgery, null, ct));
+        app.MapPost("/signals/{id:long}/{action:regex(^(ack|snooze)$)}", (HttpContext c, long id, string action, CancellationToken ct) => SetSignalStateAsync(c, antiforgery, id, action == "snooze", ct));
+        app.MapGet("/jobs", (HttpContext c, CancellationToken ct) => JobsAsync(c, antiforgery, null, StatusCodes.Status200OK, ct));
+        app.MapPost("/jobs/{job}/{action:regex(^(trigger|pause|resume)$)}", (HttpContext c, string job, string action, CancellationToken ct) => JobActionAsync(c, antiforgery, job, action, ct));
+        app.MapGet("/reports", () => Results.Content(ReportsPage.Render(files.List(), files.Folder), Html));
+        app.MapGet("/files/{**path}", ServeFile);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _app = app;
+        ListeningOn = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var address = ListeningOn ?? $"{settings.Address}:{settings.Port}";
+        LogListening(logger, address, settings.RequiresCredentials);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    private async Task<IResult> OverviewAsync(CancellationToken ct)
+    {
+        var freshness = await history.FreshnessAsync(ct).ConfigureAwait(false);
+        var status = await jobs.StatusAsync(ct).ConfigureAwait(false);
+        var model = await queries.ChurnModelAsync(ct).ConfigureAwait(false);
+        var live = await signals.LiveAsync(ct).ConfigureAwait(false);
+        return Results.Content(OverviewPage.Render(freshness, output.Value.StaleAfter, Now, status, model, live), Html);
+    }
+
+    private async Task<IResult> AccountsAsync(HttpContext context, CancellationToken ct)
+    {
+        var accounts = await queries.AccountsAsync(Now, ct).ConfigureAwait(false);
+        var filter = AccountFilter.Parse(key => context.Request.Query[key].FirstOrDefault());
+        return Results.Content(AccountsPage.Render(accounts, filter, DateOnly.FromDateTime(Now)), Html);
+    }
+
+    private async Task<IResult> AccountAsync(string id, CancellationToken ct)
+    {
+        var account = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).FirstOrDefault(a => a.AccountId == id);
+        if (account is null)
+        {
+            return Results.Content(DashboardLayout.Page("No such account", "/accounts", "<p><a href=\"/accounts\">All accounts</a></p>", error: $"No account has ID {id}."), Html, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return Results.Content(AccountPage.Render(
+            account,
+            await queries.RiskHistoryAsync(id, ct).ConfigureAwait(false),
+            await queries.WeeklyUsersAsync(id, ct).ConfigureAwait(false),
+            await queries.DriversAsync(id, ct).ConfigureAwait(false),
+            await queries.SignalsOfAsync(id, ct).ConfigureAwait(false),
+            await queries.TicketsAsync(id, ct).ConfigureAwait(false),
+            await queries.InvoicesAsync(id, ct).ConfigureAwait(false)), Html);
+    }
+
+    private async Task<IResult> SignalsAsync(HttpContext context, IAntiforgery antiforgery, string? error, CancellationToken ct, string? ownerOverride = null)
+    {
+        var query = context.Request.Query;
+        // Filtered to the signed-in owner by default (when the user name is an owner's email); ?owner= shows everyone's.
+        var owner = ownerOverride ?? (query.ContainsKey("owner") ? Blank(query["owner"].FirstOrDefault())
+            : SignedIn(context.Request, options.Value) is { } user && user.Contains('@', StringComparison.Ordinal) ? user : null);
+        var live = await signals.LiveAsync(ct).ConfigureAwait(false);
+        string? notice = null;
+        if (error is null && long.TryParse(query["done"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var doneId)
+            && await signals.GetAsync(doneId, ct).ConfigureAwait(false) is { } done)
+        {
+            notice = $"Signal {doneId} ({OverviewPage.KindLabel(done.Kind)} on {done.AccountId}) is {SignalsPage.DescribeState(done)}; it left the open list.";
+        }
+
+        var names = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).ToDictionary(a => a.AccountId, a => a.Name, StringComparer.Ordinal);
+        var html = SignalsPage.Render(live, names, owner, Blank(query["kind"].FirstOrDefault()), DateOnly.FromDateTime(Now), Token(context, antiforgery), notice, error);
+        return Results.Content(html, Html, statusCode: error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    private async Task<IResult> SetSignalStateAsync(HttpContext context, IAntiforgery antiforgery, long id, bool snooze, CancellationToken ct)
+    {
+        var form = await context.Request.ReadFormAsync(ct).ConfigureAwait(false);
+        var owner = Blank(form["owner"].FirstOrDefault());
+        var now = Now;
+        var (reason, until, error) = SignalDecision.Check(form["reason"].FirstOrDefault(), snooze, form["until"].FirstOrDefault(), DateOnly.FromDateTime(now));
+        if (error is null)
+        {
+            var signal = await signals.GetAsync(id, ct).ConfigureAwait(false);
+            var what = signal is null ? "" : $"Signal {id} ({OverviewPage.KindLabel(signal.Kind)} on {signal.AccountId})";
+            error = signal is null ? $"No signal has ID {id}."
+                : signal.State == SignalStates.Resolved ? $"{what} was resolved on {signal.ResolvedAt}: its condition no longer holds, so there is nothing to {(snooze ? "snooze" : "acknowledge")}."
+                : !await signals.SetStateAsync(id, until, reason, SignedIn(context.Request, options.Value) ?? "dashboard", now, ct).ConfigureAwait(false) ? $"{what} was resolved meanwhile; nothing changed."
+                : null;
+        }
+
+        if (error is not null)
+        {
+            return await SignalsAsync(context, antiforgery, error, ct, owner).ConfigureAwait(false);
+        }
+
+        return Results.Redirect($"/signals?owner={Uri.EscapeDataString(owner ?? "")}&done={id.ToString(CultureInfo.InvariantCulture)}", permanent: false, preserveMethod: false);
+    }
+
+    private async Task<IResult> JobsAsync(HttpContext context, IAntiforgery antiforgery, string? error, int statusCode, CancellationToken ct)
+    {
+        var query = context.Request.Query;
+        var job = query["job"].FirstOrDefault();
+        var did = query["did"].FirstOrDefault();
+        string? notice = null;
+        if (error is null && job is not null && PipelineJobs.All.Contains(job))
+        {
+            notice = did switch
+            {
+                "trigger" => $"Triggered {job}: a node of 'churnwatch run' takes it{(mode.SchedulerHere ? "" : " (none runs in this process)")}, and its run shows in the history below.",
+                "pause" => $"Paused {job}.",
+                "resume" => $"Resumed {job}.",
+                _ => null,
+            };
+        }
+
+        var html = JobsPage.Render(await jobs.StatusAsync(ct).ConfigureAwait(false), await jobs.HistoryAsync(50, ct).ConfigureAwait(false), mode.SchedulerHere, Token(context, antiforgery), notice, error);
+        return Results.Content(html, Html, statusCode: statusCode);
+    }
+
+    private async Task<IResult> JobActionAsync(HttpContext context, IAntiforgery antiforgery, string job, string action, CancellationToken ct)
+    {
+        if (!PipelineJobs.All.Contains(job))
+        {
+            return await JobsAsync(context, antiforgery, $"No job named '{job}'. The jobs: {string.Join(", ", PipelineJobs.All)}.", StatusCodes.Status404NotFound, ct).ConfigureAwait(false);
+        }
+
+        if (action == "trigger")
+        {
+            var (done, message) = await jobs.TriggerAsync(job, ct).ConfigureAwait(false);
+            if (!done)
+            {
+                return await JobsAsync(context, antiforgery, message, StatusCodes.Status409Conflict, ct).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await jobs.PauseOrResumeAsync(job, action == "pause", ct).ConfigureAwait(false);
+        }
+
+        return Results.Redirect($"/jobs?job={Uri.EscapeDataString(job)}&did={action}");
+    }
+
+    private IResult ServeFile(string path)
+    {
+        // Only a path that is exactly one of the listed files is served: no traversal, no other folder.
+        if (!files.List().TryGetValue(path, out var file))
+        {
+            return Results.Content(DashboardLayout.Page("No such file", "/reports", "<p><a href=\"/reports\">Reports</a></p>", error: "That file is not in the output folder's list."), Html, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var type = file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv; charset=utf-8" : Html;
+        return Results.File(file.FullName, type);
+    }
+
+    private static DashboardToken Token(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return new DashboardToken(tokens.FormFieldName, tokens.RequestToken ?? "");
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The user name of valid HTTP Basic credentials, or null (also when none are configured).</summary>
+    private static string? SignedIn(HttpRequest request, DashboardOptions settings)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(settings.Password) || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var expected = Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}");
+        byte[] given;
+        try
+        {
+            given = Convert.FromBase64String(header["Basic ".Length..].Trim());
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(given, expected) ? settings.Username : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard on {Address} (credentials required: {Credentials})")]
+    private static partial void LogListening(ILogger logger, string address, bool credentials);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChurnWatch.Worker.Dashboard;
+
+/// <summary>Registers the dashboard and its hosted Kestrel server; the scheduler services must be added too (as a client at least).</summary>
+internal static class DashboardServices
+{
+    public static IHostApplicationBuilder AddChurnWatchDashboard(this IHostApplicationBuilder builder, DashboardMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(mode);
+        builder.Services.AddSingleton<DashboardQueries>();
+        builder.Services.AddSingleton<DashboardJobs>();
+        builder.Services.AddSingleton<ReportFiles>();
+        builder.Services.AddSingleton<DashboardEndpoint>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardEndpoint>());
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+using ChurnWatch.Worker.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Dashboard;
+
+/// <summary>
+/// The output files the dashboard may serve: HTML and CSV files listed from Output:Folder and its direct sub-folders
+/// (the weekly reports live in <c>reports/</c>). A request names a file by its listed relative path and is served
+/// only when that exact path is in the list, so no path (../, absolute, encoded) can reach anything else.
+/// </summary>
+internal sealed class ReportFiles(IOptions<OutputOptions> output)
+{
+    private static readonly string[] Extensions = [".html", ".csv"];
+
+    /// <summary>Listed files by relative path (forward slashes), with their full path, size and time of writing.</summary>
+    public IReadOnlyDictionary<string, FileInfo> List()
+    {
+        var root = new DirectoryInfo(Path.GetFullPath(output.Value.Folder));
+        var files = new SortedDictionary<string, FileInfo>(StringComparer.Ordinal);
+        if (!root.Exists)
+        {
+            return files;
+        }
+
+        foreach (var folder in new[] { root }.Concat(root.EnumerateDirectories()))
+        {
+            foreach (var file in folder.EnumerateFiles().Where(f => Extensions.Contains(f.Extension, StringComparer.OrdinalIgnoreCase)))
+            {
+                // Symbolic links could point outside the folder; they are not listed.
+                if (file.LinkTarget is not null || folder.LinkTarget is not null)
+                {
+                    continue;
+                }
+
+                files[Path.GetRelativePath(root.FullName, file.FullName).Replace('\\', '/')] = file;
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>The folder, for the page to say where the files come from.</summary>
+    public string Folder => Path.GetFullPath(output.Value.Folder);
+}

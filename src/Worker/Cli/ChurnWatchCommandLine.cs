@@ -21,6 +21,7 @@ internal static class ChurnWatchCommandLine
         root.Subcommands.Add(MetricsCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         return root;
     }
 

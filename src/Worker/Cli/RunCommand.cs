@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChurnWatch.Worker.Dashboard;
 using ChurnWatch.Worker.Health;
 using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
@@ -20,7 +21,7 @@ internal static class RunCommand
         var command = new Command(
             Name,
             "Run the worker: ingest, scoring and signals, weekly reports, forecast and retraining on the cron schedules of the " +
-            "Schedule section, with run history in the store and /healthz on loopback. Several nodes on one PostgreSQL or " +
+            "Schedule section, with run history in the store, /healthz and the dashboard on loopback. Several nodes on one PostgreSQL or " +
             "SQL Server store form a cluster. Stops on SIGTERM or Ctrl+C: no new work, the running step gets Schedule:ShutdownGrace, then is cancelled.")
         {
             jsonLogs,
@@ -32,6 +33,7 @@ internal static class RunCommand
                 // Fail now, naming the key, on a bad cron, time zone or health setting.
                 _ = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
                 _ = services.GetRequiredService<IOptions<HealthOptions>>().Value;
+                _ = services.GetRequiredService<IOptions<DashboardOptions>>().Value;
                 await services.GetRequiredService<StoreDatabase>().MigrateAsync(ct).ConfigureAwait(false);
                 var host = services.GetRequiredService<IHost>();
                 await host.StartAsync(ct).ConfigureAwait(false);
@@ -53,6 +55,7 @@ internal static class RunCommand
 
                 builder.AddChurnWatchScheduler(run: true);
                 builder.AddChurnWatchHealth();
+                builder.AddChurnWatchDashboard(new DashboardMode(SchedulerHere: true, Standalone: false));
                 builder.Services.AddOptions<HostOptions>().Configure<IOptions<ScheduleOptions>>((host, schedule) =>
                     host.ShutdownTimeout = schedule.Value.ShutdownGrace + TimeSpan.FromSeconds(30));
             }));

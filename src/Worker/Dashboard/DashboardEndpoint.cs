@@ -95,19 +95,47 @@ internal sealed partial class DashboardEndpoint(
                 }
             }
 
-            await next(context).ConfigureAwait(false);
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+            {
+                // The details go to the log only: an exception message may name a server or a file path.
+                LogPageFailed(logger, context.Request.Path, e);
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                context.Response.ContentType = Html;
+                await context.Response.WriteAsync(DashboardLayout.Page("Page failed", "", "<p><a href=\"/\">Back to the overview</a></p>",
+                    error: "This page could not be built; the worker's log says why."), context.RequestAborted).ConfigureAwait(false);
+            }
         });
 
         app.MapGet("/", OverviewAsync);
         app.MapGet("/accounts", AccountsAsync);
         app.MapGet("/accounts/{id}", AccountAsync);
         app.MapGet("/signals", (HttpContext c, CancellationToken ct) => SignalsAsync(c, antiforgery, null, ct));
-        app.MapPost("/signals/{id:long}/{action:regex(^(ack|snooze)$)}", (HttpContext c, long id, string action, CancellationToken ct) => SetSignalStateAsync(c, antiforgery, id, action == "snooze", ct));
+        app.MapPost("/signals/{id:long}/ack", (HttpContext c, long id, CancellationToken ct) => SetSignalStateAsync(c, antiforgery, id, snooze: false, ct));
+        app.MapPost("/signals/{id:long}/snooze", (HttpContext c, long id, CancellationToken ct) => SetSignalStateAsync(c, antiforgery, id, snooze: true, ct));
         app.MapGet("/jobs", (HttpContext c, CancellationToken ct) => JobsAsync(c, antiforgery, null, StatusCodes.Status200OK, ct));
-        app.MapPost("/jobs/{job}/{action:regex(^(trigger|pause|resume)$)}", (HttpContext c, string job, string action, CancellationToken ct) => JobActionAsync(c, antiforgery, job, action, ct));
+        // Literal routes, not a regex constraint: the slim builder leaves the regex engine out.
+        foreach (var action in new[] { "trigger", "pause", "resume" })
+        {
+            app.MapPost("/jobs/{job}/" + action, (HttpContext c, string job, CancellationToken ct) => JobActionAsync(c, antiforgery, job, action, ct));
+        }
         app.MapGet("/reports", () => Results.Content(ReportsPage.Render(files.List(), files.Folder), Html));
         app.MapGet("/files/{**path}", ServeFile);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (!mode.Standalone)
+        {
+            // Inside `churnwatch run` the dashboard is a convenience: a taken port must not stop the scheduled jobs.
+            LogNotServed(logger, settings.Address, settings.Port, e.Message);
+            await app.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
         _app = app;
         ListeningOn = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         var address = ListeningOn ?? $"{settings.Address}:{settings.Port}";
@@ -298,4 +326,10 @@ internal sealed partial class DashboardEndpoint(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard on {Address} (credentials required: {Credentials})")]
     private static partial void LogListening(ILogger logger, string address, bool credentials);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard not served: cannot listen on {Address}:{Port} ({Reason}); the worker goes on without it (set Dashboard:Port, or Dashboard:Enabled=false)")]
+    private static partial void LogNotServed(ILogger logger, string address, int port, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard page {Path} failed")]
+    private static partial void LogPageFailed(ILogger logger, string path, Exception exception);
 }

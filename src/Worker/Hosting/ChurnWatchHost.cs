@@ -83,6 +83,7 @@ internal static class ChurnWatchHost
         nameof(MetricsOptions) => MetricsOptions.Section,
         nameof(Scheduling.ScheduleOptions) => Scheduling.ScheduleOptions.Section,
         nameof(Health.HealthOptions) => Health.HealthOptions.Section,
+        nameof(Dashboard.DashboardOptions) => Dashboard.DashboardOptions.Section,
         _ => optionsType?.Name ?? "(unknown section)",
     };
 

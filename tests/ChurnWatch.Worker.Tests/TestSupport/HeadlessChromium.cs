@@ -12,7 +12,7 @@ namespace ChurnWatch.Worker.Tests.TestSupport;
 /// binary and no browser-automation package, so the test project stays small and the browser is Debian's own.
 /// Opens local HTML files and reports what rendered, what the console said, and how the page lays out for print.
 /// </summary>
-public sealed class HeadlessChromium : IAsyncDisposable
+public sealed partial class HeadlessChromium : IAsyncDisposable
 {
     /// <summary>The environment variable naming the browser; scripts/test.sh sets it after installing chromium.</summary>
     public const string Variable = "CHURNWATCH_TEST_CHROMIUM";

@@ -1,0 +1,98 @@
+using ChurnWatch.Worker.Dashboard;
+using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Pipeline;
+using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Store;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChurnWatch.Worker.Tests.Dashboard;
+
+/// <summary>
+/// A small generated company run through the demo pipeline into a real SQLite store and output folder, then the
+/// worker host with a running scheduler (every cron set to never fire) and the dashboard on a free loopback port.
+/// One account is renamed to a script tag, as a hostile source could name it.
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime, IDisposable
+{
+    /// <summary>The clock of the pages and the lifecycle: six hours after the sample company's data ends.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
+
+    public const string HostileName = "<script>alert(1)</script>";
+
+    private const string Never = "0 0 0 1 1 ?";
+    private readonly TempFolder _folder = new();
+    private IHost? _host;
+
+    public IServiceProvider Services => _host!.Services;
+
+    /// <summary>For example http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The account renamed to <see cref="HostileName"/>.</summary>
+    public string HostileAccountId { get; private set; } = "";
+
+    public string OutputFolder => Path.Combine(_folder.Path, "out");
+
+    public async Task InitializeAsync()
+    {
+        var data = Path.Combine(_folder.Path, "data");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Store:DataFolder"] = data,
+            ["Source:ConnectionString"] = $"Data Source={Path.Combine(data, DemoPipeline.SampleFileName)}",
+            ["Sample:Accounts"] = "160",
+            ["Sample:Months"] = "15",
+            ["Sample:Seed"] = "11",
+            ["Sample:End"] = "2026-03-01",
+            ["Output:Folder"] = OutputFolder,
+            ["Dashboard:Port"] = "0",
+            ["Schedule:NodeName"] = "dashboard-test",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:ChurnWatch"] = "Error",
+        };
+        foreach (var key in new[] { "Ingest", "Scoring", "Reports", "Forecast", "Retraining" })
+        {
+            settings["Schedule:" + key] = Never;
+        }
+
+        var builder = ChurnWatchHost.CreateBuilder(settings);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        builder.AddChurnWatchScheduler(run: true);
+        builder.AddChurnWatchDashboard(new DashboardMode(SchedulerHere: true, Standalone: false));
+        _host = builder.Build();
+        await _host.Services.GetRequiredService<DemoPipeline>().RunAsync(SilentProgress.Instance, CancellationToken.None);
+        await using (var connection = await _host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None))
+        {
+            // The highest-ARR scored account, so it heads the default order of the accounts list.
+            HostileAccountId = await connection.ExecuteScalarAsync<string>(
+                "SELECT account_id FROM scores WHERE as_of = (SELECT MAX(as_of) FROM scores) ORDER BY churn_probability DESC, account_id LIMIT 1") ?? "";
+            await connection.ExecuteAsync("UPDATE accounts SET name = @name WHERE account_id = @id", new { name = HostileName, id = HostileAccountId });
+        }
+
+        await _host.StartAsync();
+        BaseUrl = _host.Services.GetRequiredService<DashboardEndpoint>().ListeningOn!.TrimEnd('/');
+    }
+
+    /// <summary>Rows of a query on the store.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<T>(sql, parameters)).ToList();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -8,6 +8,7 @@ using ChurnWatch.Worker.Store;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -57,9 +58,8 @@ internal sealed partial class DashboardEndpoint(
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.Address), settings.Port));
-        // Keys in memory: a restart only makes open pages' tokens stale (a reload fixes it), and nothing is written
-        // to the home folder of the service account.
-        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddDataProtection();
+        builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeyRing());
         builder.Services.AddAntiforgery(o =>
         {
             o.FormFieldName = "__cw_token";

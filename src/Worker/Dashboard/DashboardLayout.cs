@@ -32,6 +32,8 @@ button{cursor:pointer}
     {
         var html = new StringBuilder(body.Length + 8192);
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            // An empty icon, so the browser does not ask for /favicon.ico and log a 404.
+            .Append("<link rel=\"icon\" href=\"data:,\">")
             .Append("<title>").Append(HtmlText.Encode(title)).Append(" · ChurnWatch</title><style>").Append(ReportStyles.Css).Append(Css).Append("</style></head><body>")
             .Append("<nav class=\"top\"><span class=\"brand\"><a href=\"/\">ChurnWatch</a></span>");
         foreach (var (path, label) in Pages)

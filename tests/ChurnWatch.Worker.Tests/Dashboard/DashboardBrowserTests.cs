@@ -1,0 +1,112 @@
+using System.Globalization;
+using ChurnWatch.Worker.Dashboard;
+using ChurnWatch.Worker.Store;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChurnWatch.Worker.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard in a real Chromium, as an account manager uses it: overview, filter the accounts, open one, snooze
+/// a signal, trigger a job; no console errors and no script on any page.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFixture site) : IClassFixture<DashboardFixture>
+{
+    /// <summary>Set to a folder to keep PNG screenshots of the pages (docs/images/dashboard-*.png were made this way).</summary>
+    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("CHURNWATCH_TEST_SCREENSHOTS") is { Length: > 0 } folder ? folder : null;
+
+    [BrowserFact]
+    public async Task Dashboard_AccountManagerWalkthrough_FiltersOpensSnoozesAndTriggers()
+    {
+        var browser = await chromium.BrowserAsync();
+        await using var tab = await browser.NewTabAsync();
+
+        // Overview: freshness per source, the jobs, the model from the store, open signal counts.
+        await tab.GoAsync(site.BaseUrl + "/");
+        var learner = (await site.QueryAsync<string>("SELECT learner FROM models WHERE target = 'Churn'")).Single();
+        var openCount = (await site.QueryAsync<long>("SELECT COUNT(*) FROM signals WHERE state = 'open'")).Single();
+        var overview = await tab.TextAsync();
+        Assert.Contains("Data freshness", overview, StringComparison.Ordinal);
+        Assert.Equal(learner, (string?)await tab.EvaluateAsync("document.querySelector('#model .tile .value').textContent"));
+        Assert.Equal((await site.QueryAsync<string>("SELECT entity FROM source_freshness ORDER BY entity")).Count, (int)(await tab.EvaluateAsync("document.querySelectorAll('#freshness tbody tr').length"))!);
+        Assert.Equal(openCount.ToString("#,##0", CultureInfo.InvariantCulture), (string?)await tab.EvaluateAsync("document.querySelector('#signal-counts tfoot th.num').textContent"));
+        await Screenshot(tab, "dashboard-overview.png");
+
+        // Accounts, filtered to one owner through the GET form.
+        var owner = (await site.QueryAsync<string>("SELECT owner_email FROM signals WHERE state = 'open' ORDER BY signal_id")).First();
+        var ownedAccounts = (await site.QueryAsync<long>("SELECT COUNT(*) FROM accounts WHERE owner_email = @owner", new { owner })).Single();
+        await tab.GoAsync(site.BaseUrl + "/accounts");
+        await tab.SubmitAsync($"document.querySelector('select[name=owner]').value = {Js(owner)}; document.querySelector('form.filters').submit()");
+        Assert.Contains("owner=" + Uri.EscapeDataString(owner), await tab.UrlAsync(), StringComparison.Ordinal);
+        var owners = (await tab.EvaluateAsync("[...document.querySelectorAll('#accounts tbody tr td:nth-child(2)')].map(td => td.textContent)"))!.AsArray().Select(n => (string?)n).ToList();
+        Assert.Equal(ownedAccounts, owners.Count);
+        Assert.All(owners, o => Assert.Equal(owner, o));
+        await Screenshot(tab, "dashboard-accounts.png");
+
+        // The first account of the list: its name, drivers in words and risk history chart.
+        var firstId = (string?)await tab.EvaluateAsync("document.querySelector('#accounts tbody tr .small').textContent.split(' · ')[0]");
+        await tab.SubmitAsync("document.querySelector('#accounts a.acct').click()");
+        var name = (await site.QueryAsync<string>("SELECT name FROM accounts WHERE account_id = @firstId", new { firstId })).Single();
+        Assert.Equal(name, (string?)await tab.EvaluateAsync("document.querySelector('h1').textContent"));
+        var scorings = (await site.QueryAsync<long>("SELECT COUNT(*) FROM scores WHERE account_id = @firstId", new { firstId })).Single();
+        Assert.Equal(scorings > 0, (bool)(await tab.EvaluateAsync("document.querySelector('#risk-history svg') !== null"))!);
+
+        // Snooze the owner's first open signal with a reason: it leaves the open list, kept by the store's lifecycle.
+        var signal = (await site.QueryAsync<long>("SELECT signal_id FROM signals WHERE state = 'open' AND owner_email = @owner ORDER BY signal_id", new { owner })).First();
+        await tab.GoAsync($"{site.BaseUrl}/signals?owner={Uri.EscapeDataString(owner)}");
+        Assert.True((bool)(await tab.EvaluateAsync($"document.getElementById('signal-{signal}') !== null"))!);
+        await Screenshot(tab, "dashboard-signals.png");
+        await tab.SubmitAsync(
+            $"const f = document.querySelector('#signal-{signal} form.snooze'); f.querySelector('[name=until]').value = '2026-04-01'; " +
+            "f.querySelector('[name=reason]').value = 'Customer on holiday until April'; f.requestSubmit()");
+        Assert.True((bool)(await tab.EvaluateAsync($"document.getElementById('signal-{signal}') === null"))!);
+        var stored = await site.Services.GetRequiredService<SignalStore>().GetAsync(signal, CancellationToken.None);
+        Assert.Equal((SignalStates.Snoozed, "2026-04-01", "Customer on holiday until April", "dashboard"), (stored!.State, stored.SnoozedUntil, stored.StateReason, stored.StateBy));
+        Assert.Contains("snoozed until 2026-04-01 by dashboard: Customer on holiday until April", (string?)await tab.EvaluateAsync($"document.getElementById('aside-{signal}').textContent"), StringComparison.Ordinal);
+        Assert.Contains($"Signal {signal} ", (string?)await tab.EvaluateAsync("document.querySelector('.notice').textContent"), StringComparison.Ordinal);
+
+        // Trigger the forecast job: the running scheduler takes it and its run appears in the history.
+        await tab.GoAsync(site.BaseUrl + "/jobs");
+        await tab.SubmitAsync("document.getElementById('trigger-forecast').click()");
+        Assert.Contains("Triggered forecast", await tab.TextAsync(), StringComparison.Ordinal);
+        List<(long RunId, string Status)> runs = [];
+        for (var wait = 0; wait < 120 && runs.Count == 0; wait++)
+        {
+            await Task.Delay(500);
+            runs = await site.QueryAsync<(long, string)>(
+                "SELECT run_id, status FROM job_runs WHERE job = 'forecast' AND trigger_name = @by AND status <> 'running'", new { by = DashboardJobs.FiredBy });
+        }
+
+        var run = Assert.Single(runs);
+        await tab.GoAsync(site.BaseUrl + "/jobs");
+        var row = (await tab.EvaluateAsync(
+            $"[...document.querySelectorAll('#history tbody tr')].map(r => [...r.cells].map(c => c.textContent)).find(c => c[0] === '{run.RunId}')"))!.AsArray().Select(n => (string?)n).ToList();
+        Assert.Equal(("forecast", DashboardJobs.FiredBy, run.Status), (row[1], row[2], row[6]));
+        await Screenshot(tab, "dashboard-jobs.png");
+
+        await tab.GoAsync(site.BaseUrl + "/reports");
+        Assert.True((int)(await tab.EvaluateAsync("document.querySelectorAll('#weekly-reports a').length"))! > 0);
+
+        Assert.Equal(0, (int)(await tab.EvaluateAsync("document.querySelectorAll('script').length"))!);
+        Assert.True(tab.ConsoleErrors.Count == 0, string.Join("\n", tab.ConsoleErrors));
+    }
+
+    [BrowserFact]
+    public async Task AccountsPage_AccountNamedScriptTag_ShowsTheTagAsTextAndRunsNoScript()
+    {
+        var browser = await chromium.BrowserAsync();
+        await using var tab = await browser.NewTabAsync();
+
+        await tab.GoAsync($"{site.BaseUrl}/accounts/{Uri.EscapeDataString(site.HostileAccountId)}");
+
+        Assert.Equal(DashboardFixture.HostileName, (string?)await tab.EvaluateAsync("document.querySelector('h1').textContent"));
+        Assert.Equal(0, (int)(await tab.EvaluateAsync("document.querySelectorAll('script').length"))!);
+        Assert.True(tab.ConsoleErrors.Count == 0, string.Join("\n", tab.ConsoleErrors));
+    }
+
+    private static string Js(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    private static Task Screenshot(BrowserTab tab, string name) =>
+        ScreenshotFolder is null ? Task.CompletedTask : tab.ScreenshotAsync(Path.Combine(ScreenshotFolder, name));
+}

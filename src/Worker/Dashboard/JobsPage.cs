@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 
 namespace ChurnWatch.Worker.Dashboard;
@@ -22,7 +23,12 @@ internal static class JobsPage
             foreach (var (key, cron, next) in job.Schedules)
             {
                 html.Append("Schedule:").Append(HtmlText.Encode(key)).Append(" <code>").Append(HtmlText.Encode(cron)).Append("</code>, next ")
-                    .Append(next is { } at ? HtmlText.Instant(at.UtcDateTime) : "not scheduled").Append("<br>");
+                    .Append(next is { } at ? HtmlText.Instant(at.UtcDateTime) : job.Paused ? "paused" : "not scheduled yet").Append("<br>");
+            }
+
+            if (job.Schedules.Count == 0)
+            {
+                html.Append(NoNextFire(job));
             }
 
             html.Append("</td><td>").Append(DescribeRun(job.LastRun)).Append("</td><td>");
@@ -53,6 +59,12 @@ internal static class JobsPage
     public static string DescribeRun(JobRun? run) => run is null ? "never" :
         Status(run.Status) + " " + HtmlText.Encode(run.StartedAt) + (run.Node is { } node ? " on " + HtmlText.Encode(node) : "") +
         (run.Error is { } error ? "<br><span class=\"small\">" + HtmlText.Encode(error) + "</span>" : "");
+
+    /// <summary>Why a job has no next fire: it only runs in chains, it is paused, or no node stored its triggers yet.</summary>
+    public static string NoNextFire(JobStatus job) =>
+        job.Schedules.Count == 0 ? "runs in a chain (after " + HtmlText.Encode(string.Join(" or ", PipelineJobs.All.Where(j => PipelineJobs.Next(j) == job.Job))) + ")"
+        : job.Paused ? "paused"
+        : "not scheduled yet (start 'churnwatch run' once)";
 
     private static string Status(string status) =>
         $"<span class=\"status {(status == "succeeded" ? "ok" : status == "running" ? "" : "stale")}\">{HtmlText.Encode(status)}</span>";

@@ -21,7 +21,8 @@ internal static class OverviewPage
         html.Append("<h2>Data freshness</h2><div class=\"table-wrap\"><table class=\"sources\" id=\"freshness\"><thead><tr><th>source</th><th class=\"num\">rows</th><th>newest data</th><th>last ingest</th><th>status</th></tr></thead><tbody>");
         foreach (var f in freshness)
         {
-            var stale = !f.Provided || f.NewestDataAt is not { } newest || now - newest > staleAfter;
+            // Judged as the reports judge it: reference tables by their last ingest, event tables by their newest row.
+            var stale = !f.Provided || f.NewestDataAt is null || SourceAsOf.FromStore(f, now, staleAfter).IsStale;
             html.Append("<tr><td>").Append(HtmlText.Encode(f.Entity)).Append("</td><td class=\"num\">").Append(HtmlText.Encode(f.RowCount.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)))
                 .Append("</td><td>").Append(f.NewestDataAt is { } n ? HtmlText.Instant(n) : "none").Append("</td><td>").Append(HtmlText.Instant(f.LastIngestAt))
                 .Append("</td><td>").Append(!f.Provided ? "<span class=\"status stale\">not provided</span>" : stale ? "<span class=\"status stale\">stale</span>" : "<span class=\"status ok\">fresh</span>").Append("</td></tr>");
@@ -40,7 +41,7 @@ internal static class OverviewPage
             var next = job.Schedules.Select(s => s.Next).Where(n => n is not null).Min();
             html.Append("<tr><td><a href=\"/jobs\">").Append(HtmlText.Encode(job.Job)).Append("</a>").Append(job.Paused ? " <span class=\"status stale\">paused</span>" : "")
                 .Append("</td><td>").Append(JobsPage.DescribeRun(job.LastRun)).Append("</td><td>")
-                .Append(next is { } at ? HtmlText.Instant(at.UtcDateTime) : "not scheduled (the job store has no trigger yet, or it is paused)").Append("</td></tr>");
+                .Append(next is { } at ? HtmlText.Instant(at.UtcDateTime) : JobsPage.NoNextFire(job)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div>");

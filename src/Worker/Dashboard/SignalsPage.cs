@@ -43,12 +43,12 @@ internal static class SignalsPage
                 .Append(HtmlText.Encode(names.GetValueOrDefault(s.AccountId, s.AccountId))).Append("</a><br><span class=\"small\">").Append(HtmlText.Encode(s.OwnerEmail)).Append("</span></td><td>")
                 .Append(HtmlText.Encode(OverviewPage.KindLabel(s.Kind))).Append(s.ReportedOn is null ? " <span class=\"small\">(held back by the weekly cap)</span>" : "").Append("</td><td><span class=\"sig ")
                 .Append(HtmlText.Encode(s.Severity.ToLowerInvariant())).Append("\">").Append(HtmlText.Encode(s.Severity)).Append("</span></td><td class=\"num\">").Append(HtmlText.Money((decimal)s.ArrAtStake))
-                .Append("</td><td>").Append(HtmlText.Encode(s.Evidence)).Append("</td><td>")
+                .Append("</td><td>").Append(HtmlText.Encode(s.Evidence)).Append("</td><td><details><summary>Acknowledge or snooze</summary>")
                 .Append("<form class=\"inline ack\" method=\"post\" action=\"/signals/").Append(id).Append("/ack\">").Append(back)
                 .Append("<input name=\"reason\" placeholder=\"reason\" aria-label=\"reason to acknowledge\" required><button type=\"submit\">Acknowledge</button></form>")
                 .Append("<form class=\"inline snooze\" method=\"post\" action=\"/signals/").Append(id).Append("/snooze\">").Append(back)
                 .Append("<input type=\"date\" name=\"until\" min=\"").Append(tomorrow).Append("\" aria-label=\"snooze until\" required><input name=\"reason\" placeholder=\"reason\" aria-label=\"reason to snooze\" required><button type=\"submit\">Snooze</button></form>")
-                .Append("</td></tr>");
+                .Append("</details></td></tr>");
         }
 
         html.Append("</tbody></table></div><h2>Acknowledged or snoozed</h2><div class=\"table-wrap\"><table id=\"aside-signals\"><thead><tr><th>ID</th><th>account</th><th>kind</th><th>state</th></tr></thead><tbody>");

@@ -18,7 +18,7 @@ form.inline{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:2px 0}
 form.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:end;margin:14px 0}
 form.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted)}
 input,select,button{font:inherit;padding:3px 6px}
-button{cursor:pointer}
+button{cursor:pointer;white-space:nowrap}
 details summary{cursor:pointer;color:var(--accent);white-space:nowrap}
 details[open]{min-width:300px}
 .notice{margin:14px 0;padding:10px 14px;border-radius:6px;background:#e3f1e8;border:1px solid #9fc4ad}

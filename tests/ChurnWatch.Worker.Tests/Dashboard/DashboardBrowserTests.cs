@@ -54,6 +54,10 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFix
         Assert.Equal(name, (string?)await tab.EvaluateAsync("document.querySelector('h1').textContent"));
         var scorings = (await site.QueryAsync<long>("SELECT COUNT(*) FROM scores WHERE account_id = @firstId", new { firstId })).Single();
         Assert.Equal(scorings > 0, (bool)(await tab.EvaluateAsync("document.querySelector('#risk-history svg') !== null"))!);
+        Assert.Equal(
+            (await site.QueryAsync<long>("SELECT COUNT(*) FROM usage_weekly WHERE account_id = @firstId AND feature = '*'", new { firstId })).Single() > 0,
+            (bool)(await tab.EvaluateAsync("document.querySelector('#usage svg') !== null"))!);
+        await Screenshot(tab, "dashboard-account.png");
 
         // Snooze the owner's first open signal with a reason: it leaves the open list, kept by the store's lifecycle.
         var signal = (await site.QueryAsync<long>("SELECT signal_id FROM signals WHERE state = 'open' AND owner_email = @owner ORDER BY signal_id", new { owner })).First();

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using ChurnWatch.Worker.Dashboard;
+
+namespace ChurnWatch.Worker.Tests.Dashboard;
+
+public sealed class DashboardOptionsTests
+{
+    private static List<string> Problems(DashboardOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
+    }
+
+    [Fact]
+    public void Validate_Defaults_LoopbackWithoutCredentialsIsFine()
+    {
+        var options = new DashboardOptions();
+
+        Assert.Empty(Problems(options));
+        Assert.Equal(("127.0.0.1", 8090, false), (options.Address, options.Port, options.RequiresCredentials));
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0", null, null)]
+    [InlineData("10.1.2.3", "admin", null)]
+    [InlineData("::", "admin", "short")]
+    public void Validate_BeyondLoopbackWithoutStrongCredentials_NamesTheKey(string address, string? user, string? password)
+    {
+        var options = new DashboardOptions { Address = address, Username = user, Password = password };
+
+        Assert.Equal(["Password: Listening beyond loopback requires Dashboard:Username and a Dashboard:Password of at least 12 characters."], Problems(options));
+    }
+
+    [Fact]
+    public void Validate_BeyondLoopbackWithCredentials_RequiresThem()
+    {
+        var options = new DashboardOptions { Address = "0.0.0.0", Username = "admin", Password = "a long enough secret" };
+
+        Assert.Empty(Problems(options));
+        Assert.True(options.RequiresCredentials);
+    }
+
+    [Fact]
+    public void Validate_NotAnAddress_Refused()
+    {
+        Assert.Equal(["Address: Not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)."], Problems(new DashboardOptions { Address = "localhost" }));
+    }
+}

@@ -38,8 +38,10 @@ internal static class AccountPage
             var chart = new LineChartData(
                 "Churn probability per scoring date",
                 [new LineSeries("churn probability", risk.Select(p => new ChartPoint(p.AsOf.DayNumber, p.Churn)).ToList(), Markers: risk.Count < 30)],
-                "scoring date", "churn probability", YFormat: ValueFormat.Percent, XTickLabel: Day);
-            html.Append("<figure id=\"risk-history\">").Append(HtmlText.InlineSvg(LineChart.Render(chart))).Append("<figcaption>").Append(HtmlText.Count(risk.Count)).Append(" scorings</figcaption></figure>");
+                "scoring date", "churn probability", YFormat: ValueFormat.Percent, XTickLabel: Day,
+                // One scoring has no range of its own: a week either side keeps the axis in dates near it.
+                XDomain: risk.Count == 1 ? (risk[0].AsOf.DayNumber - 7, risk[0].AsOf.DayNumber + 7) : null);
+            html.Append("<figure id=\"risk-history\">").Append(HtmlText.InlineSvg(LineChart.Render(chart))).Append("<figcaption>").Append(HtmlText.Count(risk.Count)).Append(risk.Count == 1 ? " scoring" : " scorings").Append("</figcaption></figure>");
         }
 
         if (usage.Count > 0)

@@ -45,7 +45,6 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFix
         var shown = (await tab.EvaluateAsync("[...document.querySelectorAll('#accounts tbody tr .small')].map(s => s.textContent.split(' · ')[0])"))!.AsArray().Select(n => (string?)n ?? "").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, shown);
         Assert.True(expected.Count < (await site.QueryAsync<long>("SELECT COUNT(*) FROM accounts")).Single(), "the filter leaves accounts out");
-        await Screenshot(tab, "dashboard-accounts.png");
 
         // The first account of the list: its name, drivers in words and risk history chart.
         var firstId = (string?)await tab.EvaluateAsync("document.querySelector('#accounts tbody tr .small').textContent.split(' · ')[0]");
@@ -63,7 +62,6 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFix
         var signal = (await site.QueryAsync<long>("SELECT signal_id FROM signals WHERE state = 'open' AND owner_email = @owner ORDER BY signal_id", new { owner })).First();
         await tab.GoAsync($"{site.BaseUrl}/signals?owner={Uri.EscapeDataString(owner)}");
         Assert.True((bool)(await tab.EvaluateAsync($"document.getElementById('signal-{signal}') !== null"))!);
-        await Screenshot(tab, "dashboard-signals.png");
         await tab.SubmitAsync(
             $"const f = document.querySelector('#signal-{signal} form.snooze'); f.querySelector('[name=until]').value = '2026-04-01'; " +
             "f.querySelector('[name=reason]').value = 'Customer on holiday until April'; f.requestSubmit()");
@@ -90,7 +88,6 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFix
         var row = (await tab.EvaluateAsync(
             $"[...document.querySelectorAll('#history tbody tr')].map(r => [...r.cells].map(c => c.textContent)).find(c => c[0] === '{run.RunId}')"))!.AsArray().Select(n => (string?)n).ToList();
         Assert.Equal(("forecast", DashboardJobs.FiredBy, run.Status), (row[1], row[2], row[6]));
-        await Screenshot(tab, "dashboard-jobs.png");
 
         await tab.GoAsync(site.BaseUrl + "/reports");
         Assert.True((int)(await tab.EvaluateAsync("document.querySelectorAll('#weekly-reports a').length"))! > 0);

@@ -68,9 +68,9 @@ public sealed class DashboardFixture : IAsyncLifetime, IDisposable
         await _host.Services.GetRequiredService<DemoPipeline>().RunAsync(SilentProgress.Instance, CancellationToken.None);
         await using (var connection = await _host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None))
         {
-            // The highest-ARR scored account, so it heads the default order of the accounts list.
+            // A scored account with an open signal, so its name shows on the accounts, account and signals pages.
             HostileAccountId = await connection.ExecuteScalarAsync<string>(
-                "SELECT account_id FROM scores WHERE as_of = (SELECT MAX(as_of) FROM scores) ORDER BY churn_probability DESC, account_id LIMIT 1") ?? "";
+                "SELECT s.account_id FROM scores s JOIN signals g ON g.account_id = s.account_id AND g.state = 'open' WHERE s.as_of = (SELECT MAX(as_of) FROM scores) ORDER BY s.churn_probability, s.account_id LIMIT 1") ?? "";
             await connection.ExecuteAsync("UPDATE accounts SET name = @name WHERE account_id = @id", new { name = HostileName, id = HostileAccountId });
         }
 

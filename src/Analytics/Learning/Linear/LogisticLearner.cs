@@ -6,7 +6,7 @@ namespace ChurnWatch.Analytics.Learning.Linear;
 /// The baseline that explains itself: L2 logistic regression (Newton's method, deterministic, so the seed is unused)
 /// on columns log-transformed when skewed and non-negative, then standardised.
 /// </summary>
-public sealed class LogisticLearner(double l2 = 0.01) : IBinaryLearner
+public sealed class LogisticLearner(double l2 = 0.001) : IBinaryLearner
 {
     public const string LearnerName = "logistic_regression_l2";
 

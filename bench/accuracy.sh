@@ -17,7 +17,7 @@ Tables:
                `churnwatch model observations`: the churn training set ChurnWatch itself builds (one row per
                account x weekly observation date, the documented features, label = churned within 90 days)
   sample-7     another sample company: 1,000 accounts x 36 months, seed 7
-  sample-2026  another sample company: 3,000 accounts x 18 months, seed 2026
+  sample-2026  another sample company: 1,500 accounts x 18 months, seed 2026
   mixed        synthetic, one row per account: 20,000 accounts, 6 text columns (up to 60 levels), missing numbers
                and text, churn rate about 25%, nonlinear effects and interactions (bench/accuracy.py synthetic)
   rare         the same shape, 8,000 accounts, churn rate about 4%, more missing text
@@ -27,6 +27,17 @@ Folds: K (default 5) folds from scikit-learn, written to <table>/folds.csv (head
 by both sides. Sample-company tables hold one account on many dates, so their folds are StratifiedGroupKFold by
 account_id (no account on both sides of a split; the trees' early-stopping hold-out is by account too); the
 synthetic tables have one row per account and use StratifiedKFold.
+
+Competitors (bench/accuracy.py compete), on the same encoded columns (text columns one-hot as ChurnWatch does: the
+20 most frequent levels plus '(other)'; empty numbers are NaN):
+  xgboost_hist                    XGBoost hist, max_depth 6, eta 0.1, min_child_weight 1, lambda 1, max_bin 256, up
+                                  to 1,000 rounds, early stopping after 20 on a tenth of the training fold (by
+                                  account when grouped), the best round's trees kept
+  xgboost_hist_depth3             the same with ChurnWatch's tree settings: max_depth 3, subsample and colsample 0.8
+  sklearn_hist_gradient_boosting  HistGradientBoostingClassifier with scikit-learn's defaults (random_state = seed)
+  sklearn_logistic_regression     SimpleImputer(median, add_indicator) -> StandardScaler -> LogisticRegression(C=1)
+Metrics are computed the same way on both sides from pooled out-of-fold predictions (AUC with ties counting half,
+Brier, log loss clipped at 1e-15); fit seconds are the folds' fits plus their predictions, threads as given.
 
 Target per table: ChurnWatch's chosen model within 0.005 AUC of the best XGBoost/scikit-learn model, and its Brier
 score (as printed, 4 decimals) no higher than the lowest Brier of any XGBoost/scikit-learn model. --strict exits 1
@@ -150,13 +161,13 @@ run_table() { # name description label positive group(-) ignore...
 echo "Preparing tables in $work ..."
 [[ $quick == 0 ]] && sample_table sample-42 2000 24 42
 sample_table sample-7 1000 36 7
-[[ $quick == 0 ]] && sample_table sample-2026 3000 18 2026
+[[ $quick == 0 ]] && sample_table sample-2026 1500 18 2026
 synthetic_table mixed mixed 20000 11
 [[ $quick == 0 ]] && synthetic_table rare rare 8000 12
 
 [[ $quick == 0 ]] && run_table sample-42 "the sample company (2,000 accounts x 24 months, seed 42): ChurnWatch's churn training set" churned 1 account_id observation_date
 run_table sample-7 "sample company, 1,000 accounts x 36 months, seed 7: ChurnWatch's churn training set" churned 1 account_id observation_date
-[[ $quick == 0 ]] && run_table sample-2026 "sample company, 3,000 accounts x 18 months, seed 2026: ChurnWatch's churn training set" churned 1 account_id observation_date
+[[ $quick == 0 ]] && run_table sample-2026 "sample company, 1,500 accounts x 18 months, seed 2026: ChurnWatch's churn training set" churned 1 account_id observation_date
 run_table mixed "synthetic, 20,000 accounts, 6 text columns, missing values, churn about 25%" status churned - account
 [[ $quick == 0 ]] && run_table rare "synthetic, 8,000 accounts, 6 text columns, missing values, churn about 4%" status churned - account
 

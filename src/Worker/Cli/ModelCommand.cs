@@ -113,11 +113,16 @@ internal static class ModelCommand
             var table = AccountTableCsv.Read(parse.GetValue(csv)!);
             var x = trained.Encoding.Encode(table);
             var idColumn = parse.GetValue(id) is { } idName ? table.IndexOf(idName, "--id") : -1;
+            var sources = trained.Encoding.Columns.Select(c => c.Source).Distinct(StringComparer.Ordinal)
+                .ToDictionary(c => c, c => table.IndexOf(c, "the model"), StringComparer.Ordinal);
             var count = ScoresCsv.WriteFile(parse.GetValue(output)!, Enumerable.Range(0, x.Rows).Select(r =>
             {
-                var contributions = trained.Classifier.Contributions(x.Row(r), out var bias);
-                var row = x.Row(r).ToArray();
-                var drivers = contributions.Select((value, c) => (Name: DriverName(trained.Encoding.Columns[c], row[c]), Value: value))
+                var contributions = trained.Classifier.Contributions(x.Row(r), out _);
+                // A driver is a table column, not one of its 0/1 category columns: "plan=Starter" raising the score
+                // and "plan≠Team" raising it again are one reason, so they are summed and named by the row's value.
+                var drivers = trained.Encoding.Columns.Select((column, c) => (column.Source, Value: contributions[c]))
+                    .GroupBy(d => d.Source, StringComparer.Ordinal)
+                    .Select(g => (Name: DriverName(g.Key, table.Rows[r][sources[g.Key]]), Value: g.Sum(d => d.Value)))
                     .Where(d => d.Value > 0).OrderByDescending(d => d.Value).ThenBy(d => d.Name, StringComparer.Ordinal).Take(3)
                     .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Name} (+{d.Value:0.000})")).ToList();
                 return new ScoreRow(idColumn >= 0 ? table.Rows[r][idColumn] : (r + 1).ToString(CultureInfo.InvariantCulture), trained.Classifier.PredictProbability(x.Row(r)), drivers);
@@ -156,9 +161,8 @@ internal static class ModelCommand
         return command;
     }
 
-    /// <summary>A category column that is 0 for the row drives the score by the row NOT being in it: say so.</summary>
-    private static string DriverName(EncodedColumn column, double value) =>
-        column.Category is not null && value < 0.5 ? $"{column.Source}≠{column.Category}" : column.Name;
+    /// <summary>The column with the row's own value, so the reason reads on its own: "plan=Starter", "nps=(missing)".</summary>
+    private static string DriverName(string column, string cell) => $"{column}={(cell.Length == 0 ? "(missing)" : cell)}";
 
     private static (AccountTable Table, FeatureMatrix X, double[] Y, TableEncoding Encoding) Load(
         string csv, string label, string positive, string? id, IReadOnlyList<(string Column, string Option)> excluded)

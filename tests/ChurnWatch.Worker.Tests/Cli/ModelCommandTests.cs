@@ -215,5 +215,32 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Contains("--ignore names column 'signup_date', which is not in the header", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Score_Drivers_AreDistinctTableColumnsWithTheRowsOwnValues()
+    {
+        var table = Table();
+        var (model, scores) = (_folder.File("drivers.json"), _folder.File("drivers.csv"));
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "train", "--csv", table, "--label", "churned", "--positive", "yes", "--id", "account_id", "--out", model)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "score", "--model", model, "--csv", table, "--id", "account_id", "--out", scores)).ExitCode);
+
+        var header = File.ReadLines(table).First().Split(',');
+        var rows = File.ReadLines(table).Skip(1).Select(l => l.Split(',')).ToList();
+        var scored = (await File.ReadAllLinesAsync(scores)).Skip(1).Select(l => l.Split(',')).ToList();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var drivers = scored[r][2..].Where(d => d.Length > 0).Select(d => d[..d.IndexOf(" (+", StringComparison.Ordinal)].Split('=')).ToList();
+            // One driver per table column (never plan=Starter and plan≠Team side by side), named with the row's value.
+            Assert.Equal(drivers.Count, drivers.Select(d => d[0]).Distinct().Count());
+            foreach (var driver in drivers)
+            {
+                var cell = rows[r][Array.IndexOf(header, driver[0])];
+                Assert.Equal(cell.Length == 0 ? "(missing)" : cell, driver[1]);
+            }
+        }
+
+        // The plan raises Starter accounts' scores: it is among their drivers.
+        Assert.Contains(scored.Where((_, r) => rows[r][1] == "Starter"), s => s.Any(d => d.StartsWith("plan=Starter (+", StringComparison.Ordinal)));
+    }
+
     public void Dispose() => _folder.Dispose();
 }

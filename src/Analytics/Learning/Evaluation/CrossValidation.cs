@@ -68,7 +68,12 @@ public static class CrossValidation
         return results;
     }
 
-    /// <summary>The best learner: highest AUC, then lowest log loss (probabilities feed forecasts, so calibration breaks ties).</summary>
+    /// <summary>
+    /// The best learner: lowest out-of-fold log loss, then highest AUC, then name. Log loss is the proper scoring rule
+    /// for probabilities, which feed forecasts: it rewards ranking and calibration together. Choosing on AUC first
+    /// picked a learner 0.001 AUC ahead with worse probabilities (bench/accuracy.sh, sample-2026: logistic regression
+    /// AUC 0.7920 and Brier 0.0438 over trees at 0.7907 and 0.0434).
+    /// </summary>
     public static LearnerEvaluation Best(IReadOnlyList<LearnerEvaluation> evaluations) =>
-        evaluations.OrderByDescending(e => Math.Round(e.Auc, 4)).ThenBy(e => e.LogLoss).ThenBy(e => e.Learner, StringComparer.Ordinal).First();
+        evaluations.OrderBy(e => e.LogLoss).ThenByDescending(e => e.Auc).ThenBy(e => e.Learner, StringComparer.Ordinal).First();
 }

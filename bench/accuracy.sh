@@ -19,7 +19,7 @@ Tables:
   sample-7     another sample company: 1,000 accounts x 36 months, seed 7
   sample-2026  another sample company: 1,500 accounts x 18 months, seed 2026
   mixed        synthetic, one row per account: 20,000 accounts, 6 text columns (up to 60 levels), missing numbers
-               and text, churn rate about 25%, nonlinear effects and interactions (bench/accuracy.py synthetic)
+               and text, churn rate about 22%, nonlinear effects and interactions (bench/accuracy.py synthetic)
   rare         the same shape, 8,000 accounts, churn rate about 4%, more missing text
   --quick keeps sample-7 and mixed only.
 
@@ -168,7 +168,7 @@ synthetic_table mixed mixed 20000 11
 [[ $quick == 0 ]] && run_table sample-42 "the sample company (2,000 accounts x 24 months, seed 42): ChurnWatch's churn training set" churned 1 account_id observation_date
 run_table sample-7 "sample company, 1,000 accounts x 36 months, seed 7: ChurnWatch's churn training set" churned 1 account_id observation_date
 [[ $quick == 0 ]] && run_table sample-2026 "sample company, 1,500 accounts x 18 months, seed 2026: ChurnWatch's churn training set" churned 1 account_id observation_date
-run_table mixed "synthetic, 20,000 accounts, 6 text columns, missing values, churn about 25%" status churned - account
+run_table mixed "synthetic, 20,000 accounts, 6 text columns, missing values, churn about 22%" status churned - account
 [[ $quick == 0 ]] && run_table rare "synthetic, 8,000 accounts, 6 text columns, missing values, churn about 4%" status churned - account
 
 echo

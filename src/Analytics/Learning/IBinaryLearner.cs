@@ -7,4 +7,13 @@ public interface IBinaryLearner
     string Name { get; }
 
     IBinaryClassifier Fit(FeatureMatrix x, double[] labels, int seed);
+
+    /// <summary>
+    /// The same, told which rows belong together (an account observed on several dates). A learner that holds rows
+    /// out of its own training, as the trees do for early stopping, must hold out whole groups: a held-out row whose
+    /// account also trains is nearly a copy of a training row, so the hold-out would keep approving more trees long
+    /// after new accounts stopped gaining from them. Learners that hold nothing out ignore the groups.
+    /// </summary>
+    /// <param name="groups">One key per row, or null when every row stands alone.</param>
+    IBinaryClassifier Fit(FeatureMatrix x, double[] labels, int seed, IReadOnlyList<string>? groups) => Fit(x, labels, seed);
 }

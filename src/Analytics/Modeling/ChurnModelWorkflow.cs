@@ -19,8 +19,8 @@ public static class ChurnModelWorkflow
 
     /// <summary>
     /// Builds the observations once, then for each target backtests every candidate learner on the same time split,
-    /// keeps the best (highest backtest AUC; ties go to the simpler, earlier learner), and fits it on all labelled
-    /// rows. Throws when the history has no labelled churn rows with both outcomes.
+    /// keeps the best (lowest calibrated backtest log loss, then highest AUC, then the simpler, earlier learner), and
+    /// fits it on all labelled rows. Throws when the history has no labelled churn rows with both outcomes.
     /// </summary>
     public static TrainedModels Train(CompanyTimeline timeline, ModelingOptions options)
     {
@@ -70,9 +70,12 @@ public static class ChurnModelWorkflow
             return RiskModelTrainer.Fit(set, settings, rows, target, learners[0], options, dataAsOf);
         }
 
+        // The probabilities feed the renewal forecast, so the choice is by a proper scoring rule: the lowest log loss on
+        // the unseen test period after calibration (cross-fitted), then the higher AUC, then the simpler learner.
         var chosen = candidates
             .Select((candidate, order) => (candidate, order))
-            .OrderByDescending(c => double.IsNaN(c.candidate.Outcome.Report.Auc) ? double.NegativeInfinity : c.candidate.Outcome.Report.Auc)
+            .OrderBy(c => ChoiceLogLoss(c.candidate.Report))
+            .ThenByDescending(c => double.IsNaN(c.candidate.Report.Auc) ? double.NegativeInfinity : c.candidate.Report.Auc)
             .ThenBy(c => c.order)
             .First().candidate;
         var final = RiskModelTrainer.Fit(set, settings, rows, target, chosen.Outcome.Report.Learner, options, dataAsOf);
@@ -83,6 +86,13 @@ public static class ChurnModelWorkflow
             Candidates = [.. candidates.Select(c => c.Report)],
             Importance = Importance(set, chosen.Outcome, options.Seed),
         };
+    }
+
+    /// <summary>The backtest log loss a learner is chosen on: after calibration when one was fitted, else raw.</summary>
+    internal static double ChoiceLogLoss(BacktestReport report)
+    {
+        var logLoss = report.CalibratedLogLoss ?? report.LogLoss;
+        return double.IsNaN(logLoss) ? double.PositiveInfinity : logLoss;
     }
 
     /// <summary>

@@ -4,7 +4,12 @@ using ChurnWatch.Analytics.Learning;
 using ChurnWatch.Analytics.Learning.Evaluation;
 using ChurnWatch.Analytics.Learning.Linear;
 using ChurnWatch.Analytics.Learning.Tabular;
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ChurnWatch.Worker.Tabular;
 using Spectre.Console;
 
@@ -26,10 +31,11 @@ internal static class ModelCommand
         command.Subcommands.Add(Train(time));
         command.Subcommands.Add(Score());
         command.Subcommands.Add(ModelShowCommand.Create());
+        command.Subcommands.Add(Observations());
         return command;
     }
 
-    private static (Option<string> Csv, Option<string> Label, Option<string> Positive, Option<string?> Id, Option<int> Seed, Option<int> Folds) TableOptions()
+    private static (Option<string> Csv, Option<string> Label, Option<string> Positive, Option<string?> Id, Option<int> Seed, Option<int> Folds, FoldOptions Split) TableOptions()
     {
         var csv = new Option<string>("--csv") { Description = "The table: a CSV with a header row and one row per account.", Required = true };
         var label = new Option<string>("--label") { Description = "The column to predict.", Required = true };
@@ -37,20 +43,33 @@ internal static class ModelCommand
         var id = new Option<string?>("--id") { Description = "A column that identifies rows: not learned from, copied to the scores." };
         var seed = new Option<int>("--seed") { Description = "Seed of the folds and of randomised learners.", DefaultValueFactory = _ => 42 };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds, 2 to 20.", DefaultValueFactory = _ => 5 };
-        return (csv, label, positive, id, seed, folds);
+        var split = new FoldOptions(
+            new Option<string?>("--group")
+            {
+                Description = "Rows with the same value in this column stay in one fold, e.g. an account observed on several dates (its rows are nearly copies of each other); not learned from.",
+            },
+            new Option<string[]>("--ignore") { Description = "A column not to learn from (repeatable), e.g. a date.", AllowMultipleArgumentsPerToken = false },
+            new Option<string?>("--fold-file")
+            {
+                // For bench/accuracy.sh: other tools read the same file, so every side is scored on the very same splits.
+                Description = "A CSV with a 'fold' column: one fold number (0 to k-1) per table row, in the table's order; replaces --folds (a --group still reaches the learners).",
+                Hidden = true,
+            });
+        return (csv, label, positive, id, seed, folds, split);
     }
 
     private static Command Evaluate(TimeProvider time)
     {
-        var (csv, label, positive, id, seed, folds) = TableOptions();
+        var (csv, label, positive, id, seed, folds, split) = TableOptions();
         var command = new Command("evaluate", "Stratified k-fold cross-validation of each learner: AUC, log loss, Brier and fit seconds, then the chosen learner.")
         {
-            csv, label, positive, folds, id, seed,
+            csv, label, positive, folds, id, seed, split.Group, split.Ignore, split.FoldFile,
         };
         command.SetAction(parse => Run(() =>
         {
-            var (x, y, _) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id));
-            var evaluations = CrossValidate(x, y, parse.GetValue(folds), parse.GetValue(seed), time);
+            var (table, x, y, _) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id), split.Excluded(parse));
+            var groups = Groups(parse, split, table);
+            var evaluations = CrossValidate(x, y, Folds(parse, split, groups, y, parse.GetValue(folds), parse.GetValue(seed)), groups, parse.GetValue(seed), time);
             Print(evaluations);
             return ExitCodes.Ok;
         }));
@@ -59,19 +78,20 @@ internal static class ModelCommand
 
     private static Command Train(TimeProvider time)
     {
-        var (csv, label, positive, id, seed, folds) = TableOptions();
+        var (csv, label, positive, id, seed, folds, split) = TableOptions();
         var output = new Option<string>("--out") { Description = "The model file to write (JSON).", Required = true };
         var command = new Command("train", "Cross-validate the learners, fit the best on every row and write the model file.")
         {
-            csv, label, positive, output, folds, id, seed,
+            csv, label, positive, output, folds, id, seed, split.Group, split.Ignore, split.FoldFile,
         };
         command.SetAction(parse => Run(() =>
         {
-            var (x, y, encoding) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id));
-            var evaluations = CrossValidate(x, y, parse.GetValue(folds), parse.GetValue(seed), time);
+            var (table, x, y, encoding) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id), split.Excluded(parse));
+            var groups = Groups(parse, split, table);
+            var evaluations = CrossValidate(x, y, Folds(parse, split, groups, y, parse.GetValue(folds), parse.GetValue(seed)), groups, parse.GetValue(seed), time);
             Print(evaluations);
             var best = CrossValidation.Best(evaluations);
-            var classifier = Learners().Single(l => l.Name == best.Learner).Fit(x, y, parse.GetValue(seed));
+            var classifier = Learners().Single(l => l.Name == best.Learner).Fit(x, y, parse.GetValue(seed), groups);
             var model = new TableModel(TableModel.CurrentFormatVersion, TableModelSerializer.Version, parse.GetValue(label)!, parse.GetValue(positive)!, encoding, classifier, evaluations);
             Output.AtomicFile.WriteText(parse.GetValue(output)!, writer => writer.Write(TableModelSerializer.Serialize(model)));
             AnsiConsole.MarkupLine(Markup.Escape($"Model written to {parse.GetValue(output)}."));
@@ -94,11 +114,16 @@ internal static class ModelCommand
             var table = AccountTableCsv.Read(parse.GetValue(csv)!);
             var x = trained.Encoding.Encode(table);
             var idColumn = parse.GetValue(id) is { } idName ? table.IndexOf(idName, "--id") : -1;
+            var sources = trained.Encoding.Columns.Select(c => c.Source).Distinct(StringComparer.Ordinal)
+                .ToDictionary(c => c, c => table.IndexOf(c, "the model"), StringComparer.Ordinal);
             var count = ScoresCsv.WriteFile(parse.GetValue(output)!, Enumerable.Range(0, x.Rows).Select(r =>
             {
-                var contributions = trained.Classifier.Contributions(x.Row(r), out var bias);
-                var row = x.Row(r).ToArray();
-                var drivers = contributions.Select((value, c) => (Name: DriverName(trained.Encoding.Columns[c], row[c]), Value: value))
+                var contributions = trained.Classifier.Contributions(x.Row(r), out _);
+                // A driver is a table column, not one of its 0/1 category columns: "plan=Starter" raising the score
+                // and "plan≠Team" raising it again are one reason, so they are summed and named by the row's value.
+                var drivers = trained.Encoding.Columns.Select((column, c) => (column.Source, Value: contributions[c]))
+                    .GroupBy(d => d.Source, StringComparer.Ordinal)
+                    .Select(g => (Name: DriverName(g.Key, table.Rows[r][sources[g.Key]]), Value: g.Sum(d => d.Value)))
                     .Where(d => d.Value > 0).OrderByDescending(d => d.Value).ThenBy(d => d.Name, StringComparer.Ordinal).Take(3)
                     .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Name} (+{d.Value:0.000})")).ToList();
                 return new ScoreRow(idColumn >= 0 ? table.Rows[r][idColumn] : (r + 1).ToString(CultureInfo.InvariantCulture), trained.Classifier.PredictProbability(x.Row(r)), drivers);
@@ -109,25 +134,73 @@ internal static class ModelCommand
         return command;
     }
 
-    /// <summary>A category column that is 0 for the row drives the score by the row NOT being in it: say so.</summary>
-    private static string DriverName(EncodedColumn column, double value) =>
-        column.Category is not null && value < 0.5 ? $"{column.Source}≠{column.Category}" : column.Name;
+    /// <summary>
+    /// Hidden, for bench/accuracy.sh: the churn training set the pipeline builds from the store (one row per account x
+    /// observation date, the documented features, the label), written as the CSV the other commands read.
+    /// </summary>
+    private static Command Observations()
+    {
+        var output = new Option<string>("--out") { Description = "The CSV to write.", Required = true };
+        var command = new Command("observations", "Write the churn training set built from the store as a CSV (account_id, observation_date, features, churned).")
+        {
+            output,
+        };
+        command.Hidden = true;
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async (services, ct) =>
+        {
+            await services.GetRequiredService<StoreDatabase>().MigrateAsync(ct).ConfigureAwait(false);
+            var history = await services.GetRequiredService<HistoryStore>().LoadAsync(ct).ConfigureAwait(false);
+            var options = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
+            var path = parse.GetValue(output)!;
+            var table = ChurnObservationTable.Build(CompanyTimeline.Build(history), options, Path.GetFileName(path));
+            AccountTableCsv.Write(path, table);
+            var positives = table.Rows.Count(r => r[^1] == "1");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{table.Rows.Count} observations of {table.Rows.Select(r => r[0]).Distinct(StringComparer.Ordinal).Count()} accounts, {table.Columns.Count - 3} features, {positives} churned; written to {path}"));
+            return ExitCodes.Ok;
+        }, null, cancellationToken));
+        return command;
+    }
 
-    private static (FeatureMatrix X, double[] Y, TableEncoding Encoding) Load(string csv, string label, string positive, string? id)
+    /// <summary>The column with the row's own value, so the reason reads on its own: "plan=Starter", "nps=(missing)".</summary>
+    private static string DriverName(string column, string cell) => $"{column}={(cell.Length == 0 ? "(missing)" : cell)}";
+
+    private static (AccountTable Table, FeatureMatrix X, double[] Y, TableEncoding Encoding) Load(
+        string csv, string label, string positive, string? id, IReadOnlyList<(string Column, string Option)> excluded)
     {
         var table = AccountTableCsv.Read(csv);
         var y = TableLabels.Read(table, label, positive);
-        if (id is not null)
+        var names = new List<string> { label };
+        foreach (var (column, option) in id is null ? excluded : [(id, "--id"), .. excluded])
         {
-            table.IndexOf(id, "--id");
+            table.IndexOf(column, option);
+            names.Add(column);
         }
 
-        var encoding = TableEncoding.Fit(table, id is null ? [label] : [label, id]);
-        return (encoding.Encode(table), y, encoding);
+        var encoding = TableEncoding.Fit(table, names);
+        return (table, encoding.Encode(table), y, encoding);
     }
 
-    private static IReadOnlyList<LearnerEvaluation> CrossValidate(FeatureMatrix x, double[] y, int folds, int seed, TimeProvider time)
+    /// <summary>Each row's --group key, or null without --group.</summary>
+    private static string[]? Groups(ParseResult parse, FoldOptions split, AccountTable table)
     {
+        if (parse.GetValue(split.Group) is not { } group)
+        {
+            return null;
+        }
+
+        var column = table.IndexOf(group, "--group");
+        return [.. table.Rows.Select(r => r[column])];
+    }
+
+    /// <summary>Each row's fold: from the fold file, grouped by the --group column, or stratified by row.</summary>
+    private static int[] Folds(ParseResult parse, FoldOptions split, string[]? groups, double[] y, int folds, int seed)
+    {
+        if (parse.GetValue(split.FoldFile) is { } file)
+        {
+            return FoldFile.Read(file, y.Length);
+        }
+
         if (folds is < 2 or > 20)
         {
             throw new TableException($"--folds: {folds} is out of range; expected 2 to 20.");
@@ -139,7 +212,30 @@ internal static class ModelCommand
             throw new TableException($"--folds {folds}: every fold needs both classes, but the table has {positives} positive and {y.Length - positives} negative rows.");
         }
 
-        return CrossValidation.Evaluate(x, y, Learners(), folds, seed, time);
+        if (groups is null)
+        {
+            return CrossValidation.StratifiedFolds(y, folds, seed);
+        }
+
+        var distinct = groups.Distinct(StringComparer.Ordinal).Count();
+        return distinct < folds
+            ? throw new TableException($"--group {parse.GetValue(split.Group)}: {distinct} distinct values cannot fill {folds} folds.")
+            : StratifiedGroupKFold.Split(y, groups, folds, seed);
+    }
+
+    private static IReadOnlyList<LearnerEvaluation> CrossValidate(FeatureMatrix x, double[] y, int[] fold, string[]? groups, int seed, TimeProvider time)
+    {
+        for (var k = 0; k <= fold.Max(); k++)
+        {
+            var positives = y.Where((_, r) => fold[r] != k).Count(v => v > 0.5);
+            var training = y.Length - fold.Count(f => f == k);
+            if (positives == 0 || positives == training)
+            {
+                throw new TableException($"Fold {k}: the rows outside it hold only one class, so no learner can be trained without it.");
+            }
+        }
+
+        return CrossValidation.Evaluate(x, y, Learners(), fold, seed, time, groups);
     }
 
     private static void Print(IReadOnlyList<LearnerEvaluation> evaluations)

@@ -119,7 +119,7 @@ internal static class ModelShowCommand
 
         if (model.Backtest is { } b)
         {
-            candidates.Caption(Markup.Escape($"trained to {b.TrainTo:yyyy-MM-dd}, tested on {b.TestRows:N0} rows observed {b.TestFrom:yyyy-MM-dd} to {b.TestTo:yyyy-MM-dd}; the highest AUC is chosen"));
+            candidates.Caption(Markup.Escape($"trained to {b.TrainTo:yyyy-MM-dd}, tested on {b.TestRows:N0} rows observed {b.TestFrom:yyyy-MM-dd} to {b.TestTo:yyyy-MM-dd}: the lowest log loss after calibration is chosen"));
         }
 
         console.Write(candidates);

@@ -20,11 +20,12 @@ internal static class ReportsCommand
     {
         var owner = new Option<string?>("--owner") { Description = "Send only this account manager's report (their email address)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "List who would get which report, and send nothing." };
+        var resend = new Option<bool>("--resend") { Description = "Send again to managers who already had this week's report (by default each gets it once)." };
         var command = new Command(
             "email",
             "Email each account manager their weekly report (HTML in the body, their accounts as a CSV attachment) through the SMTP server in the Email settings.")
         {
-            owner, dryRun,
+            owner, dryRun, resend,
         };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(
             async (services, ct) =>
@@ -59,8 +60,8 @@ internal static class ReportsCommand
                     return CommandHost.Fail(ExitCodes.BadConfiguration, $"Email is off: set {EmailOptions.Section}:{nameof(EmailOptions.Enabled)} to true, with {EmailOptions.Section}:{nameof(EmailOptions.Host)} and {EmailOptions.Section}:{nameof(EmailOptions.From)} (appsettings.json or CHURNWATCH__Email__<Key>).");
                 }
 
-                var sent = await services.GetRequiredService<SmtpReportSender>().SendAsync(mails, ct).ConfigureAwait(false);
-                Console.WriteLine($"Sent {sent} weekly reports.");
+                var (sent, already) = await services.GetRequiredService<WeeklyReportDelivery>().SendAsync(parse.GetValue(owner), parse.GetValue(resend), ct).ConfigureAwait(false);
+                Console.WriteLine(already == 0 ? $"Sent {sent} weekly reports." : $"Sent {sent} weekly reports; {already} managers already had this week's (--resend sends theirs again).");
                 return ExitCodes.Ok;
             },
             null,

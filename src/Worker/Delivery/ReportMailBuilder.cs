@@ -58,6 +58,7 @@ internal static class ReportMailBuilder
 
             var week = group.First()[asOf];
             mails.Add(new ReportMail(
+                week,
                 group.Key,
                 $"ChurnWatch weekly risk report, week of {week}",
                 File.ReadAllText(htmlPath),

@@ -14,7 +14,10 @@ namespace ChurnWatch.Worker.Delivery;
 /// </summary>
 internal sealed partial class SmtpReportSender(IOptions<EmailOptions> options, ILogger<SmtpReportSender> logger)
 {
-    public async Task<int> SendAsync(IReadOnlyList<ReportMail> mails, CancellationToken cancellationToken)
+    /// <param name="mails">The messages, sent in order.</param>
+    /// <param name="onSent">Called after each message the server accepted (to record the delivery).</param>
+    /// <param name="cancellationToken">Stops before the next message.</param>
+    public async Task<int> SendAsync(IReadOnlyList<ReportMail> mails, Func<ReportMail, Task>? onSent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mails);
         var settings = options.Value;
@@ -48,6 +51,10 @@ internal sealed partial class SmtpReportSender(IOptions<EmailOptions> options, I
 
             sent++;
             LogSent(logger, mail.To, settings.Host!);
+            if (onSent is not null)
+            {
+                await onSent(mail).ConfigureAwait(false);
+            }
         }
 
         return sent;

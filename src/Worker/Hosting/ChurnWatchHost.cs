@@ -53,6 +53,8 @@ internal static class ChurnWatchHost
         builder.Services.AddOptions<Delivery.EmailOptions>().BindConfiguration(Delivery.EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<Delivery.EmailOptions>, Delivery.EmailOptionsValidator>();
         builder.Services.AddSingleton<Delivery.SmtpReportSender>();
+        builder.Services.AddSingleton<Delivery.WeeklyReportDelivery>();
+        builder.Services.AddSingleton<ReportDeliveryStore>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StoreDatabase>();

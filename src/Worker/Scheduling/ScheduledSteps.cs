@@ -27,7 +27,9 @@ internal sealed class ScheduledSteps(
     OutputStep outputs,
     IOptions<ModelingOptions> modeling,
     IOptions<SignalOptions> signalOptions,
-    IOptions<OutputOptions> output) : IJobSteps
+    IOptions<OutputOptions> output,
+    IOptions<Delivery.EmailOptions> email,
+    Delivery.WeeklyReportDelivery delivery) : IJobSteps
 {
     public Task<long> RunAsync(string job, CancellationToken cancellationToken) => job switch
     {
@@ -81,6 +83,13 @@ internal sealed class ScheduledSteps(
             .ToList();
         var scores = ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf);
         var result = await outputs.RunAsync(history, book, activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
+        if (email.Value.Enabled)
+        {
+            // After the files are complete; a retry after a failed send rewrites the same files and sends only the
+            // reports that did not go out (deliveries are recorded per week and manager).
+            await delivery.SendAsync(null, resend: false, cancellationToken).ConfigureAwait(false);
+        }
+
         return result.Files.Count;
     }
 

@@ -1,9 +1,14 @@
+using System.Globalization;
 using ChurnWatch.Analytics.Learning.Tabular;
+using ChurnWatch.Worker.Reports.Csv;
 using CsvHelper;
 
 namespace ChurnWatch.Worker.Tabular;
 
-/// <summary>Reads a CSV of one row per account (header first) into an <see cref="AccountTable"/>, refusing ragged rows.</summary>
+/// <summary>
+/// Reads a CSV of one row per account (header first) into an <see cref="AccountTable"/>, refusing ragged rows, and
+/// writes one back.
+/// </summary>
 internal static class AccountTableCsv
 {
     public static AccountTable Read(string path)
@@ -31,6 +36,29 @@ internal static class AccountTableCsv
             // Broken quoting and the like: one sentence naming the file, not a stack trace.
             throw new TableException($"{name}: the file cannot be read as CSV: {e.Message}", e);
         }
+    }
+
+    /// <summary>Writes the table atomically: number cells as they are, text cells through the formula guard.</summary>
+    public static int Write(string path, AccountTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return CsvExport.WriteFile(path, writer => CsvExport.WriteRows(writer, table.Columns, table.Rows, static (csv, row) =>
+        {
+            foreach (var cell in row)
+            {
+                // The guard would turn -0.5 into '-0.5, which no reader takes for a number.
+                if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                {
+                    csv.WriteField(cell);
+                }
+                else
+                {
+                    CsvExport.Text(csv, cell);
+                }
+            }
+
+            csv.EndRecord();
+        }));
     }
 
     private static AccountTable Read(CsvReader reader, string name)

@@ -226,7 +226,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Train_BothLearnersCompete_ChosenOneHasTheHighestBacktestAuc()
+    public void Train_BothLearnersCompete_ChosenOneHasTheLowestCalibratedBacktestLogLoss()
     {
         foreach (var model in new[] { _fixture.Models.Churn, _fixture.Models.Renewal! })
         {
@@ -234,7 +234,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
 
             Assert.Equal([RiskModel.LogisticRegressionLearner, RiskModel.GradientBoostedTreesLearner], model.Candidates.Select(c => c.Learner));
             Assert.All(model.Candidates, c => Assert.Equal(model.Backtest!.TestFrom, c.TestFrom)); // the same time split
-            var best = model.Candidates.OrderByDescending(c => c.Auc).First();
+            var best = model.Candidates.OrderBy(c => c.CalibratedLogLoss ?? c.LogLoss).ThenByDescending(c => c.Auc).First();
             Assert.Equal(best.Learner, model.Learner);
             Assert.Equal(best, model.Backtest);
             Assert.Equal(model.Learner, model.Classifier.Learner);

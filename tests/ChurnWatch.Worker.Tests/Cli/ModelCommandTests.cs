@@ -138,5 +138,109 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Contains("'cancelled', which is not in the header (account_id, plan, tickets_open, nps, churned)", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// 150 accounts observed on 12 dates each: a numeric account code, a date, and a label that is the account's
+    /// coin flip, so nothing carries over to an account the model has not seen.
+    /// </summary>
+    private string AccountsOnManyDates()
+    {
+        var random = new Random(21);
+        var lines = new List<string> { "account_id,account_code,observation_date,churned" };
+        for (var a = 0; a < 150; a++)
+        {
+            var churned = random.NextDouble() < 0.4 ? 1 : 0;
+            for (var d = 0; d < 12; d++)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"A{a:000},{(a * 7919) % 1000},2026-{1 + (d % 12):00}-01,{churned}"));
+            }
+        }
+
+        var path = _folder.File("observations.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static double Auc(string output, string learner) =>
+        double.Parse(output.Split(learner + ": AUC ")[1].Split(',')[0], CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Evaluate_AccountsOnManyDates_GroupedFoldsGiveNoCreditForRecognisingAnAccount()
+    {
+        var table = AccountsOnManyDates();
+
+        var (byRowExit, byRow, _) = await InvokeAsync("model", "evaluate", "--csv", table, "--label", "churned", "--positive", "1", "--id", "account_id", "--ignore", "observation_date");
+        var (byAccountExit, byAccount, _) = await InvokeAsync("model", "evaluate", "--csv", table, "--label", "churned", "--positive", "1", "--group", "account_id", "--ignore", "observation_date");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (byRowExit, byAccountExit));
+        // Row folds put an account's other dates in training: the trees recognise its code and "predict" its label.
+        Assert.True(Auc(byRow, "gradient_boosted_trees") > 0.9, byRow);
+        // Folds by account leave only the coin flips to learn, which nothing predicts.
+        Assert.InRange(Auc(byAccount, "gradient_boosted_trees"), 0.3, 0.7);
+        Assert.InRange(Auc(byAccount, "logistic_regression_l2"), 0.3, 0.7);
+    }
+
+    [Fact]
+    public async Task Evaluate_FoldFile_ScoresOnTheGivenFolds()
+    {
+        var table = Table(rows: 90);
+        var folds = _folder.File("folds.csv");
+        await File.WriteAllLinesAsync(folds, ["fold", .. Enumerable.Range(0, 90).Select(r => (r % 3).ToString(CultureInfo.InvariantCulture))]);
+
+        var (exitCode, output, _) = await InvokeAsync("model", "evaluate", "--csv", table, "--label", "churned", "--positive", "yes", "--id", "account_id", "--fold-file", folds);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Contains("(3-fold)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fold\n0\n1\n", "2 fold numbers for a table of 90 rows")]
+    [InlineData("step\n0\n", "the fold file names column 'fold'")]
+    public async Task Evaluate_BadFoldFile_OneClearError(string content, string expected)
+    {
+        var folds = _folder.File("folds.csv");
+        await File.WriteAllTextAsync(folds, content);
+
+        var (exitCode, _, error) = await InvokeAsync("model", "evaluate", "--csv", Table(rows: 90), "--label", "churned", "--positive", "yes", "--fold-file", folds);
+
+        Assert.Equal(ExitCodes.BadSourceData, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_IgnoredColumnNotInTheTable_NamesTheOption()
+    {
+        var (exitCode, _, error) = await InvokeAsync("model", "evaluate", "--csv", Table(), "--label", "churned", "--positive", "yes", "--ignore", "signup_date");
+
+        Assert.Equal(ExitCodes.BadSourceData, exitCode);
+        Assert.Contains("--ignore names column 'signup_date', which is not in the header", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_Drivers_AreDistinctTableColumnsWithTheRowsOwnValues()
+    {
+        var table = Table();
+        var (model, scores) = (_folder.File("drivers.json"), _folder.File("drivers.csv"));
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "train", "--csv", table, "--label", "churned", "--positive", "yes", "--id", "account_id", "--out", model)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "score", "--model", model, "--csv", table, "--id", "account_id", "--out", scores)).ExitCode);
+
+        var header = File.ReadLines(table).First().Split(',');
+        var rows = File.ReadLines(table).Skip(1).Select(l => l.Split(',')).ToList();
+        var scored = (await File.ReadAllLinesAsync(scores)).Skip(1).Select(l => l.Split(',')).ToList();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var drivers = scored[r][2..].Where(d => d.Length > 0).Select(d => d[..d.IndexOf(" (+", StringComparison.Ordinal)].Split('=')).ToList();
+            // One driver per table column (never plan=Starter and plan≠Team side by side), named with the row's value.
+            Assert.Equal(drivers.Count, drivers.Select(d => d[0]).Distinct().Count());
+            foreach (var driver in drivers)
+            {
+                var cell = rows[r][Array.IndexOf(header, driver[0])];
+                Assert.Equal(cell.Length == 0 ? "(missing)" : cell, driver[1]);
+            }
+        }
+
+        // The plan raises Starter accounts' scores: it is among their drivers.
+        Assert.Contains(scored.Where((_, r) => rows[r][1] == "Starter"), s => s.Any(d => d.StartsWith("plan=Starter (+", StringComparison.Ordinal)));
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -43,7 +43,7 @@ public sealed class ReportEmailTests : IDisposable
         using var smtp = new SmtpSink();
         var mails = ReportMailBuilder.Build(_out.Path);
 
-        var sent = await Sender(smtp.Port).SendAsync(mails, CancellationToken.None);
+        var sent = await Sender(smtp.Port).SendAsync(mails, null, CancellationToken.None);
 
         var messages = smtp.Messages();
         Assert.Equal(2, sent);
@@ -75,13 +75,36 @@ public sealed class ReportEmailTests : IDisposable
         using var smtp = new SmtpSink("reports", "s3cret-pw");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => Sender(smtp.Port, "reports", "wrong-pw-123").SendAsync(ReportMailBuilder.Build(_out.Path), CancellationToken.None));
+            () => Sender(smtp.Port, "reports", "wrong-pw-123").SendAsync(ReportMailBuilder.Build(_out.Path), null, CancellationToken.None));
 
         Assert.Contains(Ana, error.Message, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{smtp.Port}", error.Message, StringComparison.Ordinal);
         Assert.Contains("after 0 of 2", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-pw-123", error.Message, StringComparison.Ordinal);
         Assert.Empty(smtp.Messages());
+    }
+
+    [SmtpFact]
+    public async Task WeeklyReportDelivery_SecondRunSameWeek_SendsOnlyWhatDidNotGoOut()
+    {
+        using var smtp = new SmtpSink();
+        using var storeFolder = new TempFolder();
+        var database = TestStore.Create(storeFolder);
+        await database.MigrateAsync(CancellationToken.None);
+        var deliveries = new ChurnWatch.Worker.Store.ReportDeliveryStore(database, new FixedTimeProvider(TestStore.Now));
+        var delivery = new WeeklyReportDelivery(Options.Create(new ChurnWatch.Worker.Configuration.OutputOptions { Folder = _out.Path }), deliveries, Sender(smtp.Port));
+
+        var first = await delivery.SendAsync(Ben, resend: false, CancellationToken.None); // as if the run stopped after Ben
+        var second = await delivery.SendAsync(null, resend: false, CancellationToken.None);
+        var third = await delivery.SendAsync(null, resend: false, CancellationToken.None);
+        var forced = await delivery.SendAsync(Ana, resend: true, CancellationToken.None);
+
+        Assert.Equal((1, 0), first);
+        Assert.Equal((1, 1), second);
+        Assert.Equal((0, 2), third);
+        Assert.Equal((1, 0), forced);
+        Assert.Equal([Ben, Ana, Ana], smtp.Messages().Select(m => m.GetProperty("rcpt_tos")[0].GetString()));
+        Assert.Equal(new HashSet<string> { Ana, Ben }, await deliveries.SentAsync("2026-11-16", CancellationToken.None));
     }
 
     [Fact]

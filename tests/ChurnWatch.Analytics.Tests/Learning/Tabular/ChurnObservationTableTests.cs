@@ -1,0 +1,41 @@
+using System.Globalization;
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Learning.Tabular;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Tests.TestData;
+
+namespace ChurnWatch.Analytics.Tests.Learning.Tabular;
+
+public sealed class ChurnObservationTableTests
+{
+    [Fact]
+    public void Build_SyntheticCompany_OneRowPerLabelledObservationWithTheWorkflowsFeatures()
+    {
+        var timeline = CompanyTimeline.Build(SyntheticCompany.Generate(accounts: 120, days: 500, seed: 31));
+        var options = new ModelingOptions();
+        var settings = ChurnModelWorkflow.ResolveFeatureSettings(timeline, options);
+        var set = ObservationSetBuilder.Build(new FeatureBuilder(timeline, settings), options);
+        var labelled = Enumerable.Range(0, set.Count).Where(r => set.Churn[r] >= 0).ToList();
+
+        var table = ChurnObservationTable.Build(timeline, options, "observations.csv");
+
+        Assert.Equal(["account_id", "observation_date", .. set.FeatureNames, "churned"], table.Columns);
+        Assert.Equal(labelled.Count, table.Rows.Count);
+        for (var i = 0; i < labelled.Count; i++)
+        {
+            var (row, r) = (table.Rows[i], labelled[i]);
+            Assert.Equal(timeline.Timelines[set.Account[r]].Account.AccountId, row[0]);
+            Assert.Equal(DayOfWeek.Monday, DateOnly.ParseExact(row[1], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayOfWeek);
+            Assert.Equal(set.Churn[r].ToString(CultureInfo.InvariantCulture), row[^1]);
+            var features = set.Row(r);
+            for (var c = 0; c < features.Length; c++)
+            {
+                // Missing stays missing (an empty cell), and every number reads back to the same double.
+                Assert.Equal(features[c], row[2 + c].Length == 0 ? double.NaN : double.Parse(row[2 + c], CultureInfo.InvariantCulture));
+            }
+        }
+
+        Assert.Contains(table.Rows, r => r[^1] == "1");
+        Assert.Contains(table.Rows, r => r[^1] == "0");
+    }
+}

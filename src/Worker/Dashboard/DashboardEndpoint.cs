@@ -302,27 +302,8 @@ internal sealed partial class DashboardEndpoint(
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The user name of valid HTTP Basic credentials, or null (also when none are configured).</summary>
-    private static string? SignedIn(HttpRequest request, DashboardOptions settings)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (string.IsNullOrEmpty(settings.Password) || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var expected = Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}");
-        byte[] given;
-        try
-        {
-            given = Convert.FromBase64String(header["Basic ".Length..].Trim());
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(given, expected) ? settings.Username : null;
-    }
+    private static string? SignedIn(HttpRequest request, DashboardOptions settings) =>
+        Hosting.BasicCredentials.Match(request, settings.Username, settings.Password) ? settings.Username : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard on {Address} (credentials required: {Credentials})")]
     private static partial void LogListening(ILogger logger, string address, bool credentials);

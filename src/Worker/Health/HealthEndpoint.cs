@@ -95,27 +95,8 @@ internal sealed partial class HealthEndpoint(HealthCheckService checks, IOptions
         }
     }
 
-    private static bool Authorised(HttpRequest request, HealthOptions settings)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var expected = Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}");
-        byte[] given;
-        try
-        {
-            given = Convert.FromBase64String(header["Basic ".Length..].Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(given, expected);
-    }
+    private static bool Authorised(HttpRequest request, HealthOptions settings) =>
+        Hosting.BasicCredentials.Match(request, settings.Username, settings.Password);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health endpoint on {Address}/healthz (credentials required: {Credentials})")]
     private static partial void LogListening(ILogger logger, string address, bool credentials);

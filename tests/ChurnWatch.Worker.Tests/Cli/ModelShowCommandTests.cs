@@ -34,23 +34,8 @@ public sealed class ModelShowCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exitCode = await ChurnWatchCommandLine.InvokeAsync(new RootCommand { ModelCommand.Create(TimeProvider.System) }, args);
-            return (exitCode, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
+    private static Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args) =>
+        CommandRun.InvokeAsync(new RootCommand { ModelCommand.Create(TimeProvider.System) }, args);
 
     [Fact]
     public async Task Show_ModelFile_PrintsEachCandidateAndTheTopFeatures()

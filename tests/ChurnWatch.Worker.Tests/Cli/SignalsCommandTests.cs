@@ -31,24 +31,11 @@ public sealed class SignalsCommandTests : IDisposable
         return (all.Single().SignalId, resolved.Single().SignalId);
     }
 
-    private async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
     {
         var root = new RootCommand();
         root.Subcommands.Add(SignalsCommand.Create(new Dictionary<string, string?> { ["Store:DataFolder"] = _folder.Path }));
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exitCode = await ChurnWatchCommandLine.InvokeAsync(root, args);
-            return (exitCode, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
+        return CommandRun.InvokeAsync(root, args);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
         using (var node = Start())
         {
             using var http = new HttpClient();
+            await WaitUntilReadyAsync(http);
             var (status, body) = await GetAsync(http, "/healthz");
             Assert.Equal(HttpStatusCode.OK, status);
             using var json = JsonDocument.Parse(body);
@@ -59,7 +60,7 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
         using var node = Start(("Source:ConnectionString", $"Data Source={source}"), ("Schedule:TestDelay", "00:05:00"), ("Schedule:ShutdownGrace", "00:00:02"));
         using (var http = new HttpClient())
         {
-            await GetAsync(http, "/healthz/ready"); // the scheduler has stored its jobs
+            await WaitUntilReadyAsync(http); // the scheduler has stored its jobs
         }
 
         Assert.Equal(0, (await RunToEndAsync(["jobs", "trigger", "ingest"])).ExitCode);
@@ -213,6 +214,17 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
             {
                 await Task.Delay(250);
             }
+        }
+    }
+
+    // The endpoint listens a moment before Quartz has started, and readiness rightly says 503 until then.
+    private async Task WaitUntilReadyAsync(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        while ((await GetAsync(http, "/healthz/ready")).Status != HttpStatusCode.OK)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the node was not ready within a minute");
+            await Task.Delay(250);
         }
     }
 

@@ -1,17 +1,20 @@
 namespace ChurnWatch.Analytics.Learning.Trees;
 
 /// <summary>
-/// The training matrix as one byte per cell, column-major (one array per column) so histogram building reads a
-/// column sequentially. Bin 0 holds missing values; value bin b (1-based) holds v with edges[b-2] &lt; v &lt;= edges[b-1].
+/// The training matrix as one byte per cell, twice: column-major (one array per column), which partitioning a node
+/// by one column reads, and row-major, which histogram building reads (a node's rows are scattered after a few
+/// splits, and one row's bytes share a cache line where one column's would each cost a line). Bin 0 holds missing
+/// values; value bin b (1-based) holds v with edges[b-2] &lt; v &lt;= edges[b-1].
 /// </summary>
 internal sealed class BinnedFeatures
 {
     /// <summary>Column values looked at to place the quantile edges: a fixed stride through the rows, so it is deterministic.</summary>
     private const int EdgeSampleSize = 200_000;
 
-    private BinnedFeatures(byte[][] bins, double[][] edges, int rows)
+    private BinnedFeatures(byte[][] bins, byte[] rowMajor, double[][] edges, int rows)
     {
         Bins = bins;
+        RowMajor = rowMajor;
         Edges = edges;
         Rows = rows;
         BinCounts = edges.Select(e => e.Length + 2).ToArray();
@@ -22,7 +25,11 @@ internal sealed class BinnedFeatures
         }
     }
 
+    /// <summary>Column-major: Bins[column][row].</summary>
     public byte[][] Bins { get; }
+
+    /// <summary>Row-major: RowMajor[row * Columns + column].</summary>
+    public byte[] RowMajor { get; }
 
     /// <summary>Ascending cut points per column; a value goes to the first bin whose edge is at least the value.</summary>
     public double[][] Edges { get; }
@@ -57,6 +64,8 @@ internal sealed class BinnedFeatures
             bins[f] = new byte[rows];
         }
 
+        var rowMajor = new byte[(long)rows * columns];
+
         // Row blocks read the row-major matrix sequentially; every cell is written by exactly one block.
         const int Block = 16_384;
         var blocks = (rows + Block - 1) / Block;
@@ -66,26 +75,22 @@ internal sealed class BinnedFeatures
             for (var r = block * Block; r < end; r++)
             {
                 var row = x.Row(r);
+                var cells = rowMajor.AsSpan(r * columns, columns);
                 for (var f = 0; f < columns; f++)
                 {
-                    bins[f][r] = (byte)BinOf(edges[f], row[f]);
+                    var bin = (byte)BinOf(edges[f], row[f]);
+                    bins[f][r] = bin;
+                    cells[f] = bin;
                 }
             }
         });
 
-        return new BinnedFeatures(bins, edges, rows);
+        return new BinnedFeatures(bins, rowMajor, edges, rows);
     }
 
-    public static int BinOf(double[] edges, double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return 0;
-        }
-
-        var found = Array.BinarySearch(edges, value);
-        return 1 + (found >= 0 ? found : ~found);
-    }
+    /// <summary>0 for NaN, else 1 + the number of edges below the value.</summary>
+    public static int BinOf(double[] edges, double value) =>
+        double.IsNaN(value) ? 0 : 1 + SortedThresholds.CountBelow(edges, value);
 
     private static double[] QuantileEdges(FeatureMatrix x, int column, int maxBins)
     {

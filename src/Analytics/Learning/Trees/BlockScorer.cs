@@ -306,7 +306,7 @@ internal sealed class BlockScorer
                     for (var r = 0; r < count; r++)
                     {
                         var v = value[(nint)r * columns];
-                        var rank = (byte)CountBelow(thresholds, v);
+                        var rank = (byte)SortedThresholds.CountBelow(thresholds, v);
                         right[BlockRows + r] = rank;
                         right[r] = (byte)(rank | (double.IsNaN(v) ? MissingGoesRight : 0));
                     }
@@ -354,26 +354,6 @@ internal sealed class BlockScorer
                 | (Vector256.LessThan(Vector256.Load(sixteen + 4), value256).ExtractMostSignificantBits() << 4)
                 | (Vector256.LessThan(Vector256.Load(sixteen + 8), value256).ExtractMostSignificantBits() << 8)
                 | (Vector256.LessThan(Vector256.Load(sixteen + 12), value256).ExtractMostSignificantBits() << 12));
-        }
-    }
-
-    /// <summary>How many of the sorted thresholds are below v (0 for NaN); branch-free binary search, fixed steps per column.</summary>
-    private static int CountBelow(double[] thresholds, double v)
-    {
-        ref var first = ref MemoryMarshal.GetArrayDataReference(thresholds);
-        var low = 0;
-        var n = thresholds.Length;
-        unchecked
-        {
-            while (n > 1)
-            {
-                var half = n >> 1;
-                // Arithmetic, not a conditional jump: on real data the comparison is a coin flip, which mispredicts.
-                low += half & -(Unsafe.Add(ref first, low + half) < v ? 1 : 0);
-                n -= half;
-            }
-
-            return low + (Unsafe.Add(ref first, low) < v ? 1 : 0);
         }
     }
 

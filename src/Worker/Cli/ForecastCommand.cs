@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ChurnWatch.Worker.Finance;
-using ChurnWatch.Worker.Reports.Csv;
-using ChurnWatch.Worker.Reports.Finance;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChurnWatch.Worker.Cli;
@@ -50,21 +48,15 @@ internal static class ForecastCommand
             return CommandHost.RunAsync(async (services, ct) =>
             {
                 var result = await services.GetRequiredService<RenewalForecastService>().RunAsync(request, ct).ConfigureAwait(false);
-                var path = OutputPaths.Prepare(outPath);
-                RenewalForecastCsv.WriteFile(path, result.BySegment ?? result.Total);
-                var backtestPath = OutputPaths.Sibling(path, "backtest");
-                RenewalBacktestCsv.WriteFile(backtestPath, result.Backtest, result.ProbabilitySource);
-                var html = OutputPaths.Html(path);
-                Output.AtomicFile.WriteText(html, writer => writer.Write(RenewalForecastHtml.Render(result)));
-                DataFreshnessCsv.WriteFile(OutputPaths.Freshness(path), result.GeneratedAt, result.Sources);
-                Print(result, path, backtestPath, html);
+                var files = FinanceFiles.WriteForecast(result, OutputPaths.Prepare(outPath));
+                Print(result, files);
                 return ExitCodes.Ok;
             }, null, cancellationToken);
         });
         return command;
     }
 
-    private static void Print(RenewalForecastResult result, string path, string backtestPath, string html)
+    private static void Print(RenewalForecastResult result, IReadOnlyList<string> files)
     {
         var inv = CultureInfo.InvariantCulture;
         var total = result.Total;
@@ -81,6 +73,6 @@ internal static class ForecastCommand
             Console.Out.WriteLine($"Backtest probabilities: models trained at {sources.Count(s => s == RenewalForecastResult.ModelTrainedBeforeDate)} of {sources.Count} forecast dates on the data before them (out-of-sample).");
         if (sources.Contains(RenewalForecastResult.CurrentModelInSample))
             Console.Out.WriteLine($"Backtest probabilities at {sources.Count(s => s == RenewalForecastResult.CurrentModelInSample)} of {sources.Count} forecast dates come from today's model applied to past dates: in-sample for the model, so the backtest flatters the forecast there.");
-        Console.Out.WriteLine($"Written: {path}, {backtestPath}, {html}.");
+        Console.Out.WriteLine($"Written: {string.Join(", ", files)}.");
     }
 }

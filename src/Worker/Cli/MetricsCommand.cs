@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Worker.Finance;
-using ChurnWatch.Worker.Reports.Csv;
-using ChurnWatch.Worker.Reports.Finance;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Cli;
 
@@ -33,22 +29,14 @@ internal static class MetricsCommand
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
             return CommandHost.RunAsync(async (services, ct) =>
             {
-                var (history, sources, now) = await services.GetRequiredService<FinanceStore>().LoadAsync(ct).ConfigureAwait(false);
-                var options = services.GetRequiredService<IOptions<MetricsOptions>>().Value;
-                var report = SaasMetrics.Compute(history, SaasMetrics.FirstOfLastCompleteMonths(history.DataAsOf, count), count, options);
-                var path = OutputPaths.Prepare(outPath);
-                MrrBridgeCsv.WriteFile(path, report);
-                var cohorts = OutputPaths.Sibling(path, "cohorts");
-                CohortRetentionCsv.WriteFile(cohorts, report);
-                var html = OutputPaths.Html(path);
-                var currency = FinanceStore.Currency(history);
-                Output.AtomicFile.WriteText(html, writer => writer.Write(SaasMetricsHtml.Render(report, sources, currency, now)));
-                DataFreshnessCsv.WriteFile(OutputPaths.Freshness(path), now, sources);
+                var result = await services.GetRequiredService<SaasMetricsService>().RunAsync(count, ct).ConfigureAwait(false);
+                var files = FinanceFiles.WriteMetrics(result, OutputPaths.Prepare(outPath));
+                var report = result.Report;
                 var last = report.Months[^1];
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"SaaS metrics for {report.Months[0].Month:yyyy-MM} to {last.Month:yyyy-MM}: MRR {report.Months[0].StartMrr:#,0} -> {last.EndMrr:#,0} {currency}; last month logo churn {last.LogoChurnRate:0.0%}, GRR {last.GrossRevenueRetention:0.0%}, NRR {last.NetRevenueRetention:0.0%}."));
-                Console.Out.WriteLine($"Conventions: {options.Describe()}.");
-                Console.Out.WriteLine($"Written: {path}, {cohorts}, {html}.");
+                    $"SaaS metrics for {report.Months[0].Month:yyyy-MM} to {last.Month:yyyy-MM}: MRR {report.Months[0].StartMrr:#,0} -> {last.EndMrr:#,0} {result.Currency}; last month logo churn {last.LogoChurnRate:0.0%}, GRR {last.GrossRevenueRetention:0.0%}, NRR {last.NetRevenueRetention:0.0%}."));
+                Console.Out.WriteLine($"Conventions: {result.Options.Describe()}.");
+                Console.Out.WriteLine($"Written: {string.Join(", ", files)}.");
                 return ExitCodes.Ok;
             }, null, cancellationToken);
         });

@@ -11,6 +11,7 @@ internal static class FinanceServices
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FinanceStore>();
         services.AddSingleton<RenewalForecastService>();
+        services.AddSingleton<SaasMetricsService>();
         return services;
     }
 }

@@ -27,9 +27,17 @@ internal sealed class ScheduleOptions
     [Required(AllowEmptyStrings = false)]
     public string Reports { get; set; } = "0 0 7 ? * MON";
 
-    /// <summary>The renewal forecast (and, later, the SaaS metrics). Default Monday 07:30.</summary>
+    /// <summary>The renewal forecast and the SaaS metrics, each a CSV and an HTML page in Output:Folder. Default Monday 07:30.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Forecast { get; set; } = "0 30 7 ? * MON";
+
+    /// <summary>
+    /// Past months the forecast job's backtest forecasts again 3 and 6 months ahead. A past forecast date without
+    /// stored scores trains the models once on the data before it (out-of-sample), so the first weeks cost about one
+    /// training per month here. Default 12, range 0 (no backtest) to 36.
+    /// </summary>
+    [Range(0, 36)]
+    public int ForecastBacktestMonths { get; set; } = 12;
 
     /// <summary>The monthly chain: retrain the models, then score, then signals. Default the 1st at 03:00.</summary>
     [Required(AllowEmptyStrings = false)]
@@ -42,6 +50,13 @@ internal sealed class ScheduleOptions
     /// <summary>Wait before the first retry; each further retry waits twice as long. Default 30 s, range 1 s to 1 h.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest wait between retries, however many have failed: doubling from an hour would otherwise reach weeks.
+    /// Default 15 min, range 1 s to 6 h, and at least <see cref="RetryDelay"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>On SIGTERM, how long the running step may take to finish before it is cancelled. Default 5 min, range 0 to 1 h.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]

@@ -3,7 +3,7 @@ using Quartz;
 
 namespace ChurnWatch.Worker.Scheduling;
 
-/// <summary>Checks every cron expression and the time zone at start; a message names the key (Schedule:Reports: ...).</summary>
+/// <summary>Checks every cron expression, the time zone and the retry waits at start; a message names the key (Schedule:Reports: ...).</summary>
 internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
@@ -21,6 +21,11 @@ internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOption
         if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TryFindTimeZone(options.TimeZone, out _))
         {
             failures.Add($"{ScheduleOptions.Section}:{nameof(ScheduleOptions.TimeZone)}: '{options.TimeZone}' is not a time zone this machine knows (use an IANA id such as 'Europe/Berlin' or 'UTC').");
+        }
+
+        if (options.RetryMaxDelay < options.RetryDelay)
+        {
+            failures.Add($"{ScheduleOptions.Section}:{nameof(ScheduleOptions.RetryMaxDelay)}: {options.RetryMaxDelay} is shorter than {ScheduleOptions.Section}:{nameof(ScheduleOptions.RetryDelay)} ({options.RetryDelay}); the longest wait must be at least the first.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,9 +1,9 @@
 using ChurnWatch.Analytics.Features;
-using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Reports.Csv;
@@ -29,8 +29,15 @@ internal sealed class ScheduledSteps(
     IOptions<SignalOptions> signalOptions,
     IOptions<OutputOptions> output,
     IOptions<Delivery.EmailOptions> email,
-    Delivery.WeeklyReportDelivery delivery) : IJobSteps
+    Delivery.WeeklyReportDelivery delivery,
+    ScoreStore scoreStore,
+    RenewalForecastService forecasts,
+    SaasMetricsService metrics,
+    IOptions<ScheduleOptions> schedule) : IJobSteps
 {
+    /// <summary>Complete months of SaaS metrics the forecast job writes (as <c>churnwatch metrics</c> by default).</summary>
+    public const int MetricsMonths = 12;
+
     public Task<long> RunAsync(string job, CancellationToken cancellationToken) => job switch
     {
         PipelineJobs.Ingest => IngestAsync(cancellationToken),
@@ -93,22 +100,26 @@ internal sealed class ScheduledSteps(
         return result.Files.Count;
     }
 
+    /// <summary>
+    /// The renewal forecast (with its backtest) and the SaaS metrics, as <c>churnwatch forecast renewals</c> and
+    /// <c>churnwatch metrics</c> write them, into Output:Folder; the rows are the CSVs' rows.
+    /// </summary>
     public async Task<long> ForecastAsync(CancellationToken cancellationToken)
     {
-        var (history, timeline, models, asOf) = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        var book = AccountBook.AsOf(history, asOf);
-        var scores = ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf);
-        var exposures = scores
-            .Where(s => book.TryGet(s.AccountId, out var p) && p.RenewalDate is not null)
-            .Select(s =>
-            {
-                book.TryGet(s.AccountId, out var p);
-                return new RenewalExposure(s.AccountId, p!.RenewalDate!.Value, p.Arr, s.RenewalProbability ?? 1 - s.ChurnProbability);
-            });
-        var forecast = RenewalForecaster.Forecast(exposures, asOf, OutputStep.ForecastMonths, seed: asOf.DayNumber);
-        Directory.CreateDirectory(output.Value.Folder);
-        RenewalForecastCsv.WriteFile(Path.Combine(output.Value.Folder, RenewalForecastCsv.FileName), forecast);
-        return forecast.Count;
+        // The forecast weighs each renewal by the latest stored scores: a store never scored is scored first.
+        if (await scoreStore.LatestAsOfAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            await ScoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var folder = output.Value.Folder;
+        Directory.CreateDirectory(folder);
+        var forecast = await forecasts.RunAsync(
+            new RenewalForecastRequest(OutputStep.ForecastMonths, BySegment: false, schedule.Value.ForecastBacktestMonths), cancellationToken).ConfigureAwait(false);
+        FinanceFiles.WriteForecast(forecast, Path.Combine(folder, RenewalForecastCsv.FileName));
+        var saas = await metrics.RunAsync(MetricsMonths, cancellationToken).ConfigureAwait(false);
+        FinanceFiles.WriteMetrics(saas, Path.Combine(folder, FinanceFiles.MetricsFileName));
+        return forecast.Total.Count + forecast.Backtest.Count + saas.Report.Months.Count;
     }
 
     /// <summary>The history, the newest stored models (trained now, and stored, when there are none yet) and the as-of date.</summary>

@@ -66,7 +66,7 @@ internal sealed partial class StepRunner(
             }
             catch (Exception e) when (attempt <= settings.Retries && TransientFailure.Is(e))
             {
-                var wait = TransientFailure.Backoff(settings.RetryDelay, attempt);
+                var wait = TransientFailure.Backoff(settings.RetryDelay, attempt, settings.RetryMaxDelay);
                 LogRetrying(logger, job, attempt, settings.Retries, wait, e.Message);
                 try
                 {

@@ -29,7 +29,13 @@ internal static class TransientFailure
         return false;
     }
 
-    /// <summary>The wait before retry <paramref name="attempt"/> (1-based): the first delay, doubled for each further retry.</summary>
-    public static TimeSpan Backoff(TimeSpan firstDelay, int attempt) =>
-        TimeSpan.FromTicks(checked(firstDelay.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20))));
+    /// <summary>
+    /// The wait before retry <paramref name="attempt"/> (1-based): the first delay, doubled for each further retry,
+    /// never longer than <paramref name="maxDelay"/>.
+    /// </summary>
+    public static TimeSpan Backoff(TimeSpan firstDelay, int attempt, TimeSpan maxDelay)
+    {
+        var doubled = TimeSpan.FromTicks(checked(firstDelay.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20))));
+        return doubled < maxDelay ? doubled : maxDelay;
+    }
 }

@@ -89,8 +89,14 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFix
             $"[...document.querySelectorAll('#history tbody tr')].map(r => [...r.cells].map(c => c.textContent)).find(c => c[0] === '{run.RunId}')"))!.AsArray().Select(n => (string?)n).ToList();
         Assert.Equal(("forecast", DashboardJobs.FiredBy, run.Status), (row[1], row[2], row[6]));
 
+        Assert.Equal("succeeded", run.Status);
+
+        // The job's forecast and metrics pages are listed beside the weekly reports.
         await tab.GoAsync(site.BaseUrl + "/reports");
         Assert.True((int)(await tab.EvaluateAsync("document.querySelectorAll('#weekly-reports a').length"))! > 0);
+        var otherFiles = await tab.EvaluateAsync("[...document.querySelectorAll('#other-files a')].map(a => a.getAttribute('href'))");
+        Assert.Contains("/files/renewal_forecast.html", otherFiles!.AsArray().Select(n => (string?)n));
+        Assert.Contains("/files/saas_metrics.html", otherFiles.AsArray().Select(n => (string?)n));
 
         Assert.Equal(0, (int)(await tab.EvaluateAsync("document.querySelectorAll('script').length"))!);
         Assert.True(tab.ConsoleErrors.Count == 0, string.Join("\n", tab.ConsoleErrors));

@@ -39,21 +39,11 @@ public sealed class DashboardFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var data = Path.Combine(_folder.Path, "data");
-        var settings = new Dictionary<string, string?>
-        {
-            ["Store:DataFolder"] = data,
-            ["Source:ConnectionString"] = $"Data Source={Path.Combine(data, DemoPipeline.SampleFileName)}",
-            ["Sample:Accounts"] = "160",
-            ["Sample:Months"] = "15",
-            ["Sample:Seed"] = "11",
-            ["Sample:End"] = "2026-03-01",
-            ["Output:Folder"] = OutputFolder,
-            ["Dashboard:Port"] = "0",
-            ["Schedule:NodeName"] = "dashboard-test",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:ChurnWatch"] = "Error",
-        };
+        var settings = SmallCompany.Settings(_folder.Path, accounts: 160, months: 15, seed: 11);
+        settings["Dashboard:Port"] = "0";
+        settings["Schedule:NodeName"] = "dashboard-test";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Logging:LogLevel:ChurnWatch"] = "Error";
         foreach (var key in new[] { "Ingest", "Scoring", "Reports", "Forecast", "Retraining" })
         {
             settings["Schedule:" + key] = Never;

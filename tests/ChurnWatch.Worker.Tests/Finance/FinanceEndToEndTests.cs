@@ -19,17 +19,7 @@ public sealed class FinanceEndToEndTests : IDisposable
 
     public FinanceEndToEndTests()
     {
-        var data = Path.Combine(_folder.Path, "data");
-        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
-        {
-            ["Store:DataFolder"] = data,
-            ["Source:ConnectionString"] = $"Data Source={Path.Combine(data, DemoPipeline.SampleFileName)}",
-            ["Sample:Accounts"] = "240",
-            ["Sample:Months"] = "24",
-            ["Sample:Seed"] = "11",
-            ["Sample:End"] = "2026-03-01",
-            ["Output:Folder"] = Path.Combine(_folder.Path, "out"),
-        });
+        var builder = ChurnWatchHost.CreateBuilder(SmallCompany.Settings(_folder.Path, accounts: 240, months: 24, seed: 11));
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         _host = builder.Build();
     }

@@ -23,17 +23,7 @@ public sealed class DemoPipelineTests : IDisposable
 
     public DemoPipelineTests()
     {
-        var data = Path.Combine(_folder.Path, "data");
-        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
-        {
-            ["Store:DataFolder"] = data,
-            ["Source:ConnectionString"] = $"Data Source={Path.Combine(data, DemoPipeline.SampleFileName)}",
-            ["Sample:Accounts"] = "240",
-            ["Sample:Months"] = "18",
-            ["Sample:Seed"] = "7",
-            ["Sample:End"] = "2026-03-01",
-            ["Output:Folder"] = Path.Combine(_folder.Path, "out"),
-        });
+        var builder = ChurnWatchHost.CreateBuilder(SmallCompany.Settings(_folder.Path, accounts: 240, months: 18, seed: 7));
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         _host = builder.Build();
     }

@@ -91,18 +91,8 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IDisposable
     public async Task Open_DemoPipelineOutputs_EveryPageRenders()
     {
         var browser = await chromium.BrowserAsync();
-        var data = Path.Combine(_folder.Path, "data");
         var output = Path.Combine(_folder.Path, "out");
-        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
-        {
-            ["Store:DataFolder"] = data,
-            ["Source:ConnectionString"] = $"Data Source={Path.Combine(data, DemoPipeline.SampleFileName)}",
-            ["Sample:Accounts"] = "240",
-            ["Sample:Months"] = "18",
-            ["Sample:Seed"] = "7",
-            ["Sample:End"] = "2026-03-01",
-            ["Output:Folder"] = output,
-        });
+        var builder = ChurnWatchHost.CreateBuilder(SmallCompany.Settings(_folder.Path, accounts: 240, months: 18, seed: 7));
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero)));
         using (var host = builder.Build())
         {

@@ -44,6 +44,15 @@ public sealed class ScheduleOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_RetryMaxDelayBelowRetryDelay_FailsNamingBothKeys()
+    {
+        var result = Validator.Validate(null, new ScheduleOptions { RetryDelay = TimeSpan.FromMinutes(5), RetryMaxDelay = TimeSpan.FromMinutes(1) });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Schedule:RetryMaxDelay: 00:01:00 is shorter than Schedule:RetryDelay (00:05:00)", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Schedules_Defaults_ReportsMondaySevenInTheConfiguredZone()
     {
         var options = new ScheduleOptions { TimeZone = "Europe/Berlin" };

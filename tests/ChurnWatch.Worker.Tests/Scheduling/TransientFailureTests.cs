@@ -35,6 +35,14 @@ public sealed class TransientFailureTests
     {
         Assert.Equal(
             [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(240)],
-            Enumerable.Range(1, 4).Select(attempt => TransientFailure.Backoff(TimeSpan.FromSeconds(30), attempt)));
+            Enumerable.Range(1, 4).Select(attempt => TransientFailure.Backoff(TimeSpan.FromSeconds(30), attempt, TimeSpan.FromHours(1))));
+    }
+
+    [Fact]
+    public void Backoff_LongRun_StopsAtTheMaximum()
+    {
+        Assert.Equal(
+            [TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)],
+            Enumerable.Range(1, 4).Select(attempt => TransientFailure.Backoff(TimeSpan.FromMinutes(4), attempt, TimeSpan.FromMinutes(10))));
     }
 }

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Pipeline;
+using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChurnWatch.Worker.Tests.Scheduling;
+
+/// <summary>
+/// The weekly forecast job on a small generated company in a real SQLite store: it writes the forecast and the SaaS
+/// metrics as their commands do, and a re-run replaces them with the same bytes.
+/// </summary>
+public sealed class ForecastJobTests : IDisposable
+{
+    private static readonly string[] JobFiles =
+    [
+        "renewal_forecast.csv", "renewal_forecast_backtest.csv", "renewal_forecast.html",
+        "saas_metrics.csv", "saas_metrics_cohorts.csv", "saas_metrics.html",
+    ];
+
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task ForecastJob_AfterTheDemo_WritesForecastAndMetricsAndAReRunGivesTheSameBytes()
+    {
+        using var host = await DemoHostAsync();
+        var output = Path.Combine(_folder.Path, "out");
+        foreach (var file in JobFiles)
+        {
+            File.Delete(Path.Combine(output, file)); // the demo writes renewal_forecast.csv too
+        }
+
+        var steps = host.Services.GetRequiredService<ScheduledSteps>();
+        var rows = await steps.RunAsync(PipelineJobs.Forecast, CancellationToken.None);
+        var first = JobFiles.ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f)))));
+        var again = await steps.RunAsync(PipelineJobs.Forecast, CancellationToken.None);
+        var second = JobFiles.ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f)))));
+
+        Assert.Equal(first, second);
+        Assert.Equal(rows, again);
+        // The rows the job reports are the data rows of its three row-per-month CSVs (forecast, backtest, bridge).
+        Assert.Equal(DataRows(output, "renewal_forecast.csv") + DataRows(output, "renewal_forecast_backtest.csv") + DataRows(output, "saas_metrics.csv"), rows);
+        Assert.True(DataRows(output, "renewal_forecast_backtest.csv") > 0, "the backtest replayed at least one past month");
+        var forecastPage = await File.ReadAllTextAsync(Path.Combine(output, "renewal_forecast.html"));
+        var metricsPage = await File.ReadAllTextAsync(Path.Combine(output, "saas_metrics.html"));
+        Assert.Contains("<svg", forecastPage, StringComparison.Ordinal);
+        Assert.Contains("<svg", metricsPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForecastJob_BacktestMonthsZero_WritesAnEmptyBacktest()
+    {
+        using var host = await DemoHostAsync(("Schedule:ForecastBacktestMonths", "0"));
+        var output = Path.Combine(_folder.Path, "out");
+
+        await host.Services.GetRequiredService<ScheduledSteps>().RunAsync(PipelineJobs.Forecast, CancellationToken.None);
+
+        Assert.Equal(0, DataRows(output, "renewal_forecast_backtest.csv"));
+        Assert.True(DataRows(output, "renewal_forecast.csv") > 0);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static long DataRows(string folder, string file) => File.ReadAllLines(Path.Combine(folder, file)).Length - 1;
+
+    private async Task<IHost> DemoHostAsync(params (string Key, string Value)[] extra)
+    {
+        var settings = SmallCompany.Settings(_folder.Path, accounts: 160, months: 15, seed: 11);
+        settings["Logging:LogLevel:Default"] = "Warning";
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        var builder = ChurnWatchHost.CreateBuilder(settings);
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(SmallCompany.Now));
+        builder.AddChurnWatchScheduler(run: false);
+        var host = builder.Build();
+        await host.Services.GetRequiredService<DemoPipeline>().RunAsync(SilentProgress.Instance, CancellationToken.None);
+        return host;
+    }
+}

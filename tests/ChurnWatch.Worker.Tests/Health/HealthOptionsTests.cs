@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using ChurnWatch.Worker.Health;
+
+namespace ChurnWatch.Worker.Tests.Health;
+
+public sealed class HealthOptionsTests
+{
+    private static List<string> Problems(HealthOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
+    }
+
+    [Fact]
+    public void Validate_EveryInterfaceWithoutCredentials_RefusedWhenEnabledOnly()
+    {
+        Assert.Equal(
+            ["Password: Listening beyond loopback requires Health:Username and a Health:Password of at least 12 characters."],
+            Problems(new HealthOptions { Address = "0.0.0.0" }));
+        // A disabled endpoint listens nowhere, so its address needs no credentials (the dashboard's always does).
+        Assert.Empty(Problems(new HealthOptions { Address = "0.0.0.0", Enabled = false }));
+    }
+
+    [Fact]
+    public void Validate_EmptyAddressAndPortOutOfRange_BothNamed()
+    {
+        var problems = Problems(new HealthOptions { Address = "", Port = 70_000 });
+
+        Assert.Contains(problems, p => p.StartsWith("Address: ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Port: ", StringComparison.Ordinal));
+    }
+}

@@ -1,16 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using ChurnWatch.Worker.Dashboard;
+using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Dashboard;
 
 public sealed class DashboardOptionsTests
 {
-    private static List<string> Problems(DashboardOptions options)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
-    }
+    private static List<string> Problems(DashboardOptions options) => OptionsProblems.Of(options);
 
     [Fact]
     public void Validate_Defaults_LoopbackWithoutCredentialsIsFine()

@@ -1,16 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using ChurnWatch.Worker.Health;
+using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Health;
 
 public sealed class HealthOptionsTests
 {
-    private static List<string> Problems(HealthOptions options)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results.Select(r => $"{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
-    }
+    private static List<string> Problems(HealthOptions options) => OptionsProblems.Of(options);
 
     [Fact]
     public void Validate_EveryInterfaceWithoutCredentials_RefusedWhenEnabledOnly()

@@ -10,6 +10,13 @@ namespace ChurnWatch.Analytics.Signals;
 /// </summary>
 public static class AccountActivityBuilder
 {
+    /// <summary>
+    /// An open ticket's SLA flag and tier are its state when the data was read. They count at a date only when the data
+    /// was read within this many days after it (the live run scores the last complete week); a replay of older dates
+    /// sees them only on tickets resolved before the date, whose state was final by then.
+    /// </summary>
+    public const int OpenTicketStateDays = 7;
+
     /// <summary>Activity of every account with a subscription active at <paramref name="asOf"/>, with default windows.</summary>
     public static IReadOnlyList<AccountActivity> Build(CompanyHistory history, DateOnly asOf, IReadOnlyCollection<string> keyFeatures) =>
         Build(CompanyTimeline.Build(history), asOf, keyFeatures, new SignalOptions());
@@ -25,6 +32,7 @@ public static class AccountActivityBuilder
         ArgumentNullException.ThrowIfNull(keyFeatures);
         ArgumentNullException.ThrowIfNull(options);
         var instant = ObservationCalendar.Instant(asOf);
+        var openTicketStateKnown = timeline.History.DataAsOf - instant <= TimeSpan.FromDays(OpenTicketStateDays);
         var keyColumns = KeyColumns(timeline, keyFeatures);
         var result = new List<AccountActivity>();
         foreach (var account in timeline.Timelines)
@@ -45,7 +53,7 @@ public static class AccountActivityBuilder
             {
                 Plan = plan,
                 RenewalDate = active.Where(s => s.RenewalDate >= asOf).Select(s => s.RenewalDate).Min(),
-                Support = account.Tickets is { } tickets ? Support(tickets, instant, options) : null,
+                Support = account.Tickets is { } tickets ? Support(tickets, instant, openTicketStateKnown, options) : null,
                 Billing = Billing(account, active, instant, options),
             });
         }
@@ -111,7 +119,7 @@ public static class AccountActivityBuilder
         return first is { } day ? DateOnly.FromDayNumber(day) : null;
     }
 
-    private static SupportFacts Support(Ticket[] tickets, DateTime instant, SignalOptions options)
+    private static SupportFacts Support(Ticket[] tickets, DateTime instant, bool openTicketStateKnown, SignalOptions options)
     {
         var windowStart = instant.AddDays(-options.SupportWindowDays);
         var urgentOpen = tickets.Where(t => t.Priority == TicketPriority.Urgent && t.IsOpenAt(instant)).ToList();
@@ -120,7 +128,10 @@ public static class AccountActivityBuilder
         var recent = tickets.Where(t => t.OpenedAt >= windowStart && t.OpenedAt < instant).ToList();
         // CSAT is given when a ticket is resolved, so only tickets resolved before the date can have one.
         var lowCsat = tickets.Count(t => t.ResolvedAt is { } r && r >= windowStart && r < instant && t.Csat is { } c && c <= options.LowCsat);
-        return new SupportFacts(tooLong, oldest, recent.Count(t => t.SlaBreached), recent.Count(t => t.Tier == SupportTier.L3), lowCsat);
+        // The SLA flag and tier may change until a ticket is resolved: a replay must not see a breach or escalation
+        // that happened after its date (see OpenTicketStateDays).
+        var known = recent.Where(t => (t.ResolvedAt is { } r && r < instant) || openTicketStateKnown).ToList();
+        return new SupportFacts(tooLong, oldest, known.Count(t => t.SlaBreached), known.Count(t => t.Tier == SupportTier.L3), lowCsat);
     }
 
     private static BillingFacts Billing(AccountTimeline account, List<Subscription> active, DateTime instant, SignalOptions options)

@@ -63,6 +63,21 @@ public sealed class AccountActivityBuilderTests
         Assert.Equal(new SupportFacts(0, 0, SlaBreaches: 1, L3Escalations: 1, LowCsatTickets: 1), Only(history).Support);
     }
 
+    [Theory]
+    [InlineData(0, 2)] // the live run: the data was read at the date, an open ticket's state is today's
+    [InlineData(7, 2)] // read a week later: still the live run's last complete week
+    [InlineData(8, 1)] // a replay: the open ticket may have breached and escalated after the date
+    public void Build_OpenTicketState_CountsOnlyWhenTheDataWasReadWithinAWeekOfTheDate(int readDaysAfter, int expected)
+    {
+        var history = OneAccount()
+            .Ticket("A1", HistoryBuilder.At(AsOfDay - 20), HistoryBuilder.At(AsOfDay - 2), tier: SupportTier.L3, slaBreached: true) // resolved before: final
+            .Ticket("A1", HistoryBuilder.At(AsOfDay - 3), null, tier: SupportTier.L3, slaBreached: true); // open at the date and when read
+
+        var activity = Assert.Single(AccountActivityBuilder.Build(CompanyTimeline.Build(history.Build(HistoryBuilder.At(AsOfDay + readDaysAfter))), AsOf, ["workflows"], Defaults));
+
+        Assert.Equal((expected, expected), (activity.Support!.SlaBreaches, activity.Support.L3Escalations));
+    }
+
     [Fact]
     public void Build_NoTicketEntity_HasNoSupportFacts() => Assert.Null(Only(OneAccount()).Support);
 

@@ -14,7 +14,11 @@ internal static class AccountsPage
 
     private static readonly int[] RenewalWindows = [30, 90, 180, 365];
 
-    public static string Render(IReadOnlyList<AccountSummary> all, AccountFilter filter, DateOnly today)
+    /// <param name="all">Every account.</param>
+    /// <param name="filter">The query's filter.</param>
+    /// <param name="today">For the renewal window.</param>
+    /// <param name="ownerBySignIn">The owner filter is the signed-in user's by default: the page offers everyone's.</param>
+    public static string Render(IReadOnlyList<AccountSummary> all, AccountFilter filter, DateOnly today, bool ownerBySignIn = false)
     {
         var rows = filter.Apply(all, today).ToList();
         var html = new StringBuilder();
@@ -32,6 +36,11 @@ internal static class AccountsPage
         html.Append("</select></label><button type=\"submit\" id=\"apply\">Show</button> <a href=\"/accounts\">clear</a></form>");
         html.Append("<p class=\"small\" id=\"count\">").Append(HtmlText.Count(rows.Count)).Append(" of ").Append(HtmlText.Count(all.Count)).Append(" accounts")
             .Append(rows.Count > MaxRows ? $", the first {MaxRows} shown" : "").Append(".</p>");
+        if (ownerBySignIn)
+        {
+            html.Append("<p class=\"small\" id=\"own-accounts\">Your accounts, as signed in. <a href=\"/accounts?owner=\">Every owner's accounts</a>.</p>");
+        }
+
         html.Append("<div class=\"table-wrap\"><table id=\"accounts\"><thead><tr><th>account</th><th>owner</th><th>band</th><th class=\"num\">churn</th><th class=\"num\">ARR</th><th class=\"num\">risk x ARR</th><th>renewal</th><th>signals</th></tr></thead><tbody>");
         foreach (var a in rows.Take(MaxRows))
         {

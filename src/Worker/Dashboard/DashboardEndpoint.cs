@@ -173,7 +173,10 @@ internal sealed partial class DashboardEndpoint(
     {
         var accounts = await queries.AccountsAsync(Now, ct).ConfigureAwait(false);
         var filter = AccountFilter.Parse(key => context.Request.Query[key].FirstOrDefault());
-        return Results.Content(AccountsPage.Render(accounts, filter, DateOnly.FromDateTime(Now)), Html);
+        // An account manager sees their own accounts unless they ask for the team's (?owner= shows every owner's).
+        var mine = !context.Request.Query.ContainsKey("owner") && SignedIn(context.Request, options.Value) is { } user
+            && accounts.Any(a => string.Equals(a.Owner, user, StringComparison.OrdinalIgnoreCase)) ? user : null;
+        return Results.Content(AccountsPage.Render(accounts, mine is null ? filter : filter with { Owner = mine }, DateOnly.FromDateTime(Now), ownerBySignIn: mine is not null), Html);
     }
 
     private async Task<IResult> AccountAsync(string id, CancellationToken ct)

@@ -56,6 +56,23 @@ internal sealed class CsvDropOptions : IValidatableObject
     /// <summary>Whether the first line names the columns. Default true; without a header the fields are in the contract's column order.</summary>
     public bool HasHeader { get; set; } = true;
 
+    /// <summary>
+    /// Days of raw usage events kept in <c>staged_usage_events</c>, from which a day or week is recounted when a later
+    /// file adds events to it (distinct users cannot be added up, only recounted). At the end of each run that imported
+    /// usage, whole weeks older than this are pruned; an event in a pruned week, in a later run, is refused to the
+    /// quarantine, since its week could no longer be recounted. Files of one run are all imported before it prunes,
+    /// so a backfill dropped at once is whole. Default 180, range 14 to 3650.
+    /// </summary>
+    [Range(14, 3650)]
+    public int StagedUsageDays { get; set; } = 180;
+
+    /// <summary>The Monday before which staged weeks are pruned on <paramref name="today"/>.</summary>
+    public DateOnly StagedUsageFrom(DateOnly today)
+    {
+        var day = today.AddDays(-StagedUsageDays);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    }
+
     /// <summary>The files' text encoding (a name such as <c>utf-8</c>, <c>utf-16</c>, <c>iso-8859-1</c>, <c>windows-1252</c>). Default <c>utf-8</c>; a byte order mark wins.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Encoding { get; set; } = "utf-8";

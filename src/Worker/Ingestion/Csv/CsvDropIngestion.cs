@@ -35,6 +35,11 @@ internal sealed class CsvDropIngestion(
         var folder = new CsvDropFolder(_options.Folder);
         var parser = new CsvValueParser(_options);
         var run = new Run(timeProvider.GetUtcNow().UtcDateTime, parser, progress);
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            run.StagedFrom = await UsageAggregateRefresh.PrunedBeforeAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
         var results = new List<CsvFileResult>();
         foreach (var entity in CsvDropColumns.Entities)
         {
@@ -47,6 +52,15 @@ internal sealed class CsvDropIngestion(
                 folder.MoveToProcessed(file);
                 results.Add(result);
             }
+        }
+
+        if (results.Any(r => r.Entity == CsvDropColumns.UsageEvents && !r.Skipped))
+        {
+            // After every file of the run, so files dropped together (a backfill in monthly files) are all recounted first.
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await UsageAggregateRefresh.PruneAsync(connection, transaction, _options.StagedUsageFrom(DateOnly.FromDateTime(run.StartedAt)), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return new CsvDropSummary(results);
@@ -119,7 +133,10 @@ internal sealed class CsvDropIngestion(
     private async Task<CsvFileResult> ImportUsageAsync(CsvDropFile file, Run run, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var validator = new RowValidator<StagedUsageEvent>(EntityRuleBook.UsageEvents, file.FileName, run.KnownAccounts, now + _validation.FutureTolerance);
+        var validator = new RowValidator<StagedUsageEvent>(EntityRuleBook.UsageEvents, file.FileName, run.KnownAccounts, now + _validation.FutureTolerance,
+            run.StagedFrom?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            $"the staged events of its week were pruned (CsvDrops:StagedUsageDays = {_options.StagedUsageDays}), so the week cannot be recounted with it. " +
+            "Load that period from the source database, or raise the setting before events age out and drop such files together in one run.");
         using var reader = CsvDropFileReader.Open(file.Path, file.Entity, _options);
         // The keys a file touches are few (accounts x days) next to its events, which stream through.
         var days = new HashSet<(string Account, string Day)>();
@@ -242,6 +259,9 @@ internal sealed class CsvDropIngestion(
         public CsvValueParser Parser { get; } = parser;
 
         public IProgress<CsvDropProgress>? Progress { get; } = progress;
+
+        /// <summary>Weeks before this Monday were pruned by an earlier run: their events are refused; null when none were.</summary>
+        public DateOnly? StagedFrom { get; set; }
 
         /// <summary>Stored account ids, loaded once after the accounts files; null until then.</summary>
         public IReadOnlySet<string>? KnownAccounts { get; set; }

@@ -65,6 +65,29 @@ internal static class UsageAggregateRefresh
         }
     }
 
+    /// <summary>The Monday before which staged weeks were pruned, or null when nothing was pruned yet.</summary>
+    public static async Task<DateOnly?> PrunedBeforeAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT MAX(week_start) FROM staged_usage_pruned", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return text is null ? null : StoreText.ParseDate(text);
+    }
+
+    /// <summary>
+    /// Drops the staged events of weeks before <paramref name="stagedFrom"/> (a Monday) and records it, inside the
+    /// caller's transaction: those weeks' aggregates are final. Never moves the mark back.
+    /// </summary>
+    public static async Task PruneAsync(DbConnection connection, DbTransaction transaction, DateOnly stagedFrom, CancellationToken cancellationToken)
+    {
+        var from = StoreText.Date(stagedFrom);
+        await ExecuteAsync(connection, transaction, "DELETE FROM staged_usage_events WHERE week_start < @from", new { from }, cancellationToken).ConfigureAwait(false);
+        var before = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT MAX(week_start) FROM staged_usage_pruned", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (before is null || string.CompareOrdinal(before, from) < 0)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM staged_usage_pruned", new { }, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, "INSERT INTO staged_usage_pruned (week_start) VALUES (@from)", new { from }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, object parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 }

@@ -8,7 +8,10 @@ namespace ChurnWatch.Worker.Ingestion.Validation;
 /// row type's <c>ToRecord</c>), duplicate keys, references to unknown accounts and timestamps in the future. A bad
 /// row is quarantined with the reason and the run goes on; good rows pass through.
 /// </summary>
-internal sealed class RowValidator<TRecord>(EntityRules<TRecord> rules, string source, IReadOnlySet<string>? knownAccounts, DateTime latestAllowed)
+/// <param name="earliestAllowed">Observed timestamps before this are refused, with <paramref name="tooEarly"/> as the reason; default none.</param>
+/// <param name="tooEarly">Why a timestamp before <paramref name="earliestAllowed"/> is refused.</param>
+internal sealed class RowValidator<TRecord>(
+    EntityRules<TRecord> rules, string source, IReadOnlySet<string>? knownAccounts, DateTime latestAllowed, DateTime? earliestAllowed = null, string? tooEarly = null)
 {
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly List<QuarantinedRow> _quarantined = [];
@@ -65,6 +68,12 @@ internal sealed class RowValidator<TRecord>(EntityRules<TRecord> rules, string s
             {
                 var text = StoreText.Instant(instant);
                 return Refuse(locationOf(row), null, text, string.Create(CultureInfo.InvariantCulture, $"{text} is in the future (later than {StoreText.Instant(latestAllowed)})."));
+            }
+
+            if (instant < earliestAllowed)
+            {
+                var text = StoreText.Instant(instant);
+                return Refuse(locationOf(row), null, text, string.Create(CultureInfo.InvariantCulture, $"{text} is before {StoreText.Instant(earliestAllowed.Value)}: {tooEarly}"));
             }
         }
 

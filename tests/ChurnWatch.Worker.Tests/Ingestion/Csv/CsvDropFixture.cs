@@ -33,7 +33,11 @@ internal sealed class CsvDropFixture : IDisposable
 
     public string DropFolder => Path.Combine(_temp.Path, "drops");
 
-    public CsvDropOptions Options { get; } = new();
+    /// <summary>The drop settings; the tests' usage is a year before the clock, so staged weeks are kept ten years unless a test says otherwise.</summary>
+    public CsvDropOptions Options { get; } = new() { StagedUsageDays = 3650 };
+
+    /// <summary>The clock of the ingestion (TestStore.Now unless a test moves it).</summary>
+    public FixedTimeProvider Clock { get; } = new(TestStore.Now);
 
     /// <summary>Validation settings; the tests of bad rows allow any share of them, as the default 5% would refuse their small files.</summary>
     public ValidationOptions Validation { get; } = new() { MaxRejectedShare = 1 };
@@ -46,7 +50,7 @@ internal sealed class CsvDropFixture : IDisposable
     }
 
     public CsvDropIngestion Ingestion() =>
-        new(Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Validation), Database, Store, new FixedTimeProvider(TestStore.Now));
+        new(Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Validation), Database, Store, Clock);
 
     public Task<CsvDropSummary> RunAsync(IProgress<CsvDropProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Ingestion().RunAsync(progress, cancellationToken);

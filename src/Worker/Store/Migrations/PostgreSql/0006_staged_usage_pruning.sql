@@ -1,0 +1,6 @@
+-- Staged usage events of weeks before this Monday have been pruned (CsvDrops:StagedUsageDays): those weeks'
+-- aggregates are final, and a later CSV event in one is refused, since the week could no longer be recounted.
+-- At most one row; none until the first prune.
+CREATE TABLE staged_usage_pruned (
+    week_start TEXT COLLATE "C" NOT NULL
+);

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -59,6 +61,21 @@ public sealed class ForecastJobTests : IDisposable
 
         Assert.Equal(0, DataRows(output, "renewal_forecast_backtest.csv"));
         Assert.True(DataRows(output, "renewal_forecast.csv") > 0);
+    }
+
+    [Fact]
+    public async Task ForecastJob_StoreNeverScored_ScoresFirstThenForecasts()
+    {
+        using var host = await DemoHostAsync(("Schedule:ForecastBacktestMonths", "0"));
+        await using (var connection = await host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("DELETE FROM scores");
+        }
+
+        var rows = await host.Services.GetRequiredService<ScheduledSteps>().RunAsync(PipelineJobs.Forecast, CancellationToken.None);
+
+        Assert.NotNull(await host.Services.GetRequiredService<ScoreStore>().LatestAsOfAsync(CancellationToken.None));
+        Assert.Equal(DataRows(Path.Combine(_folder.Path, "out"), "renewal_forecast.csv") + DataRows(Path.Combine(_folder.Path, "out"), "saas_metrics.csv"), rows);
     }
 
     public void Dispose() => _folder.Dispose();

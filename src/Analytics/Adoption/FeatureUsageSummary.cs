@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Labels;
 
@@ -148,7 +149,7 @@ public static class FeatureUsageSummary
         var periods = new List<(DateOnly, DateOnly, List<DateOnly>)>();
         if (grain == UsageGrain.Week)
         {
-            for (var monday = MondayOnOrBefore(from); monday <= to; monday = monday.AddDays(7))
+            for (var monday = ObservationCalendar.MondayOnOrBefore(from); monday <= to; monday = monday.AddDays(7))
             {
                 periods.Add((monday, monday.AddDays(7), [monday]));
             }
@@ -159,7 +160,7 @@ public static class FeatureUsageSummary
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
             var weeks = new List<DateOnly>();
-            for (var monday = MondayOnOrAfter(month); monday < month.AddMonths(1); monday = monday.AddDays(7))
+            for (var monday = ObservationCalendar.MondayOnOrAfter(month); monday < month.AddMonths(1); monday = monday.AddDays(7))
             {
                 weeks.Add(monday);
             }
@@ -169,10 +170,6 @@ public static class FeatureUsageSummary
 
         return periods;
     }
-
-    private static DateOnly MondayOnOrBefore(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-
-    private static DateOnly MondayOnOrAfter(DateOnly day) => day.AddDays((7 - (((int)day.DayOfWeek + 6) % 7)) % 7);
 
     private static DateTime Instant(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }

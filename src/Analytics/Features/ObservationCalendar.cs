@@ -16,6 +16,12 @@ internal static class ObservationCalendar
     /// <summary>The Monday on or before a day (day numbers count from Monday 0001-01-01, so Monday is 0 mod 7).</summary>
     public static int MondayOnOrBefore(int dayNumber) => dayNumber - (((dayNumber % 7) + 7) % 7);
 
+    /// <summary>The Monday on or before a date.</summary>
+    public static DateOnly MondayOnOrBefore(DateOnly day) => DateOnly.FromDayNumber(MondayOnOrBefore(day.DayNumber));
+
+    /// <summary>The Monday on or after a date.</summary>
+    public static DateOnly MondayOnOrAfter(DateOnly day) => DateOnly.FromDayNumber(MondayOnOrAfter(day.DayNumber));
+
     /// <summary>The Monday on or after a day.</summary>
     public static int MondayOnOrAfter(int dayNumber)
     {

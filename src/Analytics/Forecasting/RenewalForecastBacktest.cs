@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.History;
 
 namespace ChurnWatch.Analytics.Forecasting;
@@ -13,8 +14,7 @@ public static class RenewalForecastBacktest
     /// <summary>The forecast date of a month at a lead: the Monday on or before the first day <paramref name="leadMonths"/> months earlier.</summary>
     public static DateOnly ForecastDate(DateOnly month, int leadMonths)
     {
-        var day = new DateOnly(month.Year, month.Month, 1).AddMonths(-leadMonths);
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        return ObservationCalendar.MondayOnOrBefore(new DateOnly(month.Year, month.Month, 1).AddMonths(-leadMonths));
     }
 
     /// <summary>

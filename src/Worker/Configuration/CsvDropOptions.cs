@@ -67,11 +67,7 @@ internal sealed class CsvDropOptions : IValidatableObject
     public int StagedUsageDays { get; set; } = 180;
 
     /// <summary>The Monday before which staged weeks are pruned on <paramref name="today"/>.</summary>
-    public DateOnly StagedUsageFrom(DateOnly today)
-    {
-        var day = today.AddDays(-StagedUsageDays);
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
+    public DateOnly StagedUsageFrom(DateOnly today) => StagedUsageEvent.WeekOf(today.AddDays(-StagedUsageDays));
 
     /// <summary>The files' text encoding (a name such as <c>utf-8</c>, <c>utf-16</c>, <c>iso-8859-1</c>, <c>windows-1252</c>). Default <c>utf-8</c>; a byte order mark wins.</summary>
     [Required(AllowEmptyStrings = false)]

@@ -11,5 +11,8 @@ internal sealed record StagedUsageEvent(string AccountId, string UserId, string 
     public DateOnly Day => DateOnly.FromDateTime(OccurredAt);
 
     /// <summary>The Monday on or before <see cref="Day"/> (weeks run Monday to Sunday, UTC).</summary>
-    public DateOnly WeekStart => Day.AddDays(-(((int)Day.DayOfWeek + 6) % 7));
+    public DateOnly WeekStart => WeekOf(Day);
+
+    /// <summary>The Monday on or before a day: the <c>week_start</c> a staged event of that day is stored with.</summary>
+    public static DateOnly WeekOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

@@ -174,7 +174,7 @@ internal sealed partial class DashboardEndpoint(
         var accounts = await queries.AccountsAsync(Now, ct).ConfigureAwait(false);
         var filter = AccountFilter.Parse(key => context.Request.Query[key].FirstOrDefault());
         // An account manager sees their own accounts unless they ask for the team's (?owner= shows every owner's).
-        var mine = !context.Request.Query.ContainsKey("owner") && SignedIn(context.Request, options.Value) is { } user
+        var mine = !context.Request.Query.ContainsKey("owner") && SignedInOwner(context.Request) is { } user
             && accounts.Any(a => string.Equals(a.Owner, user, StringComparison.OrdinalIgnoreCase)) ? user : null;
         return Results.Content(AccountsPage.Render(accounts, mine is null ? filter : filter with { Owner = mine }, DateOnly.FromDateTime(Now), ownerBySignIn: mine is not null), Html);
     }
@@ -202,7 +202,7 @@ internal sealed partial class DashboardEndpoint(
         var query = context.Request.Query;
         // Filtered to the signed-in owner by default (when the user name is an owner's email); ?owner= shows everyone's.
         var owner = ownerOverride ?? (query.ContainsKey("owner") ? Blank(query["owner"].FirstOrDefault())
-            : SignedIn(context.Request, options.Value) is { } user && user.Contains('@', StringComparison.Ordinal) ? user : null);
+            : SignedInOwner(context.Request));
         var live = await signals.LiveAsync(ct).ConfigureAwait(false);
         string? notice = null;
         if (error is null && long.TryParse(query["done"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var doneId)
@@ -307,6 +307,10 @@ internal sealed partial class DashboardEndpoint(
     /// <summary>The user name of valid HTTP Basic credentials, or null (also when none are configured).</summary>
     private static string? SignedIn(HttpRequest request, DashboardOptions settings) =>
         Hosting.BasicCredentials.Match(request, settings.Username, settings.Password) ? settings.Username : null;
+
+    /// <summary>The signed-in user as an account owner: a user name that is an e-mail address, as owners are; else null.</summary>
+    private string? SignedInOwner(HttpRequest request) =>
+        SignedIn(request, options.Value) is { } user && user.Contains('@', StringComparison.Ordinal) ? user : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard on {Address} (credentials required: {Credentials})")]
     private static partial void LogListening(ILogger logger, string address, bool credentials);

@@ -66,10 +66,10 @@ internal static class UsageAggregateRefresh
     }
 
     /// <summary>The Monday before which staged weeks were pruned, or null when nothing was pruned yet.</summary>
-    public static async Task<DateOnly?> PrunedBeforeAsync(DbConnection connection, CancellationToken cancellationToken)
+    public static async Task<DateOnly?> PrunedBeforeAsync(DbConnection connection, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
-        var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT MAX(week_start) FROM staged_usage_pruned", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return text is null ? null : StoreText.ParseDate(text);
+        var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT MAX(week_start) FROM staged_usage_pruned", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return StoreText.ParseDateOrNull(text);
     }
 
     /// <summary>
@@ -80,8 +80,7 @@ internal static class UsageAggregateRefresh
     {
         var from = StoreText.Date(stagedFrom);
         await ExecuteAsync(connection, transaction, "DELETE FROM staged_usage_events WHERE week_start < @from", new { from }, cancellationToken).ConfigureAwait(false);
-        var before = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT MAX(week_start) FROM staged_usage_pruned", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (before is null || string.CompareOrdinal(before, from) < 0)
+        if (await PrunedBeforeAsync(connection, cancellationToken, transaction).ConfigureAwait(false) is not { } before || before < stagedFrom)
         {
             await ExecuteAsync(connection, transaction, "DELETE FROM staged_usage_pruned", new { }, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, "INSERT INTO staged_usage_pruned (week_start) VALUES (@from)", new { from }, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using ChurnWatch.Worker.Dashboard;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Scheduling;
@@ -46,10 +44,8 @@ public sealed class DashboardCredentialsTests : IDisposable
         await host.StartAsync();
         var url = host.Services.GetRequiredService<DashboardEndpoint>().ListeningOn!.TrimEnd('/');
         using var anonymous = new HttpClient();
-        using var signedIn = new HttpClient();
-        signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
-        using var wrong = new HttpClient();
-        wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:not it")));
+        using var signedIn = BasicAuthClient.Create(User, Password);
+        using var wrong = BasicAuthClient.Create(User, "not it");
 
         var refused = await anonymous.GetAsync(url + "/");
         var wrongPassword = await wrong.GetAsync(url + "/");

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using ChurnWatch.Worker.Health;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Scheduling;
@@ -41,8 +39,8 @@ public sealed class HealthCredentialsTests : IDisposable
         var port = new Uri(host.Services.GetRequiredService<HealthEndpoint>().ListeningOn!).Port;
         var url = $"http://127.0.0.1:{port}";
         using var anonymous = new HttpClient();
-        using var signedIn = Client($"{User}:{Password}");
-        using var wrong = Client($"{User}:not it");
+        using var signedIn = BasicAuthClient.Create(User, Password);
+        using var wrong = BasicAuthClient.Create(User, "not it");
 
         var refused = await anonymous.GetAsync(url + "/healthz/live");
         var wrongPassword = await wrong.GetAsync(url + "/healthz");
@@ -62,11 +60,4 @@ public sealed class HealthCredentialsTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private static HttpClient Client(string credentials)
-    {
-        var client = new HttpClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        return client;
-    }
 }

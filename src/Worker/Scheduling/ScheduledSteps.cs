@@ -52,7 +52,7 @@ internal sealed class ScheduledSteps(
     public async Task<long> IngestAsync(CancellationToken cancellationToken)
     {
         var result = await ingest.RunAsync(IngestRequest.All, null, null, cancellationToken).ConfigureAwait(false);
-        return result.Failed ? throw new SourceDataException(IngestMessages.OverThreshold(result)) : result.TotalRows;
+        return result.Failed ? throw new SourceDataException(IngestMessages.Refused(result)) : result.TotalRows;
     }
 
     public async Task<long> TrainAsync(CancellationToken cancellationToken)

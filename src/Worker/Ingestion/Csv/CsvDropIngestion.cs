@@ -127,7 +127,7 @@ internal sealed class CsvDropIngestion(
                 return await FreshnessAsync(connection, transaction, table, newest, now, token).ConfigureAwait(false);
             }),
             cancellationToken).ConfigureAwait(false);
-        return new CsvFileResult(file.Entity, file.FileName, loaded, validator.Rejected, Skipped: false);
+        return new CsvFileResult(file.Entity, file.FileName, loaded ?? 0, validator.Rejected, Skipped: false);
     }
 
     private async Task<CsvFileResult> ImportUsageAsync(CsvDropFile file, Run run, CancellationToken cancellationToken)
@@ -166,7 +166,7 @@ internal sealed class CsvDropIngestion(
                 return dailyFreshness;
             }),
             cancellationToken).ConfigureAwait(false);
-        return new CsvFileResult(file.Entity, file.FileName, loaded, validator.Rejected, Skipped: false);
+        return new CsvFileResult(file.Entity, file.FileName, loaded ?? 0, validator.Rejected, Skipped: false);
     }
 
     private static IEnumerable<TRecord> Validated<TRecord>(

@@ -68,12 +68,22 @@ internal sealed class SourceIngestion(
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new SourceDataException($"Cannot reach the source, {dialect.Describe(_options.ConnectionString)}: {e.Message}", e);
+        }
+
+        try
+        {
+            await dialect.VerifyAsync(connection, _options.ConnectionString, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -236,19 +246,20 @@ internal sealed class SourceIngestion(
     /// <summary>Why an entity's checked rows must not be written, or null when they may.</summary>
     private string? Refusal<TRecord>(string storeTable, RowValidator<TRecord> validator, IReadOnlySet<string>? storedKeys)
     {
+        if (storedKeys is not null && validator.FutureKeys.Where(storedKeys.Contains).ToList() is { Count: > 0 } known)
+        {
+            // Checked first: it names the cause, where the refused share would only name the symptom.
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{storeTable}: {known.Count:N0} rows the store holds (first: {known[0]}) come from the source dated later than the clock allows ({StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime)} plus Ingest:FutureTolerance): " +
+                $"the system clock is behind the source, or the source is dated in the future. The store keeps the {storeTable} it had; correct the clock or the source and run again.");
+        }
+
         var max = validation.Value.MaxRejectedShare;
         if (validator.RejectedShare > max)
         {
             // So many bad rows usually mean a wrong mapping or a broken export, not bad data: keep the last good copy.
             return string.Create(CultureInfo.InvariantCulture,
                 $"{storeTable}: {validator.Rejected:N0} of {validator.Accepted + validator.Rejected:N0} rows were refused ({validator.RejectedShare:P1}), more than Ingest:MaxRejectedShare ({max:P1}); the store keeps the {storeTable} it had.");
-        }
-
-        if (storedKeys is not null && validator.FutureKeys.Where(storedKeys.Contains).ToList() is { Count: > 0 } known)
-        {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{storeTable}: {known.Count:N0} stored rows (first: {known[0]}) are dated later than now ({StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime)}) plus Ingest:FutureTolerance in the source: " +
-                $"the system clock is behind the source, or the source is dated in the future. The store keeps the {storeTable} it had; correct the clock or the source and run again.");
         }
 
         return null;

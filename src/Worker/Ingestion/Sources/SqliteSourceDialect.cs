@@ -30,6 +30,24 @@ internal sealed class SqliteSourceDialect : SourceDialect
         return new SqliteConnection(builder.ToString());
     }
 
+    public override async Task VerifyAsync(DbConnection connection, string connectionString, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var probe = connection.CreateCommand();
+        // Opening reads nothing; the first read of the schema is where SQLite finds out what the file is.
+        probe.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+        try
+        {
+            await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_NOTADB or SQLitePCL.raw.SQLITE_CORRUPT)
+        {
+            throw new SourceDataException(
+                $"The source, {Describe(connectionString)} (Source:ConnectionString), is not a SQLite database or is damaged: {e.Message} " +
+                "Point Source:ConnectionString at the company's SQLite database, or use CSV drops (CsvDrops:Folder) for CSV files.", e);
+        }
+    }
+
     public override string Describe(string connectionString) => $"SQLite file {new SqliteConnectionStringBuilder(connectionString).DataSource}";
 
     public override object SinceParameter(DateTime since) => StoreText.Instant(since);

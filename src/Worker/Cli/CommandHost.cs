@@ -31,6 +31,10 @@ internal static class CommandHost
             var problems = e.Failures.Select(f => DescribeFailure(section, f));
             return Fail(ExitCodes.BadConfiguration, $"Configuration error: {string.Join(" ", problems)} (appsettings.json or {ChurnWatchHost.EnvironmentPrefix}{section}__<Key>)");
         }
+        catch (SettingsException e)
+        {
+            return Fail(ExitCodes.BadConfiguration, $"Configuration error: {e.Message}");
+        }
         catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             return Fail(ExitCodes.BadConfiguration, $"Configuration error: {e.Message} {e.InnerException?.Message}");

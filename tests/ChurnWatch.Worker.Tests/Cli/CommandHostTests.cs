@@ -70,6 +70,16 @@ public sealed class CommandHostTests
     }
 
     [Fact]
+    public async Task RunAsync_UnknownKey_Exits3NamingItAndTheClosestKeyAndRunsNothing()
+    {
+        var (exitCode, error, workRan) = await RunAsync(new() { ["Signals:GoneDarkAfterDayz"] = "20", ["Signals:GoneDarkAfterDays"] = "1" });
+
+        Assert.Equal(ExitCodes.BadConfiguration, exitCode);
+        Assert.Equal($"Configuration error: Signals:GoneDarkAfterDayz is not a ChurnWatch setting; did you mean Signals:GoneDarkAfterDays?{Environment.NewLine}", error);
+        Assert.False(workRan);
+    }
+
+    [Fact]
     public async Task RunAsync_GoodSettings_RunsTheWork()
     {
         var (exitCode, error, workRan) = await RunAsync([]);

@@ -112,8 +112,26 @@ internal sealed class CsvDropOptions : IValidatableObject
     public Encoding TextEncoding() =>
         CodePagesEncodingProvider.Instance.GetEncoding(Encoding) ?? System.Text.Encoding.GetEncoding(Encoding);
 
+    /// <summary>Why <see cref="Folder"/> cannot be read from, naming the key and the full path; null when drops are off or it is a folder.</summary>
+    public string? FolderProblem()
+    {
+        if (!Enabled || Directory.Exists(Folder))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Folder);
+        var where = string.Equals(full, Folder, StringComparison.Ordinal) ? $"'{Folder}'" : $"'{Folder}' ({full})";
+        return $"CsvDrops:Folder {where} does not exist; create it, or leave CsvDrops:Folder empty to read no CSV drops.";
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (FolderProblem() is { } folder)
+        {
+            yield return new ValidationResult(folder, [nameof(Folder)]);
+        }
+
         if (Delimiter.Length == 1 && (Delimiter[0] > 127 || Delimiter[0] is '"' or '\r' or '\n'))
         {
             yield return new ValidationResult("CsvDrops:Delimiter must be an ASCII character other than a quote or a line break.", [nameof(Delimiter)]);

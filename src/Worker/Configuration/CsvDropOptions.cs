@@ -122,7 +122,9 @@ internal sealed class CsvDropOptions : IValidatableObject
 
         var full = Path.GetFullPath(Folder);
         var where = string.Equals(full, Folder, StringComparison.Ordinal) ? $"'{Folder}'" : $"'{Folder}' ({full})";
-        return $"CsvDrops:Folder {where} does not exist; create it, or leave CsvDrops:Folder empty to read no CSV drops.";
+        return File.Exists(Folder)
+            ? $"CsvDrops:Folder {where} is a file; give the drop folder, or leave CsvDrops:Folder empty to read no CSV drops."
+            : $"CsvDrops:Folder {where} does not exist; create it, or leave CsvDrops:Folder empty to read no CSV drops.";
     }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -159,6 +161,14 @@ internal sealed class CsvDropOptions : IValidatableObject
             yield return new ValidationResult($"CsvDrops:DateFormats holds an empty format '{format}'.", [nameof(DateFormats)]);
         }
 
+        for (var i = 0; i < DateFormats.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(DateFormats[i]) && DateFormatProblem(DateFormats[i]) is { } problem)
+            {
+                yield return new ValidationResult($"CsvDrops:DateFormats:{i} '{DateFormats[i]}' is not a .NET date format: {problem}", [nameof(DateFormats)]);
+            }
+        }
+
         if (!HasHeader && Columns.Count > 0)
         {
             yield return new ValidationResult("CsvDrops:Columns maps header names, but CsvDrops:HasHeader is false: files without a header are read in the contract's column order.", [nameof(Columns)]);
@@ -186,6 +196,22 @@ internal sealed class CsvDropOptions : IValidatableObject
                     yield return new ValidationResult($"CsvDrops:Columns:{entity}:{column} is empty; give the header name in the files.", [nameof(Columns)]);
                 }
             }
+        }
+    }
+
+    // A format .NET cannot read (an unclosed quote, an unknown one-letter format) throws at the first date of a file,
+    // halfway through an import, rather than failing to match.
+    private static string? DateFormatProblem(string format)
+    {
+        try
+        {
+            _ = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).ToString(format, CultureInfo.InvariantCulture);
+            _ = DateTime.TryParseExact("2026-01-02", format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
         }
     }
 

@@ -33,6 +33,11 @@ internal sealed class StoreOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (File.Exists(DataFolder))
+        {
+            yield return new ValidationResult($"'{DataFolder}' is a file; give a folder (it is created if missing).", [nameof(DataFolder)]);
+        }
+
         if (Provider == StoreProvider.Sqlite)
         {
             yield break;

@@ -76,6 +76,25 @@ public sealed class CsvDropOptionsTests
     }
 
     [Fact]
+    public void Validate_FolderThatIsAFile_SaysSo()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("drops"), "");
+
+        Assert.Equal(
+            [$"CsvDrops:Folder '{folder.File("drops")}' is a file; give the drop folder, or leave CsvDrops:Folder empty to read no CSV drops."],
+            Errors(new CsvDropOptions { Folder = folder.File("drops") }));
+    }
+
+    [Fact]
+    public void Validate_DateFormatDotNetCannotRead_NamesItsKey()
+    {
+        var errors = Errors(new CsvDropOptions { DateFormats = ["dd.MM.yyyy", "yyyy-MM-dd'T"] });
+
+        Assert.Equal(["CsvDrops:DateFormats:1 'yyyy-MM-dd'T' is not a .NET date format: Cannot find a matching quote character for the character '''."], errors);
+    }
+
+    [Fact]
     public void Binding_ColumnsAndDateFormats_FromConfiguration()
     {
         using var drops = new TempFolder();

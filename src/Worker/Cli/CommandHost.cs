@@ -62,11 +62,12 @@ internal static class CommandHost
     }
 
     // DataAnnotations says "... members: 'GoneDarkAfterDays' with the error: 'The field ... between 3 and 365.'";
-    // users set keys, so say "Signals:GoneDarkAfterDays: The field ... between 3 and 365."
+    // users set keys, so say "Signals:GoneDarkAfterDays: The field ... between 3 and 365.", once where the error names it.
     private static string DescribeFailure(string section, string failure)
     {
         var match = System.Text.RegularExpressions.Regex.Match(failure, "members: '(?<key>[^']+)' with the error: '(?<error>.*)'\\.?$");
-        return match.Success ? $"{section}:{match.Groups["key"].Value}: {match.Groups["error"].Value}"
+        var (key, error) = ($"{section}:{match.Groups["key"].Value}", match.Groups["error"].Value);
+        return match.Success ? (error.StartsWith(key, StringComparison.Ordinal) ? error : $"{key}: {error}")
             : failure.StartsWith(section + ":", StringComparison.Ordinal) ? failure : $"{section}: {failure}";
     }
 }

@@ -30,7 +30,7 @@ public sealed class CommandHostTests
     [InlineData("Output:StaleAfter", "00:00:01", "Output:StaleAfter")]
     [InlineData("Store:Provider", "Oracle", "Store:Provider")]
     [InlineData("Sample:Accounts", "lots", "Sample:Accounts")]
-    [InlineData("CsvDrops:Folder", "/no/such/drops", "CsvDrops:Folder: CsvDrops:Folder '/no/such/drops' does not exist")]
+    [InlineData("CsvDrops:Folder", "/no/such/drops", "Configuration error: CsvDrops:Folder '/no/such/drops' does not exist")]
     public async Task RunAsync_BadSetting_ExitsWithConfigurationCodeNamingTheKey(string key, string value, string named)
     {
         var (exitCode, error, workRan) = await RunAsync(new() { [key] = value });

@@ -65,7 +65,7 @@ public sealed class IngestCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadConfiguration, exitCode);
         Assert.Equal(
-            $"Configuration error: CsvDrops:Folder: CsvDrops:Folder 'drops' ({_folder.File("drops")}) does not exist; create it, or leave CsvDrops:Folder empty to read no CSV drops. (appsettings.json or CHURNWATCH__CsvDrops__<Key>){Environment.NewLine}",
+            $"Configuration error: CsvDrops:Folder 'drops' ({_folder.File("drops")}) does not exist; create it, or leave CsvDrops:Folder empty to read no CSV drops. (appsettings.json or CHURNWATCH__CsvDrops__<Key>){Environment.NewLine}",
             error);
     }
 }

@@ -62,7 +62,7 @@ internal sealed class SourceIngestion(
         }
         catch (ArgumentException e)
         {
-            throw new SourceDataException($"Source:ConnectionString is not a valid {dialect.Provider} connection string: {e.Message}", e);
+            throw new Hosting.SettingsException($"Source:ConnectionString is not a valid {dialect.Provider} connection string: {e.Message}", e);
         }
 
         try

@@ -4,7 +4,7 @@ using Quartz;
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>Checks every cron expression, the time zone and the retry waits at start; a message names the key (Schedule:Reports: ...).</summary>
-internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
+internal sealed class ScheduleOptionsValidator(TimeProvider timeProvider) : IValidateOptions<ScheduleOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
     {
@@ -15,6 +15,11 @@ internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOption
             if (!string.IsNullOrWhiteSpace(cron) && !IsValidCron(cron))
             {
                 failures.Add($"{ScheduleOptions.Section}:{key}: '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 7 ? * MON').");
+            }
+            else if (!string.IsNullOrWhiteSpace(cron) && new CronExpression(cron).GetNextValidTimeAfter(timeProvider.GetUtcNow()) is null)
+            {
+                // Quartz refuses such a trigger only when the scheduler starts, after the store was migrated.
+                failures.Add($"{ScheduleOptions.Section}:{key}: '{cron}' never fires (a date that does not exist, such as 31 February, or a year that has passed).");
             }
         }
 

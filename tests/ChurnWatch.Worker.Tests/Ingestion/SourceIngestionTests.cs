@@ -377,10 +377,11 @@ public sealed class SqliteSourceIngestionTests : SourceIngestionTests<SqliteTest
     }
 
     [StoreFact]
-    public async Task RunAsync_SourceFileIsNotSqlite_SaysItIsTheSourceAndNamesTheFile()
+    public async Task RunAsync_SourceFileDamaged_SaysItIsTheSourceAndNamesTheFile()
     {
+        // A SQLite header over garbage: a file cut or overwritten after its first bytes.
         var notADatabase = Folder.File("export.db");
-        await File.WriteAllTextAsync(notADatabase, "account_id,name\nA1,Acme\n");
+        await File.WriteAllBytesAsync(notADatabase, [.. "SQLite format 3\0"u8, .. Enumerable.Repeat((byte)0x5A, 4080)]);
         var database = TestStore.Create(Folder);
         await database.MigrateAsync(CancellationToken.None);
         var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = $"Data Source={notADatabase}" }),

@@ -1,10 +1,11 @@
 using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Scheduling;
 
 public sealed class ScheduleOptionsValidatorTests
 {
-    private static readonly ScheduleOptionsValidator Validator = new();
+    private static readonly ScheduleOptionsValidator Validator = new(new FixedTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
 
     [Fact]
     public void Validate_Defaults_Succeeds()
@@ -33,6 +34,22 @@ public sealed class ScheduleOptionsValidatorTests
 
         Assert.True(result.Failed);
         Assert.Equal([$"Schedule:{key}: '0 0 25 * * ?' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 7 ? * MON')."], result.Failures);
+    }
+
+    [Theory]
+    [InlineData("0 0 0 31 2 ?")]
+    [InlineData("0 0 7 1 1 ? 2025")]
+    public void Validate_CronThatNeverFires_FailsNamingTheKey(string cron)
+    {
+        var result = Validator.Validate(null, new ScheduleOptions { Retraining = cron });
+
+        Assert.Equal([$"Schedule:Retraining: '{cron}' never fires (a date that does not exist, such as 31 February, or a year that has passed)."], result.Failures);
+    }
+
+    [Fact]
+    public void Validate_CronInAComingYear_Succeeds()
+    {
+        Assert.True(Validator.Validate(null, new ScheduleOptions { Retraining = "0 0 7 1 1 ? 2027" }).Succeeded);
     }
 
     [Fact]

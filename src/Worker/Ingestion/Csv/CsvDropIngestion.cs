@@ -32,6 +32,12 @@ internal sealed class CsvDropIngestion(
             return new CsvDropSummary([]);
         }
 
+        // Checked at start too; a drop share that is unmounted later must not pass for one with nothing waiting.
+        if (_options.FolderProblem() is { } problem)
+        {
+            throw new Hosting.SettingsException(problem);
+        }
+
         var folder = new CsvDropFolder(_options.Folder);
         var parser = new CsvValueParser(_options);
         var run = new Run(timeProvider.GetUtcNow().UtcDateTime, parser, progress);

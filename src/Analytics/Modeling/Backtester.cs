@@ -32,7 +32,8 @@ internal static class Backtester
         }
 
         var model = RiskModelTrainer.Fit(set, settings, train, target, learner, options, dataAsOf);
-        var predicted = RiskModelTrainer.Predict(model, set, test);
+        var logits = RiskModelTrainer.PredictLogits(model, set, test);
+        var predicted = logits.Select(LogisticRegression.Sigmoid).ToArray();
         var actual = test.Select(r => labels[r] == 1).ToArray();
         var report = new BacktestReport(
             model.Learner,
@@ -52,7 +53,7 @@ internal static class Backtester
         {
             AveragePrecision = ClassificationMetrics.AveragePrecision(predicted, actual),
         };
-        return new BacktestOutcome(report, model, test, predicted, [.. actual.Select(a => a ? 1.0 : 0.0)]);
+        return new BacktestOutcome(report, model, test, logits, [.. actual.Select(a => a ? 1.0 : 0.0)]);
     }
 
     public static bool HasBothClasses(sbyte[] labels, int[] rows)

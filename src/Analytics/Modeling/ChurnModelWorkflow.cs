@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Labels;
+using ChurnWatch.Analytics.Modeling.MlNet;
 using ChurnWatch.Analytics.Scoring;
 
 namespace ChurnWatch.Analytics.Modeling;
@@ -57,7 +58,7 @@ public static class ChurnModelWorkflow
             return null;
         }
 
-        IReadOnlyList<string> learners = options.Learners.Count > 0 ? [.. options.Learners] : CandidateLearners.All;
+        IReadOnlyList<string> learners = options.Learners.Count > 0 ? [.. options.Learners] : MlNetLearners.All;
         var candidates = learners
             .Select(learner => Backtester.Run(set, settings, target, learner, options, dataAsOf))
             .OfType<BacktestOutcome>()
@@ -79,10 +80,11 @@ public static class ChurnModelWorkflow
             .ThenBy(c => c.order)
             .First().candidate;
         var final = RiskModelTrainer.Fit(set, settings, rows, target, chosen.Outcome.Report.Learner, options, dataAsOf);
+        var classifier = chosen.Calibrator is null ? final.Classifier : final.Classifier.WithCalibrator(MlNetContext.Create(options.Seed), chosen.Calibrator);
         return final with
         {
+            Classifier = classifier,
             Backtest = chosen.Report,
-            Calibration = chosen.Calibration,
             Candidates = [.. candidates.Select(c => c.Report)],
             Importance = Importance(set, chosen.Outcome, options.Seed),
         };
@@ -96,28 +98,18 @@ public static class ChurnModelWorkflow
     }
 
     /// <summary>
-    /// Chooses and fits the calibration on the backtest's test predictions: the final model is trained on every labelled
-    /// row, so the only predictions it could be calibrated on without having seen them are those of the backtest
-    /// model on later dates. The final model reuses that map.
+    /// Chooses and fits the calibration (ML.NET's Platt or isotonic calibrator) on the backtest's test scores: the final
+    /// model is trained on every labelled row, so the only scores it could be calibrated on without having seen them are
+    /// those of the backtest model on later dates. The final model carries that calibrator at the end of its ML.NET chain.
     /// </summary>
-    private static (BacktestOutcome Outcome, BacktestReport Report, Learning.Calibration.ProbabilityCalibration? Calibration) Calibrated(BacktestOutcome outcome, int seed)
+    private static (BacktestOutcome Outcome, BacktestReport Report, Microsoft.ML.ITransformer? Calibrator) Calibrated(BacktestOutcome outcome, int seed)
     {
-        if (outcome.TestLabels.Count(l => l > 0.5) < Learning.Calibration.CalibrationChooser.MinimumPerClass
-            || outcome.TestLabels.Count(l => l < 0.5) < Learning.Calibration.CalibrationChooser.MinimumPerClass)
+        if (HeldOutCalibration.Choose(outcome.TestLogits, outcome.TestLabels, CalibrationSeed + seed) is not { } choice)
         {
             return (outcome, outcome.Report, null);
         }
 
-        var choice = Learning.Calibration.CalibrationChooser.Choose(outcome.TestPredictions, outcome.TestLabels, CalibrationSeed + seed);
-        var calibrated = Math.Min(choice.PlattLogLoss, choice.IsotonicLogLoss);
-        if (calibrated >= choice.UncalibratedLogLoss)
-        {
-            // Already as well calibrated as a map can make it on unseen rows: leave the probabilities alone.
-            return (outcome, outcome.Report with { CalibrationMethod = "none", UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = choice.UncalibratedLogLoss }, null);
-        }
-
-        var method = choice.Calibration is Learning.Calibration.PlattCalibration ? Learning.Calibration.PlattCalibration.MethodName : Learning.Calibration.IsotonicCalibration.MethodName;
-        return (outcome, outcome.Report with { CalibrationMethod = method, UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = calibrated }, choice.Calibration);
+        return (outcome, outcome.Report with { CalibrationMethod = choice.Method, UncalibratedLogLoss = choice.UncalibratedLogLoss, CalibratedLogLoss = choice.ChosenLogLoss }, choice.Calibrator);
     }
 
     /// <summary>
@@ -128,29 +120,16 @@ public static class ChurnModelWorkflow
     {
         var x = RiskModelTrainer.Matrix(set, outcome.TestRows);
         var classifier = outcome.Model.Classifier;
-        var contributions = new IReadOnlyList<double>[x.Rows];
-        Parallel.For(0, x.Rows, r => contributions[r] = classifier.Contributions(x.Row(r), out _));
+        var contributions = classifier.Score(x, explain: true).Contributions!;
         var magnitude = Learning.Evaluation.ContributionImportance.MeanAbsoluteContribution(x.ColumnNames, contributions);
         var hasBothClasses = outcome.TestLabels.Contains(1.0) && outcome.TestLabels.Contains(0.0);
         var permutation = hasBothClasses
-            ? Learning.Evaluation.PermutationImportance.Compute(x, outcome.TestLabels, m => PredictProbabilities(classifier, m), ImportanceRepeats, seed)
+            ? classifier.PermutationImportance(x, outcome.TestLabels, ImportanceRepeats, seed)
             : null;
         return [.. magnitude
-            .Select((m, c) => new FeatureImportance(m.Column, m.Importance, permutation?[c].Importance ?? double.NaN, permutation?[c].StandardDeviation ?? double.NaN))
+            .Select((m, c) => new FeatureImportance(m.Column, m.Importance, permutation?[c].AucDrop ?? double.NaN, permutation?[c].Spread ?? double.NaN))
             .OrderByDescending(i => i.MeanAbsoluteContribution)
             .ThenBy(i => i.Feature, StringComparer.Ordinal)];
-    }
-
-    private static double[] PredictProbabilities(Learning.IBinaryClassifier classifier, Learning.FeatureMatrix x)
-    {
-        if (classifier is Learning.Trees.TreesClassifier trees)
-        {
-            return trees.Model.PredictProbabilities(x); // the batch path: hundreds of shuffled passes over the test rows
-        }
-
-        var result = new double[x.Rows];
-        Parallel.For(0, x.Rows, r => result[r] = LogisticRegression.Sigmoid(classifier.PredictLogit(x.Row(r))));
-        return result;
     }
 
     /// <summary>Scores every account active at <paramref name="asOf"/> (default <see cref="DefaultAsOf"/>).</summary>
@@ -174,31 +153,40 @@ public static class ChurnModelWorkflow
         models.Renewal?.EnsureCompatible(builder.Schema.Names);
 
         var snapshots = builder.ComputeAll(date);
-        var churnSources = models.Churn.ColumnSources(builder.Schema.Names);
-        var renewalSources = models.Renewal?.ColumnSources(builder.Schema.Names);
-        var scores = new AccountScore[snapshots.Count];
-        Parallel.For(0, snapshots.Count, i =>
+        // One ML.NET pass per model over every account. Explanations stay on the raw logit (calibration is monotone,
+        // so it changes no ranking or reason); the probability users see is the calibrated one.
+        var churn = models.Churn.Explain(snapshots);
+        var withContract = new List<int>();
+        for (var i = 0; i < snapshots.Count; i++)
         {
-            var features = snapshots[i];
-            // Explanations stay on the raw logit (calibration is monotone, so it changes no ranking or reason);
-            // the probability users see is the calibrated one.
-            var churn = models.Churn.Explain(features.Values, churnSources);
-            var churnProbability = models.Churn.Calibrate(churn.Probability);
-            double? renewal = null;
-            if (models.Renewal is { } renewalModel && timeline.TryGetAccount(features.AccountId, out var account)
+            if (models.Renewal is not null && timeline.TryGetAccount(snapshots[i].AccountId, out var account)
                 && RenewalLabel.NextRenewal(account.Subscriptions, date) is not null)
             {
-                renewal = 1.0 - renewalModel.Calibrate(renewalModel.PredictRawProbability(features.Values, renewalSources!));
+                withContract.Add(i);
             }
+        }
 
+        var renewal = models.Renewal?.PredictProbabilities([.. withContract.Select(i => snapshots[i])]) ?? [];
+        var renewalOf = new double?[snapshots.Count];
+        for (var k = 0; k < withContract.Count; k++)
+        {
+            renewalOf[withContract[k]] = 1.0 - renewal[k];
+        }
+
+        var scores = new AccountScore[snapshots.Count];
+        for (var i = 0; i < snapshots.Count; i++)
+        {
+            var features = snapshots[i];
+            var churnProbability = churn[i].CalibratedProbability;
             scores[i] = new AccountScore(
                 features.AccountId,
                 date,
                 churnProbability,
-                renewal,
+                renewalOf[i],
                 RiskBands.For(churnProbability, options.MediumRiskThreshold, options.HighRiskThreshold),
-                Reasons(churn, features, models.Churn.FeatureSettings, options.ReasonCount));
-        });
+                Reasons(churn[i], features, models.Churn.FeatureSettings, options.ReasonCount));
+        }
+
         return scores;
     }
 

@@ -50,7 +50,7 @@ public sealed class ModelingOptions
     public IList<string> KeyFeatures { get; set; } = [];
 
     /// <summary>
-    /// The learners that compete in the backtest: <c>logistic_regression_l2</c>, <c>gradient_boosted_trees</c>.
+    /// The learners that compete in the backtest: <c>lbfgs_logistic_regression</c>, <c>lightgbm</c>.
     /// Default: empty, meaning all of them. Listing one trains only that one (faster, or to pin the explainable
     /// linear model).
     /// </summary>
@@ -115,9 +115,9 @@ public sealed class ModelingOptions
 
         foreach (var learner in Learners)
         {
-            if (!CandidateLearners.All.Contains(learner, StringComparer.Ordinal))
+            if (!MlNet.MlNetLearners.All.Contains(learner, StringComparer.Ordinal))
             {
-                throw new ValidationException($"Modeling:{nameof(Learners)} lists '{learner}'; known learners: {string.Join(", ", CandidateLearners.All)}.");
+                throw new ValidationException($"Modeling:{nameof(Learners)} lists '{learner}'; known learners: {string.Join(", ", MlNet.MlNetLearners.All)}.");
             }
         }
 

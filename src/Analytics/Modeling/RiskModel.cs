@@ -1,17 +1,17 @@
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Learning;
-using ChurnWatch.Analytics.Learning.Calibration;
+using ChurnWatch.Analytics.Modeling.MlNet;
 
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
 /// A trained, self-describing risk model: what it predicts, on which features and window it was trained, the learner
-/// that won the backtest and its fitted classifier, the calibration map, every candidate's backtest and the features
-/// it leans on. Serialise with <see cref="RiskModelSerializer"/>.
+/// that won the backtest and its ML.NET model (feature preparation, learner and calibrator in one zip), every
+/// candidate's backtest and the features it leans on. Serialise with <see cref="RiskModelSerializer"/>.
 /// </summary>
-/// <param name="FormatVersion">JSON format version (<see cref="CurrentFormatVersion"/>).</param>
+/// <param name="FormatVersion">Model file format version (<see cref="CurrentFormatVersion"/>).</param>
 /// <param name="Target">What the model predicts.</param>
-/// <param name="Learner">The learner chosen by the backtest, for example <c>gradient_boosted_trees</c>.</param>
+/// <param name="Learner">The learner chosen by the backtest, for example <c>lightgbm</c>.</param>
 /// <param name="DataAsOf">The data's as-of instant at training.</param>
 /// <param name="TrainFrom">First observation date in training.</param>
 /// <param name="TrainTo">Last observation date in training.</param>
@@ -22,7 +22,7 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <param name="RenewalWindowDays">Renewal window of the renewal labels.</param>
 /// <param name="FeatureSettings">The definitions behind the features, reused when scoring.</param>
 /// <param name="FeatureNames">The features the model needs, in the classifier's column order.</param>
-/// <param name="Classifier">The fitted classifier (its JSON <c>kind</c> names the learner).</param>
+/// <param name="Classifier">The ML.NET model and what explains it.</param>
 /// <param name="Backtest">The time-split backtest of the chosen learner, when there was enough history.</param>
 public sealed record RiskModel(
     int FormatVersion,
@@ -38,23 +38,20 @@ public sealed record RiskModel(
     int RenewalWindowDays,
     FeatureSettings FeatureSettings,
     IReadOnlyList<string> FeatureNames,
-    IBinaryClassifier Classifier,
+    MlNetClassifier Classifier,
     BacktestReport? Backtest)
 {
-    /// <summary>The JSON format this code writes and reads (2: any learner; 1 held only logistic regression).</summary>
-    public const int CurrentFormatVersion = 2;
-
-    /// <summary>The learner name of L2 logistic regression.</summary>
-    public const string LogisticRegressionLearner = Learning.Linear.LogisticLearner.LearnerName;
-
-    /// <summary>The learner name of gradient-boosted trees.</summary>
-    public const string GradientBoostedTreesLearner = Learning.Trees.TreesLearner.LearnerName;
-
     /// <summary>
-    /// Maps the raw probability to a calibrated one; fitted on the backtest's test period, which the model that made
-    /// those predictions never saw. Null when there was no backtest to fit it on, or no map did better than none.
+    /// The format this code writes and reads: 3, JSON metadata with the ML.NET model zip inside. Versions 1 and 2 held
+    /// ChurnWatch's own hand-written learners and are no longer read.
     /// </summary>
-    public ProbabilityCalibration? Calibration { get; init; }
+    public const int CurrentFormatVersion = 3;
+
+    /// <summary>The learner name of ML.NET's L-BFGS logistic regression.</summary>
+    public const string LogisticRegressionLearner = MlNetLearners.LogisticRegression;
+
+    /// <summary>The learner name of ML.NET's LightGBM trees.</summary>
+    public const string LightGbmLearner = MlNetLearners.LightGbm;
 
     /// <summary>The backtest of every learner that competed, the chosen one included, in the order they were tried.</summary>
     public IReadOnlyList<BacktestReport> Candidates { get; init; } = [];
@@ -64,10 +61,6 @@ public sealed record RiskModel(
     /// both measured on the backtest's test period. Empty without a backtest.
     /// </summary>
     public IReadOnlyList<FeatureImportance> Importance { get; init; } = [];
-
-    /// <summary>The calibrated probability for a raw one (the raw one when the model has no calibration).</summary>
-    public double Calibrate(double rawProbability) =>
-        Calibration is null ? rawProbability : Calibrators.FromRecord(Calibration).Calibrate(rawProbability);
 
     /// <summary>The ChurnWatch version that trained the model, so a model file says which code made it.</summary>
     public string ChurnWatchVersion { get; init; } = CurrentChurnWatchVersion;
@@ -125,49 +118,76 @@ public sealed record RiskModel(
         return [.. FeatureNames.Select(f => index[f])];
     }
 
-    /// <summary>The raw (uncalibrated) probability for an account's features (names must match).</summary>
-    public double PredictRawProbability(AccountFeatures features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        return PredictRawProbability(features.Values, ColumnSources(features.Names));
-    }
-
     /// <summary>The probability and per-feature contributions for an account's features (names must match).</summary>
     public ScoreExplanation Explain(AccountFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        return Explain(features.Values, ColumnSources(features.Names));
+        return Explain([features])[0];
     }
 
-    internal double PredictRawProbability(IReadOnlyList<double> values, int[] sources)
+    /// <summary>
+    /// Scores the accounts with the ML.NET model in one pass (names must match): per account the calibrated
+    /// probability, the raw logit and its exact per-feature contributions.
+    /// </summary>
+    public IReadOnlyList<ScoreExplanation> Explain(IReadOnlyList<AccountFeatures> accounts)
     {
-        Span<double> row = stackalloc double[sources.Length];
-        Fill(row, values, sources);
-        return LogisticRegression.Sigmoid(Classifier.PredictLogit(row));
-    }
-
-    internal ScoreExplanation Explain(IReadOnlyList<double> values, int[] sources)
-    {
-        var row = new double[sources.Length];
-        Fill(row, values, sources);
-        // The logit is the classifier's own prediction; the contributions add up to it (exactly, up to rounding):
-        // coefficient x standardised value for the linear model, TreeSHAP values for trees.
-        var logit = Classifier.PredictLogit(row);
-        var contributions = Classifier.Contributions(row, out var bias);
-        var byFeature = new FeatureContribution[row.Length];
-        for (var c = 0; c < row.Length; c++)
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (accounts.Count == 0)
         {
-            byFeature[c] = new FeatureContribution(FeatureNames[c], row[c], contributions[c]);
+            return [];
         }
 
-        return new ScoreExplanation(LogisticRegression.Sigmoid(logit), logit, bias, byFeature);
+        var x = Matrix(accounts);
+        var scores = Classifier.Score(x, explain: true);
+        var result = new ScoreExplanation[accounts.Count];
+        for (var r = 0; r < result.Length; r++)
+        {
+            var contributions = scores.Contributions![r];
+            var byFeature = new FeatureContribution[contributions.Length];
+            double sum = 0;
+            for (var c = 0; c < contributions.Length; c++)
+            {
+                byFeature[c] = new FeatureContribution(FeatureNames[c], x[r, c], contributions[c]);
+                sum += contributions[c];
+            }
+
+            // The logit explained is the exact sum (ML.NET's float Score agrees with it to float precision); the
+            // probability users see is the calibrated one from the model's own calibrator.
+            var logit = scores.Bias + sum;
+            result[r] = new ScoreExplanation(LogisticRegression.Sigmoid(logit), logit, scores.Bias, byFeature)
+            {
+                CalibratedProbability = scores.Probabilities[r],
+            };
+        }
+
+        return result;
     }
 
-    private static void Fill(Span<double> row, IReadOnlyList<double> values, int[] sources)
+    /// <summary>Calibrated probabilities for the accounts (names must match), without explanations.</summary>
+    public double[] PredictProbabilities(IReadOnlyList<AccountFeatures> accounts)
     {
-        for (var c = 0; c < sources.Length; c++)
+        ArgumentNullException.ThrowIfNull(accounts);
+        return accounts.Count == 0 ? [] : Classifier.Score(Matrix(accounts)).Probabilities;
+    }
+
+    /// <summary>The accounts' features in the model's column order.</summary>
+    private FeatureMatrix Matrix(IReadOnlyList<AccountFeatures> accounts)
+    {
+        var sources = ColumnSources(accounts[0].Names);
+        var values = new double[accounts.Count * sources.Length];
+        for (var r = 0; r < accounts.Count; r++)
         {
-            row[c] = values[sources[c]];
+            if (!ReferenceEquals(accounts[r].Names, accounts[0].Names) && !accounts[r].Names.SequenceEqual(accounts[0].Names, StringComparer.Ordinal))
+            {
+                sources = ColumnSources(accounts[r].Names);
+            }
+
+            for (var c = 0; c < sources.Length; c++)
+            {
+                values[(r * sources.Length) + c] = accounts[r].Values[sources[c]];
+            }
         }
+
+        return new FeatureMatrix(FeatureNames, values);
     }
 }

@@ -5,8 +5,9 @@ using System.Text.Json.Serialization;
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
-/// Reads and writes <see cref="RiskModel"/> as JSON. The same model gives byte-identical JSON: property order is the
-/// declaration order and numbers use the shortest round-trip form.
+/// Reads and writes <see cref="RiskModel"/> as one JSON file: ChurnWatch's metadata with the ML.NET model zip inside
+/// (<c>classifier.ml_net_model</c>, base64). The same model gives byte-identical JSON: property order is the
+/// declaration order, numbers use the shortest round-trip form and the zip is repacked without timestamps.
 /// </summary>
 public static class RiskModelSerializer
 {
@@ -38,27 +39,59 @@ public static class RiskModelSerializer
     public static RiskModel Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var model = JsonSerializer.Deserialize<RiskModel>(json, Options)
-            ?? throw new JsonException("The model JSON is empty.");
-        return Check(model);
+        CheckFormatVersion(json);
+        RiskModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<RiskModel>(json, Options);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException or IOException)
+        {
+            throw new JsonException($"The model's ML.NET part cannot be loaded: {e.Message}", e);
+        }
+
+        return Check(model ?? throw new JsonException("The model JSON is empty."));
     }
 
     /// <summary>Reads a model from a UTF-8 JSON stream the caller owns.</summary>
     public static RiskModel Deserialize(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var model = JsonSerializer.Deserialize<RiskModel>(stream, Options)
-            ?? throw new JsonException("The model JSON is empty.");
-        return Check(model);
+        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        return Deserialize(reader.ReadToEnd());
+    }
+
+    /// <summary>
+    /// Refuses a file of another format before reading the rest, so a model from an older ChurnWatch (versions 1 and
+    /// 2: hand-written learners) gets a sentence saying what to do rather than a message about missing properties.
+    /// </summary>
+    private static void CheckFormatVersion(string json)
+    {
+        int? version = null;
+        using (var document = JsonDocument.Parse(json))
+        {
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("format_version", out var element) && element.TryGetInt32(out var number))
+            {
+                version = number;
+            }
+        }
+
+        if (version is < RiskModel.CurrentFormatVersion)
+        {
+            throw new JsonException(
+                $"The model file is in an older format (version {version}, from a ChurnWatch before ML.NET became its model engine); "
+                + "run `churnwatch model train` (or wait for the next scheduled training) to replace it.");
+        }
+
+        if (version != RiskModel.CurrentFormatVersion)
+        {
+            throw new JsonException($"Model format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} is not supported (expected {RiskModel.CurrentFormatVersion}).");
+        }
     }
 
     private static RiskModel Check(RiskModel model)
     {
-        if (model.FormatVersion != RiskModel.CurrentFormatVersion)
-        {
-            throw new JsonException($"Model format version {model.FormatVersion} is not supported (expected {RiskModel.CurrentFormatVersion}).");
-        }
-
         if (model.FeatureNames is null || model.Classifier is null || model.FeatureSettings is null)
         {
             throw new JsonException("The model JSON lacks feature_names, classifier or feature_settings.");

@@ -19,7 +19,7 @@ internal static class RiskModelTrainer
         var labels = set.Labels(target);
         var y = rows.Select(r => (double)labels[r]).ToArray();
         var days = rows.Select(r => set.Day[r]).ToArray();
-        var classifier = CandidateLearners.Fit(learner, Matrix(set, rows), y, days, set.CountLike, options);
+        var classifier = MlNet.MlNetLearners.Fit(learner, Matrix(set, rows), y, days, set.CountLike, options);
         return new RiskModel(
             RiskModel.CurrentFormatVersion,
             target,
@@ -51,12 +51,7 @@ internal static class RiskModelTrainer
         return new FeatureMatrix(set.FeatureNames, values);
     }
 
-    /// <summary>Raw (uncalibrated) predicted probabilities for <paramref name="rows"/>.</summary>
-    public static double[] Predict(RiskModel model, ObservationSet set, int[] rows)
-    {
-        var sources = model.ColumnSources(set.FeatureNames);
-        var result = new double[rows.Length];
-        Parallel.For(0, rows.Length, i => result[i] = model.PredictRawProbability(new ArraySegment<double>(set.Features, rows[i] * set.FeatureCount, set.FeatureCount), sources));
-        return result;
-    }
+    /// <summary>Raw (uncalibrated) logits for <paramref name="rows"/>, scored by the ML.NET model in one pass.</summary>
+    public static double[] PredictLogits(RiskModel model, ObservationSet set, int[] rows) =>
+        model.Classifier.Score(Matrix(set, rows)).Logits;
 }

@@ -78,10 +78,10 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         Assert.InRange(report.AveragePrecision, report.TestBaseRate, 1.0); // a useful ranking beats the base rate
         Assert.NotNull(report.CalibrationMethod);
         Assert.True(report.CalibratedLogLoss <= report.UncalibratedLogLoss);
-        Assert.Equal(report.CalibrationMethod == "none", model.Calibration is null);
+        Assert.Equal(report.CalibrationMethod != "none", model.Classifier.IsCalibrated);
         // calibration is monotone: it never reorders accounts
-        var raw = Enumerable.Range(1, 99).Select(i => i / 100.0).ToArray();
-        var calibrated = raw.Select(model.Calibrate).ToArray();
+        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History));
+        var calibrated = model.Explain(snapshots).OrderBy(e => e.Logit).Select(e => e.CalibratedProbability).ToArray();
         Assert.Equal(calibrated.Order(), calibrated);
         Assert.All(calibrated, p => Assert.InRange(p, 0, 1));
     }
@@ -135,7 +135,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         {
             var explanation = model.Explain(snapshots[i]);
             // the user sees the calibrated probability; the explanation is of the raw logit it maps from
-            Assert.Equal(model.Calibrate(explanation.Probability), scores[i].ChurnProbability);
+            Assert.Equal(explanation.CalibratedProbability, scores[i].ChurnProbability);
             Assert.Equal(explanation.Logit - explanation.Intercept, explanation.Contributions.Sum(c => c.Contribution), 1e-9);
             Assert.Equal(1 / (1 + Math.Exp(-explanation.Logit)), explanation.Probability, 12);
             Assert.Equal(snapshots[i].Values, explanation.Contributions.Select(c => c.RawValue));
@@ -232,7 +232,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         {
             _output.WriteLine($"{model.Target}: {string.Join(", ", model.Candidates.Select(c => $"{c.Learner} AUC {c.Auc:F3} log loss {c.LogLoss:F4}"))} -> {model.Learner}");
 
-            Assert.Equal([RiskModel.LogisticRegressionLearner, RiskModel.GradientBoostedTreesLearner], model.Candidates.Select(c => c.Learner));
+            Assert.Equal([RiskModel.LogisticRegressionLearner, RiskModel.LightGbmLearner], model.Candidates.Select(c => c.Learner));
             Assert.All(model.Candidates, c => Assert.Equal(model.Backtest!.TestFrom, c.TestFrom)); // the same time split
             var best = model.Candidates.OrderBy(c => c.CalibratedLogLoss ?? c.LogLoss).ThenByDescending(c => c.Auc).First();
             Assert.Equal(best.Learner, model.Learner);
@@ -262,13 +262,14 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     [Fact]
     public void Train_LearnersOptionNamesOne_OnlyThatOneIsTrained()
     {
-        var options = new ModelingOptions { Learners = [RiskModel.GradientBoostedTreesLearner] };
+        var options = new ModelingOptions { Learners = [RiskModel.LightGbmLearner] };
 
         var models = ChurnModelWorkflow.Train(_fixture.History, options);
 
-        Assert.Equal(RiskModel.GradientBoostedTreesLearner, models.Churn.Learner);
-        Assert.IsType<ChurnWatch.Analytics.Learning.Trees.TreesClassifier>(models.Churn.Classifier);
-        Assert.Equal([RiskModel.GradientBoostedTreesLearner], models.Churn.Candidates.Select(c => c.Learner));
+        Assert.Equal(RiskModel.LightGbmLearner, models.Churn.Learner);
+        Assert.Equal(RiskModel.LightGbmLearner, models.Churn.Classifier.Learner);
+        Assert.NotNull(models.Churn.Classifier.TreeCovers);
+        Assert.Equal([RiskModel.LightGbmLearner], models.Churn.Candidates.Select(c => c.Learner));
     }
 
     [Fact]
@@ -279,7 +280,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         var error = Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(options.Validate);
 
         Assert.Contains("Modeling:Learners lists 'xgboost'", error.Message, StringComparison.Ordinal);
-        Assert.Contains(RiskModel.GradientBoostedTreesLearner, error.Message, StringComparison.Ordinal);
+        Assert.Contains(RiskModel.LightGbmLearner, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

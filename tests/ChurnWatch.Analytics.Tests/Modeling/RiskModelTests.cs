@@ -1,23 +1,13 @@
 using ChurnWatch.Analytics.Features;
-using ChurnWatch.Analytics.Learning;
-using ChurnWatch.Analytics.Learning.Linear;
-using ChurnWatch.Analytics.Learning.Trees;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
+using ChurnWatch.Analytics.Tests.Modeling.MlNet;
 
 namespace ChurnWatch.Analytics.Tests.Modeling;
 
 public class RiskModelTests
 {
-    private static readonly LogisticClassifier Linear = new(
-        ["events", "csat"],
-        Means: [1.0, 3.0],
-        Scales: [2.0, 1.0],
-        LogScaled: [true, false],
-        Coefficients: [-0.5, -0.25],
-        MissingCoefficients: [0.0, 0.75],
-        Intercept: -2.0);
-
-    private static RiskModel Model(IBinaryClassifier classifier) => new(
+    private static RiskModel Model(MlNetClassifier classifier) => new(
         RiskModel.CurrentFormatVersion, ModelTarget.Churn, classifier.Learner, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 3), 100, 0.1, 90, 30, 365,
         new FeatureSettings([], []),
@@ -27,51 +17,32 @@ public class RiskModelTests
 
     // The account's features arrive in another order than the model's columns: the model reads them by name.
     private static AccountFeatures Features(double events, double csat) =>
-        new("a", new DateOnly(2024, 6, 10), ["csat", "events"], [csat, events]);
-
-    private static TreesClassifier Trees()
-    {
-        var random = new Random(3);
-        var values = new double[400 * 2];
-        var labels = new double[400];
-        for (var r = 0; r < 400; r++)
-        {
-            values[r * 2] = random.Next(0, 100);
-            values[(r * 2) + 1] = random.NextDouble() < 0.2 ? double.NaN : random.Next(1, 6);
-            labels[r] = values[r * 2] < 30 || values[(r * 2) + 1] <= 2 ? (random.NextDouble() < 0.7 ? 1 : 0) : (random.NextDouble() < 0.1 ? 1 : 0);
-        }
-
-        return new TreesClassifier(GradientBoostedTrees.Fit(new FeatureMatrix(["events", "csat"], values), labels, new GradientBoostingOptions { Trees = 20, MaxDepth = 3, Seed = 1 }));
-    }
-
-    [Fact]
-    public void Explain_HandMadeLinearModel_GivesHandComputedLogitAndContributions()
-    {
-        var explanation = Model(Linear).Explain(Features(events: Math.E - 1, csat: double.NaN));
-
-        // events: log(1 + e - 1) = 1 -> z = (1 - 1) / 2 = 0; csat missing -> its missing coefficient 0.75.
-        Assert.Equal(-2.0 + 0.75, explanation.Logit, 14);
-        Assert.Equal(1 / (1 + Math.Exp(1.25)), explanation.Probability, 14);
-        Assert.Equal(["events", "csat"], explanation.Contributions.Select(c => c.Feature));
-        Assert.Equal(0, explanation.Contributions[0].Contribution, 14);
-        Assert.Equal(0.75, explanation.Contributions[1].Contribution, 14);
-        Assert.Equal(Math.E - 1, explanation.Contributions[0].RawValue);
-        Assert.True(double.IsNaN(explanation.Contributions[1].RawValue));
-    }
+        new("a", new DateOnly(2024, 6, 10), ["csat", "never_seen", "events"], [csat, double.NaN, events]);
 
     [Fact]
     public void Explain_AnyValuesEitherLearner_ContributionsSumToLogitMinusBias()
     {
         var random = new Random(5);
-        foreach (var model in new[] { Model(Linear), Model(Trees()) })
+        foreach (var model in new[] { Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)), Model(MlNetClassifierTests.Fit(RiskModel.LightGbmLearner)) })
         {
-            for (var i = 0; i < 100; i++)
-            {
-                var features = Features(random.Next(0, 1000), random.NextDouble() < 0.3 ? double.NaN : random.Next(1, 6));
-                var explanation = model.Explain(features);
+            var accounts = Enumerable.Range(0, 100).Select(_ => Features(random.Next(0, 1000), random.NextDouble() < 0.3 ? double.NaN : random.Next(1, 6))).ToArray();
+            var explanations = model.Explain(accounts);
+            var probabilities = model.PredictProbabilities(accounts);
 
-                Assert.Equal(explanation.Logit - explanation.Intercept, explanation.Contributions.Sum(c => c.Contribution), 10);
-                Assert.Equal(explanation.Probability, model.PredictRawProbability(features), 15);
+            for (var i = 0; i < accounts.Length; i++)
+            {
+                var explanation = explanations[i];
+                Assert.Equal(["events", "csat", "never_seen"], explanation.Contributions.Select(c => c.Feature));
+                Assert.Equal(accounts[i]["events"], explanation.Contributions[0].RawValue);
+                Assert.Equal(explanation.Logit - explanation.Intercept, explanation.Contributions.Sum(c => c.Contribution), 1e-9);
+                Assert.Equal(1 / (1 + Math.Exp(-explanation.Logit)), explanation.Probability, 12);
+                Assert.Equal(probabilities[i], explanation.CalibratedProbability);
+                if (i < 5)
+                {
+                    var single = model.Explain(accounts[i]); // one account alone scores as it does in a batch
+                    Assert.Equal(explanation.Logit, single.Logit);
+                    Assert.Equal(explanation.CalibratedProbability, single.CalibratedProbability);
+                }
             }
         }
     }
@@ -79,7 +50,7 @@ public class RiskModelTests
     [Fact]
     public void EnsureCompatible_MissingAndExtraFeatures_NamesThem()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Model(Linear).EnsureCompatible(["events", "nps"]));
+        var error = Assert.Throws<InvalidOperationException>(() => Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)).EnsureCompatible(["events", "nps", "never_seen"]));
 
         Assert.Equal(
             "The Churn model (trained 2024-01-01 to 2024-06-03) does not match these features: missing csat; extra nps. Retrain the model on the current data.",
@@ -87,25 +58,40 @@ public class RiskModelTests
     }
 
     [Fact]
-    public void Serialize_EitherLearner_IsStableSnakeCaseJsonNamingItsKind()
+    public void Serialize_EitherLearner_IsStableSnakeCaseJsonWithTheMlNetModelInside()
     {
-        foreach (var model in new[] { Model(Linear), Model(Trees()) })
+        foreach (var model in new[] { Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)), Model(MlNetClassifierTests.Fit(RiskModel.LightGbmLearner)) })
         {
             var json = RiskModelSerializer.Serialize(model);
             var read = RiskModelSerializer.Deserialize(json);
 
             Assert.Contains("\"feature_names\": [", json, StringComparison.Ordinal);
-            Assert.Contains($"\"kind\": \"{model.Learner}\"", json, StringComparison.Ordinal);
-            Assert.Contains("\"train_from\": \"2024-01-01\"", json, StringComparison.Ordinal);
+            Assert.Contains($"\"learner\": \"{model.Learner}\"", json, StringComparison.Ordinal);
+            Assert.Contains("\"ml_net_model\": \"UEsD", json, StringComparison.Ordinal); // base64 of a zip ("PK\x03")
+            Assert.Contains("\"format_version\": 3", json, StringComparison.Ordinal);
             Assert.Equal(json, RiskModelSerializer.Serialize(read));
-            Assert.Equal(model.PredictRawProbability(Features(12, 4)), read.PredictRawProbability(Features(12, 4)));
+            Assert.Equal(model.Explain(Features(12, 4)).Logit, read.Explain(Features(12, 4)).Logit);
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Deserialize_OlderFormat_SaysToRetrain(int version)
+    {
+        var json = $$"""{ "format_version": {{version}}, "target": "churn", "classifier": { "kind": "logistic_regression_l2" } }""";
+
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => RiskModelSerializer.Deserialize(json));
+
+        Assert.Equal(
+            $"The model file is in an older format (version {version}, from a ChurnWatch before ML.NET became its model engine); run `churnwatch model train` (or wait for the next scheduled training) to replace it.",
+            error.Message);
     }
 
     [Fact]
     public void Deserialize_ClassifierReadingUndeclaredFeature_IsRejected()
     {
-        var json = RiskModelSerializer.Serialize(Model(Linear) with { FeatureNames = ["events"] });
+        var json = RiskModelSerializer.Serialize(Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)) with { FeatureNames = ["events", "never_seen"] });
 
         var error = Assert.Throws<System.Text.Json.JsonException>(() => RiskModelSerializer.Deserialize(json));
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using ChurnWatch.Analytics.Features;
-using ChurnWatch.Analytics.Learning.Linear;
+using ChurnWatch.Analytics.Learning;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
 using ChurnWatch.Worker.Cli;
 using ChurnWatch.Worker.Tests.TestSupport;
 
@@ -20,13 +21,16 @@ public sealed class ModelShowCommandTests : IDisposable
     /// <summary>A model file as training writes it: two candidates, the linear one chosen, importance for both features.</summary>
     private string ModelFile()
     {
-        var classifier = new LogisticClassifier(["wau_change", "tenure_days"], [0.0, 300.0], [1.0, 100.0], [false, false], [-1.2, -0.3], [0.0, 0.0], -3.0);
+        var random = new Random(1);
+        var values = Enumerable.Range(0, 400).Select(i => i % 2 == 0 ? random.NextDouble() - 0.5 : random.Next(30, 900)).ToArray();
+        var labels = Enumerable.Range(0, 200).Select(r => values[r * 2] < -0.2 ? 1.0 : 0.0).ToArray();
+        var classifier = MlNetLearners.Fit(MlNetLearners.LogisticRegression, new FeatureMatrix(["wau_change", "tenure_days"], values), labels, new int[200], new HashSet<string>(), new ModelingOptions());
         var chosen = Report(RiskModel.LogisticRegressionLearner, 0.8123);
         var model = new RiskModel(
             RiskModel.CurrentFormatVersion, ModelTarget.Churn, RiskModel.LogisticRegressionLearner, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
             new DateOnly(2025, 1, 6), new DateOnly(2026, 6, 29), 9000, 0.044, 90, 30, 365, new FeatureSettings([], []), [.. classifier.ColumnNames], classifier, chosen)
         {
-            Candidates = [chosen, Report(RiskModel.GradientBoostedTreesLearner, 0.7987)],
+            Candidates = [chosen, Report(RiskModel.LightGbmLearner, 0.7987)],
             Importance = [new FeatureImportance("wau_change", 0.91, 0.08, 0.01), new FeatureImportance("tenure_days", 0.12, 0.004, 0.002)],
         };
         var path = _folder.File("churn-abc.json");
@@ -60,6 +64,18 @@ public sealed class ModelShowCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadSourceData, exitCode);
         Assert.Contains(path, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_OlderFormatModelFile_ExitsBadDataSayingToRetrain()
+    {
+        var path = _folder.File("churn-old.json");
+        await File.WriteAllTextAsync(path, "{\"format_version\": 2, \"target\": \"churn\", \"classifier\": {\"kind\": \"logistic_regression_l2\"}}");
+
+        var (exitCode, _, error) = await InvokeAsync("model", "show", path);
+
+        Assert.Equal(ExitCodes.BadSourceData, exitCode);
+        Assert.Contains($"{path} is not a ChurnWatch churn or renewal model file: The model file is in an older format (version 2, from a ChurnWatch before ML.NET became its model engine); run `churnwatch model train`", error.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,244 @@
+using System.Text.Json.Serialization;
+using ChurnWatch.Analytics.Learning;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace ChurnWatch.Analytics.Modeling.MlNet;
+
+/// <summary>
+/// A trained ML.NET model: its zip (<c>mlContext.Model.Save</c>: feature preparation, learner and, once chosen, the
+/// calibrator) plus what ChurnWatch needs to explain it: which feature each slot of the prepared vector comes from
+/// and, for trees, the node covers. Scoring runs the ML.NET model; explanations are exact (weight x prepared value,
+/// or TreeSHAP on ML.NET's trees) and add up to the model's logit.
+/// </summary>
+public sealed class MlNetClassifier
+{
+    private readonly ITransformer _transformer;
+    private readonly IModelExplainer _explainer;
+
+    /// <param name="learner">The learner that made it (<see cref="CandidateLearners"/>).</param>
+    /// <param name="columnNames">The features it reads, in order: the ML.NET model's input columns.</param>
+    /// <param name="slotFeatures">For each slot of the prepared <c>Features</c> vector, the index of its feature.</param>
+    /// <param name="treeCovers">For trees, training rows through each node (internal nodes then leaves) per tree.</param>
+    /// <param name="mlNetModel">The ML.NET model zip, as <c>mlContext.Model.Load</c> reads it.</param>
+    [JsonConstructor]
+    public MlNetClassifier(string learner, IReadOnlyList<string> columnNames, IReadOnlyList<int> slotFeatures, IReadOnlyList<double[]>? treeCovers, byte[] mlNetModel)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(columnNames);
+        ArgumentNullException.ThrowIfNull(slotFeatures);
+        ArgumentNullException.ThrowIfNull(mlNetModel);
+        Learner = learner;
+        ColumnNames = columnNames;
+        SlotFeatures = slotFeatures;
+        TreeCovers = treeCovers;
+        MlNetModel = mlNetModel;
+        var ml = MlNetContext.Create(0);
+        _transformer = ModelZip.Load(ml, mlNetModel);
+        _explainer = Explainer(Flatten(_transformer), [.. slotFeatures], columnNames.Count, treeCovers);
+        IsCalibrated = Flatten(_transformer).Any(t => t is PlattCalibratorTransformer or IsotonicCalibratorTransformer);
+    }
+
+    public string Learner { get; }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public IReadOnlyList<int> SlotFeatures { get; }
+
+    public IReadOnlyList<double[]>? TreeCovers { get; }
+
+    /// <summary>The ML.NET model zip (base64 in JSON).</summary>
+    public byte[] MlNetModel { get; }
+
+    /// <summary>True when the zip ends with the calibrator chosen on the backtest (its <c>Probability</c> is calibrated).</summary>
+    [JsonIgnore]
+    public bool IsCalibrated { get; }
+
+    /// <summary>The ML.NET model itself.</summary>
+    [JsonIgnore]
+    public ITransformer Transformer => _transformer;
+
+    /// <summary>
+    /// Scores the rows with the ML.NET model (one pass over an <see cref="IDataView"/>): the raw logit (ML.NET's
+    /// <c>Score</c>), and the calibrated probability (its <c>Probability</c> when the model carries a calibrator,
+    /// else the sigmoid of the logit); with <paramref name="explain"/>, also each row's exact contributions.
+    /// </summary>
+    public ModelScores Score(FeatureMatrix x, bool explain = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!x.ColumnNames.SequenceEqual(ColumnNames, StringComparer.Ordinal))
+        {
+            throw new ArgumentException("The rows' columns are not the model's features in order.", nameof(x));
+        }
+
+        var output = _transformer.Transform(new FeatureTable(x));
+        var logits = new double[x.Rows];
+        var probabilities = new double[x.Rows];
+        double[][]? contributions = explain ? new double[x.Rows][] : null;
+        double bias = double.NaN;
+        var columns = new List<DataViewSchema.Column> { output.Schema["Score"] };
+        if (IsCalibrated)
+        {
+            columns.Add(output.Schema["Probability"]);
+        }
+
+        if (explain)
+        {
+            columns.Add(output.Schema[FeaturePreparation.FeaturesColumn]);
+        }
+
+        using var cursor = output.GetRowCursor(columns);
+        var scoreGetter = cursor.GetGetter<float>(output.Schema["Score"]);
+        var probabilityGetter = IsCalibrated ? cursor.GetGetter<float>(output.Schema["Probability"]) : null;
+        var featuresGetter = explain ? cursor.GetGetter<VBuffer<float>>(output.Schema[FeaturePreparation.FeaturesColumn]) : null;
+        float score = 0, probability = 0;
+        VBuffer<float> prepared = default;
+        var dense = new float[SlotFeatures.Count];
+        for (var r = 0; cursor.MoveNext(); r++)
+        {
+            scoreGetter(ref score);
+            logits[r] = score;
+            if (probabilityGetter is not null)
+            {
+                probabilityGetter(ref probability);
+                probabilities[r] = probability;
+            }
+            else
+            {
+                probabilities[r] = LogisticRegression.Sigmoid(score);
+            }
+
+            if (featuresGetter is not null)
+            {
+                featuresGetter(ref prepared);
+                prepared.CopyTo(dense);
+                var row = new double[ColumnNames.Count];
+                bias = _explainer.Explain(dense, row);
+                contributions![r] = row;
+            }
+        }
+
+        return new ModelScores(logits, probabilities, contributions, bias);
+    }
+
+    /// <summary>Builds the classifier of a freshly trained ML.NET model, counting tree covers on the training rows.</summary>
+    internal static MlNetClassifier Create(MLContext ml, string learner, IReadOnlyList<string> columnNames, int[] slotFeatures, ITransformer model, FeatureMatrix trainingRows)
+    {
+        double[][]? covers = null;
+        if (Flatten(model).Select(Ensemble).OfType<RegressionTreeEnsemble>().FirstOrDefault() is { } ensemble)
+        {
+            covers = TreeExplainer.CountCovers(ensemble, PreparedRows(model, trainingRows));
+        }
+
+        return new MlNetClassifier(learner, columnNames, slotFeatures, covers, ModelZip.Save(ml, model, FeatureTable.InputSchema(columnNames)));
+    }
+
+    /// <summary>The same model followed by a calibrator (fitted elsewhere on held-out scores).</summary>
+    internal MlNetClassifier WithCalibrator(MLContext ml, ITransformer calibrator)
+    {
+        var chain = new TransformerChain<ITransformer>(_transformer, calibrator);
+        return new MlNetClassifier(Learner, ColumnNames, SlotFeatures, TreeCovers, ModelZip.Save(ml, chain, FeatureTable.InputSchema(ColumnNames)));
+    }
+
+    /// <summary>
+    /// ML.NET's permutation feature importance on rows with labels: the prepared rows are computed once, then each slot
+    /// of the <c>Features</c> vector is shuffled <paramref name="repeats"/> times (seeded) and scored by the learner.
+    /// A feature's AUC drop is the sum over its slots (its value and, when it had missing values, its missing slot);
+    /// the spread adds the slots' variances.
+    /// </summary>
+    internal (double AucDrop, double Spread)[] PermutationImportance(FeatureMatrix x, double[] labels, int repeats, int seed)
+    {
+        var ml = MlNetContext.Create(seed);
+        var parts = Flatten(_transformer);
+        var learner = parts.FindIndex(p => p is IPredictionTransformer<object>);
+        var prepared = new TransformerChain<ITransformer>([.. parts.Take(learner)]).Transform(new FeatureTable(x, labels));
+        var slots = parts[learner] switch
+        {
+            BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear => Permute(ml, linear, prepared, repeats),
+            BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> trees => Permute(ml, trees, prepared, repeats),
+            _ => throw new InvalidOperationException("The ML.NET model holds neither a logistic regression nor LightGBM trees."),
+        };
+        var result = new (double AucDrop, double Spread)[ColumnNames.Count];
+        var variance = new double[ColumnNames.Count];
+        for (var s = 0; s < slots.Length; s++)
+        {
+            var feature = SlotFeatures[s];
+            result[feature].AucDrop -= slots[s].AreaUnderRocCurve.Mean;
+            variance[feature] += slots[s].AreaUnderRocCurve.StandardDeviation * slots[s].AreaUnderRocCurve.StandardDeviation;
+        }
+
+        for (var c = 0; c < result.Length; c++)
+        {
+            result[c].Spread = Math.Sqrt(variance[c]);
+        }
+
+        return result;
+    }
+
+    private static BinaryClassificationMetricsStatistics[] Permute<TModel>(MLContext ml, ISingleFeaturePredictionTransformer<TModel> learner, IDataView prepared, int repeats)
+        where TModel : class =>
+        [.. ml.BinaryClassification.PermutationFeatureImportance(learner, prepared, FeatureTable.LabelColumn, permutationCount: repeats)];
+
+    private static List<float[]> PreparedRows(ITransformer model, FeatureMatrix x)
+    {
+        var output = model.Transform(new FeatureTable(x));
+        var column = output.Schema[FeaturePreparation.FeaturesColumn];
+        var rows = new List<float[]>(x.Rows);
+        using var cursor = output.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> buffer = default;
+        while (cursor.MoveNext())
+        {
+            getter(ref buffer);
+            rows.Add(buffer.DenseValues().ToArray());
+        }
+
+        return rows;
+    }
+
+    private static IModelExplainer Explainer(IReadOnlyList<ITransformer> parts, int[] slotFeatures, int featureCount, IReadOnlyList<double[]>? covers)
+    {
+        foreach (var part in parts)
+        {
+            if (part is BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear)
+            {
+                var model = linear.Model.SubModel;
+                return new LinearExplainer([.. model.Weights], model.Bias, slotFeatures, featureCount);
+            }
+
+            if (Ensemble(part) is { } ensemble)
+            {
+                return new TreeExplainer(ensemble, [.. covers ?? throw new InvalidDataException("A tree model without node covers cannot be explained.")], slotFeatures, featureCount);
+            }
+        }
+
+        throw new InvalidDataException("The ML.NET model holds neither a logistic regression nor LightGBM trees.");
+    }
+
+    private static RegressionTreeEnsemble? Ensemble(ITransformer part) =>
+        part is BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> trees
+            ? trees.Model.SubModel.TrainedTreeEnsemble
+            : null;
+
+    private static List<ITransformer> Flatten(ITransformer transformer)
+    {
+        var result = new List<ITransformer>();
+        if (transformer is IEnumerable<ITransformer> chain)
+        {
+            foreach (var part in chain)
+            {
+                result.AddRange(Flatten(part));
+            }
+        }
+        else
+        {
+            result.Add(transformer);
+        }
+
+        return result;
+    }
+}

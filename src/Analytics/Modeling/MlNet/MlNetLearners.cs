@@ -1,0 +1,137 @@
+using ChurnWatch.Analytics.Learning;
+using ChurnWatch.Analytics.Learning.Trees;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace ChurnWatch.Analytics.Modeling.MlNet;
+
+/// <summary>
+/// The ML.NET learners that compete for each target: LightGBM trees and L-BFGS logistic regression, each behind its
+/// <see cref="FeaturePreparation"/>. Both are deterministic for a seed: LightGBM runs with its deterministic mode on
+/// the configured threads, L-BFGS on one thread.
+/// </summary>
+public static class MlNetLearners
+{
+    /// <summary>The learner name of ML.NET's L-BFGS logistic regression (L2-penalised).</summary>
+    public const string LogisticRegression = "lbfgs_logistic_regression";
+
+    /// <summary>The learner name of ML.NET's LightGBM gradient-boosted trees.</summary>
+    public const string LightGbm = "lightgbm";
+
+    /// <summary>Every learner ChurnWatch can train, in the order they are tried (ties go to the earlier one).</summary>
+    public static IReadOnlyList<string> All { get; } = [LogisticRegression, LightGbm];
+
+    /// <summary>
+    /// Share of the training rows (the latest observation dates) that trees hold out to choose how many trees to
+    /// keep, before the final fit on all rows with that many trees.
+    /// </summary>
+    internal const double TreesValidationShare = 0.15;
+
+    /// <summary>Fits <paramref name="learner"/> on the rows; <paramref name="days"/> orders them in time.</summary>
+    public static MlNetClassifier Fit(string learner, FeatureMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(options);
+        var ml = MlNetContext.Create(options.Seed);
+        return learner switch
+        {
+            LogisticRegression => FitLogistic(ml, x, labels, countLike, options),
+            LightGbm => FitTrees(ml, x, labels, days, countLike, options),
+            _ => throw new ArgumentException($"Unknown learner '{learner}'; known: {string.Join(", ", All)}.", nameof(learner)),
+        };
+    }
+
+    private static MlNetClassifier FitLogistic(MLContext ml, FeatureMatrix x, double[] labels, IReadOnlySet<string> countLike, ModelingOptions options)
+    {
+        var preparation = FeaturePreparation.For(ml, x, countLike, forLinearModel: true);
+        var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            FeatureColumnName = FeaturePreparation.FeaturesColumn,
+            LabelColumnName = FeatureTable.LabelColumn,
+            L1Regularization = 0,
+            // ML.NET penalises the summed log loss, ChurnWatch's L2Strength the mean one: the same penalty is x rows.
+            L2Regularization = (float)(options.L2Strength * x.Rows),
+            OptimizationTolerance = 1e-8f,
+            NumberOfThreads = 1,
+        });
+        // L-BFGS passes over the rows many times: the cache keeps the prepared rows instead of re-running the transforms.
+        var model = preparation.Estimator.AppendCacheCheckpoint(ml).Append(trainer).Fit(new FeatureTable(x, labels));
+        return MlNetClassifier.Create(ml, LogisticRegression, x.ColumnNames, preparation.SlotFeatures, model, x);
+    }
+
+    private static MlNetClassifier FitTrees(MLContext ml, FeatureMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
+    {
+        var settings = options.Trees;
+        var trees = settings.Trees;
+        var (early, late) = SplitByTime(days, TreesValidationShare);
+        if (settings.EarlyStoppingRounds > 0 && HasBothClasses(labels, early) && HasBothClasses(labels, late))
+        {
+            // Early stopping on later dates than the trees learn from mirrors how the model is used (on the future),
+            // so the number of trees it keeps is the one that generalises forward in time. Then all rows, the newest
+            // included, are learned with that many trees.
+            var earlyX = x.SelectRows(early);
+            var probePreparation = FeaturePreparation.For(ml, earlyX, countLike, forLinearModel: false);
+            var prepared = probePreparation.Estimator.Fit(new FeatureTable(earlyX, Pick(labels, early)));
+            var train = prepared.Transform(new FeatureTable(earlyX, Pick(labels, early)));
+            var validation = prepared.Transform(new FeatureTable(x.SelectRows(late), Pick(labels, late)));
+            var probe = Trainer(settings, trees, settings.EarlyStoppingRounds, options.Seed).Fit(train, validation);
+            trees = Math.Max(1, probe.Model.SubModel.TrainedTreeEnsemble.Trees.Count);
+        }
+
+        var preparation = FeaturePreparation.For(ml, x, countLike, forLinearModel: false);
+        var model = preparation.Estimator.Append(Trainer(settings, trees, 0, options.Seed)).Fit(new FeatureTable(x, labels));
+        return MlNetClassifier.Create(ml, LightGbm, x.ColumnNames, preparation.SlotFeatures, model, x);
+    }
+
+    /// <summary>
+    /// LightGBM with the configured tree settings. Sigmoid 1 makes its raw score the log-odds (ML.NET's default 0.5
+    /// would halve them), so explanations are in logit units.
+    /// </summary>
+    internal static LightGbmBinaryTrainer Trainer(GradientBoostingOptions settings, int trees, int earlyStoppingRounds, int seed)
+    {
+        var ml = MlNetContext.Create(seed);
+        return ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            FeatureColumnName = FeaturePreparation.FeaturesColumn,
+            LabelColumnName = FeatureTable.LabelColumn,
+            NumberOfIterations = trees,
+            LearningRate = settings.LearningRate,
+            NumberOfLeaves = settings.MaxLeaves ?? (1 << Math.Min(settings.MaxDepth, 16)),
+            MinimumExampleCountPerLeaf = 1,
+            MaximumBinCountPerFeature = settings.MaxBins,
+            EarlyStoppingRound = earlyStoppingRounds,
+            Sigmoid = 1,
+            Seed = seed,
+            Deterministic = true,
+            NumberOfThreads = Math.Max(1, settings.Threads),
+            Verbose = false,
+            Silent = true,
+            Booster = new GradientBooster.Options
+            {
+                MaximumTreeDepth = settings.MaxDepth,
+                MinimumChildWeight = settings.MinChildWeight,
+                L2Regularization = settings.L2,
+                MinimumSplitGain = settings.MinSplitGain,
+                SubsampleFraction = settings.RowSubsample,
+                SubsampleFrequency = settings.RowSubsample < 1 ? 1 : 0,
+                FeatureFraction = settings.ColumnSubsample,
+            },
+        });
+    }
+
+    /// <summary>Rows before and from the first day at which the latest <paramref name="share"/> of rows begins.</summary>
+    private static (int[] Early, int[] Late) SplitByTime(int[] days, double share)
+    {
+        var sorted = days.Order().ToArray();
+        var cut = sorted[Math.Clamp((int)Math.Floor(sorted.Length * (1 - share)), 0, sorted.Length - 1)];
+        var early = Enumerable.Range(0, days.Length).Where(r => days[r] < cut).ToArray();
+        var late = Enumerable.Range(0, days.Length).Where(r => days[r] >= cut).ToArray();
+        return (early, late);
+    }
+
+    private static double[] Pick(double[] labels, int[] rows) => [.. rows.Select(r => labels[r])];
+
+    private static bool HasBothClasses(double[] labels, int[] rows) =>
+        rows.Any(r => labels[r] > 0.5) && rows.Any(r => labels[r] < 0.5);
+}

@@ -1,0 +1,122 @@
+using RegressionTree = ChurnWatch.Analytics.Learning.Trees.RegressionTree;
+using TreeShap = ChurnWatch.Analytics.Learning.Trees.TreeShap;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace ChurnWatch.Analytics.Modeling.MlNet;
+
+/// <summary>
+/// Exact path-dependent TreeSHAP on the trees ML.NET's LightGBM trained, weighted by node covers: how many training
+/// rows passed through each node (ML.NET does not keep them, so they are counted from the training rows and stored
+/// with the model). Slot values are summed per feature; the bias is the ensemble's bias plus each tree's
+/// cover-weighted mean output. TreeSHAP values plus that bias add up to the ensemble's logit.
+/// </summary>
+internal sealed class TreeExplainer : IModelExplainer
+{
+    private readonly RegressionTree[] _trees;
+    private readonly int[] _slotFeatures;
+    private readonly double _bias;
+
+    public TreeExplainer(RegressionTreeEnsemble ensemble, double[][] covers, int[] slotFeatures, int featureCount)
+    {
+        ArgumentNullException.ThrowIfNull(ensemble);
+        ArgumentNullException.ThrowIfNull(covers);
+        if (covers.Length != ensemble.Trees.Count)
+        {
+            throw new ArgumentException($"{covers.Length} cover arrays for {ensemble.Trees.Count} trees.", nameof(covers));
+        }
+
+        _trees = [.. ensemble.Trees.Select((tree, k) => Convert(tree, ensemble.TreeWeights[k], covers[k]))];
+        _slotFeatures = slotFeatures;
+        FeatureCount = featureCount;
+        _bias = ensemble.Bias + _trees.Sum(t => t.ExpectedValue());
+    }
+
+    public int FeatureCount { get; }
+
+    /// <summary>The node covers of each tree (internal nodes, then leaves) from the prepared training rows.</summary>
+    public static double[][] CountCovers(RegressionTreeEnsemble ensemble, IReadOnlyList<float[]> preparedRows)
+    {
+        ArgumentNullException.ThrowIfNull(ensemble);
+        ArgumentNullException.ThrowIfNull(preparedRows);
+        var covers = new double[ensemble.Trees.Count][];
+        Parallel.For(0, covers.Length, k =>
+        {
+            var tree = ensemble.Trees[k];
+            var internalNodes = tree.NumberOfNodes;
+            var cover = new double[internalNodes + tree.NumberOfLeaves];
+            foreach (var row in preparedRows)
+            {
+                var node = internalNodes == 0 ? ~0 : 0;
+                while (node >= 0)
+                {
+                    cover[node]++;
+                    node = row[tree.NumericalSplitFeatureIndexes[node]] <= tree.NumericalSplitThresholds[node] ? tree.LeftChild[node] : tree.RightChild[node];
+                }
+
+                cover[internalNodes + ~node]++;
+            }
+
+            covers[k] = cover;
+        });
+        return covers;
+    }
+
+    public double Explain(ReadOnlySpan<float> prepared, Span<double> contributions)
+    {
+        var row = new double[prepared.Length];
+        for (var s = 0; s < row.Length; s++)
+        {
+            row[s] = prepared[s];
+        }
+
+        var phi = new double[row.Length];
+        foreach (var tree in _trees)
+        {
+            if (tree.NodeCount > 1)
+            {
+                TreeShap.Add(tree, row, phi);
+            }
+        }
+
+        contributions.Clear();
+        for (var s = 0; s < phi.Length; s++)
+        {
+            contributions[_slotFeatures[s]] += phi[s];
+        }
+
+        return _bias;
+    }
+
+    /// <summary>ML.NET's tree (leaves as negative child indexes) as node arrays: internal nodes first, then leaves.</summary>
+    private static RegressionTree Convert(RegressionTreeBase tree, double weight, double[] cover)
+    {
+        var internalNodes = tree.NumberOfNodes;
+        var count = internalNodes + tree.NumberOfLeaves;
+        if (cover.Length != count)
+        {
+            throw new ArgumentException($"{cover.Length} covers for a tree of {count} nodes.", nameof(cover));
+        }
+
+        var feature = new int[count];
+        var threshold = new double[count];
+        var left = new int[count];
+        var right = new int[count];
+        var value = new double[count];
+        int Node(int child) => child >= 0 ? child : internalNodes + ~child;
+        for (var n = 0; n < internalNodes; n++)
+        {
+            feature[n] = tree.NumericalSplitFeatureIndexes[n];
+            threshold[n] = tree.NumericalSplitThresholds[n];
+            left[n] = Node(tree.LeftChild[n]);
+            right[n] = Node(tree.RightChild[n]);
+        }
+
+        for (var l = 0; l < tree.NumberOfLeaves; l++)
+        {
+            feature[internalNodes + l] = -1;
+            value[internalNodes + l] = weight * tree.LeafValues[l];
+        }
+
+        return new RegressionTree(feature, threshold, new bool[count], left, right, value, cover, new double[count]);
+    }
+}

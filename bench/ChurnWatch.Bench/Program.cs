@@ -70,9 +70,8 @@ var trainSeconds = watch.Elapsed.TotalSeconds;
 process.Refresh();
 var trainCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 
-// The fastest honest batch path found: ML.NET's own Transform over an IDataView, read with one cursor per block of
-// rows, one block per thread (PredictionEngine, one row at a time, is several times slower; a single Transform +
-// GetColumn uses one thread). Three passes, each scoring every row; the first (cold: JIT) and the best are
+// Batch scoring through ML.NET's own Transform over an IDataView, read with one cursor per block of rows, one block
+// per thread (a single Transform + GetColumn runs on one thread). Three passes, each scoring every row; the first (cold: JIT) and the best are
 // reported, and every pass must give the same bits.
 const int ScorePasses = 3;
 var scoreSeconds = new double[ScorePasses];

@@ -81,7 +81,7 @@ public static class RiskModelSerializer
         {
             throw new JsonException(
                 $"The model file is in an older format (version {version}, from a ChurnWatch before ML.NET became its model engine); "
-                + "run `churnwatch model train` (or wait for the next scheduled training) to replace it.");
+                + "retrain to replace it: `churnwatch jobs trigger train`, the next scheduled training, or `churnwatch demo` on the sample company.");
         }
 
         if (version != RiskModel.CurrentFormatVersion)

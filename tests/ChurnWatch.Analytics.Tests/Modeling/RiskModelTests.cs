@@ -84,7 +84,7 @@ public class RiskModelTests
         var error = Assert.Throws<System.Text.Json.JsonException>(() => RiskModelSerializer.Deserialize(json));
 
         Assert.Equal(
-            $"The model file is in an older format (version {version}, from a ChurnWatch before ML.NET became its model engine); run `churnwatch model train` (or wait for the next scheduled training) to replace it.",
+            $"The model file is in an older format (version {version}, from a ChurnWatch before ML.NET became its model engine); retrain to replace it: `churnwatch jobs trigger train`, the next scheduled training, or `churnwatch demo` on the sample company.",
             error.Message);
     }
 

@@ -75,7 +75,7 @@ public sealed class ModelShowCommandTests : IDisposable
         var (exitCode, _, error) = await InvokeAsync("model", "show", path);
 
         Assert.Equal(ExitCodes.BadSourceData, exitCode);
-        Assert.Contains($"{path} is not a ChurnWatch churn or renewal model file: The model file is in an older format (version 2, from a ChurnWatch before ML.NET became its model engine); run `churnwatch model train`", error.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains($"{path} is not a ChurnWatch churn or renewal model file: The model file is in an older format (version 2, from a ChurnWatch before ML.NET became its model engine); retrain to replace it: `churnwatch jobs trigger train`", error.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class JobsCommand
 {
     public static Command Create()
     {
-        var command = new Command("jobs", "Look at and steer the scheduled jobs of 'churnwatch run': " + string.Join(", ", PipelineJobs.All) + ".");
+        var command = new Command("jobs", "Look at and steer the scheduled jobs of 'churnwatch run': " + string.Join(", ", ScheduledJobs.Names) + ".");
         command.Subcommands.Add(List());
         command.Subcommands.Add(History());
         command.Subcommands.Add(Trigger());
@@ -33,18 +33,19 @@ internal static class JobsCommand
         {
             var schedule = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
             var last = (await services.GetRequiredService<RunHistoryStore>().LastRunsAsync(token).ConfigureAwait(false)).ToDictionary(r => r.Job, StringComparer.Ordinal);
-            foreach (var job in PipelineJobs.All)
+            foreach (var definition in ScheduledJobs.All)
             {
+                var job = definition.Name;
                 var paused = await IsPausedAsync(scheduler, job, token).ConfigureAwait(false);
-                Console.Out.WriteLine($"{job}{(paused ? " (paused)" : "")}: {PipelineJobs.Describe(job)}");
-                foreach (var entry in PipelineJobs.Schedules.Where(s => s.Job == job))
+                Console.Out.WriteLine($"{job}{(paused ? " (paused)" : "")}: {definition.Description}");
+                foreach (var entry in ScheduledJobs.Schedules.Where(s => s.Job == job))
                 {
                     var trigger = await scheduler.GetTrigger(new TriggerKey(entry.Key, job), token).ConfigureAwait(false);
                     var next = trigger?.NextFireTimeUtc is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "not scheduled yet (start churnwatch run)";
                     Console.Out.WriteLine($"  Schedule:{entry.Key} '{entry.Cron(schedule)}' ({schedule.TimeZone}){(entry.Chain ? ", starts the chain" : "")}; next {next}");
                 }
 
-                if (PipelineJobs.Next(job) is { } then)
+                if (definition.Successor is { } then)
                 {
                     Console.Out.WriteLine($"  in a chain, then: {then}");
                 }
@@ -65,7 +66,7 @@ internal static class JobsCommand
         command.SetAction((parseResult, ct) =>
         {
             var name = parseResult.GetValue(job);
-            if (name is not null && !PipelineJobs.All.Contains(name))
+            if (name is not null && !ScheduledJobs.Names.Contains(name))
             {
                 return Task.FromResult(UnknownJob(name));
             }
@@ -92,13 +93,13 @@ internal static class JobsCommand
 
     private static Command Trigger()
     {
-        var name = new Argument<string>("NAME") { Description = "The job: " + string.Join(", ", PipelineJobs.All) + "." };
+        var name = new Argument<string>("NAME") { Description = "The job: " + string.Join(", ", ScheduledJobs.Names) + "." };
         var chain = new Option<bool>("--chain") { Description = "Run the rest of the chain after it when it succeeds (ingest -> score -> signals; train -> score -> signals)." };
         var command = new Command("trigger", "Run a job now, once, on whichever node takes it first (even when it is paused).") { name, chain };
         command.SetAction((parseResult, ct) =>
         {
             var job = parseResult.GetValue(name)!;
-            return !PipelineJobs.All.Contains(job) ? Task.FromResult(UnknownJob(job)) : RunAsync(async (_, scheduler, token) =>
+            return !ScheduledJobs.Names.Contains(job) ? Task.FromResult(UnknownJob(job)) : RunAsync(async (_, scheduler, token) =>
             {
                 var key = new JobKey(job, SchedulerSetup.Group);
                 if (await scheduler.GetJobDetail(key, token).ConfigureAwait(false) is null)
@@ -106,7 +107,7 @@ internal static class JobsCommand
                     return CommandHost.Fail(ExitCodes.Failed, $"Job {job} is not in the job store yet: start 'churnwatch run' once, then trigger it.");
                 }
 
-                await scheduler.TriggerJob(key, new JobDataMap { [PipelineJobs.ChainKey] = parseResult.GetValue(chain) ? "true" : "false", [PipelineJobs.FiredByKey] = "manual (jobs trigger)" }, token).ConfigureAwait(false);
+                await scheduler.TriggerJob(key, new JobDataMap { [ScheduledJobs.ChainKey] = parseResult.GetValue(chain) ? "true" : "false", [ScheduledJobs.FiredByKey] = "manual (jobs trigger)" }, token).ConfigureAwait(false);
                 Console.Out.WriteLine($"Triggered {job}{(parseResult.GetValue(chain) ? " and its chain" : "")}; 'churnwatch jobs history --job {job}' shows the run.");
                 return ExitCodes.Ok;
             }, ct);
@@ -116,7 +117,7 @@ internal static class JobsCommand
 
     private static Command PauseOrResume(bool pause)
     {
-        var name = new Argument<string>("NAME") { Description = "The job: " + string.Join(", ", PipelineJobs.All) + "." };
+        var name = new Argument<string>("NAME") { Description = "The job: " + string.Join(", ", ScheduledJobs.Names) + "." };
         var command = new Command(
             pause ? "pause" : "resume",
             pause ? "Stop a job's schedules from firing and hold chains at it until it is resumed (a running run finishes; 'jobs trigger' still runs it)." : "Let a paused job's schedules fire again; a missed fire runs once, now.")
@@ -126,7 +127,7 @@ internal static class JobsCommand
         command.SetAction((parseResult, ct) =>
         {
             var job = parseResult.GetValue(name)!;
-            return !PipelineJobs.All.Contains(job) ? Task.FromResult(UnknownJob(job)) : RunAsync(async (_, scheduler, token) =>
+            return !ScheduledJobs.Names.Contains(job) ? Task.FromResult(UnknownJob(job)) : RunAsync(async (_, scheduler, token) =>
             {
                 var group = GroupMatcher<TriggerKey>.GroupEquals(job);
                 if (pause)
@@ -173,7 +174,7 @@ internal static class JobsCommand
 
     private static async Task<bool> IsPausedAsync(IScheduler scheduler, string job, CancellationToken cancellationToken)
     {
-        foreach (var entry in PipelineJobs.Schedules.Where(s => s.Job == job))
+        foreach (var entry in ScheduledJobs.Schedules.Where(s => s.Job == job))
         {
             if (await scheduler.GetTriggerState(new TriggerKey(entry.Key, job), cancellationToken).ConfigureAwait(false) == TriggerState.Paused)
             {
@@ -189,5 +190,5 @@ internal static class JobsCommand
         (run.RowsAffected is { } rows ? $", {rows} rows" : "") + (run.Error is { } error ? $": {error}" : "");
 
     private static int UnknownJob(string name) =>
-        CommandHost.Fail(ExitCodes.BadArguments, $"No job named '{name}'. The jobs: {string.Join(", ", PipelineJobs.All)}.");
+        CommandHost.Fail(ExitCodes.BadArguments, $"No job named '{name}'. The jobs: {string.Join(", ", ScheduledJobs.Names)}.");
 }

@@ -246,7 +246,7 @@ internal sealed partial class DashboardEndpoint(
         var job = query["job"].FirstOrDefault();
         var did = query["did"].FirstOrDefault();
         string? notice = null;
-        if (error is null && job is not null && PipelineJobs.All.Contains(job))
+        if (error is null && job is not null && ScheduledJobs.Names.Contains(job))
         {
             notice = did switch
             {
@@ -263,9 +263,9 @@ internal sealed partial class DashboardEndpoint(
 
     private async Task<IResult> JobActionAsync(HttpContext context, IAntiforgery antiforgery, string job, string action, CancellationToken ct)
     {
-        if (!PipelineJobs.All.Contains(job))
+        if (!ScheduledJobs.Names.Contains(job))
         {
-            return await JobsAsync(context, antiforgery, $"No job named '{job}'. The jobs: {string.Join(", ", PipelineJobs.All)}.", StatusCodes.Status404NotFound, ct).ConfigureAwait(false);
+            return await JobsAsync(context, antiforgery, $"No job named '{job}'. The jobs: {string.Join(", ", ScheduledJobs.Names)}.", StatusCodes.Status404NotFound, ct).ConfigureAwait(false);
         }
 
         if (action == "trigger")

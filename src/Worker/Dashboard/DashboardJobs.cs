@@ -21,11 +21,12 @@ internal sealed class DashboardJobs(ISchedulerFactory schedulers, RunHistoryStor
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var last = (await runs.LastRunsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Job, StringComparer.Ordinal);
         var result = new List<JobStatus>();
-        foreach (var job in PipelineJobs.All)
+        foreach (var definition in ScheduledJobs.All)
         {
+            var job = definition.Name;
             var paused = false;
             var schedules = new List<(string, string, DateTimeOffset?)>();
-            foreach (var entry in PipelineJobs.Schedules.Where(s => s.Job == job))
+            foreach (var entry in ScheduledJobs.Schedules.Where(s => s.Job == job))
             {
                 var key = new TriggerKey(entry.Key, job);
                 var trigger = await scheduler.GetTrigger(key, cancellationToken).ConfigureAwait(false);
@@ -33,7 +34,7 @@ internal sealed class DashboardJobs(ISchedulerFactory schedulers, RunHistoryStor
                 schedules.Add((entry.Key, entry.Cron(schedule.Value), trigger?.NextFireTimeUtc));
             }
 
-            result.Add(new JobStatus(job, PipelineJobs.Describe(job), paused, schedules, last.GetValueOrDefault(job)));
+            result.Add(new JobStatus(job, definition.Description, paused, schedules, last.GetValueOrDefault(job)));
         }
 
         return result;
@@ -52,7 +53,7 @@ internal sealed class DashboardJobs(ISchedulerFactory schedulers, RunHistoryStor
             return (false, $"Job {job} is not in the job store yet: start 'churnwatch run' once, then trigger it.");
         }
 
-        await scheduler.TriggerJob(key, new JobDataMap { [PipelineJobs.ChainKey] = "false", [PipelineJobs.FiredByKey] = FiredBy }, cancellationToken).ConfigureAwait(false);
+        await scheduler.TriggerJob(key, new JobDataMap { [ScheduledJobs.ChainKey] = "false", [ScheduledJobs.FiredByKey] = FiredBy }, cancellationToken).ConfigureAwait(false);
         return (true, $"Triggered {job}: a node of 'churnwatch run' takes it (none is running while only 'churnwatch dashboard' is), and its run shows in the history below.");
     }
 

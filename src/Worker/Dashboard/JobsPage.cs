@@ -62,7 +62,7 @@ internal static class JobsPage
 
     /// <summary>Why a job has no next fire: it only runs in chains, it is paused, or no node stored its triggers yet.</summary>
     public static string NoNextFire(JobStatus job) =>
-        job.Schedules.Count == 0 ? "runs in a chain (after " + HtmlText.Encode(string.Join(" or ", PipelineJobs.All.Where(j => PipelineJobs.Next(j) == job.Job))) + ")"
+        job.Schedules.Count == 0 ? "runs in a chain (after " + HtmlText.Encode(string.Join(" or ", ScheduledJobs.Predecessors(job.Job))) + ")"
         : job.Paused ? "paused"
         : "not scheduled yet (start 'churnwatch run' once)";
 

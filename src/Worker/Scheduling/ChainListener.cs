@@ -24,8 +24,8 @@ internal sealed partial class ChainListener(ILogger<ChainListener> logger) : IJo
         ArgumentNullException.ThrowIfNull(context);
         var job = context.JobDetail.Key.Name;
         if (jobException is not null || context.Result is not StepOutcome { Succeeded: true }
-            || !string.Equals(context.MergedJobDataMap.GetString(PipelineJobs.ChainKey), "true", StringComparison.Ordinal)
-            || PipelineJobs.Next(job) is not { } next)
+            || !string.Equals(context.MergedJobDataMap.GetString(ScheduledJobs.ChainKey), "true", StringComparison.Ordinal)
+            || ScheduledJobs.Find(job)?.Successor is not { } next)
         {
             return;
         }
@@ -33,8 +33,8 @@ internal sealed partial class ChainListener(ILogger<ChainListener> logger) : IJo
         var trigger = TriggerBuilder.Create(context.Scheduler.TimeProvider)
             .WithIdentity($"chain-{context.FireInstanceId}", next)
             .ForJob(new JobKey(next, SchedulerSetup.Group))
-            .UsingJobData(PipelineJobs.ChainKey, "true")
-            .UsingJobData(PipelineJobs.FiredByKey, $"chain after {job}")
+            .UsingJobData(ScheduledJobs.ChainKey, "true")
+            .UsingJobData(ScheduledJobs.FiredByKey, $"chain after {job}")
             .StartNow()
             .Build();
         await context.Scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);

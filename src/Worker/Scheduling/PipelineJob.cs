@@ -14,7 +14,7 @@ internal sealed class PipelineJob(StepRunner runner) : IJob
         ArgumentNullException.ThrowIfNull(context);
         var outcome = await runner.RunAsync(
             context.JobDetail.Key.Name,
-            context.MergedJobDataMap.GetString(PipelineJobs.FiredByKey) ?? (context.Recovering ? context.RecoveringTriggerKey : context.Trigger.Key)?.Name,
+            context.MergedJobDataMap.GetString(ScheduledJobs.FiredByKey) ?? (context.Recovering ? context.RecoveringTriggerKey : context.Trigger.Key)?.Name,
             context.Scheduler.SchedulerInstanceId,
             context.Recovering,
             cancellationToken).ConfigureAwait(false);

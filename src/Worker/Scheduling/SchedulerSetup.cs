@@ -10,7 +10,7 @@ namespace ChurnWatch.Worker.Scheduling;
 /// <summary>
 /// Quartz for ChurnWatch: a persistent job store (a SQLite file beside the embedded store; on a PostgreSQL or SQL
 /// Server store, Quartz's tables in the same database, clustered), its tables provisioned at start, the jobs of
-/// <see cref="PipelineJobs"/> with their cron triggers, and the chain listener.
+/// <see cref="ScheduledJobs"/> with their cron triggers, and the chain listener.
 /// </summary>
 internal static class SchedulerSetup
 {
@@ -32,8 +32,7 @@ internal static class SchedulerSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
-        builder.Services.AddSingleton<ScheduledSteps>();
-        builder.Services.AddSingleton<IJobSteps>(sp => sp.GetRequiredService<ScheduledSteps>());
+        builder.Services.AddScheduledJobs();
         builder.Services.AddSingleton<StepRunner>();
         builder.Services.AddSingleton<ShutdownSignal>();
 
@@ -89,18 +88,18 @@ internal static class SchedulerSetup
                 return;
             }
 
-            foreach (var job in PipelineJobs.All)
+            foreach (var job in ScheduledJobs.All)
             {
                 q.AddJob<PipelineJob>(j => j
-                    .WithIdentity(job, Group)
-                    .WithDescription(PipelineJobs.Describe(job))
+                    .WithIdentity(job.Name, Group)
+                    .WithDescription(job.Description)
                     .StoreDurably()
                     .RequestRecovery()
                     .DisallowConcurrentExecution());
             }
 
             // An invalid cron is reported, naming its key, by ScheduleOptionsValidator before the scheduler starts.
-            foreach (var entry in PipelineJobs.Schedules.Where(e => ScheduleOptionsValidator.IsValidCron(e.Cron(schedule))))
+            foreach (var entry in ScheduledJobs.Schedules.Where(e => ScheduleOptionsValidator.IsValidCron(e.Cron(schedule))))
             {
                 // Triggers of a job live in a group named after it: pausing the group pauses the job, and the pause
                 // survives the triggers being stored again at the next start.
@@ -108,7 +107,7 @@ internal static class SchedulerSetup
                     .WithIdentity(entry.Key, entry.Job)
                     .ForJob(entry.Job, Group)
                     .WithDescription($"Schedule:{entry.Key}")
-                    .UsingJobData(PipelineJobs.ChainKey, entry.Chain ? "true" : "false")
+                    .UsingJobData(ScheduledJobs.ChainKey, entry.Chain ? "true" : "false")
                     .WithSchedule(CronScheduleBuilder.Create(entry.Cron(schedule))
                         .InTimeZone(zone)
                         .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));

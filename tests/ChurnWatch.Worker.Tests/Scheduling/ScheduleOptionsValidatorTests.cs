@@ -57,7 +57,7 @@ public sealed class ScheduleOptionsValidatorTests
     {
         var options = new ScheduleOptions { TimeZone = "Europe/Berlin" };
         ScheduleOptionsValidator.TryFindTimeZone(options.TimeZone, out var zone);
-        var cron = new Quartz.CronExpression(PipelineJobs.Schedules.Single(s => s.Key == "Reports").Cron(options), zone);
+        var cron = new Quartz.CronExpression(ScheduledJobs.Schedules.Single(s => s.Key == "Reports").Cron(options), zone);
 
         // Saturday 2026-11-21 12:00 UTC: the next fire is Monday 07:00 in Berlin (CET, UTC+1), 06:00 UTC.
         var next = cron.GetNextValidTimeAfter(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));

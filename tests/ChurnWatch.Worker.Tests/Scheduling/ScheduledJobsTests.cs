@@ -1,0 +1,45 @@
+using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChurnWatch.Worker.Tests.Scheduling;
+
+public sealed class ScheduledJobsTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public void All_Successors_IngestAndTrainChainThroughScoreToSignals()
+    {
+        Assert.Equal(
+            [("ingest", "score"), ("train", "score"), ("score", "signals"), ("signals", null), ("reports", null), ("forecast", null)],
+            ScheduledJobs.All.Select(j => (j.Name, j.Successor)).ToList());
+    }
+
+    [Fact]
+    public void Schedules_Keys_EveryScheduleKeyStartsOneJob()
+    {
+        Assert.Equal(
+            [("Ingest", "ingest", false), ("Scoring", "ingest", true), ("Retraining", "train", true), ("Reports", "reports", false), ("Forecast", "forecast", false)],
+            ScheduledJobs.Schedules.Select(s => (s.Key, s.Job, s.Chain)).ToList());
+        Assert.Equal(
+            ScheduleOptionsValidator.Crons(new ScheduleOptions()).Select(c => c.Key).Order(StringComparer.Ordinal),
+            ScheduledJobs.Schedules.Select(s => s.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AddScheduledJobs_EveryJob_ResolvesItsOwnClass()
+    {
+        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?> { ["Store:DataFolder"] = _folder.Path });
+        builder.AddChurnWatchScheduler(run: false);
+        using var host = builder.Build();
+
+        Assert.All(ScheduledJobs.All, job => Assert.IsType(job.Work, host.Services.GetRequiredService(job.Work)));
+        Assert.Equal(
+            ["IngestJob", "TrainJob", "ScoreJob", "SignalsJob", "ReportsJob", "ForecastJob"],
+            ScheduledJobs.All.Select(j => j.Work.Name).ToList());
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

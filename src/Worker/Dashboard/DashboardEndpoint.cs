@@ -21,11 +21,12 @@ using Microsoft.Extensions.Options;
 namespace ChurnWatch.Worker.Dashboard;
 
 /// <summary>
-/// Serves the dashboard from a small Kestrel server of its own (like /healthz), on loopback unless configured
-/// otherwise and then behind HTTP Basic credentials. Pages are rendered on the server; every form that changes
+/// Serves the dashboard, and Hangfire's own dashboard at /hangfire, from a small Kestrel server of its own (like
+/// /healthz), on loopback unless configured otherwise and then behind HTTP Basic credentials. Pages are rendered on the server; every form that changes
 /// something is a POST carrying an ASP.NET Core anti-forgery token, and one without it changes nothing.
 /// </summary>
 internal sealed partial class DashboardEndpoint(
+    IServiceProvider services,
     DashboardQueries queries,
     DashboardJobs jobs,
     SignalStore signals,
@@ -57,6 +58,12 @@ internal sealed partial class DashboardEndpoint(
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        var hangfire = services.GetService<Hangfire.JobStorage>();
+        if (hangfire is not null)
+        {
+            HangfireDashboard.AddTo(builder.Services, services);
+        }
+
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.Address), settings.Port));
         builder.Services.AddDataProtection();
         builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeyRing());
@@ -69,7 +76,7 @@ internal sealed partial class DashboardEndpoint(
         var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
         app.Use(async (context, next) =>
         {
-            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            context.Response.Headers.ContentSecurityPolicy = HangfireDashboard.Serves(context.Request) ? HangfireDashboard.ContentSecurityPolicy : ContentSecurityPolicy;
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             if (settings.RequiresCredentials && SignedIn(context.Request, settings) is null)
@@ -122,6 +129,11 @@ internal sealed partial class DashboardEndpoint(
         {
             app.MapPost("/jobs/{job}/" + action, (HttpContext c, string job, CancellationToken ct) => JobActionAsync(c, antiforgery, job, action, ct));
         }
+        if (hangfire is not null)
+        {
+            HangfireDashboard.Map(app, hangfire);
+        }
+
         app.MapGet("/reports", () => Results.Content(ReportsPage.Render(files.List(), files.Folder), Html));
         app.MapGet("/files/{**path}", ServeFile);
         try
@@ -257,7 +269,7 @@ internal sealed partial class DashboardEndpoint(
             };
         }
 
-        var html = JobsPage.Render(await jobs.StatusAsync(ct).ConfigureAwait(false), await jobs.HistoryAsync(50, ct).ConfigureAwait(false), mode.SchedulerHere, Token(context, antiforgery), notice, error);
+        var html = JobsPage.Render(await jobs.StatusAsync(ct).ConfigureAwait(false), await jobs.HistoryAsync(50, ct).ConfigureAwait(false), mode.SchedulerHere, services.GetService<Hangfire.JobStorage>() is not null, Token(context, antiforgery), notice, error);
         return Results.Content(html, Html, statusCode: statusCode);
     }
 

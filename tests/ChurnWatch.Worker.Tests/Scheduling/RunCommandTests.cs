@@ -22,6 +22,7 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
     private const string Never = "0 0 1 1 *";
     private readonly TempFolder _folder = new();
     private readonly int _port = FreePort();
+    private readonly int _dashboardPort = FreePort();
     private readonly List<int> _nodes = [];
 
     [Fact]
@@ -40,6 +41,12 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
             Assert.Equal("Hangfire server running on node test-node (Hangfire.InMemory)", json.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("description").GetString());
             Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, "/healthz/live")).Status);
             Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, "/healthz/ready")).Status);
+            // The same web host serves the dashboard with Hangfire's on the dashboard's listener, each part on its own.
+            using var recurring = await http.GetAsync(new Uri($"http://127.0.0.1:{_dashboardPort}/hangfire/recurring"));
+            Assert.Equal(HttpStatusCode.OK, recurring.StatusCode);
+            Assert.Contains("Scoring", await recurring.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri($"http://127.0.0.1:{_dashboardPort}/healthz"))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(http, "/hangfire/recurring")).Status);
             await ClusterTests<SqliteTestProvider>.SignalAsync(node, "TERM");
             await node.WaitForExitAsync();
             Assert.Equal(0, node.ExitCode);
@@ -229,6 +236,7 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
         info.Environment["CHURNWATCH__Schedule__NodeName"] = "test-node";
         info.Environment["CHURNWATCH__Schedule__TimeZone"] = "Europe/Berlin";
         info.Environment["CHURNWATCH__Health__Port"] = _port.ToString(CultureInfo.InvariantCulture);
+        info.Environment["CHURNWATCH__Dashboard__Port"] = _dashboardPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["CHURNWATCH__Logging__LogLevel__Default"] = "Warning";
         foreach (var key in new[] { "Ingest", "Scoring", "Reports", "Forecast", "Retraining" })
         {

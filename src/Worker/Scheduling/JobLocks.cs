@@ -75,9 +75,9 @@ internal sealed class JobLocks(StoreDatabase database, IOptions<StoreOptions> st
         {
             await connection.ExecuteAsync(give, parameters).ConfigureAwait(false);
         }
-        catch (DbException)
+        catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            // The connection is gone: so is its lock.
+            // The connection is gone (or broken): so is its lock.
         }
     }
 

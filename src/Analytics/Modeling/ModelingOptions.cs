@@ -5,6 +5,9 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <summary>How ChurnWatch builds training sets, fits and scores its risk models (configuration section <c>Modeling</c>).</summary>
 public sealed class ModelingOptions
 {
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Modeling";
+
     /// <summary>Days between observation dates. Default 7; range 7-364 and a multiple of 7 so every date is a Monday.</summary>
     [Range(7, 364)]
     public int ObservationIntervalDays { get; set; } = 7;

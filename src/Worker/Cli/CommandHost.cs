@@ -31,6 +31,10 @@ internal static class CommandHost
             var problems = e.Failures.Select(f => DescribeFailure(section, f));
             return Fail(ExitCodes.BadConfiguration, $"Configuration error: {string.Join(" ", problems)} (appsettings.json or {ChurnWatchHost.EnvironmentPrefix}{section}__<Key>)");
         }
+        catch (SettingsException e)
+        {
+            return Fail(ExitCodes.BadConfiguration, $"Configuration error: {e.Message}");
+        }
         catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             return Fail(ExitCodes.BadConfiguration, $"Configuration error: {e.Message} {e.InnerException?.Message}");
@@ -58,11 +62,12 @@ internal static class CommandHost
     }
 
     // DataAnnotations says "... members: 'GoneDarkAfterDays' with the error: 'The field ... between 3 and 365.'";
-    // users set keys, so say "Signals:GoneDarkAfterDays: The field ... between 3 and 365."
+    // users set keys, so say "Signals:GoneDarkAfterDays: The field ... between 3 and 365.", once where the error names it.
     private static string DescribeFailure(string section, string failure)
     {
         var match = System.Text.RegularExpressions.Regex.Match(failure, "members: '(?<key>[^']+)' with the error: '(?<error>.*)'\\.?$");
-        return match.Success ? $"{section}:{match.Groups["key"].Value}: {match.Groups["error"].Value}"
+        var (key, error) = ($"{section}:{match.Groups["key"].Value}", match.Groups["error"].Value);
+        return match.Success ? (error.StartsWith(key, StringComparison.Ordinal) ? error : $"{key}: {error}")
             : failure.StartsWith(section + ":", StringComparison.Ordinal) ? failure : $"{section}: {failure}";
     }
 }

@@ -31,13 +31,17 @@ internal static class IngestCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var full = new Option<bool>("--full") { Description = "Re-read everything and replace the stored copy, instead of what changed since the last run." };
+        var forgetMissing = new Option<bool>("--forget-missing")
+        {
+            Description = "Remove from the store an optional entity (tickets, invoices, payment_attempts) that the source provided before and has no table for now. Without it such an entity is kept and the run exits with code 4.",
+        };
         var tsv = new Option<bool>("--tsv")
         {
             Description = "Print the closing summary as tab-separated lines for scripts (entity, read, loaded, refused, rows_per_second, seconds, newest_data) instead of a table.",
         };
         var command = new Command("ingest", "Read accounts, subscriptions, usage, tickets, invoices and payments from the source database (Source:*) and the CSV drops (CsvDrops:Folder) into the store.")
         {
-            entity, full, tsv,
+            entity, full, forgetMissing, tsv,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -49,7 +53,7 @@ internal static class IngestCommand
                     $"--entity: '{string.Join("', '", unknown)}' is not an entity; expected one of {string.Join(", ", EntityNames.Keys)}."));
             }
 
-            var request = new IngestRequest(names.SelectMany(n => EntityNames[n]).Distinct().ToList(), parseResult.GetValue(full));
+            var request = new IngestRequest(names.SelectMany(n => EntityNames[n]).Distinct().ToList(), parseResult.GetValue(full), parseResult.GetValue(forgetMissing));
             var asTsv = parseResult.GetValue(tsv);
             return CommandHost.RunAsync((services, ct) => RunAsync(services, request, asTsv, ct), null, cancellationToken);
         });
@@ -77,7 +81,7 @@ internal static class IngestCommand
             throw;
         }
 
-        await runs.FinishAsync(runId, !result.Failed, result.TotalRows, result.Failed ? IngestMessages.OverThreshold(result) : null).ConfigureAwait(false);
+        await runs.FinishAsync(runId, !result.Failed, result.TotalRows, result.Failed ? IngestMessages.Refused(result) : null).ConfigureAwait(false);
         if (tsv)
         {
             WriteTsv(Console.Out, result);
@@ -93,7 +97,7 @@ internal static class IngestCommand
 
         if (result.Failed)
         {
-            return CommandHost.Fail(ExitCodes.BadSourceData, IngestMessages.OverThreshold(result));
+            return CommandHost.Fail(ExitCodes.BadSourceData, IngestMessages.Refused(result));
         }
 
         return ExitCodes.Ok;
@@ -107,8 +111,8 @@ internal static class IngestCommand
             string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
             table.AddRow(
                 Markup.Escape(SourceEntityInfo.StoreTable(e.Entity)),
-                !e.Provided ? "not provided" : e.Since is { } since ? I($"since {since:yyyy-MM-dd}") : "full",
-                I($"{e.Accepted:N0}"),
+                e.Refused ? "[red]refused, store kept[/]" : !e.Provided ? "not provided" : e.Since is { } since ? I($"since {since:yyyy-MM-dd}") : "full",
+                I($"{(e.Refused ? 0 : e.Accepted):N0}"),
                 e.Rejected == 0 ? "0" : I($"[red]{e.Rejected:N0}[/]"),
                 I($"{e.RowsPerSecond:N0}"),
                 I($"{e.Elapsed.TotalSeconds:0.0}"),
@@ -163,7 +167,7 @@ internal static class IngestCommand
         foreach (var e in result.Summary.Entities)
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{SourceEntityInfo.StoreTable(e.Entity)}\t{(!e.Provided ? "not-provided" : e.Since is { } since ? $"since-{since:yyyy-MM-dd}" : "full")}\t{e.Accepted}\t{e.Rejected}\t{e.RowsPerSecond:F0}\t{e.Elapsed.TotalSeconds:F3}\t{(e.NewestDataAt is { } n ? $"{n:yyyy-MM-ddTHH:mm:ssZ}" : "-")}"));
+                $"{SourceEntityInfo.StoreTable(e.Entity)}\t{(e.Refused ? "refused" : !e.Provided ? "not-provided" : e.Since is { } since ? $"since-{since:yyyy-MM-dd}" : "full")}\t{(e.Refused ? 0 : e.Accepted)}\t{e.Rejected}\t{e.RowsPerSecond:F0}\t{e.Elapsed.TotalSeconds:F3}\t{(e.NewestDataAt is { } n ? $"{n:yyyy-MM-ddTHH:mm:ssZ}" : "-")}"));
         }
     }
 

@@ -112,8 +112,28 @@ internal sealed class CsvDropOptions : IValidatableObject
     public Encoding TextEncoding() =>
         CodePagesEncodingProvider.Instance.GetEncoding(Encoding) ?? System.Text.Encoding.GetEncoding(Encoding);
 
+    /// <summary>Why <see cref="Folder"/> cannot be read from, naming the key and the full path; null when drops are off or it is a folder.</summary>
+    public string? FolderProblem()
+    {
+        if (!Enabled || Directory.Exists(Folder))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Folder);
+        var where = string.Equals(full, Folder, StringComparison.Ordinal) ? $"'{Folder}'" : $"'{Folder}' ({full})";
+        return File.Exists(Folder)
+            ? $"CsvDrops:Folder {where} is a file; give the drop folder, or leave CsvDrops:Folder empty to read no CSV drops."
+            : $"CsvDrops:Folder {where} does not exist; create it, or leave CsvDrops:Folder empty to read no CSV drops.";
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (FolderProblem() is { } folder)
+        {
+            yield return new ValidationResult(folder, [nameof(Folder)]);
+        }
+
         if (Delimiter.Length == 1 && (Delimiter[0] > 127 || Delimiter[0] is '"' or '\r' or '\n'))
         {
             yield return new ValidationResult("CsvDrops:Delimiter must be an ASCII character other than a quote or a line break.", [nameof(Delimiter)]);
@@ -139,6 +159,14 @@ internal sealed class CsvDropOptions : IValidatableObject
         foreach (var format in DateFormats.Where(f => string.IsNullOrWhiteSpace(f)))
         {
             yield return new ValidationResult($"CsvDrops:DateFormats holds an empty format '{format}'.", [nameof(DateFormats)]);
+        }
+
+        for (var i = 0; i < DateFormats.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(DateFormats[i]) && DateFormatProblem(DateFormats[i]) is { } problem)
+            {
+                yield return new ValidationResult($"CsvDrops:DateFormats:{i} '{DateFormats[i]}' is not a .NET date format: {problem}", [nameof(DateFormats)]);
+            }
         }
 
         if (!HasHeader && Columns.Count > 0)
@@ -168,6 +196,22 @@ internal sealed class CsvDropOptions : IValidatableObject
                     yield return new ValidationResult($"CsvDrops:Columns:{entity}:{column} is empty; give the header name in the files.", [nameof(Columns)]);
                 }
             }
+        }
+    }
+
+    // A format .NET cannot read (an unclosed quote, an unknown one-letter format) throws at the first date of a file,
+    // halfway through an import, rather than failing to match.
+    private static string? DateFormatProblem(string format)
+    {
+        try
+        {
+            _ = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).ToString(format, CultureInfo.InvariantCulture);
+            _ = DateTime.TryParseExact("2026-01-02", format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
         }
     }
 

@@ -4,7 +4,7 @@ using ChurnWatch.Worker.Reports;
 namespace ChurnWatch.Worker.Configuration;
 
 /// <summary>Where reports and exports go and what they show (section <c>Output</c>).</summary>
-internal sealed class OutputOptions
+internal sealed class OutputOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>
     public const string Section = "Output";
@@ -24,4 +24,14 @@ internal sealed class OutputOptions
     /// <summary>The window of the "renewals coming up" figures, in days. Default 90, range 7 to 366.</summary>
     [Range(7, 366)]
     public int RenewalWindowDays { get; set; } = ReportKpis.DefaultRenewalWindowDays;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Found at start rather than when the first report is written, after the pipeline's work.
+        if (File.Exists(Folder))
+        {
+            yield return new ValidationResult($"'{Folder}' is a file; give a folder (it is created if missing).", [nameof(Folder)]);
+        }
+    }
 }

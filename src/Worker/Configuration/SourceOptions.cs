@@ -43,6 +43,11 @@ internal sealed class SourceOptions : IValidatableObject
         {
             yield return new ValidationResult($"Source:ConnectionString is required when Source:Provider is {Provider}.", [nameof(ConnectionString)]);
         }
+        else if (ParserOf(Provider) is { } parse && ConnectionStringSyntax.ProblemOf(ConnectionString, parse) is { } problem)
+        {
+            // As for the store: a malformed string is a bad setting (exit 3); an unreachable source is bad source data (exit 4).
+            yield return new ValidationResult($"Not a valid {Provider} connection string: {problem}", [nameof(ConnectionString)]);
+        }
 
         foreach (var key in Queries.Keys.Where(k => !SourceQueryKeys.All.Contains(k, StringComparer.OrdinalIgnoreCase)))
         {
@@ -50,4 +55,12 @@ internal sealed class SourceOptions : IValidatableObject
                 $"Source:Queries:{key} is not an entity; expected one of {string.Join(", ", SourceQueryKeys.All)}.", [nameof(Queries)]);
         }
     }
+
+    private static Func<string, System.Data.Common.DbConnectionStringBuilder>? ParserOf(SourceProvider provider) => provider switch
+    {
+        SourceProvider.Sqlite => s => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(s),
+        SourceProvider.PostgreSql => s => new Npgsql.NpgsqlConnectionStringBuilder(s),
+        SourceProvider.SqlServer => s => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(s),
+        _ => null,
+    };
 }

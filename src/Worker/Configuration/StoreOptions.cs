@@ -33,6 +33,11 @@ internal sealed class StoreOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (File.Exists(DataFolder))
+        {
+            yield return new ValidationResult($"'{DataFolder}' is a file; give a folder (it is created if missing).", [nameof(DataFolder)]);
+        }
+
         if (Provider == StoreProvider.Sqlite)
         {
             yield break;
@@ -45,19 +50,9 @@ internal sealed class StoreOptions : IValidatableObject
         }
 
         // Messages leave out the key: the command line's error names it (Store:ConnectionString: ...).
-        // Parse only: the message names a bad keyword, never a value (the string may hold a password).
-        string? problem = null;
-        try
-        {
-            _ = Provider == StoreProvider.PostgreSql
-                ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).ConnectionString
-                : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).ConnectionString;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
-        {
-            problem = e.Message;
-        }
-
+        var problem = ConnectionStringSyntax.ProblemOf(ConnectionString, Provider == StoreProvider.PostgreSql
+            ? s => new Npgsql.NpgsqlConnectionStringBuilder(s)
+            : s => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(s));
         if (problem is not null)
         {
             yield return new ValidationResult($"Not a valid {Provider} connection string: {problem}", [nameof(ConnectionString)]);

@@ -26,11 +26,12 @@ internal static class ChurnWatchHost
     /// A host builder reading appsettings.json from the working directory, then CHURNWATCH__ environment variables,
     /// then <paramref name="overrides"/> (used by commands' own options and by tests).
     /// </summary>
+    /// <exception cref="SettingsException">appsettings.json is not a JSON object; the message gives its line and position.</exception>
     public static HostApplicationBuilder CreateBuilder(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration
-            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddSettingsFile(builder.Environment.ContentRootPath)
             .AddEnvironmentVariables(EnvironmentPrefix)
             .AddInMemoryCollection(overrides ?? []);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
@@ -71,30 +72,16 @@ internal static class ChurnWatchHost
     }
 
     /// <summary>The configuration section an options class is bound from, for messages that name the key.</summary>
-    public static string SectionOf(Type? optionsType) => optionsType?.Name switch
-    {
-        nameof(StoreOptions) => StoreOptions.Section,
-        nameof(SourceOptions) => SourceOptions.Section,
-        nameof(SampleOptions) => SampleOptions.Section,
-        nameof(OutputOptions) => OutputOptions.Section,
-        nameof(SignalOptions) => SignalOptions.Section,
-        nameof(ValidationOptions) => ValidationOptions.Section,
-        nameof(CsvDropOptions) => CsvDropOptions.Section,
-        nameof(ModelingOptions) => PipelineServices.ModelingSection,
-        nameof(Delivery.EmailOptions) => Delivery.EmailOptions.Section,
-        nameof(MetricsOptions) => MetricsOptions.Section,
-        nameof(Scheduling.ScheduleOptions) => Scheduling.ScheduleOptions.Section,
-        nameof(Health.HealthOptions) => Health.HealthOptions.Section,
-        nameof(Dashboard.DashboardOptions) => Dashboard.DashboardOptions.Section,
-        _ => optionsType?.Name ?? "(unknown section)",
-    };
+    public static string SectionOf(Type? optionsType) => KnownSettings.ChurnWatch.SectionOf(optionsType);
 
     /// <summary>
     /// Resolves every options class once so a bad setting fails now, with its key, rather than halfway through a run.
-    /// Commands call this before doing any work; <c>run</c> gets the same through ValidateOnStart.
+    /// Commands call this before doing any work; <c>run</c> gets the same through ValidateOnStart. A key ChurnWatch
+    /// does not know is reported first: it may be the setting the user meant to change.
     /// </summary>
     public static void ValidateOptions(IServiceProvider services)
     {
+        KnownSettings.ChurnWatch.Check(services.GetRequiredService<IConfiguration>());
         _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
         _ = services.GetRequiredService<IOptions<SourceOptions>>().Value;
         _ = services.GetRequiredService<IOptions<SampleOptions>>().Value;

@@ -5,9 +5,9 @@ namespace ChurnWatch.Worker.Ingestion;
 /// <summary>What one ingest did: per entity what was read, and every row it refused.</summary>
 internal sealed record IngestionSummary(DateTime StartedAt, IReadOnlyList<EntityIngestResult> Entities, IReadOnlyList<QuarantinedRow> Quarantined)
 {
-    public long TotalRows => Entities.Sum(e => e.Accepted);
+    /// <summary>Rows written: an entity refused whole wrote none.</summary>
+    public long TotalRows => Entities.Where(e => !e.Refused).Sum(e => e.Accepted);
 
-    /// <summary>The entities whose refused share is above <paramref name="maxRejectedShare"/>.</summary>
-    public IReadOnlyList<EntityIngestResult> OverThreshold(double maxRejectedShare) =>
-        Entities.Where(e => e.RejectedShare > maxRejectedShare).ToList();
+    /// <summary>The entities refused whole, each with why; the store kept what it had of them.</summary>
+    public IReadOnlyList<EntityIngestResult> Refused => Entities.Where(e => e.Refused).ToList();
 }

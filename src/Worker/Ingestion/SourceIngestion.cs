@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion.Rows;
@@ -61,18 +62,28 @@ internal sealed class SourceIngestion(
         }
         catch (ArgumentException e)
         {
-            throw new SourceDataException($"Source:ConnectionString is not a valid {dialect.Provider} connection string: {e.Message}", e);
+            throw new Hosting.SettingsException($"Source:ConnectionString is not a valid {dialect.Provider} connection string: {e.Message}", e);
         }
 
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new SourceDataException($"Cannot reach the source, {dialect.Describe(_options.ConnectionString)}: {e.Message}", e);
+        }
+
+        try
+        {
+            await dialect.VerifyAsync(connection, _options.ConnectionString, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -103,11 +114,22 @@ internal sealed class SourceIngestion(
         var storeTable = SourceEntityInfo.StoreTable(entity);
         var table = SourceEntityInfo.SourceTable(entity);
         var custom = _options.Queries.GetValueOrDefault(storeTable);
+        run.Freshness.TryGetValue(storeTable, out var own);
         if (custom is null && !await TableExistsAsync(run, table, cancellationToken).ConfigureAwait(false))
         {
             if (!SourceEntityInfo.IsOptional(entity))
             {
                 throw new SourceDataException($"The source ({run.Dialect.Describe(_options.ConnectionString)}) has no table '{table}', which ChurnWatch requires (see docs/source-contract.md).");
+            }
+
+            // A table the source had before and lacks now is more often a mistake (a rename, a broken view, another
+            // database) than a decision: its stored history stays until the user says it should go.
+            if (own is { Provided: true } && !run.Request.ForgetMissing)
+            {
+                return (new EntityIngestResult(entity, false, null, 0, 0, timeProvider.GetElapsedTime(started), own.NewestDataAt,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{storeTable}: the source ({run.Dialect.Describe(_options.ConnectionString)}) has no table '{table}' any more, though an earlier ingest read it; the store keeps its {own.RowCount:N0} rows. " +
+                        $"If the source no longer provides {table}, run 'churnwatch ingest --forget-missing' to remove them.")), []);
             }
 
             await store.MarkNotProvidedAsync(storeTable, run.StartedAt, cancellationToken).ConfigureAwait(false);
@@ -117,7 +139,6 @@ internal sealed class SourceIngestion(
         // Weekly usage is the same events as daily usage, cut differently: it follows the daily watermark, so a late
         // event re-reads both its day and its whole week. But only once weekly usage itself has been loaded: a run
         // killed between the two must not leave weekly usage to be read incrementally into an empty table.
-        run.Freshness.TryGetValue(storeTable, out var own);
         var previous = entity == SourceEntity.UsageWeekly && own is { Provided: true }
             ? run.Freshness.GetValueOrDefault(SourceEntityInfo.StoreTable(SourceEntity.UsageDaily))
             : own;
@@ -169,16 +190,46 @@ internal sealed class SourceIngestion(
         }
 
         var mode = since is null ? WriteMode.Replace : WriteMode.Upsert;
-        // Source rows are read and checked on a thread of their own while the store writes: the validator, newest
-        // and the progress are only touched by that thread until the rows end, and read here only after.
-        await store.WriteAsync(
-            new EntityWrite<TRecord>(storeTable, columns, HistoryColumns.KeyOf(storeTable), ReadAhead.Of(Records()), mode, async (_, connection, transaction, ct) =>
-            {
-                await QuarantineStore.WriteAsync(connection, transaction, run.StartedAt, validator.Quarantined, ct).ConfigureAwait(false);
-                var stored = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {storeTable}", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-                return new SourceFreshness(storeTable, true, stored, newest, run.StartedAt);
-            }),
-            cancellationToken).ConfigureAwait(false);
+        // Accounts and subscriptions are replaced whole on every run: a stored row whose source row is now refused as
+        // dated in the future would be deleted by a clock that runs behind, or by a source dated ahead of it.
+        var storedKeys = mode == WriteMode.Replace && entity is SourceEntity.Accounts or SourceEntity.Subscriptions && own is { Provided: true }
+            ? await store.KeysAsync(storeTable, cancellationToken).ConfigureAwait(false)
+            : null;
+        string? refusal = null;
+        try
+        {
+            // Source rows are read and checked on a thread of their own while the store writes: the validator, newest
+            // and the progress are only touched by that thread until the rows end, and read here only after.
+            await store.WriteAsync(
+                new EntityWrite<TRecord>(storeTable, columns, HistoryColumns.KeyOf(storeTable), ReadAhead.Of(Records()), mode, async (_, connection, transaction, ct) =>
+                {
+                    refusal = Refusal(storeTable, validator, storedKeys);
+                    if (refusal is not null)
+                    {
+                        return null;
+                    }
+
+                    await QuarantineStore.WriteAsync(connection, transaction, run.StartedAt, validator.Quarantined, ct).ConfigureAwait(false);
+                    var stored = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {storeTable}", transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+                    return new SourceFreshness(storeTable, true, stored, newest, run.StartedAt);
+                }),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceDataException e)
+        {
+            // A column that cannot be read at all (a custom query's wrong type, a damaged file) refuses this entity
+            // only: the others are still read, and the store keeps what it had of this one.
+            refusal = $"{storeTable}: {e.Message}";
+        }
+
+        if (refusal is not null)
+        {
+            // The refused rows are still worth listing: they are what the user has to fix.
+            await store.QuarantineAsync(run.StartedAt, validator.Quarantined, cancellationToken).ConfigureAwait(false);
+            run.Progress?.Report(new IngestProgress(entity, validator.Accepted + validator.Rejected, Done: true));
+            return (new EntityIngestResult(entity, true, since, validator.Accepted, validator.Rejected, timeProvider.GetElapsedTime(started), previous?.NewestDataAt, refusal), validator.Quarantined);
+        }
+
         if (entity == SourceEntity.Accounts)
         {
             run.ForgetKnownAccounts();
@@ -190,6 +241,28 @@ internal sealed class SourceIngestion(
 
         run.Progress?.Report(new IngestProgress(entity, validator.Accepted + validator.Rejected, Done: true));
         return (new EntityIngestResult(entity, true, since, validator.Accepted, validator.Rejected, timeProvider.GetElapsedTime(started), newest), validator.Quarantined);
+    }
+
+    /// <summary>Why an entity's checked rows must not be written, or null when they may.</summary>
+    private string? Refusal<TRecord>(string storeTable, RowValidator<TRecord> validator, IReadOnlySet<string>? storedKeys)
+    {
+        if (storedKeys is not null && validator.FutureKeys.Where(storedKeys.Contains).ToList() is { Count: > 0 } known)
+        {
+            // Checked first: it names the cause, where the refused share would only name the symptom.
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{storeTable}: {known.Count:N0} rows the store holds (first: {known[0]}) come from the source dated later than the clock allows ({StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime)} plus Ingest:FutureTolerance): " +
+                $"the system clock is behind the source, or the source is dated in the future. The store keeps the {storeTable} it had; correct the clock or the source and run again.");
+        }
+
+        var max = validation.Value.MaxRejectedShare;
+        if (validator.RejectedShare > max)
+        {
+            // So many bad rows usually mean a wrong mapping or a broken export, not bad data: keep the last good copy.
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{storeTable}: {validator.Rejected:N0} of {validator.Accepted + validator.Rejected:N0} rows were refused ({validator.RejectedShare:P1}), more than Ingest:MaxRejectedShare ({max:P1}); the store keeps the {storeTable} it had.");
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -80,6 +80,66 @@ internal readonly struct SourceRowReader
             ? parsed
             : throw Bad(column, value, $"'{value}' is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 
+    /// <summary>
+    /// Reads a whole number however the source gives it: a provider's integer or decimal type, or text (SQLite stores
+    /// whatever a row was given, so a REAL column can hold 'lots'). A bad value fails this row, not the whole read.
+    /// </summary>
+    public long? WholeOrNull(object? value, string column) => value switch
+    {
+        null or DBNull => null,
+        string text when string.IsNullOrWhiteSpace(text) => null,
+        long l => l,
+        int i => i,
+        short s => s,
+        byte b => b,
+        bool flag => flag ? 1 : 0,
+        decimal d when d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue => (long)d,
+        double d when double.IsFinite(d) && d == Math.Truncate(d) && Math.Abs(d) < 9e18 => (long)d,
+        string text when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => throw Bad(column, value, $"'{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not a whole number."),
+    };
+
+    public long Whole(object? value, string column) =>
+        WholeOrNull(value, column) ?? throw Bad(column, value, "a whole number is required but it is empty.");
+
+    /// <summary>Reads a number (integer, decimal or floating-point type, or invariant-culture text).</summary>
+    public double Number(object? value, string column) => value switch
+    {
+        null or DBNull => throw Bad(column, value, "a number is required but it is empty."),
+        string text when string.IsNullOrWhiteSpace(text) => throw Bad(column, value, "a number is required but it is empty."),
+        double d => d,
+        float f => f,
+        decimal d => (double)d,
+        long l => l,
+        int i => i,
+        short s => s,
+        byte b => b,
+        string text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => throw Bad(column, value, $"'{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not a number; expected digits with a '.' for decimals, such as 1250.50."),
+    };
+
+    /// <summary>Reads a flag: a boolean type, 0/1, or the text true/false (any case); empty is false.</summary>
+    public bool Flag(object? value, string column) => value switch
+    {
+        null or DBNull => false,
+        string text when string.IsNullOrWhiteSpace(text) => false,
+        bool flag => flag,
+        string text when bool.TryParse(text, out var parsed) => parsed,
+        long or int or short or byte or decimal or double or string when IsZeroOrOne(value, out var one) => one,
+        _ => throw Bad(column, value, $"'{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not a flag; expected true/false or 1/0."),
+    };
+
+    private static bool IsZeroOrOne(object value, out bool one)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+        one = text == "1";
+        return one || text == "0";
+    }
+
+    public decimal Money(object? value, string column) => Money(Number(value, column), column);
+
+    public int NonNegative(object? value, string column) => NonNegative(Whole(value, column), column);
+
     public int NonNegative(long value, string column) =>
         value is >= 0 and <= int.MaxValue ? (int)value : throw Bad(column, value, $"{value} is out of range; expected a whole number from 0.");
 

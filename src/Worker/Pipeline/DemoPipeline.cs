@@ -47,7 +47,7 @@ internal sealed class DemoPipeline(
                 cancellationToken).ConfigureAwait(false);
             if (result.Failed)
             {
-                throw new SourceDataException(IngestMessages.OverThreshold(result));
+                throw new SourceDataException(IngestMessages.Refused(result));
             }
 
             return (result, result.TotalRows);

@@ -1,12 +1,10 @@
-using System.Globalization;
-
 namespace ChurnWatch.Worker.Pipeline;
 
 /// <summary>The plain sentences an ingest ends with.</summary>
 internal static class IngestMessages
 {
-    public static string OverThreshold(IngestStepResult result) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"Too many bad rows: {string.Join("; ", result.OverThreshold.Select(e => $"{e.Entity} refused {e.Rejected:N0} of {e.Accepted + e.Rejected:N0} ({e.RejectedShare:P1})"))}, " +
-            $"above Ingest:MaxRejectedShare ({result.MaxRejectedShare:P1}). Good rows were loaded; the refused ones are listed in {result.QuarantineFile}.");
+    /// <summary>One sentence per entity refused whole, then where the refused rows are listed.</summary>
+    public static string Refused(IngestStepResult result) =>
+        $"Not loaded: {string.Join(" ", result.Refused.Select(e => e.Refusal))}" +
+        (result.QuarantineFile is null ? string.Empty : $" Refused rows and why: {result.QuarantineFile}.");
 }

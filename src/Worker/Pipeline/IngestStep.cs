@@ -10,13 +10,14 @@ namespace ChurnWatch.Worker.Pipeline;
 
 /// <summary>
 /// One ingest as every caller runs it (the ingest command, the demo, the scheduled job): read the source database,
-/// then the CSV drops, write every refused row to a quarantine CSV next to the reports, and judge the run against the
-/// refused-share limit.
+/// then the CSV drops, and write every refused row to a quarantine CSV next to the reports; first of all, refuse to run
+/// on a clock that is behind the store (<see cref="ClockCheck"/>).
 /// </summary>
 internal sealed class IngestStep(
     SourceIngestion ingestion,
     CsvDropIngestion csvDrops,
     StoreDatabase database,
+    HistoryStore history,
     IOptions<OutputOptions> output,
     IOptions<ValidationOptions> validation,
     TimeProvider timeProvider)
@@ -25,6 +26,7 @@ internal sealed class IngestStep(
         IngestRequest request, IProgress<IngestProgress>? progress, IProgress<CsvDropProgress>? csvProgress, CancellationToken cancellationToken)
     {
         var startedAt = timeProvider.GetUtcNow().UtcDateTime;
+        ClockCheck.ThrowIfBehind(await history.FreshnessAsync(cancellationToken).ConfigureAwait(false), startedAt, validation.Value.FutureTolerance);
         var summary = await ingestion.RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
         var drops = await csvDrops.RunAsync(csvProgress, cancellationToken).ConfigureAwait(false);
 
@@ -39,6 +41,6 @@ internal sealed class IngestStep(
             QuarantineCsv.WriteFile(quarantineFile, quarantined);
         }
 
-        return new IngestStepResult(summary, drops, quarantineFile, summary.OverThreshold(validation.Value.MaxRejectedShare), validation.Value.MaxRejectedShare);
+        return new IngestStepResult(summary, drops, quarantineFile);
     }
 }

@@ -7,13 +7,10 @@ namespace ChurnWatch.Worker.Pipeline;
 /// <summary>Registers the pipeline steps and the modeling options they share.</summary>
 internal static class PipelineServices
 {
-    /// <summary>The configuration section of <see cref="ModelingOptions"/>.</summary>
-    public const string ModelingSection = "Modeling";
-
     public static IServiceCollection AddChurnWatchPipeline(this IServiceCollection services)
     {
         services.AddOptions<ModelingOptions>()
-            .BindConfiguration(ModelingSection)
+            .BindConfiguration(ModelingOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelingOptions>, ModelingOptionsValidator>();

@@ -21,6 +21,6 @@ internal sealed class IngestJob(IngestStep ingest) : IScheduledJob
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var result = await ingest.RunAsync(IngestRequest.All, null, null, cancellationToken).ConfigureAwait(false);
-        return result.Failed ? throw new SourceDataException(IngestMessages.OverThreshold(result)) : result.TotalRows;
+        return result.Failed ? throw new SourceDataException(IngestMessages.Refused(result)) : result.TotalRows;
     }
 }

@@ -14,7 +14,8 @@ namespace ChurnWatch.Worker.Store;
 /// <param name="Rows">The rows, streamed: they are enumerated once, inside the transaction.</param>
 /// <param name="Mode">Replace the entity or upsert into it.</param>
 /// <param name="AfterRows">
-/// Runs in the same transaction after the rows, with the number of rows written; returns the freshness row to store.
+/// Runs in the same transaction after the rows, with the number of rows written; returns the freshness row to store,
+/// or null to refuse the write: the transaction rolls back and the store keeps what it had.
 /// </param>
 internal sealed record EntityWrite<T>(
     string StoreTable,
@@ -22,4 +23,4 @@ internal sealed record EntityWrite<T>(
     IReadOnlyList<string> KeyColumns,
     IEnumerable<T> Rows,
     WriteMode Mode,
-    Func<long, DbConnection, DbTransaction, CancellationToken, Task<SourceFreshness>> AfterRows);
+    Func<long, DbConnection, DbTransaction, CancellationToken, Task<SourceFreshness?>> AfterRows);

@@ -32,7 +32,8 @@ internal sealed class HistoryStore(StoreDatabase database)
     /// Writes one run's rows of one entity, then whatever must commit with them, in a single transaction: readers see
     /// the old data or the new, never a mix, and a failed or killed ingest leaves the previous data in place.
     /// </summary>
-    public async Task<long> WriteAsync<T>(EntityWrite<T> write, CancellationToken cancellationToken)
+    /// <returns>The rows written, or null when <see cref="EntityWrite{T}.AfterRows"/> refused them (nothing changed).</returns>
+    public async Task<long?> WriteAsync<T>(EntityWrite<T> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -45,7 +46,12 @@ internal sealed class HistoryStore(StoreDatabase database)
 
         var keys = write.Mode == WriteMode.Upsert ? write.KeyColumns : null;
         var count = await BulkInsert.WriteAsync(connection, transaction, write.StoreTable, write.Columns, write.Rows, cancellationToken, keys).ConfigureAwait(false);
-        var freshness = await write.AfterRows(count, connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (await write.AfterRows(count, connection, transaction, cancellationToken).ConfigureAwait(false) is not { } freshness)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
         await WriteFreshnessAsync(connection, transaction, freshness, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return count;
@@ -54,8 +60,31 @@ internal sealed class HistoryStore(StoreDatabase database)
     /// <summary>Records that an optional entity is not provided, removing rows a previous source had.</summary>
     public Task MarkNotProvidedAsync(string storeTable, DateTime now, CancellationToken cancellationToken) =>
         WriteAsync(
-            new EntityWrite<object>(storeTable, [], [], [], WriteMode.Replace, (_, _, _, _) => Task.FromResult(new SourceFreshness(storeTable, false, 0, null, now))),
+            new EntityWrite<object>(storeTable, [], [], [], WriteMode.Replace, (_, _, _, _) => Task.FromResult<SourceFreshness?>(new SourceFreshness(storeTable, false, 0, null, now))),
             cancellationToken);
+
+    /// <summary>Records refused rows on their own, for an entity whose write was refused whole.</summary>
+    public async Task QuarantineAsync(DateTime runAt, IReadOnlyList<QuarantinedRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await QuarantineStore.WriteAsync(connection, transaction, runAt, rows, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored keys of an entity with a one-column key (accounts, subscriptions: the entities read whole).</summary>
+    public async Task<IReadOnlySet<string>> KeysAsync(string storeTable, CancellationToken cancellationToken)
+    {
+        // storeTable comes from SourceEntityInfo and its key from HistoryColumns, never from input.
+        var key = HistoryColumns.KeyOf(storeTable) is [var column] ? column : throw new ArgumentException($"{storeTable} has no one-column key.", nameof(storeTable));
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<string>(new CommandDefinition($"SELECT {key} FROM {storeTable}", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+    }
 
     public async Task<IReadOnlyList<SourceFreshness>> FreshnessAsync(CancellationToken cancellationToken)
     {

@@ -20,12 +20,23 @@ internal sealed class SqliteDialect : StoreDialect
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataFolder);
         var connection = new SqliteConnection(options.SqliteConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragma = connection.CreateCommand();
-        // WAL lets reports read while an ingest writes; busy_timeout waits for a lock instead of failing at once.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            // WAL lets reports read while an ingest writes; busy_timeout waits for a lock instead of failing at once.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is raw.SQLITE_NOTADB or raw.SQLITE_CORRUPT)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            // Say which database: the source is a SQLite file too, and SQLite's own words name neither.
+            throw new StoreUnavailableException(
+                $"The store, ChurnWatch's own SQLite file {Path.Combine(options.DataFolder, options.SqliteFile)} (Store:DataFolder, Store:SqliteFile), is not a SQLite database or is damaged: {e.Message} " +
+                "Restore it from a backup, or move it away and run 'churnwatch ingest --full' to build a new store from the source.", e);
+        }
     }
 
     public override string Quote(string identifier) => $"\"{identifier}\"";

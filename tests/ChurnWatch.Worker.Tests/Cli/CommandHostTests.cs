@@ -30,6 +30,7 @@ public sealed class CommandHostTests
     [InlineData("Output:StaleAfter", "00:00:01", "Output:StaleAfter")]
     [InlineData("Store:Provider", "Oracle", "Store:Provider")]
     [InlineData("Sample:Accounts", "lots", "Sample:Accounts")]
+    [InlineData("CsvDrops:Folder", "/no/such/drops", "Configuration error: CsvDrops:Folder '/no/such/drops' does not exist")]
     public async Task RunAsync_BadSetting_ExitsWithConfigurationCodeNamingTheKey(string key, string value, string named)
     {
         var (exitCode, error, workRan) = await RunAsync(new() { [key] = value });
@@ -67,6 +68,16 @@ public sealed class CommandHostTests
         Assert.Equal(ExitCodes.BadConfiguration, exitCode);
         Assert.Contains("Store:ConnectionString", error, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownKey_Exits3NamingItAndTheClosestKeyAndRunsNothing()
+    {
+        var (exitCode, error, workRan) = await RunAsync(new() { ["Signals:GoneDarkAfterDayz"] = "20", ["Signals:GoneDarkAfterDays"] = "1" });
+
+        Assert.Equal(ExitCodes.BadConfiguration, exitCode);
+        Assert.Equal($"Configuration error: Signals:GoneDarkAfterDayz is not a ChurnWatch setting; did you mean Signals:GoneDarkAfterDays?{Environment.NewLine}", error);
+        Assert.False(workRan);
     }
 
     [Fact]

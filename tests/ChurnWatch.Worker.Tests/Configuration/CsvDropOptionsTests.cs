@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -67,11 +68,39 @@ public sealed class CsvDropOptionsTests
     }
 
     [Fact]
+    public void Validate_FolderThatDoesNotExist_NamesTheKeyAndTheFullPath()
+    {
+        var errors = Errors(new CsvDropOptions { Folder = "no-such-drops" });
+
+        Assert.Equal([$"CsvDrops:Folder 'no-such-drops' ({Path.Combine(Directory.GetCurrentDirectory(), "no-such-drops")}) does not exist; create it, or leave CsvDrops:Folder empty to read no CSV drops."], errors);
+    }
+
+    [Fact]
+    public void Validate_FolderThatIsAFile_SaysSo()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("drops"), "");
+
+        Assert.Equal(
+            [$"CsvDrops:Folder '{folder.File("drops")}' is a file; give the drop folder, or leave CsvDrops:Folder empty to read no CSV drops."],
+            Errors(new CsvDropOptions { Folder = folder.File("drops") }));
+    }
+
+    [Fact]
+    public void Validate_DateFormatDotNetCannotRead_NamesItsKey()
+    {
+        var errors = Errors(new CsvDropOptions { DateFormats = ["dd.MM.yyyy", "yyyy-MM-dd'T"] });
+
+        Assert.Equal(["CsvDrops:DateFormats:1 'yyyy-MM-dd'T' is not a .NET date format: Cannot find a matching quote character for the character '''."], errors);
+    }
+
+    [Fact]
     public void Binding_ColumnsAndDateFormats_FromConfiguration()
     {
+        using var drops = new TempFolder();
         var builder = ChurnWatchHost.CreateBuilder(
         [
-            new("CsvDrops:Folder", "drops"),
+            new("CsvDrops:Folder", drops.Path),
             new("CsvDrops:Delimiter", ";"),
             new("CsvDrops:DateFormats:0", "dd.MM.yyyy"),
             new("CsvDrops:Columns:tickets:opened_at", "Created At"),

@@ -29,4 +29,13 @@ public sealed class OutputOptionsTests
     {
         Assert.False(IsValid(new OutputOptions { RenewalWindowDays = 400 }));
     }
+
+    [Fact]
+    public void Folder_AFile_NamesTheKey()
+    {
+        using var folder = new TestSupport.TempFolder();
+        File.WriteAllText(folder.File("out"), "");
+
+        Assert.Equal([$"Folder: '{folder.File("out")}' is a file; give a folder (it is created if missing)."], TestSupport.OptionsProblems.Of(new OutputOptions { Folder = folder.File("out") }));
+    }
 }

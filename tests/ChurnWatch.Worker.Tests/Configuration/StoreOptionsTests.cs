@@ -44,4 +44,16 @@ public sealed class StoreOptionsTests
     {
         Assert.Empty(Problems(new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = "Host=db;Username=cw;Password=x;Database=churnwatch" }));
     }
+
+    [Fact]
+    public void DataFolder_AFile_NamesTheKey()
+    {
+        using var folder = new TestSupport.TempFolder();
+        File.WriteAllText(folder.File("data"), "");
+
+        var problem = Assert.Single(Problems(new StoreOptions { DataFolder = folder.File("data") }));
+
+        Assert.Equal($"'{folder.File("data")}' is a file; give a folder (it is created if missing).", problem.ErrorMessage);
+        Assert.Equal(["DataFolder"], problem.MemberNames);
+    }
 }

@@ -51,16 +51,25 @@ public abstract class SourceIngestionTests<TProvider> : IAsyncLifetime, IDisposa
         GC.SuppressFinalize(this);
     }
 
-    private SourceIngestion Ingestion(Action<SourceOptions>? configure = null)
+    private SourceIngestion Ingestion(Action<SourceOptions>? configure = null, double maxRejectedShare = 0.05, DateTimeOffset? now = null)
     {
         var options = new SourceOptions { Provider = _source.Provider, ConnectionString = _source.ConnectionString };
         configure?.Invoke(options);
-        return new SourceIngestion(Options.Create(options), Options.Create(new ValidationOptions()), new HistoryStore(_database),
-            new FixedTimeProvider(TestStore.Now));
+        return new SourceIngestion(Options.Create(options), Options.Create(new ValidationOptions { MaxRejectedShare = maxRejectedShare }), new HistoryStore(_database),
+            new FixedTimeProvider(now ?? TestStore.Now));
     }
 
-    private Task<IngestionSummary> IngestAsync(bool full = false, Action<SourceOptions>? configure = null) =>
-        Ingestion(configure).RunAsync(new IngestRequest([], full), null, CancellationToken.None);
+    private Task<IngestionSummary> IngestAsync(
+        bool full = false, Action<SourceOptions>? configure = null, double maxRejectedShare = 0.05, DateTimeOffset? now = null, bool forgetMissing = false) =>
+        Ingestion(configure, maxRejectedShare, now).RunAsync(new IngestRequest([], full, forgetMissing), null, CancellationToken.None);
+
+    /// <summary>Every stored row of a table as text, in a stable order: "the store kept what it had" compares these.</summary>
+    private async Task<IReadOnlyList<string>> StoredRowsAsync(string table)
+    {
+        await using var store = await _database.OpenAsync(CancellationToken.None);
+        var rows = await store.QueryAsync(new CommandDefinition($"SELECT * FROM {table}"));
+        return rows.Select(r => string.Join("|", ((IDictionary<string, object>)r).Select(kv => $"{kv.Key}={kv.Value}"))).Order(StringComparer.Ordinal).ToList();
+    }
 
     private Task<CompanyHistory> LoadAsync() => new HistoryStore(_database).LoadAsync(CancellationToken.None);
 
@@ -169,7 +178,8 @@ public abstract class SourceIngestionTests<TProvider> : IAsyncLifetime, IDisposa
             INSERT INTO usage_events VALUES ('A1', 'u1', 'dashboards', '2030-01-01T00:00:00Z', 1);
             """);
 
-        var summary = await IngestAsync();
+        // Four of six subscriptions are bad: the limit that refuses an entity whole is lifted to see each row's fate.
+        var summary = await IngestAsync(maxRejectedShare: 1);
 
         var subscriptions = summary.Entities.Single(e => e.Entity == SourceEntity.Subscriptions);
         Assert.Equal(2, subscriptions.Accepted); // S1 (its duplicate refused) and S2
@@ -221,10 +231,120 @@ public abstract class SourceIngestionTests<TProvider> : IAsyncLifetime, IDisposa
         await _source.WithRequiredAsync();
         await _source.ExecuteAsync("ALTER TABLE accounts DROP COLUMN segment;");
 
-        var error = await Assert.ThrowsAsync<SourceDataException>(() => IngestAsync());
+        var summary = await IngestAsync();
 
-        Assert.Contains("'accounts'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("segment", error.Message, StringComparison.Ordinal);
+        var accounts = summary.Entities.Single(e => e.Entity == SourceEntity.Accounts);
+        Assert.True(accounts.Refused);
+        Assert.Contains("'accounts'", accounts.Refusal, StringComparison.Ordinal);
+        Assert.Contains("segment", accounts.Refusal, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task RunAsync_EntityOverMaxRejectedShare_KeepsWhatTheStoreHad_AndListsTheRefusedRows()
+    {
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync(ContractSource.TicketTable +
+            """
+            INSERT INTO tickets VALUES ('T1', 'A1', '2025-03-01T10:00:00Z', NULL, 'urgent', 'L1', FALSE, NULL);
+            INSERT INTO tickets VALUES ('T2', 'A2', '2025-03-02T10:00:00Z', '2025-03-03T10:00:00Z', 'low', 'L2', FALSE, 4);
+            """);
+        await IngestAsync();
+        var before = await StoredRowsAsync("tickets");
+
+        // A company's own query whose every row is refused (an unknown priority): the mapping is wrong, not the data.
+        // A full read replaces the stored copy, so it is the read that would have emptied the table.
+        var summary = await IngestAsync(full: true, configure: o => o.Queries["tickets"] =
+            "SELECT ticket_id AS TicketId, account_id AS AccountId, opened_at AS OpenedAt, resolved_at AS ResolvedAt, 'P1' AS Priority, tier AS Tier, sla_breached AS SlaBreached, csat AS Csat FROM tickets");
+
+        var tickets = summary.Entities.Single(e => e.Entity == SourceEntity.Tickets);
+        Assert.True(tickets.Refused);
+        Assert.Contains("2 of 2 rows were refused", tickets.Refusal, StringComparison.Ordinal);
+        Assert.Contains("Ingest:MaxRejectedShare", tickets.Refusal, StringComparison.Ordinal);
+        Assert.Equal(2, before.Count);
+        Assert.Equal(before, await StoredRowsAsync("tickets"));
+        await using var store = await _database.OpenAsync(CancellationToken.None);
+        Assert.Equal(2, await store.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM quarantine WHERE entity = 'tickets'"));
+        Assert.Equal(0, summary.Refused.Count(e => e.Entity != SourceEntity.Tickets));
+    }
+
+    [StoreFact]
+    public async Task RunAsync_OptionalTableGoneAfterItWasRead_KeepsTheStoredRowsUnlessToldToForget()
+    {
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync(ContractSource.TicketTable +
+            "INSERT INTO tickets VALUES ('T1', 'A1', '2025-03-01T10:00:00Z', NULL, 'urgent', 'L1', FALSE, NULL);");
+        await IngestAsync();
+        await _source.ExecuteAsync("DROP TABLE tickets;");
+
+        var kept = await IngestAsync();
+
+        var tickets = kept.Entities.Single(e => e.Entity == SourceEntity.Tickets);
+        Assert.True(tickets.Refused);
+        Assert.Contains("no table 'tickets' any more", tickets.Refusal, StringComparison.Ordinal);
+        Assert.Contains("--forget-missing", tickets.Refusal, StringComparison.Ordinal);
+        Assert.Equal(["T1"], (await LoadAsync()).Tickets!.Select(t => t.TicketId));
+
+        var forgotten = await IngestAsync(forgetMissing: true);
+
+        Assert.False(forgotten.Entities.Single(e => e.Entity == SourceEntity.Tickets).Refused);
+        Assert.Null((await LoadAsync()).Tickets);
+        Assert.Empty(await StoredRowsAsync("tickets"));
+    }
+
+    [StoreFact]
+    public async Task RunAsync_ClockBehindStoredAccounts_KeepsAccountsAndSubscriptions()
+    {
+        await _source.WithRequiredAsync();
+        await IngestAsync();
+        var accounts = await StoredRowsAsync("accounts");
+        var subscriptions = await StoredRowsAsync("subscriptions");
+
+        // A2 was created on 2025-02-03: a clock at mid-January 2025 sees it, and S2, as dated in the future.
+        var summary = await IngestAsync(now: new DateTimeOffset(2025, 1, 15, 0, 0, 0, TimeSpan.Zero));
+
+        var refused = summary.Refused.Select(e => e.Entity).ToList();
+        Assert.Contains(SourceEntity.Accounts, refused);
+        Assert.Contains(SourceEntity.Subscriptions, refused);
+        Assert.Contains("the system clock is behind the source", summary.Refused[0].Refusal, StringComparison.Ordinal);
+        Assert.Equal(accounts, await StoredRowsAsync("accounts"));
+        Assert.Equal(subscriptions, await StoredRowsAsync("subscriptions"));
+    }
+
+    [StoreFact]
+    public async Task RunAsync_NewRowDatedInTheFuture_IsQuarantinedWithoutRefusingItsEntity()
+    {
+        await _source.WithRequiredAsync();
+        await IngestAsync();
+        // A subscription booked to start next year is a new row, not a stored one: the clock is not in question.
+        await _source.ExecuteAsync("INSERT INTO subscriptions VALUES ('S9', 'A1', 'Team', 450, 'USD', 12, '2027-01-01T00:00:00Z', NULL, NULL, TRUE, 10);");
+
+        var summary = await IngestAsync(maxRejectedShare: 0.5);
+
+        var subscriptions = summary.Entities.Single(e => e.Entity == SourceEntity.Subscriptions);
+        Assert.False(subscriptions.Refused);
+        Assert.Equal(1, subscriptions.Rejected);
+        Assert.Equal(["S1", "S2"], (await LoadAsync()).Subscriptions.Select(s => s.SubscriptionId));
+    }
+
+    [StoreFact]
+    public async Task RunAsync_OneBadValueInAColumn_QuarantinesThatRowAndReadsTheRest()
+    {
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync(ContractSource.TicketTable +
+            "INSERT INTO tickets VALUES ('T1', 'A1', '2025-03-01T10:00:00Z', NULL, 'urgent', 'L1', FALSE, NULL);");
+
+        // Text where a number belongs, as a company's own query (or a loosely typed SQLite column) can give it.
+        var summary = await IngestAsync(maxRejectedShare: 0.5, configure: o => o.Queries["subscriptions"] =
+            "SELECT subscription_id AS SubscriptionId, account_id AS AccountId, plan AS Plan, CASE WHEN subscription_id = 'S2' THEN 'lots' ELSE '450.5' END AS Mrr, " +
+            "currency AS Currency, billing_period_months AS BillingPeriodMonths, started_at AS StartedAt, ended_at AS EndedAt, renewal_date AS RenewalDate, auto_renew AS AutoRenew, seats AS Seats FROM subscriptions");
+
+        var bad = Assert.Single(summary.Quarantined);
+        Assert.Equal(("subscriptions", "key S2", "mrr", "lots"), (bad.Entity, bad.Location, bad.Column, bad.Value));
+        Assert.Contains("not a number", bad.Reason, StringComparison.Ordinal);
+        var history = await LoadAsync();
+        Assert.Equal([("S1", 450.5m)], history.Subscriptions.Select(s => (s.SubscriptionId, s.Mrr)));
+        Assert.Equal(["T1"], history.Tickets!.Select(t => t.TicketId));
+        Assert.Empty(summary.Refused);
     }
 }
 
@@ -254,6 +374,43 @@ public sealed class SqliteSourceIngestionTests : SourceIngestionTests<SqliteTest
 
         Assert.Contains("nowhere.db", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
+    }
+
+    [StoreFact]
+    public async Task RunAsync_SourceFileDamaged_SaysItIsTheSourceAndNamesTheFile()
+    {
+        // A SQLite header over garbage: a file cut or overwritten after its first bytes.
+        var notADatabase = Folder.File("export.db");
+        await File.WriteAllBytesAsync(notADatabase, [.. "SQLite format 3\0"u8, .. Enumerable.Repeat((byte)0x5A, 4080)]);
+        var database = TestStore.Create(Folder);
+        await database.MigrateAsync(CancellationToken.None);
+        var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = $"Data Source={notADatabase}" }),
+            Options.Create(new ValidationOptions()), new HistoryStore(database), new FixedTimeProvider(TestStore.Now));
+
+        var error = await Assert.ThrowsAsync<SourceDataException>(() => ingestion.RunAsync(IngestRequest.All, null, CancellationToken.None));
+
+        Assert.Contains("The source", error.Message, StringComparison.Ordinal);
+        Assert.Contains(notADatabase, error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not a SQLite database or is damaged", error.Message, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task RunAsync_TextInANumericColumn_QuarantinesThatRow()
+    {
+        // SQLite keeps what a row was given: 'lots' in a REAL column stays text, and Dapper's typed read failed the whole table.
+        var source = await new SqliteTestSource(Folder.File("loose.db")).WithRequiredAsync();
+        await source.ExecuteAsync("UPDATE subscriptions SET mrr = 'lots' WHERE subscription_id = 'S2'; UPDATE subscriptions SET seats = 'ten' WHERE subscription_id = 'S1';");
+        var database = TestStore.Create(Folder);
+        await database.MigrateAsync(CancellationToken.None);
+        var ingestion = new SourceIngestion(Options.Create(new SourceOptions { ConnectionString = source.ConnectionString }),
+            Options.Create(new ValidationOptions { MaxRejectedShare = 1 }), new HistoryStore(database), new FixedTimeProvider(TestStore.Now));
+
+        var summary = await ingestion.RunAsync(IngestRequest.All, null, CancellationToken.None);
+
+        Assert.Equal([("subscriptions", "mrr", "lots"), ("subscriptions", "seats", "ten")],
+            summary.Quarantined.Select(q => (q.Entity, q.Column, q.Value)).Order().ToArray());
+        Assert.Equal(["A1", "A2"], (await new HistoryStore(database).LoadAsync(CancellationToken.None)).Accounts.Select(a => a.AccountId));
+        Assert.Empty(summary.Refused);
     }
 }
 

@@ -18,7 +18,7 @@ public abstract class HistoryStoreTests<TProvider> : StoreTestBase<TProvider>
 
     private static EntityWrite<Account> Accounts(WriteMode mode, params Account[] rows) =>
         new("accounts", HistoryColumns.Accounts, HistoryColumns.KeyOf("accounts"), rows, mode,
-            (count, _, _, _) => Task.FromResult(new SourceFreshness("accounts", true, count, Now, Now)));
+            (count, _, _, _) => Task.FromResult<SourceFreshness?>(new SourceFreshness("accounts", true, count, Now, Now)));
 
     private async Task<List<(string Id, string Name)>> StoredAccountsAsync()
     {
@@ -65,7 +65,7 @@ public abstract class HistoryStoreTests<TProvider> : StoreTestBase<TProvider>
 
         var written = await store.WriteAsync(
             new EntityWrite<FeatureUsageDay>("usage_daily", HistoryColumns.UsageDaily, HistoryColumns.KeyOf("usage_daily"), rows, WriteMode.Upsert,
-                (count, _, _, _) => Task.FromResult(new SourceFreshness("usage_daily", true, count, Now, Now))),
+                (count, _, _, _) => Task.FromResult<SourceFreshness?>(new SourceFreshness("usage_daily", true, count, Now, Now))),
             CancellationToken.None);
 
         Assert.Equal(5_000, written);

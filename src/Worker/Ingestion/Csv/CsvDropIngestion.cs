@@ -32,6 +32,12 @@ internal sealed class CsvDropIngestion(
             return new CsvDropSummary([]);
         }
 
+        // Checked at start too; a drop share that is unmounted later must not pass for one with nothing waiting.
+        if (_options.FolderProblem() is { } problem)
+        {
+            throw new Hosting.SettingsException(problem);
+        }
+
         var folder = new CsvDropFolder(_options.Folder);
         var parser = new CsvValueParser(_options);
         var run = new Run(timeProvider.GetUtcNow().UtcDateTime, parser, progress);
@@ -127,7 +133,7 @@ internal sealed class CsvDropIngestion(
                 return await FreshnessAsync(connection, transaction, table, newest, now, token).ConfigureAwait(false);
             }),
             cancellationToken).ConfigureAwait(false);
-        return new CsvFileResult(file.Entity, file.FileName, loaded, validator.Rejected, Skipped: false);
+        return new CsvFileResult(file.Entity, file.FileName, loaded ?? 0, validator.Rejected, Skipped: false);
     }
 
     private async Task<CsvFileResult> ImportUsageAsync(CsvDropFile file, Run run, CancellationToken cancellationToken)
@@ -166,7 +172,7 @@ internal sealed class CsvDropIngestion(
                 return dailyFreshness;
             }),
             cancellationToken).ConfigureAwait(false);
-        return new CsvFileResult(file.Entity, file.FileName, loaded, validator.Rejected, Skipped: false);
+        return new CsvFileResult(file.Entity, file.FileName, loaded ?? 0, validator.Rejected, Skipped: false);
     }
 
     private static IEnumerable<TRecord> Validated<TRecord>(

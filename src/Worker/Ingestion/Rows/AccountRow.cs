@@ -13,7 +13,7 @@ internal sealed class AccountRow : ISourceRow
     public string? Segment { get; set; }
     public string? Region { get; set; }
     public object? CreatedAt { get; set; }
-    public long SeatsLicensed { get; set; }
+    public object? SeatsLicensed { get; set; }
 
     public Account ToRecord()
     {

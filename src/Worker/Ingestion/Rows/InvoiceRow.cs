@@ -12,7 +12,7 @@ internal sealed class InvoiceRow : ISourceRow
     public object? IssuedAt { get; set; }
     public object? DueAt { get; set; }
     public object? PaidAt { get; set; }
-    public double Amount { get; set; }
+    public object? Amount { get; set; }
     public string? Currency { get; set; }
     public string? Status { get; set; }
 

@@ -10,7 +10,7 @@ internal sealed class PaymentAttemptRow : ISourceRow
     public string? AccountId { get; set; }
     public string? InvoiceId { get; set; }
     public object? AttemptedAt { get; set; }
-    public bool Succeeded { get; set; }
+    public object? Succeeded { get; set; }
     public string? FailureReason { get; set; }
 
     public PaymentAttempt ToRecord()
@@ -20,7 +20,7 @@ internal sealed class PaymentAttemptRow : ISourceRow
             row.Text(AccountId, "account_id"),
             row.Text(InvoiceId, "invoice_id"),
             row.Instant(AttemptedAt, "attempted_at"),
-            Succeeded,
+            row.Flag(Succeeded, "succeeded"),
             string.IsNullOrWhiteSpace(FailureReason) ? null : FailureReason);
     }
 }

@@ -10,14 +10,14 @@ internal sealed class SubscriptionRow : ISourceRow
     public string? SubscriptionId { get; set; }
     public string? AccountId { get; set; }
     public string? Plan { get; set; }
-    public double Mrr { get; set; }
+    public object? Mrr { get; set; }
     public string? Currency { get; set; }
-    public long BillingPeriodMonths { get; set; }
+    public object? BillingPeriodMonths { get; set; }
     public object? StartedAt { get; set; }
     public object? EndedAt { get; set; }
     public object? RenewalDate { get; set; }
-    public bool AutoRenew { get; set; }
-    public long? Seats { get; set; }
+    public object? AutoRenew { get; set; }
+    public object? Seats { get; set; }
 
     public Subscription ToRecord()
     {
@@ -39,7 +39,7 @@ internal sealed class SubscriptionRow : ISourceRow
             started,
             ended,
             row.DateOrNull(RenewalDate, "renewal_date"),
-            AutoRenew,
-            Seats is { } seats ? row.NonNegative(seats, "seats") : null);
+            row.Flag(AutoRenew, "auto_renew"),
+            row.WholeOrNull(Seats, "seats") is { } seats ? row.NonNegative(seats, "seats") : null);
     }
 }

@@ -13,15 +13,16 @@ internal sealed class TicketRow : ISourceRow
     public object? ResolvedAt { get; set; }
     public string? Priority { get; set; }
     public string? Tier { get; set; }
-    public bool SlaBreached { get; set; }
-    public long? Csat { get; set; }
+    public object? SlaBreached { get; set; }
+    public object? Csat { get; set; }
 
     public Ticket ToRecord()
     {
         var row = new SourceRowReader("tickets", TicketId);
-        if (Csat is < 1 or > 5)
+        var csat = row.WholeOrNull(Csat, "csat");
+        if (csat is < 1 or > 5)
         {
-            throw row.Invalid("csat", Csat, $"{Csat} is out of range; expected 1 to 5 or empty.");
+            throw row.Invalid("csat", Csat, $"{csat} is out of range; expected 1 to 5 or empty.");
         }
 
         return new Ticket(
@@ -31,7 +32,7 @@ internal sealed class TicketRow : ISourceRow
             row.InstantOrNull(ResolvedAt, "resolved_at"),
             row.Enum<TicketPriority>(Priority, "priority"),
             row.Enum<SupportTier>(Tier, "tier"),
-            SlaBreached,
-            Csat is { } csat ? (int)csat : null);
+            row.Flag(SlaBreached, "sla_breached"),
+            csat is { } score ? (int)score : null);
     }
 }

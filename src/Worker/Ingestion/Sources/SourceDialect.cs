@@ -23,6 +23,13 @@ internal abstract class SourceDialect
     /// <summary>Where the source is, for messages: host and database, never a password.</summary>
     public abstract string Describe(string connectionString);
 
+    /// <summary>
+    /// Checks, right after opening, that the connection reaches a database this dialect can read, so that a wrong file
+    /// fails with a sentence naming it as the source rather than with the driver's words at the first query.
+    /// </summary>
+    /// <exception cref="SourceDataException">The source is not such a database.</exception>
+    public virtual Task VerifyAsync(DbConnection connection, string connectionString, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The value bound to <c>@since</c>: provider-native (text in SQLite, a UTC timestamp on the servers).</summary>
     public virtual object SinceParameter(DateTime since) => since;
 

@@ -15,10 +15,17 @@ internal sealed class RowValidator<TRecord>(
 {
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly List<QuarantinedRow> _quarantined = [];
+    private readonly List<string> _futureKeys = [];
 
     public IReadOnlyList<QuarantinedRow> Quarantined => _quarantined;
 
     public long Accepted { get; private set; }
+
+    /// <summary>
+    /// The keys of the rows refused only because they are dated later than allowed. When such a row is already in
+    /// the store, the clock and the source disagree: an entity read whole must then not replace what is stored.
+    /// </summary>
+    public IReadOnlyList<string> FutureKeys => _futureKeys;
 
     public long Rejected => _quarantined.Count;
 
@@ -67,6 +74,11 @@ internal sealed class RowValidator<TRecord>(
             if (instant > latestAllowed)
             {
                 var text = StoreText.Instant(instant);
+                if (rules.Key is { } futureKeyOf)
+                {
+                    _futureKeys.Add(futureKeyOf(record));
+                }
+
                 return Refuse(locationOf(row), null, text, string.Create(CultureInfo.InvariantCulture, $"{text} is in the future (later than {StoreText.Instant(latestAllowed)})."));
             }
 

@@ -25,6 +25,7 @@ internal sealed class CsvDropFixture : IDisposable
     {
         Database = TestStore.Create(_temp);
         Options.Folder = DropFolder;
+        Directory.CreateDirectory(DropFolder);
     }
 
     public StoreDatabase Database { get; }

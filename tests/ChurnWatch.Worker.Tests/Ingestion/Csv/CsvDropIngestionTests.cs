@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.History;
+using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Ingestion.Csv;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
@@ -209,5 +210,16 @@ public sealed partial class CsvDropIngestionTests
 
         Assert.Empty(summary.Files);
         Assert.Equal([0L], await drops.QueryAsync<long>("SELECT COUNT(*) FROM accounts"));
+    }
+
+    [Fact]
+    public async Task RunAsync_FolderGone_ThrowsNamingTheKeyAndThePath()
+    {
+        using var drops = await CsvDropFixture.CreateAsync();
+        drops.Options.Folder = Path.Combine(drops.DropFolder, "unmounted");
+
+        var error = await Assert.ThrowsAsync<SettingsException>(() => drops.RunAsync());
+
+        Assert.Equal($"CsvDrops:Folder '{drops.Options.Folder}' does not exist; create it, or leave CsvDrops:Folder empty to read no CSV drops.", error.Message);
     }
 }

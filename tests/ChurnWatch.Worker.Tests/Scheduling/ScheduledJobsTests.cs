@@ -1,6 +1,8 @@
+using System.Reflection;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Tests.TestSupport;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChurnWatch.Worker.Tests.Scheduling;
@@ -39,6 +41,18 @@ public sealed class ScheduledJobsTests : IDisposable
         Assert.Equal(
             ["IngestJob", "TrainJob", "ScoreJob", "SignalsJob", "ReportsJob", "ForecastJob"],
             ScheduledJobs.All.Select(j => j.Work.Name).ToList());
+    }
+
+    [Fact]
+    public void AddChurnWatchHangfire_Retries_OnlyScheduleRetriesNoneOfHangfires()
+    {
+        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?> { ["Store:DataFolder"] = _folder.Path });
+        builder.AddChurnWatchScheduler(run: false);
+        builder.AddChurnWatchHangfire(server: false);
+
+        // Hangfire's default: a global AutomaticRetry of 10 attempts, on top of StepRunner's Schedule:Retries.
+        Assert.DoesNotContain(GlobalJobFilters.Filters, f => f.Instance is AutomaticRetryAttribute);
+        Assert.Equal(0, typeof(StepJob).GetCustomAttribute<AutomaticRetryAttribute>()!.Attempts);
     }
 
     public void Dispose() => _folder.Dispose();

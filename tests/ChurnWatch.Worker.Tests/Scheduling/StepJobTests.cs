@@ -43,12 +43,29 @@ public sealed class PostgreSqlStepJobTests : StepJobTests<PostgreSqlTestProvider
 public abstract class StepJobTests<TProvider> : StoreTestBase<TProvider>, IDisposable
     where TProvider : StoreTestProvider, new()
 {
-    private readonly InMemoryStorage _storage = new();
+    private readonly InMemoryStorage _storage = Quiet(() => new InMemoryStorage());
     private JobLocks? _locks;
 
     private sealed class Steps(Func<long> step) : IJobSteps
     {
         public Task<long> RunAsync(string job, CancellationToken cancellationToken) => Task.FromResult(step());
+    }
+
+    /// <summary>
+    /// Hangfire logs through a static provider, which the last host of this test process set to its own logging (and
+    /// that host may be disposed by now): this storage logs nowhere.
+    /// </summary>
+    private static T Quiet<T>(Func<T> create)
+    {
+        GlobalConfiguration.Configuration.UseLogProvider(new NoLogs());
+        return create();
+    }
+
+    private sealed class NoLogs : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     private sealed class NoCancellation : IJobCancellationToken

@@ -23,11 +23,7 @@ internal sealed class SubscriptionRow : ISourceRow
     {
         var row = new SourceRowReader("subscriptions", SubscriptionId);
         var started = row.Instant(StartedAt, "started_at");
-        var ended = row.InstantOrNull(EndedAt, "ended_at");
-        if (ended < started)
-        {
-            throw row.Invalid("ended_at", EndedAt, $"{EndedAt} is before started_at {StartedAt}.");
-        }
+        var ended = row.NotBefore(row.InstantOrNull(EndedAt, "ended_at"), "ended_at", started, "started_at");
 
         return new Subscription(
             row.Text(SubscriptionId, "subscription_id"),

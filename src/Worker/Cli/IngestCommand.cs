@@ -144,9 +144,23 @@ internal static class IngestCommand
     private sealed class FileProgress(ProgressContext context) : IProgress<CsvDropProgress>
     {
         private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+        private ProgressTask? _waiting;
 
         public void Report(CsvDropProgress value)
         {
+            if (value.Waiting)
+            {
+                _waiting = context.AddTask("CSV drops: waiting for another import of the drop folder to finish (CsvDrops:LockWait)").IsIndeterminate();
+                return;
+            }
+
+            if (_waiting is not null)
+            {
+                _waiting.Description = "CSV drops: the other import of the drop folder has finished";
+                _waiting.StopTask();
+                _waiting = null;
+            }
+
             var key = $"{value.Entity}/{value.FileName}";
             if (!_tasks.TryGetValue(key, out var task))
             {

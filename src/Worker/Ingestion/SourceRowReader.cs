@@ -99,14 +99,13 @@ internal readonly struct SourceRowReader
         later is { } instant ? NotBefore(instant, column, earlier, earlierColumn) : null;
 
     /// <inheritdoc cref="NotBefore(DateTime?, string, DateTime, string)"/>
-    public DateTime NotBefore(DateTime later, string column, DateTime earlier, string earlierColumn)
-    {
-        if (later >= earlier)
-        {
-            return later;
-        }
+    public DateTime NotBefore(DateTime later, string column, DateTime earlier, string earlierColumn) =>
+        later >= earlier ? later : throw Before(Store.StoreText.Instant(later), column, earlier, earlierColumn);
 
-        var text = Store.StoreText.Instant(later);
-        throw Bad(column, text, $"{text} is before {earlierColumn} {Store.StoreText.Instant(earlier)}; {column} must not be earlier than {earlierColumn}.");
-    }
+    /// <summary>As <see cref="NotBefore(DateTime?, string, DateTime, string)"/> for a date, compared with the day of <paramref name="earlier"/>.</summary>
+    public DateOnly? NotBefore(DateOnly? later, string column, DateTime earlier, string earlierColumn) =>
+        later is not { } date || date >= DateOnly.FromDateTime(earlier) ? later : throw Before(Store.StoreText.Date(date), column, earlier, earlierColumn);
+
+    private SourceDataException Before(string text, string column, DateTime earlier, string earlierColumn) =>
+        Bad(column, text, $"{text} is before {earlierColumn} {Store.StoreText.Instant(earlier)}; {column} must not be earlier than {earlierColumn}.");
 }

@@ -34,7 +34,7 @@ internal sealed class SubscriptionRow : ISourceRow
             Math.Max(1, row.NonNegative(BillingPeriodMonths, "billing_period_months")),
             started,
             ended,
-            row.DateOrNull(RenewalDate, "renewal_date"),
+            row.NotBefore(row.DateOrNull(RenewalDate, "renewal_date"), "renewal_date", started, "started_at"),
             AutoRenew,
             Seats is { } seats ? row.NonNegative(seats, "seats") : null);
     }

@@ -39,20 +39,11 @@ public sealed partial class CsvDropIngestionTests
     [Fact]
     public async Task RunAsync_TwoHostsImportTheSameDropAtOnce_TheSecondWaitsThenFindsNothingAndTheStoreEndsAsOneImport()
     {
-        string expected;
-        using (var alone = await CsvDropFixture.CreateAsync())
-        {
-            DropBacklog(alone);
-            await alone.RunAsync();
-            expected = await alone.ChecksumAsync();
-        }
-
+        var expected = await OneImportChecksumAsync();
         using var drops = await CsvDropFixture.CreateAsync();
         DropBacklog(drops);
         using var release = new ManualResetEventSlim();
-        var hold = new HoldAtRows(CsvDropProgress.Interval, release);
-        var first = Task.Run(() => drops.RunAsync(hold));
-        await hold.Reached.Task.WaitAsync(Patience);
+        var first = await StartHeldAsync(drops, release);
         var waiting = new WaitingSeen();
         var second = Task.Run(() => drops.OtherHost().RunAsync(waiting, CancellationToken.None));
         await Task.WhenAny(waiting.Seen.Task, second, Task.Delay(TimeSpan.FromSeconds(5)));
@@ -80,9 +71,7 @@ public sealed partial class CsvDropIngestionTests
         using var drops = await CsvDropFixture.CreateAsync();
         DropBacklog(drops);
         using var release = new ManualResetEventSlim();
-        var hold = new HoldAtRows(CsvDropProgress.Interval, release);
-        var first = Task.Run(() => drops.RunAsync(hold));
-        await hold.Reached.Task.WaitAsync(Patience);
+        var first = await StartHeldAsync(drops, release);
         drops.Options.LockWait = TimeSpan.Zero;
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => drops.OtherHost().RunAsync(null, CancellationToken.None));
@@ -99,22 +88,13 @@ public sealed partial class CsvDropIngestionTests
     [Fact]
     public async Task RunAsync_AnotherDropFolderImportsTheSameFileFirst_TheFileIsSkippedAsImportedAndTheStoreEndsAsOneImport()
     {
-        string expected;
-        using (var alone = await CsvDropFixture.CreateAsync())
-        {
-            DropBacklog(alone);
-            await alone.RunAsync();
-            expected = await alone.ChecksumAsync();
-        }
-
+        var expected = await OneImportChecksumAsync();
         using var drops = await CsvDropFixture.CreateAsync();
         DropBacklog(drops);
         var copy = drops.DropFolder + "-copy";
         CopyFolder(drops.DropFolder, copy);
         using var release = new ManualResetEventSlim();
-        var hold = new HoldAtRows(CsvDropProgress.Interval, release);
-        var first = Task.Run(() => drops.RunAsync(hold));
-        await hold.Reached.Task.WaitAsync(Patience);
+        var first = await StartHeldAsync(drops, release);
 
         // Another folder has its own lock: this run reads the same file while the first is held inside it. Which one
         // commits first depends on the store's write lock; the other must find the file recorded and skip it.
@@ -137,6 +117,24 @@ public sealed partial class CsvDropIngestionTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+    }
+
+    /// <summary>The store's checksum after one import of <see cref="DropBacklog"/> alone.</summary>
+    private static async Task<string> OneImportChecksumAsync()
+    {
+        using var alone = await CsvDropFixture.CreateAsync();
+        DropBacklog(alone);
+        await alone.RunAsync();
+        return await alone.ChecksumAsync();
+    }
+
+    /// <summary>Starts the import of the dropped backlog, returning once it is held inside the usage file (until <paramref name="release"/>).</summary>
+    private static async Task<Task<CsvDropSummary>> StartHeldAsync(CsvDropFixture drops, ManualResetEventSlim release)
+    {
+        var hold = new HoldAtRows(CsvDropProgress.Interval, release);
+        var import = Task.Run(() => drops.RunAsync(hold));
+        await hold.Reached.Task.WaitAsync(Patience);
+        return import;
     }
 
     /// <summary>Accounts, and usage long enough (2,500 events) for the import to be held in the middle of it.</summary>

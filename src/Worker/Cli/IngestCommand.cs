@@ -148,7 +148,7 @@ internal static class IngestCommand
 
         public void Report(CsvDropProgress value)
         {
-            if (value.Waiting)
+            if (value.IsOtherImportRunning)
             {
                 _waiting = context.AddTask("CSV drops: waiting for another import of the drop folder to finish (CsvDrops:LockWait)").IsIndeterminate();
                 return;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Simulation;
@@ -101,7 +101,7 @@ internal sealed class DemoPipeline(
 
     /// <summary>
     /// Why the sample company the demo would generate is too short to train and backtest a churn model with these
-    /// settings, or null when it is long enough or a sample exists already (its history is checked once loaded).
+    /// settings, or null when it is long enough or a sample exists already (the demo then uses it as it is).
     /// </summary>
     /// <param name="monthsGiven">How the months were given, for the message: <c>--months 12</c> or <c>Sample:Months = 12</c>.</param>
     /// <param name="longerMonths">How to ask for more months, given the minimum: <c>use --months 14</c>.</param>

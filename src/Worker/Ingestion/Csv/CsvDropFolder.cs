@@ -23,13 +23,13 @@ internal sealed class CsvDropFolder(string root)
     /// </summary>
     /// <param name="wait">How long to wait (CsvDrops:LockWait).</param>
     /// <param name="timeProvider">Measures the wait.</param>
-    /// <param name="waiting">Called once, when the lock is taken by another import and this one starts to wait.</param>
+    /// <param name="onBlocked">Called once, when the lock is taken by another import and this one starts to wait.</param>
     /// <param name="cancellationToken">Ends the wait.</param>
     /// <exception cref="TimeoutException">The other import still holds it after <paramref name="wait"/>.</exception>
-    public async Task<IDisposable?> LockAsync(TimeSpan wait, TimeProvider timeProvider, Action waiting, CancellationToken cancellationToken)
+    public async Task<IDisposable?> LockAsync(TimeSpan wait, TimeProvider timeProvider, Action onBlocked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(waiting);
+        ArgumentNullException.ThrowIfNull(onBlocked);
         if (!Directory.Exists(root))
         {
             return null;
@@ -58,7 +58,7 @@ internal sealed class CsvDropFolder(string root)
             if (!reported)
             {
                 reported = true;
-                waiting();
+                onBlocked();
             }
 
             await Task.Delay(LockPoll, timeProvider, cancellationToken).ConfigureAwait(false);

@@ -35,7 +35,7 @@ internal sealed class CsvDropIngestion(
 
         var folder = new CsvDropFolder(_options.Folder);
         // Two imports of one folder would both read a file before either recorded it; the second waits instead.
-        using var folderLock = await folder.LockAsync(_options.LockWait, timeProvider, () => progress?.Report(CsvDropProgress.WaitingForOtherImport), cancellationToken).ConfigureAwait(false);
+        using var folderLock = await folder.LockAsync(_options.LockWait, timeProvider, () => progress?.Report(CsvDropProgress.OtherImportRunning), cancellationToken).ConfigureAwait(false);
         var parser = new CsvValueParser(_options);
         var run = new Run(timeProvider.GetUtcNow().UtcDateTime, parser, progress);
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))

@@ -29,7 +29,7 @@ public sealed partial class CsvDropIngestionTests
 
         public void Report(CsvDropProgress value)
         {
-            if (value.Waiting)
+            if (value.IsOtherImportRunning)
             {
                 Seen.TrySetResult();
             }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.AspNetCore.Antiforgery;
@@ -67,6 +68,7 @@ internal sealed partial class DashboardEndpoint(
         });
         var app = builder.Build();
         var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
+        app.UseHostHeaderRule(settings, DashboardOptions.Section);
         app.Use(async (context, next) =>
         {
             context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChurnWatch.Worker.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,6 +41,7 @@ internal sealed partial class HealthEndpoint(HealthCheckService checks, IOptions
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.Address), settings.Port));
         var app = builder.Build();
+        app.UseHostHeaderRule(settings, HealthOptions.Section);
         app.Use(async (context, next) =>
         {
             if (settings.RequiresCredentials && !Authorised(context.Request, settings))

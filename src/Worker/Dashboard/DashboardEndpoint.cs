@@ -47,6 +47,8 @@ internal sealed partial class DashboardEndpoint(
 
     public string Name => "dashboard";
 
+    public string Section => DashboardOptions.Section;
+
     public bool Serves => options.Value.Enabled || mode.Standalone;
 
     /// <summary>Inside <c>churnwatch run</c> the dashboard is a convenience: a taken port must not stop the scheduled jobs.</summary>

@@ -19,6 +19,8 @@ internal sealed class HealthEndpoint(HealthCheckService checks, IOptions<HealthO
 
     public string Name => "health endpoint";
 
+    public string Section => HealthOptions.Section;
+
     public bool Serves => options.Value.Enabled;
 
     public bool Optional => false;

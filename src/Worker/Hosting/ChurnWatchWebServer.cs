@@ -13,7 +13,7 @@ namespace ChurnWatch.Worker.Hosting;
 /// <summary>
 /// The one web host of a ChurnWatch process: a Kestrel server that listens once per served part (<c>/healthz</c> on
 /// Health:Address:Port, the dashboard and <c>/hangfire</c> on Dashboard:Address:Port) and hands each request to the
-/// part whose listener took the connection. Inside <c>churnwatch run</c>, an optional part whose port is taken is
+/// part whose listener took the connection, once its Host header passed that listener's <see cref="HostHeaderRule"/>. Inside <c>churnwatch run</c>, an optional part whose port is taken is
 /// logged and left out, so the scheduled jobs (and <c>/healthz</c>) still run.
 /// </summary>
 internal sealed partial class ChurnWatchWebServer(IEnumerable<IWebHostPart> parts, ILogger<ChurnWatchWebServer> logger) : IHostedService, IAsyncDisposable
@@ -89,10 +89,20 @@ internal sealed partial class ChurnWatchWebServer(IEnumerable<IWebHostPart> part
 
         var app = builder.Build();
         var byName = served.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        app.Use((context, next) =>
-            context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(PartKey, out var name) == true && name is string n && byName.TryGetValue(n, out var part)
-                ? part.HandleAsync(context, next)
-                : NotFound(context));
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(PartKey, out var name) != true || name is not string n || !byName.TryGetValue(n, out var part))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            // Each listener answers only the Host names its section allows (DNS rebinding), before anything else.
+            if (!await HostHeaderRule.RefusedAsync(context, part.Listener, part.Section).ConfigureAwait(false))
+            {
+                await part.HandleAsync(context, next).ConfigureAwait(false);
+            }
+        });
         foreach (var part in served)
         {
             part.Map(app);
@@ -115,12 +125,6 @@ internal sealed partial class ChurnWatchWebServer(IEnumerable<IWebHostPart> part
         }
 
         return app;
-    }
-
-    private static Task NotFound(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Part} on {Address} (credentials required: {Credentials})")]

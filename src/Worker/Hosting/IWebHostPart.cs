@@ -14,6 +14,9 @@ internal interface IWebHostPart
     /// <summary>For logs and the connection's tag, e.g. <c>dashboard</c>.</summary>
     string Name { get; }
 
+    /// <summary>Its settings' configuration section (<c>Health</c>, <c>Dashboard</c>), for messages.</summary>
+    string Section { get; }
+
     /// <summary>Whether the part is served in this process (its Enabled setting, or a command that always serves it).</summary>
     bool Serves { get; }
 

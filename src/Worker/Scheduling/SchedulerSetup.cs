@@ -57,7 +57,7 @@ internal static class SchedulerSetup
         builder.Services.AddSingleton(sp =>
         {
             // Hangfire logs through a static provider: point it at this host's logging before the storage logs anything.
-            GlobalConfiguration.Configuration.UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
             return HangfireStorage.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value, sp.GetRequiredService<IOptions<ScheduleOptions>>().Value);
         });
         builder.Services.AddHangfire((sp, configuration) => configuration

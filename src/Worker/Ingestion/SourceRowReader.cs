@@ -125,16 +125,11 @@ internal readonly struct SourceRowReader
         string text when string.IsNullOrWhiteSpace(text) => false,
         bool flag => flag,
         string text when bool.TryParse(text, out var parsed) => parsed,
-        long or int or short or byte or decimal or double or string when IsZeroOrOne(value, out var one) => one,
+        string text when text.Trim() is "0" or "1" => text.Trim() == "1",
+        double d when d is 0 or 1 => d == 1,
+        long or int or short or byte or decimal when Convert.ToDecimal(value, CultureInfo.InvariantCulture) is 0m or 1m => Convert.ToDecimal(value, CultureInfo.InvariantCulture) == 1m,
         _ => throw Bad(column, value, $"'{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not a flag; expected true/false or 1/0."),
     };
-
-    private static bool IsZeroOrOne(object value, out bool one)
-    {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-        one = text == "1";
-        return one || text == "0";
-    }
 
     public decimal Money(object? value, string column) => Money(Number(value, column), column);
 

@@ -93,6 +93,20 @@ public sealed class ModelingOptions
     [Range(0, 10)]
     public int ReasonCount { get; set; } = 3;
 
+    /// <summary>
+    /// The shortest history, in days from the first data to the data's end, in which a churn model can be trained and
+    /// backtested at all (<c>Backtester</c>): the first observation date comes after the warm-up; a training date's
+    /// label is settled a horizon and a grace later, which must be no later than the first test date; that date is
+    /// within the test period, less at most one interval, of the last labelled date; and the last labelled date is a
+    /// horizon and a grace before the data's end. Shorter, no observation can train, whatever the data.
+    /// </summary>
+    public int MinimumHistoryDays => WarmUpDays + (2 * (HorizonDays + GraceDays)) + BacktestTestDays - ObservationIntervalDays;
+
+    /// <summary>How <see cref="MinimumHistoryDays"/> adds up, naming the keys (for messages).</summary>
+    public string MinimumHistoryTerms => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"Modeling:{nameof(WarmUpDays)} ({WarmUpDays}) + 2 x (Modeling:{nameof(HorizonDays)} ({HorizonDays}) + Modeling:{nameof(GraceDays)} ({GraceDays})) + Modeling:{nameof(BacktestTestDays)} ({BacktestTestDays}) - Modeling:{nameof(ObservationIntervalDays)} ({ObservationIntervalDays})");
+
     /// <summary>Throws when values are out of range or inconsistent, naming the option.</summary>
     public void Validate()
     {

@@ -18,7 +18,7 @@ internal static class NameBook
     public static IReadOnlyList<string> CompanyWords { get; } =
     [
         "Acme", "Bluefin", "Cedar", "Delta", "Ember", "Falcon", "Granite", "Harbor", "Iris", "Juniper", "Keystone",
-        "Lumen", "Maple", "Nimbus", "Orchid", "Pioneer", "Quartz", "Redwood", "Summit", "Tidal", "Umber", "Vertex",
+        "Lumen", "Maple", "Nimbus", "Orchid", "Pioneer", "Quill", "Redwood", "Summit", "Tidal", "Umber", "Vertex",
         "Willow", "Xenon", "Yarrow", "Zephyr", "Northwind", "Silverline", "Brightpath", "Copperleaf",
     ];
 

@@ -5,7 +5,6 @@ using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Cli;
@@ -41,8 +40,9 @@ internal static class DashboardCommand
                 cancellationToken,
                 builder =>
                 {
-                    builder.Logging.AddFilter("Quartz", LogLevel.Warning);
                     builder.AddChurnWatchScheduler(run: false);
+                    // Hangfire's storage for /hangfire, and no Hangfire server: this process takes no jobs.
+                    builder.AddChurnWatchHangfire(server: false);
                     builder.AddChurnWatchDashboard(new DashboardMode(SchedulerHere: false, Standalone: true));
                 });
         });

@@ -3,6 +3,7 @@ using System.Globalization;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace ChurnWatch.Worker.Cli;
@@ -49,10 +50,22 @@ internal static class DemoCommand
             return CommandHost.RunAsync(
                 async (services, ct) =>
                 {
+                    // Refused before anything runs: a history too short for a model fails only after ingest, training,
+                    // scoring and signals, with nothing written to the output folder.
+                    var pipeline = services.GetRequiredService<DemoPipeline>();
+                    var sampleMonths = services.GetRequiredService<IOptions<SampleOptions>>().Value.Months;
+                    var problem = parseResult.GetValue(months) is { } given
+                        ? pipeline.SampleTooShort(I($"--months {given}"), m => I($"Use --months {m} or more"))
+                        : pipeline.SampleTooShort(I($"Sample:Months = {sampleMonths}"), m => I($"Set Sample:Months to {m} or more (or pass --months {m})"));
+                    if (problem is not null)
+                    {
+                        return CommandHost.Fail(parseResult.GetValue(months) is null ? ExitCodes.BadConfiguration : ExitCodes.BadArguments, problem);
+                    }
+
                     var summary = await AnsiConsole.Progress()
                         .AutoClear(false)
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                        .StartAsync(ctx => services.GetRequiredService<DemoPipeline>().RunAsync(new SpectreStepProgress(ctx), ct))
+                        .StartAsync(ctx => pipeline.RunAsync(new SpectreStepProgress(ctx), ct))
                         .ConfigureAwait(false);
                     DemoSummaryTable.Write(AnsiConsole.Console, summary);
                     return ExitCodes.Ok;
@@ -62,4 +75,6 @@ internal static class DemoCommand
         });
         return command;
     }
+
+    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -37,7 +37,7 @@ internal static class IngestCommand
         };
         var tsv = new Option<bool>("--tsv")
         {
-            Description = "Print the closing summary as tab-separated lines for scripts (entity, read, loaded, refused, rows_per_second, seconds, newest_data) instead of a table.",
+            Description = "Print the closing summary as tab-separated lines for scripts (entity, read, loaded, refused, rows_per_second, seconds, newest_data) instead of a table; standard output then holds only those lines, progress goes to standard error.",
         };
         var command = new Command("ingest", "Read accounts, subscriptions, usage, tickets, invoices and payments from the source database (Source:*) and the CSV drops (CsvDrops:Folder) into the store.")
         {
@@ -65,10 +65,12 @@ internal static class IngestCommand
         await services.GetRequiredService<StoreDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         var runs = services.GetRequiredService<RunHistoryStore>();
         var runId = await runs.StartAsync("ingest", CancellationToken.None).ConfigureAwait(false);
+        // With --tsv standard output carries the table alone (scripts parse it); the progress lines go to standard error.
+        var progressConsole = tsv ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
         IngestStepResult result;
         try
         {
-            result = await AnsiConsole.Progress()
+            result = await progressConsole.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new SpinnerColumn(), new ElapsedTimeColumn())
                 .StartAsync(ctx => services.GetRequiredService<IngestStep>().RunAsync(
@@ -146,9 +148,23 @@ internal static class IngestCommand
     private sealed class FileProgress(ProgressContext context) : IProgress<CsvDropProgress>
     {
         private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+        private ProgressTask? _waiting;
 
         public void Report(CsvDropProgress value)
         {
+            if (value.IsOtherImportRunning)
+            {
+                _waiting = context.AddTask("CSV drops: waiting for another import of the drop folder to finish (CsvDrops:LockWait)").IsIndeterminate();
+                return;
+            }
+
+            if (_waiting is not null)
+            {
+                _waiting.Description = "CSV drops: the other import of the drop folder has finished";
+                _waiting.StopTask();
+                _waiting = null;
+            }
+
             var key = $"{value.Entity}/{value.FileName}";
             if (!_tasks.TryGetValue(key, out var task))
             {

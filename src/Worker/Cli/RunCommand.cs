@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Cli;
 
-/// <summary><c>churnwatch run</c>: the worker. Quartz runs the scheduled jobs until SIGTERM or Ctrl+C.</summary>
+/// <summary><c>churnwatch run</c>: the worker. A Hangfire server runs the scheduled jobs until SIGTERM or Ctrl+C.</summary>
 internal static class RunCommand
 {
     public const string Name = "run";
@@ -22,7 +22,7 @@ internal static class RunCommand
             Name,
             "Run the worker: ingest, scoring and signals, weekly reports, forecast and retraining on the cron schedules of the " +
             "Schedule section, with run history in the store, /healthz and the dashboard on loopback. Several nodes on one PostgreSQL or " +
-            "SQL Server store form a cluster. Stops on SIGTERM or Ctrl+C: no new work, the running step gets Schedule:ShutdownGrace, then is cancelled.")
+            "SQL Server store form a Hangfire cluster. Stops on SIGTERM or Ctrl+C: no new work, the running step gets Schedule:ShutdownGrace, then is cancelled.")
         {
             jsonLogs,
         };
@@ -38,7 +38,7 @@ internal static class RunCommand
                 var host = services.GetRequiredService<IHost>();
                 await host.StartAsync(ct).ConfigureAwait(false);
                 await host.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
-                return services.GetRequiredService<ShutdownSignal>().Token.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Ok;
+                return services.GetRequiredService<ShutdownSignal>().StepCancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
             },
             null,
             cancellationToken,
@@ -56,8 +56,9 @@ internal static class RunCommand
                 builder.AddChurnWatchScheduler(run: true);
                 builder.AddChurnWatchHealth();
                 builder.AddChurnWatchDashboard(new DashboardMode(SchedulerHere: true, Standalone: false));
+                // Hangfire's server gives the running step ShutdownGrace, then up to 30 s to end after its cancellation.
                 builder.Services.AddOptions<HostOptions>().Configure<IOptions<ScheduleOptions>>((host, schedule) =>
-                    host.ShutdownTimeout = schedule.Value.ShutdownGrace + TimeSpan.FromSeconds(30));
+                    host.ShutdownTimeout = schedule.Value.ShutdownGrace + TimeSpan.FromSeconds(45));
             }));
         return command;
     }

@@ -66,6 +66,15 @@ internal sealed class CsvDropOptions : IValidatableObject
     [Range(14, 3650)]
     public int StagedUsageDays { get; set; } = 180;
 
+    /// <summary>
+    /// How long an import waits for another one of the same drop folder (another <c>churnwatch</c> process, or a scheduled
+    /// ingest overlapping a manual one) to finish; the folder's lock file <c>.churnwatch-import.lock</c> says who is
+    /// importing. When the other finishes, this one imports what is still waiting (usually nothing). After the wait it
+    /// fails, importing nothing, saying the folder is being imported. Default 10 minutes; 0 fails at once; range 0 to 1 day.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan LockWait { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The Monday before which staged weeks are pruned on <paramref name="today"/>.</summary>
     public DateOnly StagedUsageFrom(DateOnly today) => StagedUsageEvent.WeekOf(today.AddDays(-StagedUsageDays));
 

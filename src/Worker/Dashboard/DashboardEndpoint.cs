@@ -3,15 +3,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,11 +19,13 @@ using Microsoft.Extensions.Options;
 namespace ChurnWatch.Worker.Dashboard;
 
 /// <summary>
-/// Serves the dashboard from a small Kestrel server of its own (like /healthz), on loopback unless configured
-/// otherwise and then behind HTTP Basic credentials. Pages are rendered on the server; every form that changes
-/// something is a POST carrying an ASP.NET Core anti-forgery token, and one without it changes nothing.
+/// The dashboard, with Hangfire's own dashboard at /hangfire, as a part of the process's one web host (beside
+/// /healthz) on a listener of its own: loopback unless configured otherwise, and then behind HTTP Basic credentials.
+/// Pages are rendered on the server; every form that changes something is a POST carrying an ASP.NET Core
+/// anti-forgery token, and one without it changes nothing.
 /// </summary>
 internal sealed partial class DashboardEndpoint(
+    IServiceProvider services,
     DashboardQueries queries,
     DashboardJobs jobs,
     SignalStore signals,
@@ -35,81 +35,102 @@ internal sealed partial class DashboardEndpoint(
     IOptions<DashboardOptions> options,
     IOptions<OutputOptions> output,
     TimeProvider timeProvider,
-    ILogger<DashboardEndpoint> logger) : IHostedService, IAsyncDisposable
+    ILogger<DashboardEndpoint> logger) : IWebHostPart
 {
     private const string Html = "text/html; charset=utf-8";
 
     // No script, no external anything: the pages need only inline styles and inline SVG.
     private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private WebApplication? _app;
-
     /// <summary>The address it listens on, once started (with the real port when Port is 0).</summary>
-    public string? ListeningOn { get; private set; }
+    public string? ListeningOn { get; set; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public string Name => "dashboard";
+
+    public string Section => DashboardOptions.Section;
+
+    public bool Serves => options.Value.Enabled || mode.Standalone;
+
+    /// <summary>Inside <c>churnwatch run</c> the dashboard is a convenience: a taken port must not stop the scheduled jobs.</summary>
+    public bool Optional => !mode.Standalone;
+
+    public ListenerOptions Listener => options.Value;
+
+    public int Port => options.Value.Port;
+
+    public void AddServices(IServiceCollection webServices)
     {
-        var settings = options.Value;
-        if (!settings.Enabled && !mode.Standalone)
+        if (services.GetService<Hangfire.JobStorage>() is not null)
         {
-            return;
+            HangfireDashboard.AddTo(webServices, services);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.Address), settings.Port));
-        builder.Services.AddDataProtection();
-        builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeyRing());
-        builder.Services.AddAntiforgery(o =>
+        webServices.AddDataProtection();
+        webServices.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeyRing());
+        webServices.AddAntiforgery(o =>
         {
             o.FormFieldName = "__cw_token";
             o.Cookie.Name = "churnwatch-antiforgery";
         });
-        var app = builder.Build();
-        var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
-        app.Use(async (context, next) =>
+    }
+
+    public async Task HandleAsync(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (Health.HealthEndpoint.IsHealthPath(context.Request))
         {
-            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "no-referrer";
-            if (settings.RequiresCredentials && SignedIn(context.Request, settings) is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"churnwatch dashboard\"";
-                return;
-            }
+            // /healthz has a listener of its own.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
 
-            if (HttpMethods.IsPost(context.Request.Method))
-            {
-                try
-                {
-                    await antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
-                }
-                catch (AntiforgeryValidationException)
-                {
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    context.Response.ContentType = Html;
-                    await context.Response.WriteAsync(DashboardLayout.Page("Form refused", "", "<p><a href=\"/\">Back to the overview</a></p>",
-                        error: "The form carried no valid anti-forgery token (it was stale, or sent from another site); nothing changed. Reload the page and try again."), context.RequestAborted).ConfigureAwait(false);
-                    return;
-                }
-            }
+        context.Response.Headers.ContentSecurityPolicy = HangfireDashboard.Serves(context.Request) ? HangfireDashboard.ContentSecurityPolicy : ContentSecurityPolicy;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        if (options.Value.RequiresCredentials && SignedIn(context.Request, options.Value) is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"churnwatch dashboard\"";
+            return;
+        }
 
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
             try
             {
-                await next(context).ConfigureAwait(false);
+                await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+            catch (AntiforgeryValidationException)
             {
-                // The details go to the log only: an exception message may name a server or a file path.
-                LogPageFailed(logger, context.Request.Path, e);
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 context.Response.ContentType = Html;
-                await context.Response.WriteAsync(DashboardLayout.Page("Page failed", "", "<p><a href=\"/\">Back to the overview</a></p>",
-                    error: "This page could not be built; the worker's log says why."), context.RequestAborted).ConfigureAwait(false);
+                await context.Response.WriteAsync(DashboardLayout.Page("Form refused", "", "<p><a href=\"/\">Back to the overview</a></p>",
+                    error: "The form carried no valid anti-forgery token (it was stale, or sent from another site); nothing changed. Reload the page and try again."), context.RequestAborted).ConfigureAwait(false);
+                return;
             }
-        });
+        }
 
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // The details go to the log only: an exception message may name a server or a file path.
+            LogPageFailed(logger, context.Request.Path, e);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.ContentType = Html;
+            await context.Response.WriteAsync(DashboardLayout.Page("Page failed", "", "<p><a href=\"/\">Back to the overview</a></p>",
+                error: "This page could not be built; the worker's log says why."), context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    public void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
+        var hangfire = services.GetService<Hangfire.JobStorage>();
         app.MapGet("/", OverviewAsync);
         app.MapGet("/accounts", AccountsAsync);
         app.MapGet("/accounts/{id}", AccountAsync);
@@ -122,40 +143,13 @@ internal sealed partial class DashboardEndpoint(
         {
             app.MapPost("/jobs/{job}/" + action, (HttpContext c, string job, CancellationToken ct) => JobActionAsync(c, antiforgery, job, action, ct));
         }
+        if (hangfire is not null)
+        {
+            HangfireDashboard.Map(app, hangfire);
+        }
+
         app.MapGet("/reports", () => Results.Content(ReportsPage.Render(files.List(), files.Folder), Html));
         app.MapGet("/files/{**path}", ServeFile);
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e) when (!mode.Standalone)
-        {
-            // Inside `churnwatch run` the dashboard is a convenience: a taken port must not stop the scheduled jobs.
-            LogNotServed(logger, settings.Address, settings.Port, e.Message);
-            await app.DisposeAsync().ConfigureAwait(false);
-            return;
-        }
-
-        _app = app;
-        ListeningOn = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        var address = ListeningOn ?? $"{settings.Address}:{settings.Port}";
-        LogListening(logger, address, settings.RequiresCredentials);
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
     }
 
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
@@ -246,7 +240,7 @@ internal sealed partial class DashboardEndpoint(
         var job = query["job"].FirstOrDefault();
         var did = query["did"].FirstOrDefault();
         string? notice = null;
-        if (error is null && job is not null && PipelineJobs.All.Contains(job))
+        if (error is null && job is not null && ScheduledJobs.Names.Contains(job))
         {
             notice = did switch
             {
@@ -257,15 +251,15 @@ internal sealed partial class DashboardEndpoint(
             };
         }
 
-        var html = JobsPage.Render(await jobs.StatusAsync(ct).ConfigureAwait(false), await jobs.HistoryAsync(50, ct).ConfigureAwait(false), mode.SchedulerHere, Token(context, antiforgery), notice, error);
+        var html = JobsPage.Render(await jobs.StatusAsync(ct).ConfigureAwait(false), await jobs.HistoryAsync(50, ct).ConfigureAwait(false), mode.SchedulerHere, services.GetService<Hangfire.JobStorage>() is not null, Token(context, antiforgery), notice, error);
         return Results.Content(html, Html, statusCode: statusCode);
     }
 
     private async Task<IResult> JobActionAsync(HttpContext context, IAntiforgery antiforgery, string job, string action, CancellationToken ct)
     {
-        if (!PipelineJobs.All.Contains(job))
+        if (!ScheduledJobs.Names.Contains(job))
         {
-            return await JobsAsync(context, antiforgery, $"No job named '{job}'. The jobs: {string.Join(", ", PipelineJobs.All)}.", StatusCodes.Status404NotFound, ct).ConfigureAwait(false);
+            return await JobsAsync(context, antiforgery, $"No job named '{job}'. The jobs: {string.Join(", ", ScheduledJobs.Names)}.", StatusCodes.Status404NotFound, ct).ConfigureAwait(false);
         }
 
         if (action == "trigger")
@@ -311,12 +305,6 @@ internal sealed partial class DashboardEndpoint(
     /// <summary>The signed-in user as an account owner: a user name that is an e-mail address, as owners are; else null.</summary>
     private string? SignedInOwner(HttpRequest request) =>
         SignedIn(request, options.Value) is { } user && user.Contains('@', StringComparison.Ordinal) ? user : null;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard on {Address} (credentials required: {Credentials})")]
-    private static partial void LogListening(ILogger logger, string address, bool credentials);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard not served: cannot listen on {Address}:{Port} ({Reason}); the worker goes on without it (set Dashboard:Port, or Dashboard:Enabled=false)")]
-    private static partial void LogNotServed(ILogger logger, string address, int port, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard page {Path} failed")]
     private static partial void LogPageFailed(ILogger logger, string path, Exception exception);

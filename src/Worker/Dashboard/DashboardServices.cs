@@ -1,9 +1,10 @@
+using ChurnWatch.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ChurnWatch.Worker.Dashboard;
 
-/// <summary>Registers the dashboard and its hosted Kestrel server; the scheduler services must be added too (as a client at least).</summary>
+/// <summary>Registers the dashboard as a part of the process's one web host; the scheduler services must be added too (as a client at least).</summary>
 internal static class DashboardServices
 {
     public static IHostApplicationBuilder AddChurnWatchDashboard(this IHostApplicationBuilder builder, DashboardMode mode)
@@ -15,7 +16,8 @@ internal static class DashboardServices
         builder.Services.AddSingleton<DashboardJobs>();
         builder.Services.AddSingleton<ReportFiles>();
         builder.Services.AddSingleton<DashboardEndpoint>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardEndpoint>());
+        builder.Services.AddSingleton<IWebHostPart>(sp => sp.GetRequiredService<DashboardEndpoint>());
+        builder.Services.AddChurnWatchWebServer();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 
 namespace ChurnWatch.Worker.Dashboard;

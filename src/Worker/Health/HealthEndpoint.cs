@@ -1,56 +1,66 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using ChurnWatch.Worker.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Health;
 
 /// <summary>
 /// Serves <c>/healthz</c> (readiness and details, 200 or 503), <c>/healthz/live</c> (the process answers) and
-/// <c>/healthz/ready</c> (store reachable and scheduler running) from a small Kestrel server of its own, on loopback
-/// unless configured otherwise (and then behind HTTP Basic credentials).
+/// <c>/healthz/ready</c> (store reachable and Hangfire server running) as a part of the process's one web host, on a
+/// listener of its own: loopback unless configured otherwise (and then behind HTTP Basic credentials).
 /// </summary>
-internal sealed partial class HealthEndpoint(HealthCheckService checks, IOptions<HealthOptions> options, ILogger<HealthEndpoint> logger) : IHostedService, IAsyncDisposable
+internal sealed class HealthEndpoint(HealthCheckService checks, IOptions<HealthOptions> options) : IWebHostPart
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-    private WebApplication? _app;
+
+    public string Name => "health endpoint";
+
+    public string Section => HealthOptions.Section;
+
+    public bool Serves => options.Value.Enabled;
+
+    public bool Optional => false;
+
+    public ListenerOptions Listener => options.Value;
+
+    public int Port => options.Value.Port;
 
     /// <summary>The address it listens on, once started (with the real port when Port is 0).</summary>
-    public string? ListeningOn { get; private set; }
+    public string? ListeningOn { get; set; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Whether a request is for one of this part's paths.</summary>
+    public static bool IsHealthPath(HttpRequest request) => request.Path.StartsWithSegments("/healthz", StringComparison.Ordinal);
+
+    public void AddServices(IServiceCollection services)
+    {
+    }
+
+    public async Task HandleAsync(HttpContext context, RequestDelegate next)
     {
         var settings = options.Value;
-        if (!settings.Enabled)
+        if (!IsHealthPath(context.Request))
         {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.Address), settings.Port));
-        var app = builder.Build();
-        app.Use(async (context, next) =>
+        if (settings.RequiresCredentials && !Hosting.BasicCredentials.Match(context.Request, settings.Username, settings.Password))
         {
-            if (settings.RequiresCredentials && !Authorised(context.Request, settings))
-            {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"churnwatch\"";
-                return;
-            }
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"churnwatch\"";
+            return;
+        }
 
-            await next(context).ConfigureAwait(false);
-        });
+        await next(context).ConfigureAwait(false);
+    }
+
+    public void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/healthz/live", () => Results.Json(new { status = "alive" }));
         app.MapGet("/healthz/ready", async (CancellationToken ct) =>
         {
@@ -72,32 +82,5 @@ internal sealed partial class HealthEndpoint(HealthCheckService checks, IOptions
             };
             return Results.Json(body, Json, statusCode: report.Status == HealthStatus.Healthy ? 200 : 503);
         });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        _app = app;
-        ListeningOn = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        var address = ListeningOn ?? $"{settings.Address}:{settings.Port}";
-        LogListening(logger, address, settings.RequiresCredentials);
     }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private static bool Authorised(HttpRequest request, HealthOptions settings) =>
-        Hosting.BasicCredentials.Match(request, settings.Username, settings.Password);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Health endpoint on {Address}/healthz (credentials required: {Credentials})")]
-    private static partial void LogListening(ILogger logger, string address, bool credentials);
 }

@@ -1,3 +1,4 @@
+using ChurnWatch.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,7 +18,8 @@ internal static class HealthServices
             .AddCheck<StoreHealthCheck>(StoreCheck)
             .AddCheck<SchedulerHealthCheck>(SchedulerCheck);
         builder.Services.AddSingleton<HealthEndpoint>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<HealthEndpoint>());
+        builder.Services.AddSingleton<IWebHostPart>(sp => sp.GetRequiredService<HealthEndpoint>());
+        builder.Services.AddChurnWatchWebServer();
         return builder;
     }
 }

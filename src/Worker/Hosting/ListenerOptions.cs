@@ -22,6 +22,15 @@ internal abstract class ListenerOptions
     /// <summary>HTTP Basic password (at least 12 characters), required when <see cref="Address"/> is not loopback. Never logged or shown. Default empty.</summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// Host names or addresses, without scheme or port, that clients may name in the <c>Host</c> header besides the
+    /// loopback ones (<c>localhost</c>, <c>127.0.0.0/8</c>, <c>[::1]</c>), which are always accepted: for example
+    /// <c>churnwatch.example.com</c> or <c>10.0.0.5</c> when <see cref="Address"/> is not loopback. A request naming any
+    /// other host is answered 400, so a web page cannot reach the listener through DNS rebinding. <c>*</c> accepts every
+    /// host (only behind a proxy that checks it). Default empty: the loopback names only.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
     /// <summary>Whether clients must send credentials: always when any are configured, and whenever the address is not loopback.</summary>
     public bool RequiresCredentials => !IsLoopback || !string.IsNullOrEmpty(Password);
 
@@ -40,6 +49,12 @@ internal abstract class ListenerOptions
         {
             yield return new ValidationResult(
                 $"Listening beyond loopback requires {section}:Username and a {section}:Password of at least {MinimumPasswordLength} characters.", [nameof(Password)]);
+        }
+
+        foreach (var host in AllowedHosts.Where(h => h != "*" && Uri.CheckHostName(h.Trim('[', ']')) == UriHostNameType.Unknown))
+        {
+            yield return new ValidationResult(
+                $"'{host}' is not a host name or address; give names such as churnwatch.example.com or 10.0.0.5, without scheme, port or path.", [nameof(AllowedHosts)]);
         }
     }
 }

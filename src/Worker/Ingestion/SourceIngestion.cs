@@ -307,7 +307,7 @@ internal sealed class SourceIngestion(
     /// <summary>State shared by the entities of one run.</summary>
     private sealed class Run(SourceDialect dialect, DbConnection source, IngestRequest request, DateTime startedAt, IProgress<IngestProgress>? progress, Dictionary<string, SourceFreshness> freshness)
     {
-        private HashSet<string>? _knownAccounts;
+        private IReadOnlySet<string>? _knownAccounts;
 
         public SourceDialect Dialect => dialect;
 
@@ -325,7 +325,7 @@ internal sealed class SourceIngestion(
         public DateTime? UsageWatermark { get; set; } = freshness.GetValueOrDefault("usage_daily")?.NewestDataAt;
 
         public async Task<IReadOnlySet<string>> KnownAccountsAsync(HistoryStore store, CancellationToken cancellationToken) =>
-            _knownAccounts ??= [.. await store.AccountIdsAsync(cancellationToken).ConfigureAwait(false)];
+            _knownAccounts ??= await store.KeysAsync(SourceEntityInfo.StoreTable(SourceEntity.Accounts), cancellationToken).ConfigureAwait(false);
 
         public void ForgetKnownAccounts() => _knownAccounts = null;
     }

@@ -125,16 +125,11 @@ internal readonly struct SourceRowReader
         string text when string.IsNullOrWhiteSpace(text) => false,
         bool flag => flag,
         string text when bool.TryParse(text, out var parsed) => parsed,
-        long or int or short or byte or decimal or double or string when IsZeroOrOne(value, out var one) => one,
+        string text when text.Trim() is "0" or "1" => text.Trim() == "1",
+        double d when d is 0 or 1 => d == 1,
+        long or int or short or byte or decimal when Convert.ToDecimal(value, CultureInfo.InvariantCulture) is 0m or 1m => Convert.ToDecimal(value, CultureInfo.InvariantCulture) == 1m,
         _ => throw Bad(column, value, $"'{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not a flag; expected true/false or 1/0."),
     };
-
-    private static bool IsZeroOrOne(object value, out bool one)
-    {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-        one = text == "1";
-        return one || text == "0";
-    }
 
     public decimal Money(object? value, string column) => Money(Number(value, column), column);
 
@@ -148,4 +143,24 @@ internal readonly struct SourceRowReader
 
     /// <summary>A rule that spans columns (end before start, a value out of its range) failed.</summary>
     public SourceDataException Invalid(string column, object? value, string reason) => Bad(column, value, reason);
+
+    /// <summary>
+    /// <paramref name="later"/> (of <paramref name="column"/>) when it is empty or not before <paramref name="earlier"/>
+    /// (of <paramref name="earlierColumn"/>); otherwise the row is refused naming both columns, with the value as UTC
+    /// text whatever the provider's type: an end before its start (a ticket resolved before it was opened) is a bug in
+    /// the source, not a fact.
+    /// </summary>
+    public DateTime? NotBefore(DateTime? later, string column, DateTime earlier, string earlierColumn) =>
+        later is { } instant ? NotBefore(instant, column, earlier, earlierColumn) : null;
+
+    /// <inheritdoc cref="NotBefore(DateTime?, string, DateTime, string)"/>
+    public DateTime NotBefore(DateTime later, string column, DateTime earlier, string earlierColumn) =>
+        later >= earlier ? later : throw Before(Store.StoreText.Instant(later), column, earlier, earlierColumn);
+
+    /// <summary>As <see cref="NotBefore(DateTime?, string, DateTime, string)"/> for a date, compared with the day of <paramref name="earlier"/>.</summary>
+    public DateOnly? NotBefore(DateOnly? later, string column, DateTime earlier, string earlierColumn) =>
+        later is not { } date || date >= DateOnly.FromDateTime(earlier) ? later : throw Before(Store.StoreText.Date(date), column, earlier, earlierColumn);
+
+    private SourceDataException Before(string text, string column, DateTime earlier, string earlierColumn) =>
+        Bad(column, text, $"{text} is before {earlierColumn} {Store.StoreText.Instant(earlier)}; {column} must not be earlier than {earlierColumn}.");
 }

@@ -6,13 +6,21 @@ namespace ChurnWatch.Worker.Output;
 /// </summary>
 /// <remarks>
 /// The temporary file sits next to the target because a rename is only atomic within one file system.
-/// Its name starts with a dot and ends in <see cref="TempSuffix"/> so that a crash leaves something easy to recognise
-/// and clean up, and so that web servers and file listings skip it.
+/// Its name starts with a dot and ends in <see cref="TempSuffix"/> so that a crash leaves something easy to recognise,
+/// and so that web servers and file listings skip it. Each write removes the leftovers of interrupted writes in its
+/// folder (<see cref="RemoveAbandoned"/>): only those older than <see cref="AbandonedAfter"/> and not held open, so a
+/// concurrent writer's temporary file is never taken from under it.
 /// </remarks>
 internal static class AtomicFile
 {
-    /// <summary>The suffix of temporary files; a leftover one is always safe to delete.</summary>
+    /// <summary>The suffix of temporary files.</summary>
     public const string TempSuffix = ".cwtmp";
+
+    /// <summary>
+    /// A temporary file untouched this long is a leftover of an interrupted write (a kill, a power cut): a live writer
+    /// writes to it and holds it locked, and renames it within moments of its last write.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
     // Reports and CSVs are read by browsers and spreadsheets; a BOM shows up as junk in some CSV tools.
     private static readonly System.Text.UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
@@ -27,6 +35,7 @@ internal static class AtomicFile
 
         var fullPath = Path.GetFullPath(path);
         var temp = TempPathFor(fullPath);
+        RemoveAbandoned(Path.GetDirectoryName(fullPath)!, TimeProvider.System);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -55,6 +64,48 @@ internal static class AtomicFile
             write(writer);
             writer.Flush();
         });
+    }
+
+    /// <summary>
+    /// Deletes the temporary files in <paramref name="folder"/> (not below it) last written more than
+    /// <see cref="AbandonedAfter"/> before <paramref name="timeProvider"/>'s now and not held open by a writer; one
+    /// that cannot be deleted stays. Writes call this for their folder.
+    /// </summary>
+    /// <returns>The names of the files deleted.</returns>
+    public static IReadOnlyList<string> RemoveAbandoned(string folder, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var before = timeProvider.GetUtcNow().UtcDateTime - AbandonedAfter;
+        var removed = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, ".*" + TempSuffix, SearchOption.TopDirectoryOnly))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(file) >= before)
+                {
+                    continue;
+                }
+
+                // A writer holds its temporary file with FileShare.None (a lock on Unix too), so this open fails on a
+                // live one; DeleteOnClose removes it while no writer can take it.
+                using (new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
+                {
+                }
+
+                removed.Add(Path.GetFileName(file));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Held open by a writer, gone already, or not ours to delete: leave it.
+            }
+        }
+
+        return removed;
     }
 
     private static string TempPathFor(string fullPath)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Simulation;
@@ -19,6 +20,7 @@ internal sealed class DemoPipeline(
     IOptions<SampleOptions> sampleOptions,
     IOptions<SourceOptions> sourceOptions,
     IOptions<OutputOptions> outputOptions,
+    IOptions<ModelingOptions> modelingOptions,
     StoreDatabase database,
     HistoryStore historyStore,
     IngestStep ingestion,
@@ -97,10 +99,39 @@ internal sealed class DemoPipeline(
         };
     }
 
+    /// <summary>
+    /// Why the sample company the demo would generate is too short to train and backtest a churn model with these
+    /// settings, or null when it is long enough or a sample exists already (the demo then uses it as it is).
+    /// </summary>
+    /// <param name="monthsGiven">How the months were given, for the message: <c>--months 12</c> or <c>Sample:Months = 12</c>.</param>
+    /// <param name="longerMonths">How to ask for more months, given the minimum: <c>use --months 14</c>.</param>
+    public string? SampleTooShort(string monthsGiven, Func<int, string> longerMonths)
+    {
+        ArgumentNullException.ThrowIfNull(longerMonths);
+        if (File.Exists(SamplePath))
+        {
+            return null;
+        }
+
+        var end = SampleEnd();
+        var required = modelingOptions.Value.MinimumHistoryDays;
+        int Days(int months) => end.DayNumber - end.AddMonths(-months).DayNumber;
+        var days = Days(sampleOptions.Value.Months);
+        if (days >= required)
+        {
+            return null;
+        }
+
+        var minimum = Enumerable.Range(1, SampleCompanyOptions.MaxMonths).Where(m => Days(m) >= required).Select(m => (int?)m).FirstOrDefault();
+        var fix = minimum is { } m ? $"{longerMonths(m)}, or shorten those settings." : $"No sample up to {SampleCompanyOptions.MaxMonths} months is that long: shorten those settings.";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{monthsGiven} gives {days} days of history ({end.AddMonths(-sampleOptions.Value.Months):yyyy-MM-dd} to {end:yyyy-MM-dd}), too short to train and backtest a churn model: that needs at least {required} days, {modelingOptions.Value.MinimumHistoryTerms}. {fix}");
+    }
+
     /// <summary>Generates the sample company into the configured SQLite source when that file does not exist yet.</summary>
     private bool GenerateSampleIfMissing(IPipelineProgress progress, CancellationToken cancellationToken)
     {
-        var path = new SqliteConnectionStringBuilder(sourceOptions.Value.ConnectionString).DataSource;
+        var path = SamplePath;
         if (File.Exists(path))
         {
             return false;
@@ -112,14 +143,18 @@ internal sealed class DemoPipeline(
             Accounts = sample.Accounts,
             Months = sample.Months,
             Seed = sample.Seed,
-            // Ending today keeps the demo's data fresh, so its reports show no stale-data warning.
-            End = sample.End ?? DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime),
+            End = SampleEnd(),
         };
         options.Validate();
         var company = new SampleCompanyGenerator(options).Generate();
         new SampleCompanyWriter(done => progress.Report((double)done / options.Accounts)).WriteSqlite(company, path, cancellationToken);
         return true;
     }
+
+    private string SamplePath => new SqliteConnectionStringBuilder(sourceOptions.Value.ConnectionString).DataSource;
+
+    // Ending today keeps the demo's data fresh, so its reports show no stale-data warning.
+    private DateOnly SampleEnd() => sampleOptions.Value.End ?? DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
 
     private async Task<T> RecordedAsync<T>(string job, Func<Task<(T Result, long Rows)>> work)
     {

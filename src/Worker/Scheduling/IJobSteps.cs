@@ -1,6 +1,6 @@
 namespace ChurnWatch.Worker.Scheduling;
 
-/// <summary>The work of each scheduled job by name; <see cref="ScheduledSteps"/> is the real one, tests give their own.</summary>
+/// <summary>The work of each scheduled job by name; <see cref="JobSteps"/> is the real one, tests give their own.</summary>
 internal interface IJobSteps
 {
     /// <summary>Runs the job's step; returns the rows it affected.</summary>

@@ -4,7 +4,8 @@ namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>
 /// When <c>churnwatch run</c> runs each job, how it retries, how it stops, and how long it keeps run history
-/// (section <c>Schedule</c>). Cron expressions are Quartz's (seconds first: <c>0 0 7 ? * MON</c> is Monday 07:00).
+/// (section <c>Schedule</c>). Each cron schedule is a Hangfire recurring job; expressions have the standard five fields
+/// (minute hour day-of-month month day-of-week: <c>0 7 * * MON</c> is Monday 07:00).
 /// </summary>
 internal sealed class ScheduleOptions
 {
@@ -15,21 +16,21 @@ internal sealed class ScheduleOptions
     [Required(AllowEmptyStrings = false)]
     public string TimeZone { get; set; } = "UTC";
 
-    /// <summary>Ingest alone, to keep the store fresh. Default hourly, <c>0 0 * * * ?</c>.</summary>
+    /// <summary>Ingest alone, to keep the store fresh. Default hourly, <c>0 * * * *</c>.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string Ingest { get; set; } = "0 0 * * * ?";
+    public string Ingest { get; set; } = "0 * * * *";
 
-    /// <summary>The daily chain: ingest, then score, then signals, each only after the previous succeeded. Default 05:30 daily.</summary>
+    /// <summary>The daily chain: ingest, then score, then signals, each only after the previous succeeded. Default 05:30 daily, <c>30 5 * * *</c>.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string Scoring { get; set; } = "0 30 5 * * ?";
+    public string Scoring { get; set; } = "30 5 * * *";
 
-    /// <summary>The weekly risk reports, account CSV and feature-usage export. Default Monday 07:00, <c>0 0 7 ? * MON</c>.</summary>
+    /// <summary>The weekly risk reports, account CSV and feature-usage export. Default Monday 07:00, <c>0 7 * * MON</c>.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string Reports { get; set; } = "0 0 7 ? * MON";
+    public string Reports { get; set; } = "0 7 * * MON";
 
-    /// <summary>The renewal forecast and the SaaS metrics, each a CSV and an HTML page in Output:Folder. Default Monday 07:30.</summary>
+    /// <summary>The renewal forecast and the SaaS metrics, each a CSV and an HTML page in Output:Folder. Default Monday 07:30, <c>30 7 * * MON</c>.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string Forecast { get; set; } = "0 30 7 ? * MON";
+    public string Forecast { get; set; } = "30 7 * * MON";
 
     /// <summary>
     /// Past months the forecast job's backtest forecasts again 3 and 6 months ahead. A past forecast date without
@@ -39,11 +40,14 @@ internal sealed class ScheduleOptions
     [Range(0, 36)]
     public int ForecastBacktestMonths { get; set; } = 12;
 
-    /// <summary>The monthly chain: retrain the models, then score, then signals. Default the 1st at 03:00.</summary>
+    /// <summary>The monthly chain: retrain the models, then score, then signals. Default the 1st at 03:00, <c>0 3 1 * *</c>.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string Retraining { get; set; } = "0 0 3 1 * ?";
+    public string Retraining { get; set; } = "0 3 1 * *";
 
-    /// <summary>Retries of a step after a transient failure (timeout, dropped connection, busy database). Default 3, range 0 to 10.</summary>
+    /// <summary>
+    /// Retries of a step after a transient failure (timeout, dropped connection, busy database). Default 3, range 0 to
+    /// 10. The only retry policy: Hangfire's own automatic retries are off.
+    /// </summary>
     [Range(0, 10)]
     public int Retries { get; set; } = 3;
 
@@ -58,7 +62,10 @@ internal sealed class ScheduleOptions
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>On SIGTERM, how long the running step may take to finish before it is cancelled. Default 5 min, range 0 to 1 h.</summary>
+    /// <summary>
+    /// On SIGTERM, how long the running step may take to finish before it is cancelled (Hangfire's stop timeout).
+    /// Default 5 min, range 0 to 1 h.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -67,22 +74,23 @@ internal sealed class ScheduleOptions
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(180);
 
     /// <summary>
-    /// The name of this node in run history and in the Quartz cluster. Default empty: host name plus a unique suffix.
+    /// The name of this node in run history and of its Hangfire server. Default empty: host name plus a unique suffix.
     /// Two running nodes must never share a name.
     /// </summary>
     [RegularExpression(@"^[A-Za-z0-9._-]{0,100}$", ErrorMessage = "Only letters, digits, '.', '_' and '-', at most 100.")]
     public string? NodeName { get; set; }
 
-    /// <summary>How often a clustered node checks in; a node silent for longer has its jobs recovered. Default 5 s, range 1 s to 5 min.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>
-    /// A fire this late is a misfire: it fires once, now ("fire once now"), never once per missed slot. Default 1 min,
-    /// range 1 s to 1 h.
+    /// On a PostgreSQL or SQL Server store: a job whose node stopped keeping it alive (killed, cut off) is handed to
+    /// another node this long after the node's last sign of life (Hangfire's sliding invisibility timeout, renewed
+    /// while the job runs). Default 10 s, range 5 s to 10 min.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a node looks for queued jobs and for requests of <c>churnwatch jobs</c>. Default 1 s, range 100 ms to 1 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// For tests only: each job waits this long after its step's work, before it is recorded as done, so a test can

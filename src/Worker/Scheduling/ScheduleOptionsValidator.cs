@@ -1,10 +1,10 @@
+using Cronos;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>Checks every cron expression, the time zone and the retry waits at start; a message names the key (Schedule:Reports: ...).</summary>
-internal sealed class ScheduleOptionsValidator(TimeProvider timeProvider) : IValidateOptions<ScheduleOptions>
+internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
     {
@@ -12,14 +12,9 @@ internal sealed class ScheduleOptionsValidator(TimeProvider timeProvider) : IVal
         var failures = new List<string>();
         foreach (var (key, cron) in Crons(options))
         {
-            if (!string.IsNullOrWhiteSpace(cron) && !IsValidCron(cron))
+            if (!string.IsNullOrWhiteSpace(cron) && CronProblem(cron) is { } problem)
             {
-                failures.Add($"{ScheduleOptions.Section}:{key}: '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 7 ? * MON').");
-            }
-            else if (!string.IsNullOrWhiteSpace(cron) && new CronExpression(cron).GetNextValidTimeAfter(timeProvider.GetUtcNow()) is null)
-            {
-                // Quartz refuses such a trigger only when the scheduler starts, after the store was migrated.
-                failures.Add($"{ScheduleOptions.Section}:{key}: '{cron}' never fires (a date that does not exist, such as 31 February, or a year that has passed).");
+                failures.Add($"{ScheduleOptions.Section}:{key}: '{cron}' {problem}");
             }
         }
 
@@ -46,17 +41,36 @@ internal sealed class ScheduleOptionsValidator(TimeProvider timeProvider) : IVal
         yield return (nameof(ScheduleOptions.Retraining), options.Retraining);
     }
 
-    public static bool IsValidCron(string cron)
+    /// <summary>The expected form, in every message about a cron expression.</summary>
+    public const string ExpectedForm = "five fields: minute hour day-of-month month day-of-week, e.g. '0 7 * * MON' for Monday 07:00";
+
+    /// <summary>The parsed expression (standard five fields, as Hangfire reads it); throws <see cref="CronFormatException"/>.</summary>
+    public static CronExpression Parse(string cron) => CronExpression.Parse(cron, CronFormat.Standard);
+
+    /// <summary>Why <paramref name="cron"/> cannot be a schedule (a sentence ending in a full stop), or null when it can.</summary>
+    public static string? CronProblem(string cron)
     {
+        ArgumentNullException.ThrowIfNull(cron);
+        var fields = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields is 6 or 7)
+        {
+            return $"has {fields} fields, the old form with seconds first (and a year); a schedule has {ExpectedForm}.";
+        }
+
+        CronExpression expression;
         try
         {
-            _ = new CronExpression(cron);
-            return true;
+            expression = Parse(cron);
         }
-        catch (FormatException)
+        catch (CronFormatException e)
         {
-            return false;
+            return $"is not a valid cron expression ({e.Message.TrimEnd('.')}); a schedule has {ExpectedForm}.";
         }
+
+        // Cronos looks ahead until it finds a time or runs out of calendar: null means the expression never fires.
+        return expression.GetNextOccurrence(DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc)) is null
+            ? $"never fires (no date matches it, e.g. the 31st of a month that has 30 days); a schedule has {ExpectedForm}."
+            : null;
     }
 
     public static bool TryFindTimeZone(string id, out TimeZoneInfo zone)

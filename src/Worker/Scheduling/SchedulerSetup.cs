@@ -1,128 +1,91 @@
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Store;
+using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>
-/// Quartz for ChurnWatch: a persistent job store (a SQLite file beside the embedded store; on a PostgreSQL or SQL
-/// Server store, Quartz's tables in the same database, clustered), its tables provisioned at start, the jobs of
-/// <see cref="PipelineJobs"/> with their cron triggers, and the chain listener.
+/// Hangfire for ChurnWatch: the storage for the store's kind (<see cref="HangfireStorage"/>), one recurring job per
+/// <c>Schedule</c> key, one Hangfire server per <c>churnwatch run</c> node, and the job classes of
+/// <see cref="ScheduledJobs"/>. Hangfire's own automatic retries are off: a step retries by Schedule:Retries only.
 /// </summary>
 internal static class SchedulerSetup
 {
-    /// <summary>The Quartz group of every ChurnWatch job.</summary>
-    public const string Group = "churnwatch";
-
-    /// <summary>The Quartz scheduler name: every node of one cluster uses it.</summary>
-    public const string SchedulerName = "ChurnWatch";
-
-    /// <summary>File name of the embedded scheduler store in Store:DataFolder (kept apart from the store, whose long ingest transactions would block it).</summary>
-    public const string SqliteFile = "scheduler.db";
+    /// <summary>The file an earlier scheduler of ChurnWatch kept in Store:DataFolder; deleted at start, nothing reads it.</summary>
+    public const string LegacySqliteFile = "scheduler.db";
 
     /// <summary>
-    /// Adds the scheduler. With <paramref name="run"/>, the jobs and triggers are (re)stored and the scheduler runs
-    /// in the host; without, the scheduler is only a client of the job store (the <c>jobs</c> commands).
+    /// Adds the jobs, their options and the store-side controls (pause, trigger, history). With <paramref name="run"/>,
+    /// also Hangfire's storage and a Hangfire server that runs the jobs in the host.
     /// </summary>
     public static IHostApplicationBuilder AddChurnWatchScheduler(this IHostApplicationBuilder builder, bool run)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
-        builder.Services.AddSingleton<ScheduledSteps>();
-        builder.Services.AddSingleton<IJobSteps>(sp => sp.GetRequiredService<ScheduledSteps>());
+        builder.Services.AddScheduledJobs();
         builder.Services.AddSingleton<StepRunner>();
         builder.Services.AddSingleton<ShutdownSignal>();
-
-        var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        var schedule = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
-        var node = string.IsNullOrEmpty(schedule.NodeName) ? $"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(Environment.MachineName.Length + 9, 100)] : schedule.NodeName;
-        ScheduleOptionsValidator.TryFindTimeZone(schedule.TimeZone, out var zone);
-
-        builder.Services.AddQuartz(q =>
-        {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = SchedulerName;
-                o.InstanceId = node;
-                // A missed fire (downtime, all nodes busy) fires once, now, never once per missed slot.
-                o.DefaultMisfireHandling = DefaultMisfireHandling.FireAndProceed;
-                o.DefaultTimeZone = zone;
-            });
-            // One job at a time per node: the steps are CPU- and I/O-heavy; a cluster runs as many as it has nodes.
-            q.UseDefaultThreadPool(1);
-            q.UsePersistentStore(s =>
-            {
-                switch (store.Provider)
-                {
-                    case StoreProvider.PostgreSql:
-                        s.UsePostgres(store.ConnectionString ?? "");
-                        s.UseClustering(c =>
-                        {
-                            c.CheckinInterval = schedule.ClusterCheckinInterval;
-                            c.CheckinMisfireThreshold = schedule.ClusterCheckinInterval;
-                        });
-                        break;
-                    case StoreProvider.SqlServer:
-                        s.UseSqlServer(store.ConnectionString ?? "");
-                        s.UseClustering(c =>
-                        {
-                            c.CheckinInterval = schedule.ClusterCheckinInterval;
-                            c.CheckinMisfireThreshold = schedule.ClusterCheckinInterval;
-                        });
-                        break;
-                    default:
-                        Directory.CreateDirectory(store.DataFolder);
-                        s.UseSqlite($"Data Source={Path.Combine(store.DataFolder, SqliteFile)}");
-                        break;
-                }
-
-                s.ConfigureStore(o => o.MisfireThreshold = schedule.MisfireThreshold);
-                s.ProvisionSchema();
-            });
-
-            if (!run)
-            {
-                return;
-            }
-
-            foreach (var job in PipelineJobs.All)
-            {
-                q.AddJob<PipelineJob>(j => j
-                    .WithIdentity(job, Group)
-                    .WithDescription(PipelineJobs.Describe(job))
-                    .StoreDurably()
-                    .RequestRecovery()
-                    .DisallowConcurrentExecution());
-            }
-
-            // An invalid cron is reported, naming its key, by ScheduleOptionsValidator before the scheduler starts.
-            foreach (var entry in PipelineJobs.Schedules.Where(e => ScheduleOptionsValidator.IsValidCron(e.Cron(schedule))))
-            {
-                // Triggers of a job live in a group named after it: pausing the group pauses the job, and the pause
-                // survives the triggers being stored again at the next start.
-                q.AddTrigger(t => t
-                    .WithIdentity(entry.Key, entry.Job)
-                    .ForJob(entry.Job, Group)
-                    .WithDescription($"Schedule:{entry.Key}")
-                    .UsingJobData(PipelineJobs.ChainKey, entry.Chain ? "true" : "false")
-                    .WithSchedule(CronScheduleBuilder.Create(entry.Cron(schedule))
-                        .InTimeZone(zone)
-                        .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            }
-
-            q.AddJobListener<ChainListener>([GroupMatcher<JobKey>.GroupEquals(Group)]);
-        });
-
+        builder.Services.AddSingleton<JobControlStore>();
+        builder.Services.AddSingleton<JobBoard>();
+        builder.Services.AddSingleton(sp => SchedulerNode.From(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value));
         if (run)
         {
-            builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-            builder.Services.AddHostedService<GracefulShutdown>();
+            builder.AddChurnWatchHangfire(server: true);
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds Hangfire's storage (for the dashboard's <c>/hangfire</c>) and, with <paramref name="server"/>, a Hangfire
+    /// server: one worker, so a node runs one step at a time (the steps are CPU- and I/O-heavy; a cluster runs as many
+    /// as it has nodes); on SIGTERM it takes no new job, gives the running one Schedule:ShutdownGrace, then cancels it.
+    /// </summary>
+    public static IHostApplicationBuilder AddChurnWatchHangfire(this IHostApplicationBuilder builder, bool server)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // Hangfire logs every poll and state change at Information: its warnings and errors are what an operator needs.
+        builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
+        // This host's own storage, registered before AddHangfire (which would otherwise hand out the static
+        // JobStorage.Current, shared by every host of the process): the server, the clients and /hangfire all use it.
+        builder.Services.AddSingleton(sp =>
+        {
+            // Hangfire logs through a static provider: point it at this host's logging before the storage logs anything.
+            GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return HangfireStorage.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value, sp.GetRequiredService<IOptions<ScheduleOptions>>().Value);
+        });
+        builder.Services.AddHangfire((sp, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+        // One retry policy: Schedule:Retries in StepRunner (StepJob also says so on itself).
+        GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
+        if (!server)
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<JobLocks>();
+        builder.Services.AddTransient<StepJob>();
+        builder.Services.AddHangfireServer((sp, o) =>
+        {
+            var schedule = sp.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+            o.ServerName = sp.GetRequiredService<SchedulerNode>().Name;
+            o.WorkerCount = 1;
+            o.StopTimeout = schedule.ShutdownGrace;
+            o.ShutdownTimeout = TimeSpan.FromSeconds(30);
+            o.SchedulePollingInterval = schedule.PollInterval;
+            o.HeartbeatInterval = TimeSpan.FromSeconds(5);
+        });
+        builder.Services.AddHostedService<ScheduleRegistrar>();
+        builder.Services.AddHostedService<LegacySchedulerFile>();
         return builder;
     }
 }

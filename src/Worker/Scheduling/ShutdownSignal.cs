@@ -1,23 +1,22 @@
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>
-/// What a stopping node tells its running steps: <see cref="Token"/> is cancelled once the shutdown grace is over.
-/// Counts the steps running on this node so the host knows when it may stop without waiting any longer.
+/// Counts the steps running on this node, and remembers whether one had to be cancelled (Hangfire cancels a running
+/// job Schedule:ShutdownGrace after SIGTERM), so <c>churnwatch run</c> can exit with 130.
 /// </summary>
-internal sealed class ShutdownSignal : IDisposable
+internal sealed class ShutdownSignal
 {
-    private readonly CancellationTokenSource _cancel = new();
     private int _running;
-
-    public CancellationToken Token => _cancel.Token;
+    private int _cancelled;
 
     public int Running => Volatile.Read(ref _running);
+
+    /// <summary>Whether a step of this process was cancelled (and recorded as such).</summary>
+    public bool StepCancelled => Volatile.Read(ref _cancelled) != 0;
 
     public void StepStarted() => Interlocked.Increment(ref _running);
 
     public void StepEnded() => Interlocked.Decrement(ref _running);
 
-    public Task CancelAsync() => _cancel.CancelAsync();
-
-    public void Dispose() => _cancel.Dispose();
+    public void MarkCancelled() => Interlocked.Exchange(ref _cancelled, 1);
 }

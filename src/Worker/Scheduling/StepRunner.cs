@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>
-/// Runs one job's step with what a scheduled run needs around it, independent of Quartz: a row in run history,
+/// Runs one job's step with what a scheduled run needs around it, independent of Hangfire: a row in run history,
 /// retries with exponential backoff after a transient failure, and a permanent failure recorded with its error
 /// (returned, not thrown: it stops this run's chain and does not block the next run).
 /// </summary>
@@ -17,14 +17,14 @@ internal sealed partial class StepRunner(
     TimeProvider timeProvider,
     ILogger<StepRunner> logger)
 {
-    public async Task<StepOutcome> RunAsync(string job, string? trigger, string node, bool recovering, CancellationToken cancellationToken)
+    public async Task<StepOutcome> RunAsync(StepRun run, CancellationToken cancellationToken)
     {
-        // Quartz's token (an interrupt) or the end of the shutdown grace cancels the step.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
+        ArgumentNullException.ThrowIfNull(run);
+        // Hangfire's token fires Schedule:ShutdownGrace after SIGTERM (or when the job is deleted from its dashboard).
         shutdown.StepStarted();
         try
         {
-            return await RunCoreAsync(job, trigger, node, recovering, linked.Token).ConfigureAwait(false);
+            return await RunCoreAsync(run, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -32,17 +32,18 @@ internal sealed partial class StepRunner(
         }
     }
 
-    private async Task<StepOutcome> RunCoreAsync(string job, string? trigger, string node, bool recovering, CancellationToken cancellationToken)
+    private async Task<StepOutcome> RunCoreAsync(StepRun run, CancellationToken cancellationToken)
     {
-        if (recovering)
+        var (job, trigger, node) = (run.Job, run.Trigger, run.Node);
+        // The same Hangfire job started again: the node that ran it before died (or was cut off) mid-run.
+        if (run.HangfireJobId is { } hangfireJobId && await runs.MarkInterruptedAsync(hangfireJobId, cancellationToken).ConfigureAwait(false) is > 0 and var interrupted)
         {
-            var interrupted = await runs.MarkInterruptedAsync(job, cancellationToken).ConfigureAwait(false);
             LogRecovering(logger, job, node, interrupted);
         }
 
         var settings = options.Value;
         await runs.DeleteFinishedBeforeAsync(timeProvider.GetUtcNow().UtcDateTime - settings.HistoryRetention, cancellationToken).ConfigureAwait(false);
-        var runId = await runs.StartAsync(job, trigger, node, cancellationToken).ConfigureAwait(false);
+        var runId = await runs.StartAsync(run, cancellationToken).ConfigureAwait(false);
         LogStarted(logger, job, trigger, node);
         for (var attempt = 1; ; attempt++)
         {
@@ -60,6 +61,7 @@ internal sealed partial class StepRunner(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                shutdown.MarkCancelled();
                 await runs.FinishAsync(runId, "cancelled", null, "cancelled while stopping; the step's unfinished unit of work was rolled back").ConfigureAwait(false);
                 LogCancelled(logger, job);
                 throw;
@@ -74,6 +76,7 @@ internal sealed partial class StepRunner(
                 }
                 catch (OperationCanceledException)
                 {
+                    shutdown.MarkCancelled();
                     await runs.FinishAsync(runId, "cancelled", null, $"cancelled while waiting to retry after: {e.Message}").ConfigureAwait(false);
                     throw;
                 }

@@ -77,7 +77,10 @@ internal sealed class HistoryStore(StoreDatabase database)
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The stored keys of an entity with a one-column key (accounts, subscriptions: the entities read whole).</summary>
+    /// <summary>
+    /// The stored keys of an entity with a one-column key: the account ids rows of other entities must refer to, and the
+    /// keys of the entities read whole (accounts, subscriptions).
+    /// </summary>
     public async Task<IReadOnlySet<string>> KeysAsync(string storeTable, CancellationToken cancellationToken)
     {
         // storeTable comes from SourceEntityInfo and its key from HistoryColumns, never from input.
@@ -94,12 +97,6 @@ internal sealed class HistoryStore(StoreDatabase database)
         return rows.Select(r => new SourceFreshness(r.Entity, r.Provided != 0, r.RowCount, StoreText.ParseInstantOrNull(r.NewestDataAt), StoreText.ParseInstant(r.LastIngestAt))).ToList();
     }
 
-    /// <summary>The ids of every stored account: rows of other entities must refer to one of them.</summary>
-    public async Task<IReadOnlyList<string>> AccountIdsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QueryAsync<string>(new CommandDefinition("SELECT account_id FROM accounts", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-    }
 
     /// <summary>Loads everything ingested. Optional entities the source did not provide come back as null.</summary>
     public async Task<CompanyHistory> LoadAsync(CancellationToken cancellationToken)

@@ -103,6 +103,45 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFix
     }
 
     [BrowserFact]
+    public async Task HangfireDashboard_RecurringJobs_ListsTheSchedulesTriggersOneAndItSucceeds()
+    {
+        var browser = await chromium.BrowserAsync();
+        await using var tab = await browser.NewTabAsync();
+
+        // From ChurnWatch's Jobs page to Hangfire's recurring jobs: one per Schedule key.
+        await tab.GoAsync(site.BaseUrl + "/jobs");
+        await tab.SubmitAsync("document.querySelector('#hangfire-link a').click()");
+        Assert.EndsWith("/hangfire/recurring", await tab.UrlAsync(), StringComparison.Ordinal);
+        var ids = (await tab.EvaluateAsync("[...document.querySelectorAll('input.js-jobs-list-checkbox')].map(c => c.value)"))!.AsArray().Select(n => (string?)n).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Forecast", "Ingest", "Reports", "Retraining", "Scoring"], ids);
+
+        // Select Forecast and press Hangfire's own "Trigger now": its script posts with the anti-forgery header.
+        await tab.EvaluateAsync("document.querySelector('input.js-jobs-list-checkbox[value=\"Forecast\"]').click()");
+        await tab.SubmitAsync("document.querySelector('button.js-jobs-list-command[data-url$=\"/recurring/trigger\"]').click()");
+        List<(string Status, string HangfireJobId)> runs = [];
+        for (var wait = 0; wait < 240 && runs.Count == 0; wait++)
+        {
+            await Task.Delay(500);
+            runs = await site.QueryAsync<(string, string)>("SELECT status, hangfire_job_id FROM job_runs WHERE job = 'forecast' AND trigger_name = 'Forecast' AND status <> 'running'");
+        }
+
+        var run = Assert.Single(runs);
+        Assert.Equal("succeeded", run.Status);
+        await tab.GoAsync($"{site.BaseUrl}/hangfire/jobs/details/{run.HangfireJobId}");
+        for (var wait = 0; wait < 20 && !(await tab.TextAsync()).Contains("Succeeded", StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(500);
+            await tab.GoAsync($"{site.BaseUrl}/hangfire/jobs/details/{run.HangfireJobId}");
+        }
+
+        var details = await tab.TextAsync();
+        Assert.Contains("forecast (Forecast)", details, StringComparison.Ordinal);
+        Assert.Contains("Succeeded", details, StringComparison.Ordinal);
+        await Screenshot(tab, "hangfire-job.png");
+        Assert.True(tab.ConsoleErrors.Count == 0, string.Join("\n", tab.ConsoleErrors));
+    }
+
+    [BrowserFact]
     public async Task AccountsPage_AccountNamedScriptTag_ShowsTheTagAsTextAndRunsNoScript()
     {
         var browser = await chromium.BrowserAsync();

@@ -67,7 +67,7 @@ public sealed class DashboardCredentialsTests : IDisposable
         var everyone = await signedIn.GetStringAsync(url + "/accounts?owner=");
         Assert.Contains("2 of 2 accounts", everyone, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"own-accounts\"", everyone, StringComparison.Ordinal);
-        Assert.Contains("The scheduler is not running in this process", pages[3], StringComparison.Ordinal);
+        Assert.Contains("No Hangfire server runs in this process", pages[3], StringComparison.Ordinal);
         await host.StopAsync();
     }
 

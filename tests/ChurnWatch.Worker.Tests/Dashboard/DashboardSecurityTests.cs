@@ -34,6 +34,45 @@ public sealed partial class DashboardSecurityTests(DashboardFixture site) : ICla
         Assert.DoesNotContain("Dashboard on", await output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("LocalHost:{port}")]
+    [InlineData("127.0.0.1:{port}")]
+    [InlineData("127.8.9.10")]
+    [InlineData("[::1]:{port}")]
+    public async Task Overview_LoopbackHostHeader_IsServed(string host)
+    {
+        var response = await GetWithHostAsync("/", host);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("evil.example:{port}")]
+    [InlineData("127.0.0.1.evil.example")]
+    [InlineData("localhost.evil.example")]
+    [InlineData("10.0.0.5")]
+    public async Task Overview_OtherHostHeader_Is400WithPlainTextAndNoPage(string host)
+    {
+        var response = await GetWithHostAsync("/", host);
+
+        // A page on evil.example that rebinds its name to 127.0.0.1 sends "Host: evil.example": it gets nothing.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(
+            "Host not allowed: this server answers to localhost, 127.0.0.1 and [::1], not to the host this request named. To reach it by another name, list that name in Dashboard:AllowedHosts.\n",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<HttpResponseMessage> GetWithHostAsync(string path, string host)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, site.BaseUrl + path);
+        request.Headers.Host = host.Replace("{port}", new Uri(site.BaseUrl).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return await http.SendAsync(request);
+    }
+
     [Fact]
     public async Task SignalForm_PostWithoutAntiforgeryToken_IsRejectedAndChangesNothing()
     {

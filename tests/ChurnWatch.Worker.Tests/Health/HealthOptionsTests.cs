@@ -25,4 +25,15 @@ public sealed class HealthOptionsTests
         Assert.Contains(problems, p => p.StartsWith("Address: ", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Port: ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_AllowedHostWithSchemeOrPort_RefusedNamingIt()
+    {
+        Assert.Equal(
+            [
+                "AllowedHosts: 'http://churnwatch.example.com' is not a host name or address; give names such as churnwatch.example.com or 10.0.0.5, without scheme, port or path.",
+                "AllowedHosts: 'churnwatch.example.com:8089' is not a host name or address; give names such as churnwatch.example.com or 10.0.0.5, without scheme, port or path.",
+            ],
+            Problems(new HealthOptions { AllowedHosts = ["http://churnwatch.example.com", "churnwatch.example.com:8089", "churnwatch.example.com", "10.0.0.5", "[::1]", "*"] }));
+    }
 }

@@ -197,6 +197,39 @@ public abstract class SourceIngestionTests<TProvider> : IAsyncLifetime, IDisposa
     }
 
     [StoreFact]
+    public async Task RunAsync_EndBeforeItsStart_IsQuarantinedNamingBothColumns()
+    {
+        await _source.WithRequiredAsync();
+        await _source.ExecuteAsync(ContractSource.TicketTable +
+            """
+            CREATE TABLE invoices (invoice_id TEXT, account_id TEXT, issued_at {TS}, due_at {TS}, paid_at {TS}, amount {MONEY}, currency TEXT, status TEXT);
+            INSERT INTO tickets VALUES ('T1', 'A1', '2025-03-10T09:00:00Z', '2025-03-09T09:00:00Z', 'high', 'L2', FALSE, NULL);
+            INSERT INTO tickets VALUES ('T2', 'A1', '2025-03-10T09:00:00Z', '2025-03-10T09:00:00Z', 'high', 'L2', FALSE, NULL);
+            INSERT INTO invoices VALUES ('I1', 'A1', '2025-03-01T00:00:00Z', '2025-03-31T00:00:00Z', '2025-02-28T12:00:00Z', 450, 'USD', 'paid');
+            INSERT INTO invoices VALUES ('I2', 'A1', '2025-03-01T00:00:00Z', '2025-02-01T00:00:00Z', NULL, 450, 'USD', 'open');
+            INSERT INTO invoices VALUES ('I3', 'A1', '2025-03-01T00:00:00Z', '2025-03-01T00:00:00Z', '2025-03-01T00:00:00Z', 450, 'USD', 'paid');
+            INSERT INTO subscriptions VALUES ('S6', 'A1', 'Team', 100, 'USD', 12, '2025-02-01T00:00:00Z', NULL, '2025-01-31', TRUE, 5);
+            INSERT INTO subscriptions VALUES ('S7', 'A1', 'Team', 100, 'USD', 12, '2025-02-01T10:00:00Z', NULL, '2025-02-01', TRUE, 5);
+            """);
+
+        // A third or more of each entity is bad: the limit that refuses an entity whole is lifted to see each row's fate.
+        var summary = await IngestAsync(maxRejectedShare: 1);
+
+        Assert.Equal(
+            [
+                ("subscriptions", "key S6", "renewal_date", "2025-01-31 is before started_at 2025-02-01T00:00:00Z; renewal_date must not be earlier than started_at."),
+                ("tickets", "key T1", "resolved_at", "2025-03-09T09:00:00Z is before opened_at 2025-03-10T09:00:00Z; resolved_at must not be earlier than opened_at."),
+                ("invoices", "key I1", "paid_at", "2025-02-28T12:00:00Z is before issued_at 2025-03-01T00:00:00Z; paid_at must not be earlier than issued_at."),
+                ("invoices", "key I2", "due_at", "2025-02-01T00:00:00Z is before issued_at 2025-03-01T00:00:00Z; due_at must not be earlier than issued_at."),
+            ],
+            summary.Quarantined.Select(q => (q.Entity, q.Location, q.Column, q.Reason)));
+        var history = await LoadAsync();
+        Assert.Equal(["T2"], history.Tickets!.Select(t => t.TicketId));
+        Assert.Equal(["I3"], history.Invoices!.Select(i => i.InvoiceId));
+        Assert.Equal(["S1", "S2", "S7"], history.Subscriptions.Select(s => s.SubscriptionId));
+    }
+
+    [StoreFact]
     public async Task RunAsync_CompanyQuery_MapsItsOwnSchemaOntoTheContract()
     {
         await _source.WithRequiredAsync();

@@ -59,4 +59,55 @@ public sealed class AtomicFileTests : IDisposable
 
         Assert.Equal([0xC3, 0xA9], File.ReadAllBytes(path));
     }
+
+    [Fact]
+    public void Write_AbandonedTempFileOfAnInterruptedWrite_IsDeletedByTheNextWriteIntoItsFolder()
+    {
+        var abandoned = Leftover(".report.html.0123456789ab.cwtmp", TimeSpan.FromHours(2));
+        var other = Leftover("notes.txt", TimeSpan.FromHours(2));
+        Directory.CreateDirectory(Path.Combine(_folder, "managers"));
+        var below = Leftover(Path.Combine("managers", ".a.html.0123456789ab.cwtmp"), TimeSpan.FromHours(2));
+
+        AtomicFile.WriteText(Path.Combine(_folder, "index.html"), w => w.Write("index"));
+
+        Assert.False(File.Exists(abandoned));
+        Assert.Equal(["index.html", "notes.txt"], Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(other));
+        Assert.True(File.Exists(below)); // another folder: its own next write cleans it
+    }
+
+    [Fact]
+    public void Write_RecentTempFile_IsKept()
+    {
+        var recent = Leftover(".report.html.0123456789ab.cwtmp", TimeSpan.FromMinutes(50));
+
+        AtomicFile.WriteText(Path.Combine(_folder, "index.html"), w => w.Write("index"));
+
+        Assert.True(File.Exists(recent));
+    }
+
+    [Fact]
+    public void Write_OldTempFileAWriterStillHoldsOpen_IsKept()
+    {
+        var held = Leftover(".report.html.0123456789ab.cwtmp", TimeSpan.FromHours(2));
+
+        // As AtomicFile's own writer holds it (a slow writer that has not written for an hour).
+        using (new FileStream(held, FileMode.Open, FileAccess.Write, FileShare.None))
+        {
+            AtomicFile.WriteText(Path.Combine(_folder, "index.html"), w => w.Write("index"));
+
+            Assert.True(File.Exists(held));
+        }
+
+        Assert.Equal([".report.html.0123456789ab.cwtmp"], AtomicFile.RemoveAbandoned(_folder, TimeProvider.System));
+        Assert.False(File.Exists(held));
+    }
+
+    private string Leftover(string name, TimeSpan age)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, "half a rep");
+        File.SetLastWriteTimeUtc(path, TimeProvider.System.GetUtcNow().UtcDateTime - age);
+        return path;
+    }
 }

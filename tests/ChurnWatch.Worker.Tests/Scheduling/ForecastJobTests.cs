@@ -34,10 +34,10 @@ public sealed class ForecastJobTests : IDisposable
             File.Delete(Path.Combine(output, file)); // the demo writes renewal_forecast.csv too
         }
 
-        var steps = host.Services.GetRequiredService<ScheduledSteps>();
-        var rows = await steps.RunAsync(PipelineJobs.Forecast, CancellationToken.None);
+        var job = host.Services.GetRequiredService<ForecastJob>();
+        var rows = await job.RunAsync(CancellationToken.None);
         var first = JobFiles.ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f)))));
-        var again = await steps.RunAsync(PipelineJobs.Forecast, CancellationToken.None);
+        var again = await job.RunAsync(CancellationToken.None);
         var second = JobFiles.ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f)))));
 
         Assert.Equal(first, second);
@@ -52,12 +52,29 @@ public sealed class ForecastJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Definition_Description_NamesEveryFileTheJobWrites()
+    {
+        using var host = await DemoHostAsync(("Schedule:ForecastBacktestMonths", "0"));
+        var output = Path.Combine(_folder.Path, "out");
+        foreach (var file in Directory.GetFiles(output))
+        {
+            File.Delete(file);
+        }
+
+        await host.Services.GetRequiredService<ForecastJob>().RunAsync(CancellationToken.None);
+
+        var written = Directory.GetFiles(output).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([.. JobFiles.Append("data_freshness.csv").Order(StringComparer.Ordinal)], written);
+        Assert.All(written, file => Assert.Contains(file, ForecastJob.Definition.Description, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ForecastJob_BacktestMonthsZero_WritesAnEmptyBacktest()
     {
         using var host = await DemoHostAsync(("Schedule:ForecastBacktestMonths", "0"));
         var output = Path.Combine(_folder.Path, "out");
 
-        await host.Services.GetRequiredService<ScheduledSteps>().RunAsync(PipelineJobs.Forecast, CancellationToken.None);
+        await host.Services.GetRequiredService<ForecastJob>().RunAsync(CancellationToken.None);
 
         Assert.Equal(0, DataRows(output, "renewal_forecast_backtest.csv"));
         Assert.True(DataRows(output, "renewal_forecast.csv") > 0);
@@ -72,7 +89,7 @@ public sealed class ForecastJobTests : IDisposable
             await connection.ExecuteAsync("DELETE FROM scores");
         }
 
-        var rows = await host.Services.GetRequiredService<ScheduledSteps>().RunAsync(PipelineJobs.Forecast, CancellationToken.None);
+        var rows = await host.Services.GetRequiredService<ForecastJob>().RunAsync(CancellationToken.None);
 
         Assert.NotNull(await host.Services.GetRequiredService<ScoreStore>().LatestAsOfAsync(CancellationToken.None));
         Assert.Equal(DataRows(Path.Combine(_folder.Path, "out"), "renewal_forecast.csv") + DataRows(Path.Combine(_folder.Path, "out"), "saas_metrics.csv"), rows);

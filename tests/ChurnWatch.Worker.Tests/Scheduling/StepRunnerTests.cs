@@ -11,7 +11,7 @@ public sealed class SqliteStepRunnerTests : StepRunnerTests<SqliteTestProvider>;
 
 public sealed class PostgreSqlStepRunnerTests : StepRunnerTests<PostgreSqlTestProvider>;
 
-/// <summary>Retries, permanent failures, cancellation and recovery as recorded in run history, without Quartz.</summary>
+/// <summary>Retries, permanent failures, cancellation and recovery as recorded in run history, without Hangfire.</summary>
 public abstract class StepRunnerTests<TProvider> : StoreTestBase<TProvider>
     where TProvider : StoreTestProvider, new()
 {
@@ -42,7 +42,7 @@ public abstract class StepRunnerTests<TProvider> : StoreTestBase<TProvider>
     {
         var steps = new ScriptedSteps(() => throw new TimeoutException("slow"), () => throw new TimeoutException("slow"), () => 42);
 
-        var outcome = await Runner(steps).RunAsync("ingest", "Ingest", "node-a", recovering: false, CancellationToken.None);
+        var outcome = await Runner(steps).RunAsync(new StepRun("ingest", "Ingest", "node-a", "11", Chain: false), CancellationToken.None);
 
         Assert.Equal(new StepOutcome("succeeded", 42, null, 3), outcome);
         Assert.Equal(3, steps.Calls);
@@ -54,7 +54,7 @@ public abstract class StepRunnerTests<TProvider> : StoreTestBase<TProvider>
     {
         var steps = new ScriptedSteps(() => throw new TimeoutException("slow"), () => throw new TimeoutException("slow"), () => throw new TimeoutException("still slow"));
 
-        var outcome = await Runner(steps, retries: 2).RunAsync("score", null, "node-a", recovering: false, CancellationToken.None);
+        var outcome = await Runner(steps, retries: 2).RunAsync(new StepRun("score", null, "node-a", "12", Chain: false), CancellationToken.None);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(3, steps.Calls);
@@ -66,7 +66,7 @@ public abstract class StepRunnerTests<TProvider> : StoreTestBase<TProvider>
     {
         var steps = new ScriptedSteps(() => throw new InvalidOperationException("The churn model has no backtest"));
 
-        var outcome = await Runner(steps).RunAsync("reports", "Reports", "node-a", recovering: false, CancellationToken.None);
+        var outcome = await Runner(steps).RunAsync(new StepRun("reports", "Reports", "node-a", "13", Chain: false), CancellationToken.None);
 
         Assert.Equal(new StepOutcome("failed", null, "The churn model has no backtest", 1), outcome);
         Assert.Equal([("reports", "Reports", "node-a", "failed", null, "permanent failure: The churn model has no backtest")], await RunsAsync());
@@ -82,22 +82,24 @@ public abstract class StepRunnerTests<TProvider> : StoreTestBase<TProvider>
             throw new OperationCanceledException(cancel.Token);
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner(steps).RunAsync("ingest", null, "node-a", recovering: false, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner(steps).RunAsync(new StepRun("ingest", null, "node-a", "14", Chain: false), cancel.Token));
 
         Assert.Equal([("ingest", null, "node-a", "cancelled", null, "cancelled while stopping; the step's unfinished unit of work was rolled back")], await RunsAsync());
     }
 
     [StoreFact]
-    public async Task RunAsync_Recovering_MarksTheDeadNodesRunInterruptedThenRunsAgain()
+    public async Task RunAsync_SameHangfireJobAgain_MarksTheDeadNodesRunInterruptedThenRunsAgain()
     {
         var runs = new RunHistoryStore(Database, Time);
-        await runs.StartAsync("score", "chain after ingest", "node-b", CancellationToken.None);
+        await runs.StartAsync(new StepRun("score", "chain after ingest", "node-b", "42", Chain: true), CancellationToken.None);
+        await runs.StartAsync(new StepRun("score", "Ingest", "node-c", "41", Chain: false), CancellationToken.None); // another Hangfire job, still running
         Time.Now = Time.Now.AddSeconds(20);
 
-        await Runner(new ScriptedSteps(() => 7)).RunAsync("score", "chain after ingest", "node-a", recovering: true, CancellationToken.None);
+        await Runner(new ScriptedSteps(() => 7)).RunAsync(new StepRun("score", "chain after ingest", "node-a", "42", Chain: true), CancellationToken.None);
 
         Assert.Equal(
             [("score", "chain after ingest", "node-b", "interrupted", null, "the node running it stopped; recovered by another run"),
+             ("score", "Ingest", "node-c", "running", null, null),
              ("score", "chain after ingest", "node-a", "succeeded", 7L, null)],
             await RunsAsync());
     }

@@ -40,4 +40,23 @@ internal static class StoreChecksum
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    /// <summary>
+    /// What one run of the ingest -> score -> signals chain leaves in the store, without what differs by nature
+    /// (when it ran: trained_at, last_ingest_at; generated ids), by table.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> OfChainOutputsAsync(StoreDatabase database)
+    {
+        var checksums = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in new[] { "accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "scores", "feature_snapshots" })
+        {
+            checksums[table] = await OfDataAsync(database, [table]);
+        }
+
+        checksums["models"] = await OfQueryAsync(database, "SELECT model_id, target, learner, data_as_of, backtest, model FROM models ORDER BY model_id");
+        checksums["signals"] = await OfQueryAsync(database,
+            "SELECT account_id, owner_email, kind, severity, evidence, arr_at_stake, first_seen, last_seen, state, resolved_at FROM signals ORDER BY account_id, kind, first_seen");
+        checksums["source_freshness"] = await OfQueryAsync(database, "SELECT entity, provided, row_count, newest_data_at FROM source_freshness ORDER BY entity");
+        return checksums;
+    }
 }

@@ -10,6 +10,61 @@ internal sealed class CsvDropFolder(string root)
     /// <summary>The folder imported files are moved to.</summary>
     public const string ProcessedFolder = "processed";
 
+    /// <summary>The lock file in the drop folder's root, held open by the import under way.</summary>
+    public const string LockFileName = ".churnwatch-import.lock";
+
+    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Takes the folder's import lock, waiting up to <paramref name="wait"/> for another import (another process, or
+    /// another run in this one) to release it; dispose it when the run is over. Null when the folder does not exist
+    /// (nothing waits there). The lock is the open lock file (FileShare.None, an advisory lock on Unix), so a process
+    /// that dies releases it with its handles; the file itself stays.
+    /// </summary>
+    /// <param name="wait">How long to wait (CsvDrops:LockWait).</param>
+    /// <param name="timeProvider">Measures the wait.</param>
+    /// <param name="onBlocked">Called once, when the lock is taken by another import and this one starts to wait.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <exception cref="TimeoutException">The other import still holds it after <paramref name="wait"/>.</exception>
+    public async Task<IDisposable?> LockAsync(TimeSpan wait, TimeProvider timeProvider, Action onBlocked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(onBlocked);
+        if (!Directory.Exists(root))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(root, LockFileName);
+        var started = timeProvider.GetTimestamp();
+        var reported = false;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                if (timeProvider.GetElapsedTime(started) >= wait)
+                {
+                    throw new TimeoutException(
+                        $"The CSV drop folder {root} is already being imported by another churnwatch run (it holds {LockFileName} open), so this run imported nothing from it" +
+                        (wait > TimeSpan.Zero ? $" after waiting {wait:c} (CsvDrops:LockWait)" : " (CsvDrops:LockWait is 0: no waiting)") +
+                        ". Run it again when the other import has finished.", e);
+                }
+            }
+
+            if (!reported)
+            {
+                reported = true;
+                onBlocked();
+            }
+
+            await Task.Delay(LockPoll, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The waiting <c>.csv</c> files of <paramref name="entity"/>, in ordinal name order (name them by date to import in date order).</summary>
     public IReadOnlyList<string> Waiting(string entity)
     {

@@ -13,7 +13,8 @@ namespace ChurnWatch.Worker.Ingestion.Csv;
 /// files in name order. Each file commits in one transaction with its good rows (upserted: a drop adds or updates,
 /// never deletes), its quarantined rows, its content hash and the entity's freshness; only then is it moved to
 /// <c>processed/</c>. A file whose hash is already recorded (imported before, or a crash between commit and move) is
-/// only moved, so importing a file twice changes nothing.
+/// only moved, so importing a file twice changes nothing. One run at a time imports a folder: another waits for its
+/// lock (<see cref="CsvDropFolder.LockAsync"/>) and then finds the files gone to <c>processed/</c>.
 /// </summary>
 internal sealed class CsvDropIngestion(
     IOptions<CsvDropOptions> options,
@@ -39,6 +40,8 @@ internal sealed class CsvDropIngestion(
         }
 
         var folder = new CsvDropFolder(_options.Folder);
+        // Two imports of one folder would both read a file before either recorded it; the second waits instead.
+        using var folderLock = await folder.LockAsync(_options.LockWait, timeProvider, () => progress?.Report(CsvDropProgress.OtherImportRunning), cancellationToken).ConfigureAwait(false);
         var parser = new CsvValueParser(_options);
         var run = new Run(timeProvider.GetUtcNow().UtcDateTime, parser, progress);
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
@@ -95,6 +98,26 @@ internal sealed class CsvDropIngestion(
             run.KnownAccounts = null;
         }
 
+        try
+        {
+            return await ImportFileAsync(file, run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // The file's transaction rolled back. When its hash is recorded now, another run on this store (another
+            // drop folder holding the same export, or a file system without locks) imported it first: skip it as imported.
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (!await CsvImportLog.IsImportedAsync(connection, file.Sha256, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            return new CsvFileResult(file.Entity, file.FileName, 0, 0, Skipped: true);
+        }
+    }
+
+    private async Task<CsvFileResult> ImportFileAsync(CsvDropFile file, Run run, CancellationToken cancellationToken)
+    {
         return file.Entity switch
         {
             CsvDropColumns.Accounts => await ImportRecordsAsync(file, run, EntityRuleBook.Accounts, HistoryColumns.Accounts, (r, p) => CsvRowMapper.Account(r, p).ToRecord(), a => a.CreatedAt, cancellationToken).ConfigureAwait(false),

@@ -19,12 +19,13 @@ internal sealed class InvoiceRow : ISourceRow
     public Invoice ToRecord()
     {
         var row = new SourceRowReader("invoices", InvoiceId);
+        var issued = row.Instant(IssuedAt, "issued_at");
         return new Invoice(
             row.Text(InvoiceId, "invoice_id"),
             row.Text(AccountId, "account_id"),
-            row.Instant(IssuedAt, "issued_at"),
-            row.Instant(DueAt, "due_at"),
-            row.InstantOrNull(PaidAt, "paid_at"),
+            issued,
+            row.NotBefore(row.Instant(DueAt, "due_at"), "due_at", issued, "issued_at"),
+            row.NotBefore(row.InstantOrNull(PaidAt, "paid_at"), "paid_at", issued, "issued_at"),
             row.Money(Amount, "amount"),
             row.Text(Currency, "currency"),
             row.Text(Status, "status"));

@@ -23,11 +23,7 @@ internal sealed class SubscriptionRow : ISourceRow
     {
         var row = new SourceRowReader("subscriptions", SubscriptionId);
         var started = row.Instant(StartedAt, "started_at");
-        var ended = row.InstantOrNull(EndedAt, "ended_at");
-        if (ended < started)
-        {
-            throw row.Invalid("ended_at", EndedAt, $"{EndedAt} is before started_at {StartedAt}.");
-        }
+        var ended = row.NotBefore(row.InstantOrNull(EndedAt, "ended_at"), "ended_at", started, "started_at");
 
         return new Subscription(
             row.Text(SubscriptionId, "subscription_id"),
@@ -38,7 +34,7 @@ internal sealed class SubscriptionRow : ISourceRow
             Math.Max(1, row.NonNegative(BillingPeriodMonths, "billing_period_months")),
             started,
             ended,
-            row.DateOrNull(RenewalDate, "renewal_date"),
+            row.NotBefore(row.DateOrNull(RenewalDate, "renewal_date"), "renewal_date", started, "started_at"),
             row.Flag(AutoRenew, "auto_renew"),
             row.WholeOrNull(Seats, "seats") is { } seats ? row.NonNegative(seats, "seats") : null);
     }

@@ -25,11 +25,12 @@ internal sealed class TicketRow : ISourceRow
             throw row.Invalid("csat", Csat, $"{csat} is out of range; expected 1 to 5 or empty.");
         }
 
+        var opened = row.Instant(OpenedAt, "opened_at");
         return new Ticket(
             row.Text(TicketId, "ticket_id"),
             row.Text(AccountId, "account_id"),
-            row.Instant(OpenedAt, "opened_at"),
-            row.InstantOrNull(ResolvedAt, "resolved_at"),
+            opened,
+            row.NotBefore(row.InstantOrNull(ResolvedAt, "resolved_at"), "resolved_at", opened, "opened_at"),
             row.Enum<TicketPriority>(Priority, "priority"),
             row.Enum<SupportTier>(Tier, "tier"),
             row.Flag(SlaBreached, "sla_breached"),

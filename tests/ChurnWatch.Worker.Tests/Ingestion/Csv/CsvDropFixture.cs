@@ -53,6 +53,17 @@ internal sealed class CsvDropFixture : IDisposable
     public CsvDropIngestion Ingestion() =>
         new(Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Validation), Database, Store, Clock);
 
+    /// <summary>
+    /// The ingestion as a second host builds it: its own store objects on the same store file, and the same drop
+    /// folder unless <paramref name="dropFolder"/> names another.
+    /// </summary>
+    public CsvDropIngestion OtherHost(string? dropFolder = null)
+    {
+        var database = TestStore.Create(_temp);
+        var options = dropFolder is null ? Options : new CsvDropOptions { Folder = dropFolder, StagedUsageDays = Options.StagedUsageDays, LockWait = Options.LockWait };
+        return new(Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(Validation), database, new HistoryStore(database), Clock);
+    }
+
     public Task<CsvDropSummary> RunAsync(IProgress<CsvDropProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Ingestion().RunAsync(progress, cancellationToken);
 

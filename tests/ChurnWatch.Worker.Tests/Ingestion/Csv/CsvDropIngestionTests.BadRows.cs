@@ -57,6 +57,39 @@ public sealed partial class CsvDropIngestionTests
     }
 
     [Fact]
+    public async Task RunAsync_TicketResolvedBeforeOpenedOrInvoicePaidOrDueBeforeIssued_IsQuarantinedNamingBothColumns()
+    {
+        using var drops = await CsvDropFixture.CreateAsync();
+        drops.Drop("accounts", "accounts.csv", CsvDropFixture.AccountsCsv);
+        drops.Drop("tickets", "tickets.csv",
+            """
+            ticket_id,account_id,opened_at,resolved_at,priority,tier,sla_breached,csat
+            T1,A1,2025-03-10T09:00:00Z,2025-03-09T09:00:00Z,high,L2,false,
+            T2,A1,2025-03-10T09:00:00Z,2025-03-10T09:00:00Z,high,L2,false,
+            """);
+        drops.Drop("invoices", "invoices.csv",
+            """
+            invoice_id,account_id,issued_at,due_at,paid_at,amount,currency,status
+            I1,A1,2025-03-01T00:00:00Z,2025-03-31T00:00:00Z,2025-02-28T12:00:00Z,450.00,USD,paid
+            I2,A1,2025-03-01T00:00:00Z,2025-02-01T00:00:00Z,,450.00,USD,open
+            I3,A1,2025-03-01T00:00:00Z,2025-03-01T00:00:00Z,2025-03-01T00:00:00Z,450.00,USD,paid
+            """);
+
+        await drops.RunAsync();
+
+        Assert.Equal(["T2"], await drops.QueryAsync<string>("SELECT ticket_id FROM tickets ORDER BY ticket_id"));
+        Assert.Equal(["I3"], await drops.QueryAsync<string>("SELECT invoice_id FROM invoices ORDER BY invoice_id"));
+        Assert.Equal(
+            [
+                ("tickets.csv:2", "resolved_at", "2025-03-09T09:00:00Z", "2025-03-09T09:00:00Z is before opened_at 2025-03-10T09:00:00Z; resolved_at must not be earlier than opened_at."),
+                ("invoices.csv:2", "paid_at", "2025-02-28T12:00:00Z", "2025-02-28T12:00:00Z is before issued_at 2025-03-01T00:00:00Z; paid_at must not be earlier than issued_at."),
+                ("invoices.csv:3", "due_at", "2025-02-01T00:00:00Z", "2025-02-01T00:00:00Z is before issued_at 2025-03-01T00:00:00Z; due_at must not be earlier than issued_at."),
+            ],
+            (await drops.QueryAsync<Refused>("SELECT entity, source, location, column_name, value, reason FROM quarantine ORDER BY quarantine_id"))
+                .Select(r => (r.Location, r.Column_Name, r.Value, r.Reason)));
+    }
+
+    [Fact]
     public async Task RunAsync_BadAmountsAndCounts_AreQuarantinedNotFatal()
     {
         using var drops = await CsvDropFixture.CreateAsync();

@@ -1,0 +1,51 @@
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Pipeline;
+using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Scheduling;
+
+/// <summary>
+/// The renewal forecast (with its backtest) and the SaaS metrics, as <c>churnwatch forecast renewals</c> and
+/// <c>churnwatch metrics</c> write them, into Output:Folder; the rows are the CSVs' rows.
+/// </summary>
+internal sealed class ForecastJob(
+    ScoreJob score,
+    ScoreStore scoreStore,
+    RenewalForecastService forecasts,
+    SaasMetricsService metrics,
+    IOptions<OutputOptions> output,
+    IOptions<ScheduleOptions> schedule) : IScheduledJob
+{
+    public const string Name = "forecast";
+
+    /// <summary>Complete months of SaaS metrics the forecast job writes (as <c>churnwatch metrics</c> by default).</summary>
+    public const int MetricsMonths = 12;
+
+    public static JobDefinition Definition { get; } = new(
+        Name,
+        "write the renewal forecast (renewal_forecast.csv, renewal_forecast_backtest.csv, renewal_forecast.html), the SaaS metrics (saas_metrics.csv, saas_metrics_cohorts.csv, saas_metrics.html) and data_freshness.csv; scores first if the store was never scored",
+        null,
+        [new(nameof(ScheduleOptions.Forecast), Name, Chain: false, o => o.Forecast)],
+        typeof(ForecastJob));
+
+    public async Task<long> RunAsync(CancellationToken cancellationToken)
+    {
+        // The forecast weighs each renewal by the latest stored scores: a store never scored is scored first.
+        if (await scoreStore.LatestAsOfAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            await score.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var folder = output.Value.Folder;
+        Directory.CreateDirectory(folder);
+        var forecast = await forecasts.RunAsync(
+            new RenewalForecastRequest(OutputStep.ForecastMonths, BySegment: false, schedule.Value.ForecastBacktestMonths), cancellationToken).ConfigureAwait(false);
+        FinanceFiles.WriteForecast(forecast, Path.Combine(folder, RenewalForecastCsv.FileName));
+        var saas = await metrics.RunAsync(MetricsMonths, cancellationToken).ConfigureAwait(false);
+        FinanceFiles.WriteMetrics(saas, Path.Combine(folder, FinanceFiles.MetricsFileName));
+        return forecast.Total.Count + forecast.Backtest.Count + saas.Report.Months.Count;
+    }
+}

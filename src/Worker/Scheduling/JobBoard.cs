@@ -1,0 +1,66 @@
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Scheduling;
+
+/// <summary>
+/// The jobs as <c>churnwatch jobs</c> and the dashboard see and steer them: through the store, so an action reaches
+/// whichever node of <c>churnwatch run</c> takes it (a request waits in the store while no node runs), and a pause
+/// holds across restarts and on every node.
+/// </summary>
+internal sealed class JobBoard(JobControlStore control, RunHistoryStore runs, IOptions<ScheduleOptions> schedule, TimeProvider timeProvider)
+{
+    /// <summary>Every job with its schedules (next fire in Schedule:TimeZone), pause state and last run.</summary>
+    public async Task<IReadOnlyList<JobStatus>> StatusAsync(CancellationToken cancellationToken)
+    {
+        var pauses = await control.PausesAsync(cancellationToken).ConfigureAwait(false);
+        var last = (await runs.LastRunsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Job, StringComparer.Ordinal);
+        var settings = schedule.Value;
+        ScheduleOptionsValidator.TryFindTimeZone(settings.TimeZone, out var zone);
+        var now = timeProvider.GetUtcNow();
+        return
+        [
+            .. ScheduledJobs.All.Select(job =>
+            {
+                var paused = pauses.ContainsKey(job.Name);
+                var schedules = job.Schedules
+                    .Select(s => (s.Key, s.Cron(settings), paused ? null : ScheduleOptionsValidator.Parse(s.Cron(settings)).GetNextOccurrence(now, zone)))
+                    .ToList();
+                return new JobStatus(job.Name, job.Description, paused, schedules, last.GetValueOrDefault(job.Name));
+            }),
+        ];
+    }
+
+    /// <summary>Asks for one run of <paramref name="job"/> now (also while it is paused), its chain after it when <paramref name="chain"/>.</summary>
+    public Task<long> TriggerAsync(string job, bool chain, string firedBy, CancellationToken cancellationToken) =>
+        control.RequestAsync(job, chain, firedBy, cancellationToken);
+
+    /// <summary>Pauses a job: its schedules stop firing and a chain waits at it.</summary>
+    public Task PauseAsync(string job, CancellationToken cancellationToken) => control.PauseAsync(job, cancellationToken);
+
+    /// <summary>
+    /// Resumes a job: the chain link held at it goes on, once, and a schedule of it that missed a slot while it was
+    /// paused runs once, now. Returns how many runs that asked for.
+    /// </summary>
+    public async Task<int> ResumeAsync(string job, CancellationToken cancellationToken)
+    {
+        if (await control.ResumeAsync(job, cancellationToken).ConfigureAwait(false) is not { } pause)
+        {
+            return 0;
+        }
+
+        var settings = schedule.Value;
+        ScheduleOptionsValidator.TryFindTimeZone(settings.TimeZone, out var zone);
+        var since = StoreText.ParseInstant(pause.PausedAt);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var requested = pause.HeldTrigger is null ? 0 : 1;
+        foreach (var missed in ScheduledJobs.Find(job)!.Schedules
+            .Where(s => since < now && ScheduleOptionsValidator.Parse(s.Cron(settings)).GetOccurrences(since, now, zone, fromInclusive: false, toInclusive: true).Any()))
+        {
+            await control.RequestAsync(job, missed.Chain, missed.Key, cancellationToken).ConfigureAwait(false);
+            requested++;
+        }
+
+        return requested;
+    }
+}

@@ -1,0 +1,23 @@
+using ChurnWatch.Worker.Pipeline;
+
+namespace ChurnWatch.Worker.Scheduling;
+
+/// <summary>Scores every active account as of the latest complete week with the newest stored models (training them first when there are none).</summary>
+internal sealed class ScoreJob(JobInputs inputs, ScoringStep scoring) : IScheduledJob
+{
+    public const string Name = "score";
+
+    public static JobDefinition Definition { get; } = new(
+        Name,
+        "score every active account as of the latest complete week and store the scores and their model inputs (tables scores, feature_snapshots)",
+        SignalsJob.Name,
+        [],
+        typeof(ScoreJob));
+
+    public async Task<long> RunAsync(CancellationToken cancellationToken)
+    {
+        var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var scores = await scoring.RunAsync(company.Timeline, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);
+        return scores.Count;
+    }
+}

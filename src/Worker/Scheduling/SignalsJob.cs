@@ -1,0 +1,30 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Pipeline;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Scheduling;
+
+/// <summary>Finds every kind of signal as of the scores' date and applies them to the store's signal lifecycle.</summary>
+internal sealed class SignalsJob(JobInputs inputs, SignalStep signals, IOptions<ModelingOptions> modeling) : IScheduledJob
+{
+    public const string Name = "signals";
+
+    public static JobDefinition Definition { get; } = new(
+        Name,
+        "find adoption, upsell, support, billing, renewal and risk-jump signals; open, update and resolve them in the store (tables signals, signal_events)",
+        null,
+        [],
+        typeof(SignalsJob));
+
+    public async Task<long> RunAsync(CancellationToken cancellationToken)
+    {
+        var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var book = AccountBook.AsOf(company.History, company.AsOf);
+        // The same scores as the score job stored for this date: the same model, data and as-of give the same numbers.
+        var scores = ChurnModelWorkflow.Score(company.Timeline, company.Models, modeling.Value, company.AsOf);
+        var result = await signals.RunAsync(company.Timeline, book, scores, company.Models.Churn.FeatureSettings, company.AsOf, cancellationToken).ConfigureAwait(false);
+        return result.Found.Count;
+    }
+}

@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Modeling;
 namespace ChurnWatch.Analytics.Learning;
 
 /// <summary>A way to learn a <see cref="IBinaryClassifier"/> from rows and 0/1 labels, deterministically for a seed.</summary>

@@ -121,7 +121,7 @@ public static class ChurnModelWorkflow
         var x = RiskModelTrainer.Matrix(set, outcome.TestRows);
         var classifier = outcome.Model.Classifier;
         var contributions = classifier.Score(x, explain: true).Contributions!;
-        var magnitude = Learning.Evaluation.ContributionImportance.MeanAbsoluteContribution(x.ColumnNames, contributions);
+        var magnitude = ContributionImportance.MeanAbsoluteContribution(x.ColumnNames, contributions);
         var hasBothClasses = outcome.TestLabels.Contains(1.0) && outcome.TestLabels.Contains(0.0);
         var permutation = hasBothClasses
             ? classifier.PermutationImportance(x, outcome.TestLabels, ImportanceRepeats, seed)

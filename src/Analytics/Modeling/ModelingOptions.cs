@@ -66,7 +66,7 @@ public sealed class ModelingOptions
     /// the learner's generic defaults. <c>Trees</c> is the most kept; early stopping on the latest training dates picks
     /// fewer. <c>Seed</c> and <c>ValidationFraction</c> are ignored here (the modelling seed and a time split are used).
     /// </summary>
-    public Learning.Trees.GradientBoostingOptions Trees { get; set; } = new()
+    public GradientBoostingOptions Trees { get; set; } = new()
     {
         Trees = 400,
         LearningRate = 0.05,

@@ -1,5 +1,4 @@
 using ChurnWatch.Analytics.Features;
-using ChurnWatch.Analytics.Learning;
 using ChurnWatch.Analytics.Modeling.MlNet;
 
 namespace ChurnWatch.Analytics.Modeling;

@@ -1,5 +1,4 @@
 using ChurnWatch.Analytics.Features;
-using ChurnWatch.Analytics.Learning;
 
 namespace ChurnWatch.Analytics.Modeling;
 

@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Simulation;
 
 namespace ChurnWatch.Analytics.Learning.Evaluation;

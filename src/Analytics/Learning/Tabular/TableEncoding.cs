@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Modeling;
 using System.Globalization;
 
 namespace ChurnWatch.Analytics.Learning.Tabular;

@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Modeling;
 namespace ChurnWatch.Analytics.Learning.Trees;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -23,7 +25,7 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 /// left). Level by level, the mask of rows at each node splits into its children's masks, and the rows that went
 /// right at level d are bit d of their leaf number; no step branches on the data. Deeper trees, and trees whose
 /// thresholds cannot be ranked (NaN, or a column with more than 255 thresholds, as only a hand-made file has), are
-/// walked row by row with <see cref="RegressionTree.Leaf"/>, the definition every path must agree with.
+/// walked row by row with <see cref="ShapTree.Leaf"/>, the definition every path must agree with.
 /// </para>
 /// <para>
 /// Each row's logit is the base score plus the trees' leaf values added in tree order, exactly as
@@ -63,7 +65,7 @@ internal sealed class BlockScorer
     private static readonly Vector512<byte>[] MultiShiftControls = CreateMultiShiftControls();
 
     private readonly double _baseScore;
-    private readonly IReadOnlyList<RegressionTree> _trees;
+    private readonly IReadOnlyList<ShapTree> _trees;
 
     // Per ranked column ("slot"): the model column and its sorted distinct thresholds.
     private readonly int[] _slotColumn;
@@ -84,7 +86,7 @@ internal sealed class BlockScorer
     private readonly byte[] _splitRank;
     private readonly double[] _leafValues;
 
-    public BlockScorer(int columns, double baseScore, IReadOnlyList<RegressionTree> trees)
+    public BlockScorer(int columns, double baseScore, IReadOnlyList<ShapTree> trees)
     {
         _baseScore = baseScore;
         _trees = trees;
@@ -472,7 +474,7 @@ internal sealed class BlockScorer
     }
 
     /// <summary>Depth of the tree under node (at <paramref name="level"/>), or -1 when it cannot be scored as a complete tree.</summary>
-    private static int CompleteDepth(RegressionTree tree, int node, int level, int[] slotOf)
+    private static int CompleteDepth(ShapTree tree, int node, int level, int[] slotOf)
     {
         if (tree.IsLeaf(node))
         {
@@ -491,7 +493,7 @@ internal sealed class BlockScorer
     }
 
     /// <summary>Writes the subtree under node into heap slot <paramref name="heap"/> of the complete tree.</summary>
-    private void Pad(RegressionTree tree, int node, int heap, int[] splitRanksAt, byte[] splitRank, double[] leafValues, int[] slotOf)
+    private void Pad(ShapTree tree, int node, int heap, int[] splitRanksAt, byte[] splitRank, double[] leafValues, int[] slotOf)
     {
         if (heap >= splitRanksAt.Length)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
 
 namespace ChurnWatch.Analytics.Learning.Trees;
 
@@ -54,7 +55,7 @@ public static class GradientBoostedTrees
         var gradients = new GradientPair[rows];
         var grower = new TreeGrower(bins, options, parallel);
         var random = new Random(options.Seed);
-        var trees = new List<RegressionTree>(options.Trees);
+        var trees = new List<ShapTree>(options.Trees);
         var stopping = validationX is not null && options.EarlyStoppingRounds > 0
             ? new EarlyStopping(validationX, validationLabels!, baseScore, options.EarlyStoppingRounds, parallel)
             : null;
@@ -179,7 +180,7 @@ public static class GradientBoostedTrees
 
         public int BestTreeCount { get; private set; }
 
-        public bool ShouldStop(RegressionTree tree, int treeCount)
+        public bool ShouldStop(ShapTree tree, int treeCount)
         {
             Parallel.For(0, x.Rows, parallel, r =>
             {

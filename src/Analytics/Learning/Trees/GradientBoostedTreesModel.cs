@@ -1,3 +1,5 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
 using System.Runtime.InteropServices;
 
 namespace ChurnWatch.Analytics.Learning.Trees;
@@ -10,7 +12,7 @@ public sealed class GradientBoostedTreesModel
 {
     private readonly BlockScorer _blockScorer;
 
-    internal GradientBoostedTreesModel(IReadOnlyList<string> columnNames, double baseScore, IReadOnlyList<RegressionTree> trees)
+    internal GradientBoostedTreesModel(IReadOnlyList<string> columnNames, double baseScore, IReadOnlyList<ShapTree> trees)
     {
         ColumnNames = columnNames;
         BaseScore = baseScore;
@@ -35,7 +37,7 @@ public sealed class GradientBoostedTreesModel
 
     public int TreeCount => Trees.Count;
 
-    internal IReadOnlyList<RegressionTree> Trees { get; }
+    internal IReadOnlyList<ShapTree> Trees { get; }
 
     public double PredictLogit(ReadOnlySpan<double> row)
     {

@@ -1,3 +1,5 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -40,7 +42,7 @@ public static class GradientBoostedTreesModelJson
             throw new JsonException($"Model format version {document.FormatVersion} is not the supported version {FormatVersion}.");
         }
 
-        var trees = new List<RegressionTree>(document.Trees.Length);
+        var trees = new List<ShapTree>(document.Trees.Length);
         foreach (var t in document.Trees)
         {
             var n = t.Feature.Length;
@@ -58,7 +60,7 @@ public static class GradientBoostedTreesModelJson
                 }
             }
 
-            trees.Add(new RegressionTree(t.Feature, t.Threshold, t.DefaultLeft, t.Left, t.Right, t.Value, t.Cover, t.Gain));
+            trees.Add(new ShapTree(t.Feature, t.Threshold, t.DefaultLeft, t.Left, t.Right, t.Value, t.Cover, t.Gain));
         }
 
         return new GradientBoostedTreesModel(document.ColumnNames, document.BaseScore, trees);

@@ -1,3 +1,5 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
 namespace ChurnWatch.Analytics.Learning.Trees;
 
 /// <summary>The nodes of the tree being grown; reused from tree to tree.</summary>
@@ -60,7 +62,7 @@ internal sealed class TreeBuilder
         _cover[node] = cover;
     }
 
-    public RegressionTree Build()
+    public ShapTree Build()
     {
         // An inner node's cover is the sum of its children's, exactly, so TreeSHAP's weights add up; children come
         // after their parent, so one backward pass fills them.
@@ -74,6 +76,6 @@ internal sealed class TreeBuilder
         }
 
         SplitBins = _splitBin.ToArray();
-        return new RegressionTree(_feature.ToArray(), _threshold.ToArray(), _defaultLeft.ToArray(), _left.ToArray(), _right.ToArray(), _value.ToArray(), cover, _gain.ToArray());
+        return new ShapTree(_feature.ToArray(), _threshold.ToArray(), _defaultLeft.ToArray(), _left.ToArray(), _right.ToArray(), _value.ToArray(), cover, _gain.ToArray());
     }
 }

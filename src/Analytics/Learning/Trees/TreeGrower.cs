@@ -1,3 +1,5 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -44,7 +46,7 @@ internal sealed class TreeGrower
     /// <param name="gradients">One pair per training row.</param>
     /// <param name="sample">The rows this tree sees, ascending; null for all rows.</param>
     /// <param name="features">The columns this tree may split on, ascending.</param>
-    public RegressionTree Grow(GradientPair[] gradients, IReadOnlyList<int>? sample, int[] features)
+    public ShapTree Grow(GradientPair[] gradients, IReadOnlyList<int>? sample, int[] features)
     {
         var count = sample?.Count ?? _bins.Rows;
         _allRows = sample is null;
@@ -132,7 +134,7 @@ internal sealed class TreeGrower
     }
 
     /// <summary>Adds the last grown tree's output to every training row's logit.</summary>
-    public void AddToLogits(RegressionTree tree, double[] logits)
+    public void AddToLogits(ShapTree tree, double[] logits)
     {
         if (_allRows)
         {

@@ -1,4 +1,3 @@
-using ChurnWatch.Analytics.Learning;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;

@@ -1,4 +1,3 @@
-using ChurnWatch.Analytics.Learning.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

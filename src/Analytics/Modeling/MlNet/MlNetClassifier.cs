@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using ChurnWatch.Analytics.Learning;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;

@@ -1,5 +1,3 @@
-using ChurnWatch.Analytics.Learning;
-using ChurnWatch.Analytics.Learning.Trees;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;

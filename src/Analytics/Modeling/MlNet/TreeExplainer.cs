@@ -1,5 +1,3 @@
-using RegressionTree = ChurnWatch.Analytics.Learning.Trees.RegressionTree;
-using TreeShap = ChurnWatch.Analytics.Learning.Trees.TreeShap;
 using Microsoft.ML.Trainers.FastTree;
 
 namespace ChurnWatch.Analytics.Modeling.MlNet;
@@ -12,7 +10,7 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 /// </summary>
 internal sealed class TreeExplainer : IModelExplainer
 {
-    private readonly RegressionTree[] _trees;
+    private readonly ShapTree[] _trees;
     private readonly int[] _slotFeatures;
     private readonly double _bias;
 
@@ -88,7 +86,7 @@ internal sealed class TreeExplainer : IModelExplainer
     }
 
     /// <summary>ML.NET's tree (leaves as negative child indexes) as node arrays: internal nodes first, then leaves.</summary>
-    private static RegressionTree Convert(RegressionTreeBase tree, double weight, double[] cover)
+    private static ShapTree Convert(RegressionTreeBase tree, double weight, double[] cover)
     {
         var internalNodes = tree.NumberOfNodes;
         var count = internalNodes + tree.NumberOfLeaves;
@@ -117,6 +115,6 @@ internal sealed class TreeExplainer : IModelExplainer
             value[internalNodes + l] = weight * tree.LeafValues[l];
         }
 
-        return new RegressionTree(feature, threshold, new bool[count], left, right, value, cover, new double[count]);
+        return new ShapTree(feature, threshold, new bool[count], left, right, value, cover, new double[count]);
     }
 }

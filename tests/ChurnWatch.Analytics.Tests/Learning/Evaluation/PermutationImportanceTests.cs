@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Learning;
 using ChurnWatch.Analytics.Learning.Evaluation;
 

@@ -1,3 +1,5 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.MlNet;
 using ChurnWatch.Analytics.Learning;
 using ChurnWatch.Analytics.Learning.Trees;
 
@@ -67,7 +69,7 @@ public sealed class BlockScorerTests
     {
         // Column 0: 300 distinct thresholds, more than a byte rank holds; a NaN threshold; a chain of depth 10; a
         // single leaf; and one ordinary tree on column 1 that the complete form scores.
-        var trees = new List<RegressionTree>();
+        var trees = new List<ShapTree>();
         for (var i = 0; i < 300; i++)
         {
             trees.Add(Stump(0, i * 0.5, defaultLeft: i % 2 == 0, -0.01 * i, 0.02));
@@ -75,7 +77,7 @@ public sealed class BlockScorerTests
 
         trees.Add(Stump(1, double.NaN, defaultLeft: true, 1.0, -1.0));
         trees.Add(Chain(1, depth: 10));
-        trees.Add(new RegressionTree([-1], [0.0], [false], [-1], [-1], [0.25], [1.0], [0.0]));
+        trees.Add(new ShapTree([-1], [0.0], [false], [-1], [-1], [0.25], [1.0], [0.0]));
         trees.Add(Stump(1, 3.0, defaultLeft: false, 0.5, -0.5));
         var model = new GradientBoostedTreesModel(["a", "b"], -0.3, trees);
 
@@ -115,11 +117,11 @@ public sealed class BlockScorerTests
         }
     }
 
-    private static RegressionTree Stump(int feature, double threshold, bool defaultLeft, double left, double right) =>
+    private static ShapTree Stump(int feature, double threshold, bool defaultLeft, double left, double right) =>
         new([feature, -1, -1], [threshold, 0, 0], [defaultLeft, false, false], [1, -1, -1], [2, -1, -1], [0, left, right], [2, 1, 1], [1, 0, 0]);
 
     /// <summary>Inner node i at 2i splits at i (missing right), its left leaf at 2i + 1, its right child at 2i + 2.</summary>
-    private static RegressionTree Chain(int feature, int depth)
+    private static ShapTree Chain(int feature, int depth)
     {
         var n = (2 * depth) + 1;
         var features = new int[n];
@@ -140,6 +142,6 @@ public sealed class BlockScorerTests
         }
 
         values[n - 1] = -2;
-        return new RegressionTree(features, thresholds, new bool[n], left, right, values, Enumerable.Repeat(1.0, n).ToArray(), new double[n]);
+        return new ShapTree(features, thresholds, new bool[n], left, right, values, Enumerable.Repeat(1.0, n).ToArray(), new double[n]);
     }
 }

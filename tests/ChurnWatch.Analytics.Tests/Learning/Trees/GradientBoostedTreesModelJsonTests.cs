@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Modeling;
 using System.Text.Json;
 using ChurnWatch.Analytics.Learning.Trees;
 

@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Modeling;
 using System.Security.Cryptography;
 using System.Text;
 using ChurnWatch.Analytics.Learning.Trees;

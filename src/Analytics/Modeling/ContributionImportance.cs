@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Learning.Evaluation;
+namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
 /// Global importance from per-account explanations (SHAP values for trees, coefficient x standardised value for the

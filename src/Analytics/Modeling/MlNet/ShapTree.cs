@@ -1,13 +1,13 @@
-namespace ChurnWatch.Analytics.Learning.Trees;
+namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
 /// One tree of the ensemble as parallel arrays indexed by node (root 0, breadth-first, a right child right after its
 /// left sibling). A leaf has <c>Feature == -1</c> and its <see cref="Value"/> already includes the learning rate.
 /// <see cref="Cover"/> is the training hessian sum under the node (what TreeSHAP weighs the unknown branches by).
 /// </summary>
-internal sealed class RegressionTree
+internal sealed class ShapTree
 {
-    public RegressionTree(int[] feature, double[] threshold, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] cover, double[] gain)
+    public ShapTree(int[] feature, double[] threshold, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] cover, double[] gain)
     {
         Feature = feature;
         Threshold = threshold;

@@ -1,6 +1,6 @@
 using ChurnWatch.Analytics.Simulation;
 
-namespace ChurnWatch.Analytics.Learning.Evaluation;
+namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
 /// Seeded k-fold assignment that keeps each fold's class ratio close to the whole set's. For rows that share no time

@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Learning;
+namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
 /// The input of every learner: rows x columns of doubles, row-major, with <see cref="double.NaN"/> for a missing

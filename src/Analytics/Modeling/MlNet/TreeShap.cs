@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Learning.Trees;
+namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
 /// Exact path-dependent TreeSHAP (Lundberg, Erion and Lee, "Consistent individualized feature attribution for tree
@@ -7,17 +7,17 @@ namespace ChurnWatch.Analytics.Learning.Trees;
 internal static class TreeShap
 {
     /// <summary>Adds the tree's contributions for the row to <paramref name="phi"/> (one slot per column).</summary>
-    public static void Add(RegressionTree tree, ReadOnlySpan<double> row, Span<double> phi)
+    public static void Add(ShapTree tree, ReadOnlySpan<double> row, Span<double> phi)
     {
         var maxDepth = MaxDepth(tree, 0);
         var path = new PathElement[(maxDepth + 2) * (maxDepth + 3) / 2];
         Recurse(tree, row, phi, 0, path, 0, 0, 1, 1, -1);
     }
 
-    private static int MaxDepth(RegressionTree tree, int node) =>
+    private static int MaxDepth(ShapTree tree, int node) =>
         tree.IsLeaf(node) ? 0 : 1 + Math.Max(MaxDepth(tree, tree.Left[node]), MaxDepth(tree, tree.Right[node]));
 
-    private static void Recurse(RegressionTree tree, ReadOnlySpan<double> row, Span<double> phi, int node, PathElement[] paths, int parentStart, int depth, double zeroFraction, double oneFraction, int feature)
+    private static void Recurse(ShapTree tree, ReadOnlySpan<double> row, Span<double> phi, int node, PathElement[] paths, int parentStart, int depth, double zeroFraction, double oneFraction, int feature)
     {
         // Each level works on its own copy of the path, placed after the parent's.
         var start = parentStart + depth;

@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Learning;
+namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>Checks and converts the 0/1 labels the learning code takes as doubles.</summary>
 internal static class BinaryLabels

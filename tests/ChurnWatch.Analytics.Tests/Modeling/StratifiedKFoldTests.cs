@@ -1,6 +1,7 @@
+using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Learning.Evaluation;
 
-namespace ChurnWatch.Analytics.Tests.Learning.Evaluation;
+namespace ChurnWatch.Analytics.Tests.Modeling;
 
 public class StratifiedKFoldTests
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ChurnWatch.Analytics.Learning.Trees;
+namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
 /// How <see cref="GradientBoostedTrees"/> grows its ensemble (XGBoost-style second-order boosting on log loss).

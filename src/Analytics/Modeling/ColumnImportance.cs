@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Learning.Evaluation;
+namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>How much a model relies on one feature column.</summary>
 /// <param name="Column">The column's name.</param>

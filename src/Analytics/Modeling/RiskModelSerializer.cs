@@ -11,14 +11,7 @@ namespace ChurnWatch.Analytics.Modeling;
 /// </summary>
 public static class RiskModelSerializer
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        // A backtest without both classes has no AUC; JSON has no NaN, so it is written as the string "NaN".
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    private static JsonSerializerOptions Options => ModelFileJson.Options;
 
     /// <summary>The model as indented JSON.</summary>
     public static string Serialize(RiskModel model)
@@ -62,33 +55,10 @@ public static class RiskModelSerializer
     }
 
     /// <summary>
-    /// Refuses a file of another format before reading the rest, so a model from an older ChurnWatch (versions 1 and
-    /// 2: hand-written learners) gets a sentence saying what to do rather than a message about missing properties.
+    /// Refuses a file of another format before reading the rest (versions 1 and 2: hand-written learners).
     /// </summary>
-    private static void CheckFormatVersion(string json)
-    {
-        int? version = null;
-        using (var document = JsonDocument.Parse(json))
-        {
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("format_version", out var element) && element.TryGetInt32(out var number))
-            {
-                version = number;
-            }
-        }
-
-        if (version is < RiskModel.CurrentFormatVersion)
-        {
-            throw new JsonException(
-                $"The model file is in an older format (version {version}, from a ChurnWatch before ML.NET became its model engine); "
-                + "retrain to replace it: `churnwatch jobs trigger train`, the next scheduled training, or `churnwatch demo` on the sample company.");
-        }
-
-        if (version != RiskModel.CurrentFormatVersion)
-        {
-            throw new JsonException($"Model format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} is not supported (expected {RiskModel.CurrentFormatVersion}).");
-        }
-    }
+    private static void CheckFormatVersion(string json) => ModelFileJson.CheckFormatVersion(
+        json, "`churnwatch jobs trigger train`, the next scheduled training, or `churnwatch demo` on the sample company");
 
     private static RiskModel Check(RiskModel model)
     {

@@ -1,32 +1,28 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Learning;
-using ChurnWatch.Analytics.Learning.Evaluation;
-using ChurnWatch.Analytics.Learning.Linear;
-using ChurnWatch.Analytics.Learning.Tabular;
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ChurnWatch.Worker.Tabular;
 using Spectre.Console;
+using TableColumn = ChurnWatch.Analytics.Modeling.Tables.TableColumn;
 
 namespace ChurnWatch.Worker.Cli;
 
 /// <summary>
-/// <c>churnwatch model evaluate | train | score</c>: ChurnWatch's learners on any CSV of one row per account, as
-/// ML.NET's CLI does for its own. Text columns are categorical, empty cells are missing, numbers are invariant culture.
+/// <c>churnwatch model evaluate | train | score</c>: the pipeline's ML.NET learners (L-BFGS logistic regression and
+/// LightGBM) on any CSV of one row per account, as ML.NET's CLI does for its own. Text columns are one-hot encoded,
+/// empty cells are missing, numbers are invariant culture.
 /// </summary>
 internal static class ModelCommand
 {
-    /// <summary>The learners every command compares, in a fixed order.</summary>
-    public static IReadOnlyList<IBinaryLearner> Learners() => [new LogisticLearner(), new Analytics.Learning.Trees.TreesLearner()];
-
     public static Command Create(TimeProvider time)
     {
-        var command = new Command("model", "Evaluate, train and apply ChurnWatch's learners on a CSV of one row per account, or show a trained churn or renewal model.");
+        var command = new Command("model", "Evaluate, train and apply ChurnWatch's ML.NET learners on a CSV of one row per account, or show a trained churn or renewal model.");
         command.Subcommands.Add(Evaluate(time));
         command.Subcommands.Add(Train(time));
         command.Subcommands.Add(Score());
@@ -61,16 +57,15 @@ internal static class ModelCommand
     private static Command Evaluate(TimeProvider time)
     {
         var (csv, label, positive, id, seed, folds, split) = TableOptions();
-        var command = new Command("evaluate", "Stratified k-fold cross-validation of each learner: AUC, log loss, Brier and fit seconds, then the chosen learner.")
+        var command = new Command("evaluate", "ML.NET k-fold cross-validation of each learner: AUC, log loss, Brier and fit seconds, then the chosen learner.")
         {
             csv, label, positive, folds, id, seed, split.Group, split.Ignore, split.FoldFile,
         };
         command.SetAction(parse => Run(() =>
         {
-            var (table, x, y, _) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id), split.Excluded(parse));
-            var groups = Groups(parse, split, table);
-            var evaluations = CrossValidate(x, y, Folds(parse, split, groups, y, parse.GetValue(folds), parse.GetValue(seed)), groups, parse.GetValue(seed), time);
-            Print(evaluations);
+            var (table, columns, y) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id), split.Excluded(parse));
+            var evaluation = TableModelTrainer.CrossValidate(table, columns, y, Folds(parse, split, table, y, parse.GetValue(folds)), parse.GetValue(seed), time);
+            Print(evaluation);
             return ExitCodes.Ok;
         }));
         return command;
@@ -86,13 +81,11 @@ internal static class ModelCommand
         };
         command.SetAction(parse => Run(() =>
         {
-            var (table, x, y, encoding) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id), split.Excluded(parse));
-            var groups = Groups(parse, split, table);
-            var evaluations = CrossValidate(x, y, Folds(parse, split, groups, y, parse.GetValue(folds), parse.GetValue(seed)), groups, parse.GetValue(seed), time);
-            Print(evaluations);
-            var best = CrossValidation.Best(evaluations);
-            var classifier = Learners().Single(l => l.Name == best.Learner).Fit(x, y, parse.GetValue(seed), groups);
-            var model = new TableModel(TableModel.CurrentFormatVersion, TableModelSerializer.Version, parse.GetValue(label)!, parse.GetValue(positive)!, encoding, classifier, evaluations);
+            var (table, columns, y) = Load(parse.GetValue(csv)!, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(id), split.Excluded(parse));
+            var evaluation = TableModelTrainer.CrossValidate(table, columns, y, Folds(parse, split, table, y, parse.GetValue(folds)), parse.GetValue(seed), time);
+            Print(evaluation);
+            var model = TableModelTrainer.Train(evaluation, parse.GetValue(label)!, parse.GetValue(positive)!, parse.GetValue(seed));
+            PrintImportance(model);
             Output.AtomicFile.WriteText(parse.GetValue(output)!, writer => writer.Write(TableModelSerializer.Serialize(model)));
             AnsiConsole.MarkupLine(Markup.Escape($"Model written to {parse.GetValue(output)}."));
             return ExitCodes.Ok;
@@ -112,23 +105,20 @@ internal static class ModelCommand
             var path = parse.GetValue(model)!;
             var trained = TableModelSerializer.Deserialize(File.Exists(path) ? File.ReadAllText(path) : throw new TableException($"{path}: no such model file."), Path.GetFileName(path));
             var table = AccountTableCsv.Read(parse.GetValue(csv)!);
-            var x = trained.Encoding.Encode(table);
             var idColumn = parse.GetValue(id) is { } idName ? table.IndexOf(idName, "--id") : -1;
-            var sources = trained.Encoding.Columns.Select(c => c.Source).Distinct(StringComparer.Ordinal)
-                .ToDictionary(c => c, c => table.IndexOf(c, "the model"), StringComparer.Ordinal);
-            var count = ScoresCsv.WriteFile(parse.GetValue(output)!, Enumerable.Range(0, x.Rows).Select(r =>
+            var sources = trained.Columns.Select(c => table.IndexOf(c.Name, "the model")).ToArray();
+            var scores = trained.Score(table, explain: true);
+            var count = ScoresCsv.WriteFile(parse.GetValue(output)!, Enumerable.Range(0, table.Rows.Count).Select(r =>
             {
-                var contributions = trained.Classifier.Contributions(x.Row(r), out _);
-                // A driver is a table column, not one of its 0/1 category columns: "plan=Starter" raising the score
-                // and "plan≠Team" raising it again are one reason, so they are summed and named by the row's value.
-                var drivers = trained.Encoding.Columns.Select((column, c) => (column.Source, Value: contributions[c]))
-                    .GroupBy(d => d.Source, StringComparer.Ordinal)
-                    .Select(g => (Name: DriverName(g.Key, table.Rows[r][sources[g.Key]]), Value: g.Sum(d => d.Value)))
+                // A driver is a table column: its contributions come summed over its one-hot slots (and missing slot),
+                // so "plan=Starter" is one reason, named by the row's own value.
+                var contributions = scores.Contributions![r];
+                var drivers = trained.Columns.Select((column, c) => (Name: DriverName(column.Name, table.Rows[r][sources[c]]), Value: contributions[c]))
                     .Where(d => d.Value > 0).OrderByDescending(d => d.Value).ThenBy(d => d.Name, StringComparer.Ordinal).Take(3)
                     .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Name} (+{d.Value:0.000})")).ToList();
-                return new ScoreRow(idColumn >= 0 ? table.Rows[r][idColumn] : (r + 1).ToString(CultureInfo.InvariantCulture), trained.Classifier.PredictProbability(x.Row(r)), drivers);
+                return new ScoreRow(idColumn >= 0 ? table.Rows[r][idColumn] : (r + 1).ToString(CultureInfo.InvariantCulture), scores.Probabilities[r], drivers);
             }));
-            AnsiConsole.MarkupLine(Markup.Escape($"{count} rows scored with the {trained.Classifier.Learner} model; written to {parse.GetValue(output)}."));
+            AnsiConsole.MarkupLine(Markup.Escape($"{count} rows scored with the {trained.Learner} model; written to {parse.GetValue(output)}."));
             return ExitCodes.Ok;
         }));
         return command;
@@ -165,7 +155,7 @@ internal static class ModelCommand
     /// <summary>The column with the row's own value, so the reason reads on its own: "plan=Starter", "nps=(missing)".</summary>
     private static string DriverName(string column, string cell) => $"{column}={(cell.Length == 0 ? "(missing)" : cell)}";
 
-    private static (AccountTable Table, FeatureMatrix X, double[] Y, TableEncoding Encoding) Load(
+    private static (AccountTable Table, IReadOnlyList<TableColumn> Columns, double[] Y) Load(
         string csv, string label, string positive, string? id, IReadOnlyList<(string Column, string Option)> excluded)
     {
         var table = AccountTableCsv.Read(csv);
@@ -177,28 +167,34 @@ internal static class ModelCommand
             names.Add(column);
         }
 
-        var encoding = TableEncoding.Fit(table, names);
-        return (table, encoding.Encode(table), y, encoding);
+        return (table, TableColumn.Fit(table, names), y);
     }
 
-    /// <summary>Each row's --group key, or null without --group.</summary>
-    private static string[]? Groups(ParseResult parse, FoldOptions split, AccountTable table)
+    /// <summary>The folds: from the fold file, or drawn by ML.NET (grouped by the --group column when given).</summary>
+    private static TableFolds Folds(ParseResult parse, FoldOptions split, AccountTable table, double[] y, int folds)
     {
-        if (parse.GetValue(split.Group) is not { } group)
+        string[]? groups = null;
+        if (parse.GetValue(split.Group) is { } group)
         {
-            return null;
+            var column = table.IndexOf(group, "--group");
+            groups = [.. table.Rows.Select(r => r[column])];
         }
 
-        var column = table.IndexOf(group, "--group");
-        return [.. table.Rows.Select(r => r[column])];
-    }
-
-    /// <summary>Each row's fold: from the fold file, grouped by the --group column, or stratified by row.</summary>
-    private static int[] Folds(ParseResult parse, FoldOptions split, string[]? groups, double[] y, int folds, int seed)
-    {
         if (parse.GetValue(split.FoldFile) is { } file)
         {
-            return FoldFile.Read(file, y.Length);
+            var given = FoldFile.Read(file, y.Length);
+            var count = given.Max() + 1;
+            for (var k = 0; k < count; k++)
+            {
+                var positives = y.Where((_, r) => given[r] != k).Count(v => v > 0.5);
+                var training = y.Length - given.Count(f => f == k);
+                if (positives == 0 || positives == training)
+                {
+                    throw new TableException($"{Path.GetFileName(file)}: fold {k}: the rows outside it hold only one class, so no learner can be trained without it.");
+                }
+            }
+
+            return new TableFolds(count, given, groups);
         }
 
         if (folds is < 2 or > 20)
@@ -206,47 +202,37 @@ internal static class ModelCommand
             throw new TableException($"--folds: {folds} is out of range; expected 2 to 20.");
         }
 
-        var positives = y.Count(v => v > 0.5);
-        if (positives < folds || y.Length - positives < folds)
+        var positive = y.Count(v => v > 0.5);
+        if (positive < folds || y.Length - positive < folds)
         {
-            throw new TableException($"--folds {folds}: every fold needs both classes, but the table has {positives} positive and {y.Length - positives} negative rows.");
+            throw new TableException($"--folds {folds}: every fold needs both classes, but the table has {positive} positive and {y.Length - positive} negative rows.");
         }
 
-        if (groups is null)
-        {
-            return CrossValidation.StratifiedFolds(y, folds, seed);
-        }
-
-        var distinct = groups.Distinct(StringComparer.Ordinal).Count();
+        var distinct = groups?.Distinct(StringComparer.Ordinal).Count();
         return distinct < folds
             ? throw new TableException($"--group {parse.GetValue(split.Group)}: {distinct} distinct values cannot fill {folds} folds.")
-            : StratifiedGroupKFold.Split(y, groups, folds, seed);
+            : new TableFolds(folds, null, groups);
     }
 
-    private static IReadOnlyList<LearnerEvaluation> CrossValidate(FeatureMatrix x, double[] y, int[] fold, string[]? groups, int seed, TimeProvider time)
+    private static void Print(TableEvaluation evaluation)
     {
-        for (var k = 0; k <= fold.Max(); k++)
-        {
-            var positives = y.Where((_, r) => fold[r] != k).Count(v => v > 0.5);
-            var training = y.Length - fold.Count(f => f == k);
-            if (positives == 0 || positives == training)
-            {
-                throw new TableException($"Fold {k}: the rows outside it hold only one class, so no learner can be trained without it.");
-            }
-        }
-
-        return CrossValidation.Evaluate(x, y, Learners(), fold, seed, time, groups);
-    }
-
-    private static void Print(IReadOnlyList<LearnerEvaluation> evaluations)
-    {
-        foreach (var e in evaluations)
+        foreach (var e in evaluation.Reports)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{e.Learner}: AUC {e.Auc:0.0000}, log loss {e.LogLoss:0.0000}, Brier {e.Brier:0.0000}, fit {e.FitSeconds:0.00} s ({e.Folds}-fold)"));
         }
 
-        Console.WriteLine($"chosen: {CrossValidation.Best(evaluations).Learner}");
+        Console.WriteLine($"chosen: {evaluation.Best.Learner}");
+    }
+
+    /// <summary>ML.NET's permutation importance of the chosen model, most first.</summary>
+    private static void PrintImportance(TableModel model)
+    {
+        Console.WriteLine($"permutation importance of {model.Learner} (AUC lost when the column is shuffled, on the folds' held-out rows):");
+        foreach (var i in model.Importance.Take(10))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {i.Column}: {i.Importance:0.0000} ± {i.StandardDeviation:0.0000}"));
+        }
     }
 
     private static Task<int> Run(Func<int> work)

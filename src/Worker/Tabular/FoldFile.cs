@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Learning.Tabular;
+using ChurnWatch.Analytics.Modeling.Tables;
 
 namespace ChurnWatch.Worker.Tabular;
 

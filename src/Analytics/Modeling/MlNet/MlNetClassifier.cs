@@ -74,10 +74,16 @@ public sealed class MlNetClassifier
             throw new ArgumentException("The rows' columns are not the model's features in order.", nameof(x));
         }
 
-        var output = _transformer.Transform(new FeatureTable(x));
-        var logits = new double[x.Rows];
-        var probabilities = new double[x.Rows];
-        double[][]? contributions = explain ? new double[x.Rows][] : null;
+        return Score(new FeatureTable(x), x.Rows, explain);
+    }
+
+    /// <summary>The same on any input the ML.NET model reads (an account table's numeric and text columns).</summary>
+    internal ModelScores Score(IDataView input, int rows, bool explain)
+    {
+        var output = _transformer.Transform(input);
+        var logits = new double[rows];
+        var probabilities = new double[rows];
+        double[][]? contributions = explain ? new double[rows][] : null;
         double bias = double.NaN;
         var columns = new List<DataViewSchema.Column> { output.Schema["Score"] };
         if (IsCalibrated)
@@ -127,13 +133,20 @@ public sealed class MlNetClassifier
     /// <summary>Builds the classifier of a freshly trained ML.NET model, counting tree covers on the training rows.</summary>
     internal static MlNetClassifier Create(MLContext ml, string learner, IReadOnlyList<string> columnNames, int[] slotFeatures, ITransformer model, FeatureMatrix trainingRows)
     {
+        ArgumentNullException.ThrowIfNull(trainingRows);
+        return Create(ml, learner, columnNames, slotFeatures, model, new FeatureTable(trainingRows), FeatureTable.InputSchema(columnNames));
+    }
+
+    /// <summary>The same for any input (<paramref name="inputSchema"/>: the columns a user hands the saved model).</summary>
+    internal static MlNetClassifier Create(MLContext ml, string learner, IReadOnlyList<string> columnNames, int[] slotFeatures, ITransformer model, IDataView trainingRows, DataViewSchema inputSchema)
+    {
         double[][]? covers = null;
         if (Flatten(model).Select(Ensemble).OfType<RegressionTreeEnsemble>().FirstOrDefault() is { } ensemble)
         {
             covers = TreeExplainer.CountCovers(ensemble, PreparedRows(model, trainingRows));
         }
 
-        return new MlNetClassifier(learner, columnNames, slotFeatures, covers, ModelZip.Save(ml, model, FeatureTable.InputSchema(columnNames)));
+        return new MlNetClassifier(learner, columnNames, slotFeatures, covers, ModelZip.Save(ml, model, inputSchema));
     }
 
     /// <summary>The same model followed by a calibrator (fitted elsewhere on held-out scores).</summary>
@@ -149,23 +162,31 @@ public sealed class MlNetClassifier
     /// A feature's AUC drop is the sum over its slots (its value and, when it had missing values, its missing slot);
     /// the spread adds the slots' variances.
     /// </summary>
-    internal (double AucDrop, double Spread)[] PermutationImportance(FeatureMatrix x, double[] labels, int repeats, int seed)
+    internal (double AucDrop, double Spread)[] PermutationImportance(FeatureMatrix x, double[] labels, int repeats, int seed) =>
+        PermutationImportance(_transformer, new FeatureTable(x, labels), SlotFeatures, ColumnNames.Count, repeats, seed);
+
+    /// <summary>
+    /// The same for any ML.NET model of this design (preparation, then the learner) on rows with a <c>Label</c>
+    /// column: a cross-validation fold's model on its held-out rows, for instance.
+    /// </summary>
+    internal static (double AucDrop, double Spread)[] PermutationImportance(
+        ITransformer model, IDataView rows, IReadOnlyList<int> slotFeatures, int featureCount, int repeats, int seed)
     {
         var ml = MlNetContext.Create(seed);
-        var parts = Flatten(_transformer);
+        var parts = Flatten(model);
         var learner = parts.FindIndex(p => p is IPredictionTransformer<object>);
-        var prepared = new TransformerChain<ITransformer>([.. parts.Take(learner)]).Transform(new FeatureTable(x, labels));
+        var prepared = new TransformerChain<ITransformer>([.. parts.Take(learner)]).Transform(rows);
         var slots = parts[learner] switch
         {
             BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear => Permute(ml, linear, prepared, repeats),
             BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> trees => Permute(ml, trees, prepared, repeats),
             _ => throw new InvalidOperationException("The ML.NET model holds neither a logistic regression nor LightGBM trees."),
         };
-        var result = new (double AucDrop, double Spread)[ColumnNames.Count];
-        var variance = new double[ColumnNames.Count];
+        var result = new (double AucDrop, double Spread)[featureCount];
+        var variance = new double[featureCount];
         for (var s = 0; s < slots.Length; s++)
         {
-            var feature = SlotFeatures[s];
+            var feature = slotFeatures[s];
             result[feature].AucDrop -= slots[s].AreaUnderRocCurve.Mean;
             variance[feature] += slots[s].AreaUnderRocCurve.StandardDeviation * slots[s].AreaUnderRocCurve.StandardDeviation;
         }
@@ -182,11 +203,11 @@ public sealed class MlNetClassifier
         where TModel : class =>
         [.. ml.BinaryClassification.PermutationFeatureImportance(learner, prepared, FeatureTable.LabelColumn, permutationCount: repeats)];
 
-    private static List<float[]> PreparedRows(ITransformer model, FeatureMatrix x)
+    private static List<float[]> PreparedRows(ITransformer model, IDataView input)
     {
-        var output = model.Transform(new FeatureTable(x));
+        var output = model.Transform(input);
         var column = output.Schema[FeaturePreparation.FeaturesColumn];
-        var rows = new List<float[]>(x.Rows);
+        var rows = new List<float[]>();
         using var cursor = output.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         VBuffer<float> buffer = default;

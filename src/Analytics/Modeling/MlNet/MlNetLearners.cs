@@ -43,16 +43,7 @@ public static class MlNetLearners
     private static MlNetClassifier FitLogistic(MLContext ml, FeatureMatrix x, double[] labels, IReadOnlySet<string> countLike, ModelingOptions options)
     {
         var preparation = FeaturePreparation.For(ml, x, countLike, forLinearModel: true);
-        var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            FeatureColumnName = FeaturePreparation.FeaturesColumn,
-            LabelColumnName = FeatureTable.LabelColumn,
-            L1Regularization = 0,
-            // ML.NET penalises the summed log loss, ChurnWatch's L2Strength the mean one: the same penalty is x rows.
-            L2Regularization = (float)(options.L2Strength * x.Rows),
-            OptimizationTolerance = 1e-8f,
-            NumberOfThreads = 1,
-        });
+        var trainer = LogisticTrainer(ml, options.L2Strength, x.Rows);
         // L-BFGS passes over the rows many times: the cache keeps the prepared rows instead of re-running the transforms.
         var model = preparation.Estimator.AppendCacheCheckpoint(ml).Append(trainer).Fit(new FeatureTable(x, labels));
         return MlNetClassifier.Create(ml, LogisticRegression, x.ColumnNames, preparation.SlotFeatures, model, x);
@@ -117,6 +108,22 @@ public static class MlNetLearners
             },
         });
     }
+
+    /// <summary>
+    /// ML.NET's L-BFGS logistic regression with an L2 penalty of <paramref name="l2PerRow"/> on the mean log loss.
+    /// ML.NET penalises the summed log loss, ChurnWatch's settings the mean one: the same penalty is x rows. One
+    /// thread, so the fit is deterministic.
+    /// </summary>
+    internal static LbfgsLogisticRegressionBinaryTrainer LogisticTrainer(MLContext ml, double l2PerRow, int rows) =>
+        ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            FeatureColumnName = FeaturePreparation.FeaturesColumn,
+            LabelColumnName = FeatureTable.LabelColumn,
+            L1Regularization = 0,
+            L2Regularization = (float)(l2PerRow * rows),
+            OptimizationTolerance = 1e-8f,
+            NumberOfThreads = 1,
+        });
 
     /// <summary>Rows before and from the first day at which the latest <paramref name="share"/> of rows begins.</summary>
     private static (int[] Early, int[] Late) SplitByTime(int[] days, double share)

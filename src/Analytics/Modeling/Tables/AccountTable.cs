@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Learning.Tabular;
+namespace ChurnWatch.Analytics.Modeling.Tables;
 
 /// <summary>A plain table of one row per account, as text: what <c>churnwatch model</c> reads from a CSV.</summary>
 /// <param name="Source">Where it came from, for messages (a file name).</param>

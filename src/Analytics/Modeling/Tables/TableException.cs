@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Learning.Tabular;
+namespace ChurnWatch.Analytics.Modeling.Tables;
 
 /// <summary>A table that cannot be used as asked; the message names the file, row or column and what was expected.</summary>
 public sealed class TableException : Exception

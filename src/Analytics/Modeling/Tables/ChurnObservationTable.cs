@@ -2,7 +2,7 @@ using System.Globalization;
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 
-namespace ChurnWatch.Analytics.Learning.Tabular;
+namespace ChurnWatch.Analytics.Modeling.Tables;
 
 /// <summary>
 /// The churn training set ChurnWatch builds for a company (one row per account x observation date, the documented

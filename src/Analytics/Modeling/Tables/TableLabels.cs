@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Learning.Tabular;
+namespace ChurnWatch.Analytics.Modeling.Tables;
 
 /// <summary>Reads the label column of an account table as 0/1, refusing anything that is not exactly two classes.</summary>
 public static class TableLabels

@@ -1,5 +1,4 @@
 using ChurnWatch.Analytics.Modeling;
-using ChurnWatch.Analytics.Learning.Evaluation;
 
 namespace ChurnWatch.Analytics.Tests.Modeling;
 

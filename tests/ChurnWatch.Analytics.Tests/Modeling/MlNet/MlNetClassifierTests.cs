@@ -1,4 +1,3 @@
-using ChurnWatch.Analytics.Learning;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.MlNet;
 using Microsoft.ML;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using ChurnWatch.Analytics.Features;
-using ChurnWatch.Analytics.Learning.Tabular;
+using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Tests.TestData;
 
-namespace ChurnWatch.Analytics.Tests.Learning.Tabular;
+namespace ChurnWatch.Analytics.Tests.Modeling.Tables;
 
 public sealed class ChurnObservationTableTests
 {

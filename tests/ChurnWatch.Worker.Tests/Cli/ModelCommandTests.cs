@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Learning.Tabular;
+using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Worker.Cli;
 using ChurnWatch.Worker.Tests.TestSupport;
 
@@ -42,7 +42,7 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exitCode);
         var auc = double.Parse(output.Split("AUC ")[1].Split(',')[0], CultureInfo.InvariantCulture);
         Assert.True(auc > 0.7, output);
-        Assert.Contains("chosen: logistic_regression_l2", output, StringComparison.Ordinal);
+        Assert.Contains("chosen: lbfgs_logistic_regression", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,6 +61,8 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Equal("id,probability,driver_1,driver_2,driver_3", lines[0]);
         var stored = TableModelSerializer.Deserialize(await File.ReadAllTextAsync(model), "model.json");
         Assert.Equal("churned", stored.Label);
+        Assert.Equal(["lbfgs_logistic_regression", "lightgbm"], stored.CrossValidation.Select(c => c.Learner));
+        Assert.Equal("tickets_open", stored.Importance[0].Column);
         // accounts with more open tickets score higher on average: the model learned the cause
         var byTickets = File.ReadAllLines(table).Skip(1).Zip(lines.Skip(1))
             .GroupBy(p => int.Parse(p.First.Split(',')[2], CultureInfo.InvariantCulture))
@@ -90,8 +92,8 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "score", "--model", model, "--csv", table, "--id", "account_id", "--out", scores)).ExitCode);
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        Assert.Contains("chosen: gradient_boosted_trees", output, StringComparison.Ordinal);
-        Assert.Equal("gradient_boosted_trees", TableModelSerializer.Deserialize(await File.ReadAllTextAsync(model), "trees.json").Classifier.Learner);
+        Assert.Contains("chosen: lightgbm", output, StringComparison.Ordinal);
+        Assert.Equal("lightgbm", TableModelSerializer.Deserialize(await File.ReadAllTextAsync(model), "trees.json").Classifier.Learner);
         var scored = (await File.ReadAllLinesAsync(scores)).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToList();
         var risky = lines.Skip(1).Select(l => l.Split(',')).Select(c => (double.Parse(c[1], CultureInfo.InvariantCulture) < 0.5) ^ (double.Parse(c[2], CultureInfo.InvariantCulture) < 0.5)).ToList();
         Assert.True(scored.Where((_, i) => risky[i]).Average() > scored.Where((_, i) => !risky[i]).Average() + 0.5);
@@ -158,10 +160,10 @@ public sealed class ModelCommandTests : IDisposable
 
         Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (byRowExit, byAccountExit));
         // Row folds put an account's other dates in training: the trees recognise its code and "predict" its label.
-        Assert.True(Auc(byRow, "gradient_boosted_trees") > 0.9, byRow);
+        Assert.True(Auc(byRow, "lightgbm") > 0.9, byRow);
         // Folds by account leave only the coin flips to learn, which nothing predicts.
-        Assert.InRange(Auc(byAccount, "gradient_boosted_trees"), 0.3, 0.7);
-        Assert.InRange(Auc(byAccount, "logistic_regression_l2"), 0.3, 0.7);
+        Assert.InRange(Auc(byAccount, "lightgbm"), 0.3, 0.7);
+        Assert.InRange(Auc(byAccount, "lbfgs_logistic_regression"), 0.3, 0.7);
     }
 
     [Fact]
@@ -225,6 +227,45 @@ public sealed class ModelCommandTests : IDisposable
 
         // The plan raises Starter accounts' scores: it is among their drivers.
         Assert.Contains(scored.Where((_, r) => rows[r][1] == "Starter"), s => s.Any(d => d.StartsWith("plan=Starter (+", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Train_PrintsThePermutationImportanceOfTheChosenModel()
+    {
+        var (exitCode, output, _) = await InvokeAsync("model", "train", "--csv", Table(), "--label", "churned", "--positive", "yes", "--id", "account_id", "--out", _folder.File("importance.json"));
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        var first = Array.FindIndex(lines, l => l.StartsWith("permutation importance of lbfgs_logistic_regression", StringComparison.Ordinal));
+        Assert.True(first >= 0, output);
+        Assert.StartsWith("  tickets_open: ", lines[first + 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_ModelFromTheHandWrittenLearners_SaysToRetrain()
+    {
+        var old = _folder.File("old.json");
+        await File.WriteAllTextAsync(old, "{\"format_version\": 1, \"label\": \"churned\"}");
+
+        var (exitCode, _, error) = await InvokeAsync("model", "score", "--model", old, "--csv", Table(), "--out", _folder.File("old-scores.csv"));
+
+        Assert.Equal(ExitCodes.BadSourceData, exitCode);
+        Assert.Contains("old.json is not a ChurnWatch table model file: The model file is in an older format (version 1", error.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("`churnwatch model train` on the table", error.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_TableWithTextWhereTheModelHadNumbers_NamesRowAndColumn()
+    {
+        var model = _folder.File("text.json");
+        Assert.Equal(ExitCodes.Ok, (await InvokeAsync("model", "train", "--csv", Table(), "--label", "churned", "--positive", "yes", "--id", "account_id", "--out", model)).ExitCode);
+        var bad = _folder.File("bad-rows.csv");
+        await File.WriteAllLinesAsync(bad, ["account_id,plan,tickets_open,nps", "B1,Team,2,7", "B2,Team,many,7"]);
+
+        var (exitCode, _, error) = await InvokeAsync("model", "score", "--model", model, "--csv", bad, "--out", _folder.File("bad-scores.csv"));
+
+        Assert.Equal(ExitCodes.BadSourceData, exitCode);
+        Assert.Contains("bad-rows.csv: row 3, column 'tickets_open': 'many' is not a number", error.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ChurnWatch.Analytics.Features;
-using ChurnWatch.Analytics.Learning;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.MlNet;
 using ChurnWatch.Worker.Cli;

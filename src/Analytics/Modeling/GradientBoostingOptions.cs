@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
-/// How <see cref="GradientBoostedTrees"/> grows its ensemble (XGBoost-style second-order boosting on log loss).
-/// Every default and range is given in the member's summary; <see cref="GradientBoostedTrees.Fit"/> validates them.
+/// How ML.NET's LightGBM grows its ensemble (<c>MlNet.MlNetLearners.Trainer</c> maps these onto LightGBM's options).
+/// Every default and range is given in the member's summary; <see cref="ModelingOptions.Validate"/> checks them.
 /// </summary>
 public sealed class GradientBoostingOptions
 {

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-MAX_CATEGORIES = 20  # as ChurnWatch's TableEncoding.MaxCategories
+MAX_CATEGORIES = 20  # as ChurnWatch's TableColumn.MaxLevels
 EPSILON = 1e-15      # as ChurnWatch's ClassificationMetrics log loss clip
 
 
@@ -37,9 +37,10 @@ def is_number(cell):
 
 
 def encode(header, rows, exclude):
-    """The same encoding as ChurnWatch's TableEncoding: a column whose non-empty cells are all numbers stays numeric
-    (empty = NaN); any other column is one 0/1 column per level among its 20 most frequent (ties by name, an empty
-    cell is the level '(empty)') plus one '(other)' column when there are more levels."""
+    """The same encoding as ChurnWatch's table models (TableColumn, ML.NET's OneHotEncoding over the kept levels): a
+    column whose non-empty cells are all numbers stays numeric (empty = NaN); any other column is one 0/1 column per
+    level among its 20 most frequent non-empty levels (ties by name); a rarer level, an unseen one or an empty cell is
+    '(other)', the all-zero vector."""
     columns, names = [], []
     for c, name in enumerate(header):
         if name in exclude:
@@ -49,19 +50,14 @@ def encode(header, rows, exclude):
             columns.append(np.array([float(v) if v != "" else np.nan for v in cells]))
             names.append(name)
             continue
-        levels = ["(empty)" if v == "" else v for v in cells]
         counts = {}
-        for v in levels:
-            counts[v] = counts.get(v, 0) + 1
+        for v in cells:
+            if v != "":
+                counts[v] = counts.get(v, 0) + 1
         ordered = sorted(counts, key=lambda k: (-counts[k], k))
-        kept = ordered[:MAX_CATEGORIES]
-        for level in kept:
-            columns.append(np.array([1.0 if v == level else 0.0 for v in levels]))
+        for level in ordered[:MAX_CATEGORIES]:
+            columns.append(np.array([1.0 if v == level else 0.0 for v in cells]))
             names.append(f"{name}={level}")
-        if len(ordered) > MAX_CATEGORIES:
-            kept_set = set(kept)
-            columns.append(np.array([0.0 if v in kept_set else 1.0 for v in levels]))
-            names.append(f"{name}=(other)")
     return np.column_stack(columns), names
 
 

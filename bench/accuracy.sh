@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Accuracy benchmark of ChurnWatch's learners against XGBoost and scikit-learn on the same folds (issue 4).
+# Accuracy benchmark of ChurnWatch's ML.NET learners against XGBoost and scikit-learn on the same folds (issues 4, 15).
 set -euo pipefail
 
 usage() {
@@ -7,8 +7,8 @@ usage() {
 Usage: bench/accuracy.sh [--quick] [--strict] [--folds K] [--seed S] [--threads N] [--work DIR] [--fresh] [--help]
 
 Builds the account tables, writes each table's fold assignment once to a file, and cross-validates on those very
-folds ChurnWatch's learners (`churnwatch model evaluate`: logistic regression, gradient-boosted trees, and the learner
-it chooses) and XGBoost and scikit-learn (bench/accuracy.py). Prints AUC, Brier, log loss and fit seconds per table
+folds ChurnWatch's ML.NET learners (`churnwatch model evaluate`, ML.NET's CrossValidate on the given folds:
+lbfgs_logistic_regression, lightgbm, and the learner it chooses) and XGBoost and scikit-learn (bench/accuracy.py). Prints AUC, Brier, log loss and fit seconds per table
 and learner, a PASS/FAIL line per table, then a summary table (Markdown, for the README).
 
 Tables:
@@ -25,15 +25,16 @@ Tables:
 
 Folds: K (default 5) folds from scikit-learn, written to <table>/folds.csv (header 'fold', one line per row) and read
 by both sides. Sample-company tables hold one account on many dates, so their folds are StratifiedGroupKFold by
-account_id (no account on both sides of a split; the trees' early-stopping hold-out is by account too); the
+account_id (no account on both sides of a split; LightGBM's early-stopping hold-out is by account too); the
 synthetic tables have one row per account and use StratifiedKFold.
 
-Competitors (bench/accuracy.py compete), on the same encoded columns (text columns one-hot as ChurnWatch does: the
-20 most frequent levels plus '(other)'; empty numbers are NaN):
+Competitors (bench/accuracy.py compete), on the same encoded columns (text columns one-hot as ChurnWatch's ML.NET
+models do: one 0/1 column per level among the 20 most frequent non-empty ones, a rarer, unseen or empty cell all
+zeros, '(other)'; empty numbers are NaN):
   xgboost_hist                    XGBoost hist, max_depth 6, eta 0.1, min_child_weight 1, lambda 1, max_bin 256, up
                                   to 1,000 rounds, early stopping after 20 on a tenth of the training fold (by
                                   account when grouped), the best round's trees kept
-  xgboost_hist_depth3             the same with ChurnWatch's tree settings: max_depth 3, subsample and colsample 0.8
+  xgboost_hist_depth3             the same with ChurnWatch's LightGBM settings: max_depth 3, subsample and colsample 0.8
   sklearn_hist_gradient_boosting  HistGradientBoostingClassifier with scikit-learn's defaults (random_state = seed)
   sklearn_logistic_regression     SimpleImputer(median, add_indicator) -> StandardScaler -> LogisticRegression(C=1)
 Metrics are computed the same way on both sides from pooled out-of-fold predictions (AUC with ties counting half,

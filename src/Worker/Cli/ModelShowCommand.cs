@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Worker.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace ChurnWatch.Worker.Cli;
 
 /// <summary>
 /// <c>churnwatch model show [FILE]</c>: what a churn or renewal model file says about itself: the learner the
-/// backtest chose and every candidate's figures, the calibration, and the features the model leans on.
+/// backtest chose and every candidate's figures, the calibration, and the features the model leans on; or, for a model
+/// of an account table (<c>churnwatch model train</c>), each learner's cross-validation and the permutation importance.
 /// </summary>
 internal static class ModelShowCommand
 {
@@ -25,7 +27,7 @@ internal static class ModelShowCommand
     {
         var file = new Argument<string?>("FILE")
         {
-            Description = "A model file (data/models/<target>-<id>.json). Default: the newest churn and renewal models in Store:DataFolder/models.",
+            Description = "A model file (data/models/<target>-<id>.json, or a table model written by 'churnwatch model train'). Default: the newest churn and renewal models in Store:DataFolder/models.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var top = new Option<int>("--top") { Description = "How many features of the global importance to list.", DefaultValueFactory = _ => DefaultTop };
@@ -49,7 +51,7 @@ internal static class ModelShowCommand
                     return Task.FromResult(CommandHost.Fail(ExitCodes.Failed, $"No model files in {folder}: run 'churnwatch demo' (or the training job) first, or give a model file."));
                 }
 
-                var models = new List<(string Path, RiskModel Model)>();
+                var models = new List<(string Path, object Model)>();
                 foreach (var path in paths)
                 {
                     if (Read(path, out var model) is { } error)
@@ -64,7 +66,14 @@ internal static class ModelShowCommand
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
                 foreach (var (path, model) in models)
                 {
-                    Write(console, path, model, count);
+                    if (model is TableModel table)
+                    {
+                        Write(console, path, table, count);
+                    }
+                    else
+                    {
+                        Write(console, path, (RiskModel)model, count);
+                    }
                 }
 
                 return Task.FromResult(ExitCodes.Ok);
@@ -82,14 +91,19 @@ internal static class ModelShowCommand
             .OfType<string>()];
     }
 
-    /// <summary>Reads the model file; returns the error to print, or null.</summary>
-    private static string? Read(string path, out RiskModel? model)
+    /// <summary>Reads the model file (a churn or renewal model, or a table model); returns the error to print, or null.</summary>
+    private static string? Read(string path, out object? model)
     {
         model = null;
         try
         {
-            model = RiskModelSerializer.Deserialize(File.ReadAllText(path));
+            var json = File.ReadAllText(path);
+            model = TableModelSerializer.IsTableModel(json) ? TableModelSerializer.Deserialize(json, path) : RiskModelSerializer.Deserialize(json);
             return null;
+        }
+        catch (TableException e)
+        {
+            return e.Message;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -99,6 +113,31 @@ internal static class ModelShowCommand
         {
             return $"{path} is not a ChurnWatch churn or renewal model file: {e.Message}";
         }
+    }
+
+    /// <summary>A model of an account table (<c>churnwatch model train</c>): what it predicts, each learner's cross-validation, importance.</summary>
+    private static void Write(IAnsiConsole console, string path, TableModel model, int top)
+    {
+        string F(double value, string format) => double.IsNaN(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);
+        var text = model.Columns.Count(c => c.IsText);
+        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: table model predicting {model.Label} = {model.Positive}, {model.Learner}, reads {model.Columns.Count} columns ({model.Columns.Count - text} numeric, {text} text), ChurnWatch {model.ChurnWatchVersion}")));
+        var candidates = new Spectre.Console.Table().Title("Cross-validation of each learner (pooled out-of-fold predictions)")
+            .AddColumns("Learner", "Folds", "AUC", "Log loss", "Brier", "Chosen");
+        foreach (var c in model.CrossValidation)
+        {
+            candidates.AddRow(Markup.Escape(c.Learner), c.Folds.ToString(CultureInfo.InvariantCulture), F(c.Auc, "0.0000"), F(c.LogLoss, "0.0000"), F(c.Brier, "0.0000"), c.Learner == model.Learner ? "yes" : string.Empty);
+        }
+
+        console.Write(candidates);
+        var importance = new Spectre.Console.Table().Title("Permutation importance (the folds' models on their held-out rows)")
+            .AddColumns("Column", "AUC lost when shuffled");
+        foreach (var i in model.Importance.Take(top))
+        {
+            importance.AddRow(Markup.Escape(i.Column), $"{F(i.Importance, "0.0000")} ± {F(i.StandardDeviation, "0.0000")}");
+        }
+
+        console.Write(importance);
     }
 
     private static void Write(IAnsiConsole console, string path, RiskModel model, int top)

@@ -268,5 +268,22 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Contains("bad-rows.csv: row 3, column 'tickets_open': 'many' is not a number", error.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Show_TableModel_PrintsEachLearnersCrossValidationAndTheImportance()
+    {
+        var model = _folder.File("show.json");
+        var (_, trained, _) = await InvokeAsync("model", "train", "--csv", Table(), "--label", "churned", "--positive", "yes", "--id", "account_id", "--out", model);
+
+        var (exitCode, output, _) = await InvokeAsync("model", "show", model, "--top", "1");
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Contains("table model predicting churned = yes, lbfgs_logistic_regression", output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        // The figures train printed are the ones stored.
+        var lightGbmAuc = trained.Split("lightgbm: AUC ")[1].Split(',')[0];
+        Assert.Contains(lightGbmAuc, output, StringComparison.Ordinal);
+        Assert.Contains("tickets_open", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("nps", output, StringComparison.Ordinal); // --top 1
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -18,6 +18,12 @@ public sealed record TableColumn(string Name, IReadOnlyList<string>? Levels)
     /// <summary>What every level outside the kept ones is called.</summary>
     public const string Other = "(other)";
 
+    /// <summary>
+    /// Names of the columns ML.NET's pipeline adds (label, group, fold and row of the input, the prepared vector, the
+    /// scores); the transforms name their intermediate columns with '#'. A model column of such a name would hide one.
+    /// </summary>
+    private static readonly string[] Reserved = ["Label", "Group", "Fold", "Row", "Features", "Values", "Score", "Probability", "PredictedLabel"];
+
     [JsonIgnore]
     public bool IsText => Levels is not null;
 
@@ -37,6 +43,11 @@ public sealed record TableColumn(string Name, IReadOnlyList<string>? Levels)
             if (exclude.Contains(name))
             {
                 continue;
+            }
+
+            if (Reserved.Contains(name) || name.Contains('#', StringComparison.Ordinal))
+            {
+                throw new TableException($"{table.Source}: column '{name}' has a name the ML.NET model uses for its own columns ({string.Join(", ", Reserved)}, or any name with '#'); rename it, or leave it out with --ignore.");
             }
 
             var cells = table.Rows.Select(r => r[c]).Where(v => v.Length > 0).ToList();

@@ -44,6 +44,18 @@ public sealed class TableColumnTests
     }
 
     [Theory]
+    [InlineData("Score")]
+    [InlineData("seats#log1p")]
+    public void Fit_ColumnNamedLikeMlNetsOwn_SaysToRenameOrIgnoreIt(string name)
+    {
+        var table = new AccountTable("t.csv", [name, "y"], [["1", "0"]]);
+
+        var error = Assert.Throws<TableException>(() => TableColumn.Fit(table, ["y"]));
+
+        Assert.Contains($"t.csv: column '{name}' has a name the ML.NET model uses for its own columns", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("churned", "maybe", "must hold exactly two values")]
     [InlineData("plan", "Team", "row 4 has no value in the label column 'plan'")]
     [InlineData("nope", "yes", "not in the header")]

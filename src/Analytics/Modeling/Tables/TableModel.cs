@@ -18,8 +18,9 @@ namespace ChurnWatch.Analytics.Modeling.Tables;
 /// <param name="Classifier">The ML.NET model and what explains it (contributions per column).</param>
 /// <param name="CrossValidation">Every learner's cross-validation, in the order they were tried.</param>
 /// <param name="Importance">
-/// ML.NET's permutation importance of the chosen learner per column, most first: the AUC lost when the column's slots
-/// are shuffled, averaged over the cross-validation folds' models on the rows each did not see.
+/// ML.NET's permutation importance of the chosen learner per column, most first: the AUC lost when a slot of the
+/// prepared vector is shuffled, added over the column's slots (its one-hot levels, or value and missing slot) and
+/// averaged over the cross-validation folds' models on the rows each did not see.
 /// </param>
 public sealed record TableModel(
     int FormatVersion,

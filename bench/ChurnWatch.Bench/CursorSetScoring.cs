@@ -4,11 +4,11 @@ using Microsoft.ML.Data;
 namespace ChurnWatch.Bench;
 
 /// <summary>
-/// Batch scoring with ML.NET's own model, the fastest honest way measured (bench/README or the main README's gbdt
-/// section): <c>Transform</c> over the rows, read through <c>GetRowCursorSet</c> with one cursor per thread, each
-/// cursor over a contiguous range of a <see cref="MatrixView"/>. ML.NET computes every score (its tree walk is more than
-/// 90% of the time); this only avoids the overheads around it: no array per row, no splitting of one cursor across
-/// threads with 64-row hand-offs, exactly <c>threads</c> threads.
+/// Batch scoring with ML.NET's own model: <c>Transform</c> over the rows, read through <c>GetRowCursorSet</c> with one
+/// cursor per thread, each over a contiguous range of a <see cref="MatrixView"/> (no array per row). The ways of
+/// calling ML.NET that <see cref="ScoringMethods"/> compares tie within a shared machine's noise, as ML.NET's own
+/// row-by-row tree walk is about 90% of the time in each; this one runs exactly <c>threads</c> threads, as XGBoost's
+/// <c>nthread</c> does, where a single cursor lets ML.NET choose max(2, cores - 1).
 /// </summary>
 internal static class CursorSetScoring
 {

@@ -82,9 +82,9 @@ if (scoreMethods)
     return 0;
 }
 
-// Batch scoring with ML.NET's own model, the fastest honest way measured (CursorSetScoring): Transform over the
-// matrix read in place, one cursor of GetRowCursorSet per thread. Three passes, each scoring every row; the first
-// (cold: JIT) and the best are reported, and every pass must give the same bits.
+// Batch scoring with ML.NET's own model (CursorSetScoring): Transform over the matrix read in place, one cursor of
+// GetRowCursorSet per thread. Three passes, each scoring every row; the first (cold: JIT) and the best are reported,
+// and every pass must give the same bits.
 const int ScorePasses = 3;
 var matrix = new MatrixView(values, columns);
 var scoreSeconds = new double[ScorePasses];

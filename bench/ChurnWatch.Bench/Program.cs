@@ -2,19 +2,23 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Bench;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
 
-// Usage: ChurnWatch.Bench <features.f64> <labels.f64> <rows> <columns> <trainRows> <trees> <depth> <threads>
+// Usage: ChurnWatch.Bench <features.f64> <labels.f64> <rows> <columns> <trainRows> <trees> <depth> <threads> [--score-methods]
 // Reads a row-major float64 matrix and float64 labels, trains ML.NET's LightGBM (the learner ChurnWatch's models use)
 // on the first trainRows rows, scores every row and reports the AUC on the rest. Prints key=value lines that
-// bench/gbdt.sh reads.
-if (args.Length != 8)
+// bench/gbdt.sh reads. With --score-methods it compares the ways of scoring with ML.NET instead (ScoringMethods).
+if (args.Length is not (8 or 9) || (args.Length == 9 && args[8] != "--score-methods"))
 {
-    Console.Error.WriteLine("usage: ChurnWatch.Bench <features.f64> <labels.f64> <rows> <columns> <trainRows> <trees> <depth> <threads>");
+    Console.Error.WriteLine("usage: ChurnWatch.Bench <features.f64> <labels.f64> <rows> <columns> <trainRows> <trees> <depth> <threads> [--score-methods]");
     return 2;
 }
+
+var scoreMethods = args.Length == 9;
 
 var inv = CultureInfo.InvariantCulture;
 var rows = int.Parse(args[2], inv);
@@ -70,10 +74,19 @@ var trainSeconds = watch.Elapsed.TotalSeconds;
 process.Refresh();
 var trainCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 
-// Batch scoring through ML.NET's own Transform over an IDataView, read with one cursor per block of rows, one block
-// per thread (a single Transform + GetColumn runs on one thread). Three passes, each scoring every row; the first (cold: JIT) and the best are
-// reported, and every pass must give the same bits.
+if (scoreMethods)
+{
+    // Compare the ways of scoring (bench/gbdt.sh --score-methods) instead of the timed passes below.
+    var typed = (BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>)model;
+    new ScoringMethods(ml, typed, values, columns, threads, View, schema).Compare(rounds: 5);
+    return 0;
+}
+
+// Batch scoring with ML.NET's own model (CursorSetScoring): Transform over the matrix read in place, one cursor of
+// GetRowCursorSet per thread. Three passes, each scoring every row; the first (cold: JIT) and the best are reported,
+// and every pass must give the same bits.
 const int ScorePasses = 3;
+var matrix = new MatrixView(values, columns);
 var scoreSeconds = new double[ScorePasses];
 var scoreCpuSeconds = new double[ScorePasses];
 float[] scores = [];
@@ -83,22 +96,7 @@ for (var pass = 0; pass < ScorePasses; pass++)
     process.Refresh();
     cpuBefore = process.TotalProcessorTime;
     watch.Restart();
-    var result = new float[rows];
-    var block = (rows + threads - 1) / threads;
-    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-    {
-        var from = t * block;
-        var to = Math.Min(rows, from + block);
-        var output = model.Transform(View(from, to));
-        using var cursor = output.GetRowCursor([output.Schema["Score"]]);
-        var getter = cursor.GetGetter<float>(output.Schema["Score"]);
-        float score = 0;
-        for (var r = from; cursor.MoveNext(); r++)
-        {
-            getter(ref score);
-            result[r] = score;
-        }
-    });
+    var result = CursorSetScoring.Score(model, matrix, threads);
     scoreSeconds[pass] = watch.Elapsed.TotalSeconds;
     process.Refresh();
     scoreCpuSeconds[pass] = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
@@ -111,6 +109,7 @@ var actual = labels[trainRows..].Select(l => l == 1).ToArray();
 var auc = ClassificationMetrics.Auc([.. scores[trainRows..].Select(s => (double)s)], actual);
 Console.WriteLine(string.Create(inv, $"train_seconds={trainSeconds:F3}"));
 Console.WriteLine(string.Create(inv, $"train_cpu_seconds={trainCpuSeconds:F3}"));
+Console.WriteLine("score_method=transform_cursor_set");
 Console.WriteLine(string.Create(inv, $"score_rows={rows}"));
 Console.WriteLine(string.Create(inv, $"score_passes={ScorePasses}"));
 Console.WriteLine(string.Create(inv, $"score_passes_identical={identical}"));

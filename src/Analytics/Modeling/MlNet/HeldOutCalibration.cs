@@ -1,10 +1,12 @@
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
-/// Chooses between ML.NET's Platt and isotonic calibrators on a model's scores for rows it did not train on (the
+/// Chooses between ML.NET's Platt and isotonic calibrators (the isotonic one linear between its blocks' centres,
+/// <see cref="BlockCentres"/>) on a model's scores for rows it did not train on (the
 /// backtest's test period): on its own training rows a model ranks and separates better than on new accounts, so a
 /// map fitted there would learn too trusting a correction.
 /// </summary>
@@ -58,12 +60,75 @@ internal static class HeldOutCalibration
         return new CalibrationChoice(method, Fit(ml, method, logits, actual, all), platt, isotonic, uncalibrated);
     }
 
-    private static ITransformer Fit(MLContext ml, string method, double[] logits, bool[] actual, int[] rows)
+    private static ITransformer Fit(MLContext ml, string method, double[] logits, bool[] actual, int[] rows) =>
+        method == CalibrationChoice.Platt
+            ? ml.BinaryClassification.Calibrators.Platt().Fit(Load(ml, logits, actual, rows))
+            : FitIsotonic(ml, logits, actual, rows);
+
+    private static IDataView Load(MLContext ml, double[] logits, bool[] actual, int[] rows) =>
+        ml.Data.LoadFromEnumerable(rows.Select(r => new ScoredRow { Score = (float)logits[r], Label = actual[r] }));
+
+    /// <summary>ML.NET's isotonic calibrator on the rows' scores, linear between its blocks' centres (<see cref="BlockCentres"/>).</summary>
+    internal static ITransformer FitIsotonic(MLContext ml, double[] logits, bool[] actual, int[] rows)
     {
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new ScoredRow { Score = (float)logits[r], Label = actual[r] }));
-        return method == CalibrationChoice.Platt
-            ? ml.BinaryClassification.Calibrators.Platt().Fit(data)
-            : ml.BinaryClassification.Calibrators.Isotonic().Fit(data);
+        var steps = ml.BinaryClassification.Calibrators.Isotonic().Fit(Load(ml, logits, actual, rows));
+        return ml.BinaryClassification.Calibrators.Isotonic(exampleWeightColumnName: nameof(ScoredRow.Weight))
+            .Fit(ml.Data.LoadFromEnumerable(BlockCentres(((IPredictionTransformer<IsotonicCalibrator>)steps).Model, logits, actual, rows)));
+    }
+
+    /// <summary>
+    /// ML.NET's pool-adjacent-violators blocks as rows at each block's mean score, weighted by its positives and its
+    /// negatives. ML.NET's isotonic map is flat across a block's whole score range and linear only in the gaps between
+    /// blocks, so with a few hundred rows per block almost every score lands on a step; refitted on these rows, each
+    /// block narrows to its centre and the map becomes linear from one block's centre to the next (flat beyond the
+    /// first and last), the interpolation the hand-written isotonic calibrator used. The blocks and their rates are
+    /// unchanged (PAV on already monotone blocks merges nothing), only where the map moves between them. On the sample
+    /// company this cut the churn backtest's cross-fitted isotonic log loss from 0.1453 to 0.1409 (see MODELING.md).
+    /// </summary>
+    internal static IEnumerable<ScoredRow> BlockCentres(IsotonicCalibrator steps, double[] logits, bool[] actual, int[] rows)
+    {
+        var blocks = steps.Mins.Length;
+        var sum = new double[blocks];
+        var count = new long[blocks];
+        var positives = new long[blocks];
+        foreach (var r in rows)
+        {
+            // The blocks cover every fitted score: the first block whose top reaches the score holds it.
+            var score = (float)logits[r];
+            var block = 0;
+            var high = blocks - 1;
+            while (block < high)
+            {
+                var middle = (block + high) / 2;
+                if (steps.Maxes[middle] < score)
+                {
+                    block = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            sum[block] += score;
+            count[block]++;
+            positives[block] += actual[r] ? 1 : 0;
+        }
+
+        for (var b = 0; b < blocks; b++)
+        {
+            // The mean of a block's float scores lies within its [min, max], so the centres keep the blocks' order.
+            var centre = (float)(sum[b] / count[b]);
+            if (positives[b] > 0)
+            {
+                yield return new ScoredRow { Score = centre, Label = true, Weight = positives[b] };
+            }
+
+            if (count[b] > positives[b])
+            {
+                yield return new ScoredRow { Score = centre, Label = false, Weight = count[b] - positives[b] };
+            }
+        }
     }
 
     private static double[] Apply(MLContext ml, ITransformer calibrator, double[] logits, int[] rows)
@@ -75,10 +140,13 @@ internal static class HeldOutCalibration
     private static int[] Rows(int[] folds, Func<int, bool> include) =>
         [.. Enumerable.Range(0, folds.Length).Where(r => include(folds[r]))];
 
-    private sealed class ScoredRow
+    internal sealed class ScoredRow
     {
         public float Score { get; set; }
 
         public bool Label { get; set; }
+
+        /// <summary>How many rows this one stands for (1 for a scored row).</summary>
+        public float Weight { get; set; } = 1;
     }
 }

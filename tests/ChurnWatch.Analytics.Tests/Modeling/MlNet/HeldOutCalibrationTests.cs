@@ -34,6 +34,22 @@ public sealed class HeldOutCalibrationTests
         Assert.Equal(1.0, Probability(ml, calibrator, 10), 6);
     }
 
+    // In probability the centres are the blocks' mean sigmoid: 0.0474 (rate 0), 0.2960 (1/3), 0.8059 (1); a score of
+    // 0 is sigmoid 0.5, two fifths of the way from the second centre to the third: 1/3 + 0.4 x 2/3 = 0.6.
+    [Theory]
+    [InlineData(-2.0, 0.0962331)]
+    [InlineData(0.0, 0.6)]
+    [InlineData(0.5, 0.7601153)]
+    [InlineData(1.2, 0.9510956)]
+    public void FitIsotonic_LinearInProbability_FollowsTheLineBetweenProbabilityCentres(double score, double expected)
+    {
+        var ml = MlNetContext.Create(1);
+        var calibrator = HeldOutCalibration.FitIsotonic(ml, Logits, Actual, [.. Enumerable.Range(0, Logits.Length)], linearInProbability: true);
+
+        // Pinned at 15 points per gap and linear in logit between them: within 1e-3 of the line.
+        Assert.Equal(expected, Probability(ml, calibrator, score), 0.001);
+    }
+
     [Fact]
     public void Choose_ScoresTooSpreadOutForASigmoid_PicksIsotonicBelowPlatt()
     {
@@ -49,9 +65,10 @@ public sealed class HeldOutCalibrationTests
 
         var choice = HeldOutCalibration.Choose(logits, labels, 11)!;
 
-        Assert.Equal(CalibrationChoice.Isotonic, choice.Method);
-        Assert.True(choice.IsotonicLogLoss < choice.PlattLogLoss);
-        Assert.True(choice.IsotonicLogLoss < choice.UncalibratedLogLoss);
+        Assert.StartsWith(CalibrationChoice.Isotonic, choice.Method, StringComparison.Ordinal);
+        Assert.Equal(Math.Min(choice.IsotonicLogLoss, choice.IsotonicProbabilityLogLoss), choice.ChosenLogLoss);
+        Assert.True(choice.ChosenLogLoss < choice.PlattLogLoss);
+        Assert.True(choice.ChosenLogLoss < choice.UncalibratedLogLoss);
     }
 
     private static double Probability(MLContext ml, ITransformer calibrator, double score)

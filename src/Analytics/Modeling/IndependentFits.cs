@@ -37,7 +37,9 @@ internal static class IndependentFits
             return (first(), second());
         }
 
-        var other = Task.Run(second);
+        // A thread of its own: the caller blocks on it below, and a pool thread it waited for could be slow to come
+        // while PLINQ's workers of the enclosing Map hold the pool (it adds threads about twice a second).
+        var other = Task.Factory.StartNew(second, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         T1 result;
         try
         {

@@ -34,14 +34,12 @@ public static class ChurnModelWorkflow
         var set = ObservationSetBuilder.Build(builder, options);
         var dataAsOf = timeline.History.DataAsOf;
 
-        // The two targets share only the observations, which they read: trained at once, they keep the cores busy.
-        var models = IndependentFits.Map([ModelTarget.Churn, ModelTarget.NonRenewal], options.Trees.Threads, target => TrainTarget(set, settings, target, options, dataAsOf));
-        var churn = models[0]
+        var churn = TrainTarget(set, settings, ModelTarget.Churn, options, dataAsOf)
             ?? throw new InvalidOperationException(
                 $"Cannot train the churn model: no labelled observations with both outcomes. Labels need "
                 + $"{options.HorizonDays + options.GraceDays} days of history after an observation date (horizon + grace) "
                 + $"and at least one churned and one retained account; the data ends {dataAsOf:yyyy-MM-dd}.");
-        var renewal = models[1];
+        var renewal = TrainTarget(set, settings, ModelTarget.NonRenewal, options, dataAsOf);
         return new TrainedModels(churn, renewal, churn.Backtest, renewal?.Backtest);
     }
 
@@ -61,7 +59,8 @@ public static class ChurnModelWorkflow
         }
 
         IReadOnlyList<string> learners = options.Learners.Count > 0 ? [.. options.Learners] : MlNetLearners.All;
-        var candidates = IndependentFits.Map(learners, options.Trees.Threads, learner => Backtester.Run(set, settings, target, learner, options, dataAsOf))
+        var candidates = learners
+            .Select(learner => Backtester.Run(set, settings, target, learner, options, dataAsOf))
             .OfType<BacktestOutcome>()
             .Select(outcome => Calibrated(outcome, options.Seed))
             .ToArray();
@@ -80,18 +79,14 @@ public static class ChurnModelWorkflow
             .ThenByDescending(c => double.IsNaN(c.candidate.Report.Auc) ? double.NegativeInfinity : c.candidate.Report.Auc)
             .ThenBy(c => c.order)
             .First().candidate;
-        // The importance reads the backtest model, not the final one: both can be computed at once.
-        var (final, importance) = IndependentFits.Both(
-            options.Trees.Threads,
-            () => RiskModelTrainer.Fit(set, settings, rows, target, chosen.Outcome.Report.Learner, options, dataAsOf),
-            () => Importance(set, chosen.Outcome, options.Seed));
+        var final = RiskModelTrainer.Fit(set, settings, rows, target, chosen.Outcome.Report.Learner, options, dataAsOf);
         var classifier = chosen.Calibrator is null ? final.Classifier : final.Classifier.WithCalibrator(MlNetContext.Create(options.Seed), chosen.Calibrator);
         return final with
         {
             Classifier = classifier,
             Backtest = chosen.Report,
             Candidates = [.. candidates.Select(c => c.Report)],
-            Importance = importance,
+            Importance = Importance(set, chosen.Outcome, options.Seed),
         };
     }
 

@@ -70,8 +70,7 @@ public sealed class GradientBoostingOptions
     /// <summary>
     /// Worker threads for histogram building, partitioning and scoring. Default <see cref="Environment.ProcessorCount"/>;
     /// range 1-1,024. The model does not depend on it: the same data and options give the same model for any value.
-    /// For the ML.NET models (<c>Modeling:Trees:Threads</c>): how many independent fits run at once (the two
-    /// targets, the candidates' backtests, the final fit beside the importance); each LightGBM fit runs on one thread.
+    /// The churn and renewal models' LightGBM (<c>MlNetLearners</c>) runs on one thread whatever it says.
     /// </summary>
     [Range(1, 1024)]
     public int Threads { get; set; } = Environment.ProcessorCount;

@@ -284,21 +284,6 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Train_OneFitAtATimeOrFourAtOnce_GivesByteIdenticalJson()
-    {
-        var sequential = new ModelingOptions();
-        sequential.Trees.Threads = 1;
-        var concurrent = new ModelingOptions();
-        concurrent.Trees.Threads = 4;
-
-        var one = ChurnModelWorkflow.Train(_fixture.History, sequential);
-        var four = ChurnModelWorkflow.Train(_fixture.History, concurrent);
-
-        Assert.Equal(RiskModelSerializer.Serialize(one.Churn), RiskModelSerializer.Serialize(four.Churn));
-        Assert.Equal(RiskModelSerializer.Serialize(one.Renewal!), RiskModelSerializer.Serialize(four.Renewal!));
-    }
-
-    [Fact]
     public void Train_TooShortHistory_ThrowsClearMessage()
     {
         var history = SyntheticCompany.Generate(accounts: 20, days: 100, seed: 1);

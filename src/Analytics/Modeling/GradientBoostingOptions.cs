@@ -67,13 +67,6 @@ public sealed class GradientBoostingOptions
     [Range(0.0, 0.5)]
     public double ValidationFraction { get; set; }
 
-    /// <summary>
-    /// Worker threads for histogram building, partitioning and scoring. Default <see cref="Environment.ProcessorCount"/>;
-    /// range 1-1,024. The model does not depend on it: the same data and options give the same model for any value.
-    /// </summary>
-    [Range(1, 1024)]
-    public int Threads { get; set; } = Environment.ProcessorCount;
-
     /// <summary>Seed of the row, column and validation draws. Default 42.</summary>
     public int Seed { get; set; } = 42;
 }

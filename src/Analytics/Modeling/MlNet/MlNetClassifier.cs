@@ -175,7 +175,9 @@ public sealed class MlNetClassifier
         var ml = MlNetContext.Create(seed);
         var parts = Flatten(model);
         var learner = parts.FindIndex(p => p is IPredictionTransformer<object>);
-        var prepared = new TransformerChain<ITransformer>([.. parts.Take(learner)]).Transform(rows);
+        // Cached: ML.NET's permutation importance reads the rows once per shuffle, and without the cache each read
+        // re-ran the preparation transforms (5 s of the 6 s it took on the sample company's 18,421 test rows).
+        var prepared = ml.Data.Cache(new TransformerChain<ITransformer>([.. parts.Take(learner)]).Transform(rows));
         var slots = parts[learner] switch
         {
             BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear => Permute(ml, linear, prepared, repeats),

@@ -42,13 +42,17 @@ internal sealed class TreeExplainer : IModelExplainer
             var tree = ensemble.Trees[k];
             var internalNodes = tree.NumberOfNodes;
             var cover = new double[internalNodes + tree.NumberOfLeaves];
+            // ML.NET hands the tree out as IReadOnlyList views: copied to arrays once, the walk below indexes arrays
+            // instead of making four interface calls per node for each of the training rows.
+            int[] slots = [.. tree.NumericalSplitFeatureIndexes], left = [.. tree.LeftChild], right = [.. tree.RightChild];
+            float[] thresholds = [.. tree.NumericalSplitThresholds];
             foreach (var row in preparedRows)
             {
                 var node = internalNodes == 0 ? ~0 : 0;
                 while (node >= 0)
                 {
                     cover[node]++;
-                    node = row[tree.NumericalSplitFeatureIndexes[node]] <= tree.NumericalSplitThresholds[node] ? tree.LeftChild[node] : tree.RightChild[node];
+                    node = row[slots[node]] <= thresholds[node] ? left[node] : right[node];
                 }
 
                 cover[internalNodes + ~node]++;

@@ -35,7 +35,6 @@ public sealed class MlNetClassifierTests
         var options = new ModelingOptions();
         options.Trees.Trees = 30;
         options.Trees.EarlyStoppingRounds = 0;
-        options.Trees.Threads = 1;
         return MlNetLearners.Fit(learner, x, y, [.. Enumerable.Range(0, rows)], new HashSet<string>(["events"], StringComparer.Ordinal), options);
     }
 

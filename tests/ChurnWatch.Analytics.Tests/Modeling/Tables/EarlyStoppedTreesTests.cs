@@ -31,7 +31,6 @@ public sealed class EarlyStoppedTreesTests
         var ml = MlNetContext.Create(3);
         var preparation = FeaturePreparation.For(ml, data.Names, data.Levels, data.Missing, data.Present, new HashSet<string>(), forLinearModel: false);
         var settings = TableModelTrainer.TreeSettings();
-        settings.Threads = 1;
         var model = (TransformerChain<BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>>)
             new EarlyStoppedTrees(ml, preparation.Estimator, settings, 3).Fit(data.View(labels, groups));
         return model.LastTransformer.Model.SubModel.TrainedTreeEnsemble.Trees.Count;

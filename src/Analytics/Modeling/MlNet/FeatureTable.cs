@@ -61,51 +61,26 @@ internal sealed class FeatureTable : IDataView
         return builder.ToSchema();
     }
 
-    private sealed class Cursor(FeatureTable table) : DataViewRowCursor
+    private sealed class Cursor(FeatureTable table) : RowIndexCursor(table.Schema, table._x.Rows)
     {
-        private long _position = -1;
-
-        public override long Position => _position;
-
-        public override long Batch => 0;
-
-        public override DataViewSchema Schema => table.Schema;
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => true;
-
-        public override bool MoveNext()
-        {
-            if (_position + 1 >= table._x.Rows)
-            {
-                _position = table._x.Rows;
-                return false;
-            }
-
-            _position++;
-            return true;
-        }
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId value) => value = new DataViewRowId((ulong)_position, 0);
-
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             var features = table._x.Columns;
             if (column.Index < features)
             {
                 var c = column.Index;
-                ValueGetter<float> feature = (ref float value) => value = (float)table._x[(int)_position, c];
+                ValueGetter<float> feature = (ref float value) => value = (float)table._x[(int)Position, c];
                 return (ValueGetter<TValue>)(Delegate)feature;
             }
 
             if (column.Name == LabelColumn && table._labels is { } labels)
             {
-                ValueGetter<bool> label = (ref bool value) => value = labels[_position] > 0.5;
+                ValueGetter<bool> label = (ref bool value) => value = labels[Position] > 0.5;
                 return (ValueGetter<TValue>)(Delegate)label;
             }
 
             var groups = table._groups ?? throw new InvalidOperationException($"No column {column.Name}.");
-            ValueGetter<ReadOnlyMemory<char>> group = (ref ReadOnlyMemory<char> value) => value = groups[(int)_position].AsMemory();
+            ValueGetter<ReadOnlyMemory<char>> group = (ref ReadOnlyMemory<char> value) => value = groups[(int)Position].AsMemory();
             return (ValueGetter<TValue>)(Delegate)group;
         }
     }

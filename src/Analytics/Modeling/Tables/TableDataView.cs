@@ -72,33 +72,8 @@ internal sealed class TableDataView : IDataView
         return builder;
     }
 
-    private sealed class Cursor(TableDataView view) : DataViewRowCursor
+    private sealed class Cursor(TableDataView view) : RowIndexCursor(view.Schema, view._data.Rows)
     {
-        private long _position = -1;
-
-        public override long Position => _position;
-
-        public override long Batch => 0;
-
-        public override DataViewSchema Schema => view.Schema;
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => true;
-
-        public override bool MoveNext()
-        {
-            if (_position + 1 >= view._data.Rows)
-            {
-                _position = view._data.Rows;
-                return false;
-            }
-
-            _position++;
-            return true;
-        }
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId value) => value = new DataViewRowId((ulong)_position, 0);
-
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             var data = view._data;
@@ -106,12 +81,12 @@ internal sealed class TableDataView : IDataView
             {
                 if (data.Numbers[column.Index] is { } numbers)
                 {
-                    ValueGetter<float> number = (ref float value) => value = numbers[_position];
+                    ValueGetter<float> number = (ref float value) => value = numbers[Position];
                     return (ValueGetter<TValue>)(Delegate)number;
                 }
 
                 var cells = data.Texts[column.Index]!;
-                ValueGetter<ReadOnlyMemory<char>> text = (ref ReadOnlyMemory<char> value) => value = cells[_position].AsMemory();
+                ValueGetter<ReadOnlyMemory<char>> text = (ref ReadOnlyMemory<char> value) => value = cells[Position].AsMemory();
                 return (ValueGetter<TValue>)(Delegate)text;
             }
 
@@ -119,19 +94,19 @@ internal sealed class TableDataView : IDataView
             {
                 case FeatureTable.LabelColumn:
                     var labels = view._labels!;
-                    ValueGetter<bool> label = (ref bool value) => value = labels[_position] > 0.5;
+                    ValueGetter<bool> label = (ref bool value) => value = labels[Position] > 0.5;
                     return (ValueGetter<TValue>)(Delegate)label;
                 case FeatureTable.GroupColumn:
                     var groups = view._groups!;
-                    ValueGetter<ReadOnlyMemory<char>> group = (ref ReadOnlyMemory<char> value) => value = groups[(int)_position].AsMemory();
+                    ValueGetter<ReadOnlyMemory<char>> group = (ref ReadOnlyMemory<char> value) => value = groups[(int)Position].AsMemory();
                     return (ValueGetter<TValue>)(Delegate)group;
                 case FoldColumn:
                     // Keys count from 1 (0 is missing): fold k is key k + 1.
                     var folds = view._folds!;
-                    ValueGetter<uint> fold = (ref uint value) => value = (uint)folds[(int)_position] + 1;
+                    ValueGetter<uint> fold = (ref uint value) => value = (uint)folds[(int)Position] + 1;
                     return (ValueGetter<TValue>)(Delegate)fold;
                 default:
-                    ValueGetter<int> row = (ref int value) => value = (int)_position;
+                    ValueGetter<int> row = (ref int value) => value = (int)Position;
                     return (ValueGetter<TValue>)(Delegate)row;
             }
         }

@@ -53,7 +53,7 @@ public sealed class KnownSettingsTests
     {
         Assert.Empty(Problems(
             ("Modeling:Trees:MaxDepth", "4"),
-            ("Modeling:Learners:0", "gradient_boosted_trees"),
+            ("Modeling:Learners:0", "lightgbm"),
             ("Modeling:PlanTiers", null),
             ("Source:Queries:accounts", "SELECT 1"),
             ("CsvDrops:Columns:tickets:opened_at", "Created At"),

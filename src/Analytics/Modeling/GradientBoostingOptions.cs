@@ -53,20 +53,9 @@ public sealed class GradientBoostingOptions
 
     /// <summary>
     /// Stop when the validation log loss has not improved for this many rounds and keep the best round's trees.
-    /// Default 20; range 0-100,000; 0 turns early stopping off. Needs a validation set: the caller's, or a seeded
-    /// <see cref="ValidationFraction"/> of the training rows.
+    /// Default 20; range 0-100,000; 0 turns early stopping off. The validation rows are the caller's: the latest
+    /// training dates for the churn and renewal models, a tenth of the accounts for the CSV commands.
     /// </summary>
     [Range(0, 100_000)]
     public int EarlyStoppingRounds { get; set; } = 20;
-
-    /// <summary>
-    /// When the caller gives no validation set, this seeded fraction of the training rows is held out for early
-    /// stopping. Default 0 (no hold-out, so no early stopping without a validation set: churn data should be
-    /// validated on later observation dates, which only the caller knows); range 0-0.5.
-    /// </summary>
-    [Range(0.0, 0.5)]
-    public double ValidationFraction { get; set; }
-
-    /// <summary>Seed of the row, column and validation draws. Default 42.</summary>
-    public int Seed { get; set; } = 42;
 }

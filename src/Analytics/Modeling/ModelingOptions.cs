@@ -64,7 +64,7 @@ public sealed class ModelingOptions
     /// Settings of the gradient-boosted trees (section <c>Modeling:Trees</c>), tuned for churn observation sets: few
     /// positives, each churned account seen on many dates, so shallower trees, a slower rate and larger leaves than
     /// the learner's generic defaults. <c>Trees</c> is the most kept; early stopping on the latest training dates picks
-    /// fewer. <c>Seed</c> and <c>ValidationFraction</c> are ignored here (the modelling seed and a time split are used).
+    /// fewer. Its seed is the modelling <see cref="Seed"/>.
     /// </summary>
     public GradientBoostingOptions Trees { get; set; } = new()
     {

@@ -246,7 +246,7 @@ Company: ${sizes[*]} accounts x $months months, seed $seed, end $end; SQLite sou
 EOF
 for n in "${sizes[@]}"; do
   events=$(sqlite3 "$work/$n/data/source.db" "SELECT COUNT(*) FROM usage_events" 2>/dev/null || echo '?')
-  printf '\n%s accounts (%s usage events after the added week):\n' "$n" "$events"
+  printf '\n%s accounts (%s usage events in the source at the end):\n' "$n" "$events"
   printf '  %-26s %9s %8s %15s  %s\n' step "wall s" "step s" "peak RSS MiB" status
   for s in "${rows[@]}"; do
     printf '  %-26s %9s %8s %15s  %s\n' "$(label_row "$s")" "${wall[$n,$s]:--}" "${step[$n,$s]:--}" "${rss[$n,$s]:--}" "${state[$n,$s]}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark (issue 16): the whole pipeline on the sample company at several sizes, each step in its own
+# Scale benchmark: the whole pipeline on the sample company at several sizes, each step in its own
 # process, with its wall time and peak RSS (/usr/bin/time -v), and how the figures grow from one size to the next.
 #
 #   bash bench/scale.sh                                  # 10,000 and 50,000 accounts x 24 months

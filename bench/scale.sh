@@ -74,16 +74,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-apt_install() {
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      echo "'$*' is missing and this user cannot install it: run as root or install it." >&2; exit 1
-    fi
-  fi
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
+# shellcheck source=bench/apt_install.sh
+source "$repo/bench/apt_install.sh"
 missing=()
 if [ ! -x /usr/bin/time ]; then missing+=(time); fi
 if ! command -v sqlite3 >/dev/null 2>&1; then missing+=(sqlite3); fi

@@ -1,13 +1,14 @@
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
-/// One tree of the ensemble as parallel arrays indexed by node (root 0, breadth-first, a right child right after its
-/// left sibling). A leaf has <c>Feature == -1</c> and its <see cref="Value"/> already includes the learning rate.
-/// <see cref="Cover"/> is the training hessian sum under the node (what TreeSHAP weighs the unknown branches by).
+/// One tree as TreeSHAP reads it: parallel arrays indexed by node, the root at 0 (<see cref="TreeExplainer"/> puts an
+/// ML.NET tree's internal nodes first, then its leaves). A leaf has <c>Feature == -1</c> and its <see cref="Value"/>
+/// already includes the tree's weight. <see cref="Cover"/> is how many training rows passed through the node (what
+/// TreeSHAP weighs the branches of an unknown feature by).
 /// </summary>
 internal sealed class ShapTree
 {
-    public ShapTree(int[] feature, double[] threshold, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] cover, double[] gain)
+    public ShapTree(int[] feature, double[] threshold, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] cover)
     {
         Feature = feature;
         Threshold = threshold;
@@ -16,7 +17,6 @@ internal sealed class ShapTree
         Right = right;
         Value = value;
         Cover = cover;
-        Gain = gain;
     }
 
     public int[] Feature { get; }
@@ -34,13 +34,9 @@ internal sealed class ShapTree
 
     public double[] Cover { get; }
 
-    public double[] Gain { get; }
-
     public int NodeCount => Feature.Length;
 
     public bool IsLeaf(int node) => Feature[node] < 0;
-
-    public int Depth(int node) => node == 0 ? 0 : 1 + Depth(Parent(node));
 
     public int Parent(int node) => Array.FindIndex(Left, l => l == node) is var p && p >= 0 ? p : Array.FindIndex(Right, r => r == node);
 

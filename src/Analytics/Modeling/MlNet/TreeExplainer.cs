@@ -119,6 +119,6 @@ internal sealed class TreeExplainer : IModelExplainer
             value[internalNodes + l] = weight * tree.LeafValues[l];
         }
 
-        return new ShapTree(feature, threshold, new bool[count], left, right, value, cover, new double[count]);
+        return new ShapTree(feature, threshold, new bool[count], left, right, value, cover);
     }
 }

@@ -63,7 +63,7 @@ public sealed class TreeShapTests
             cover[n] = cover[left[n]] + cover[right[n]];
         }
 
-        return new ShapTree(feature, threshold, defaultLeft, left, right, value, cover, new double[count]);
+        return new ShapTree(feature, threshold, defaultLeft, left, right, value, cover);
     }
 
     [Fact]
@@ -77,8 +77,7 @@ public sealed class TreeShapTests
             left: [1, 3, 5, 7, -1, -1, -1, -1, -1],
             right: [2, 4, 6, 8, -1, -1, -1, -1, -1],
             value: [0, 0, 0, 0, 3, 4, 5, 1, 2],
-            cover: [100, 60, 40, 45, 15, 10, 30, 20, 25],
-            gain: [1, 1, 1, 1, 0, 0, 0, 0, 0]);
+            cover: [100, 60, 40, 45, 15, 10, 30, 20, 25]);
 
         foreach (var row in new[] { new[] { 0.1, 0.2, 5 }, [0.3, 0.9, double.NaN], [0.9, 0.1, double.NaN], [0.7, 0.7, 0.5] })
         {

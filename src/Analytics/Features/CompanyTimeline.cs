@@ -4,7 +4,9 @@ namespace ChurnWatch.Analytics.Features;
 
 /// <summary>
 /// A company's history indexed per account: each account's records grouped and sorted once, usage turned into prefix
-/// sums, so computing features for many observation dates never rescans the raw lists.
+/// sums, so computing features for many observation dates never rescans the raw lists. It may hold every account or
+/// one batch of them: the <see cref="CompanyShape"/> it is built with fixes the usage columns and the week grid, so
+/// every batch of a company gives the same features as the whole company would.
 /// </summary>
 public sealed class CompanyTimeline
 {
@@ -12,6 +14,7 @@ public sealed class CompanyTimeline
 
     private CompanyTimeline(
         CompanyHistory history,
+        CompanyShape shape,
         AccountTimeline[] accounts,
         Dictionary<string, int> accountIndex,
         string[] usageFeatures,
@@ -22,6 +25,7 @@ public sealed class CompanyTimeline
         int weekCount)
     {
         History = history;
+        Shape = shape;
         Timelines = accounts;
         _accountIndex = accountIndex;
         UsageFeatures = usageFeatures;
@@ -32,8 +36,11 @@ public sealed class CompanyTimeline
         WeekCount = weekCount;
     }
 
-    /// <summary>The history this index was built from.</summary>
+    /// <summary>The history this index was built from: the whole company's or one batch's.</summary>
     public CompanyHistory History { get; }
+
+    /// <summary>What the company's batches share: feature columns, first usage day, week grid, as-of instant.</summary>
+    public CompanyShape Shape { get; }
 
     /// <summary>Accounts in ordinal order of their identifiers.</summary>
     public IReadOnlyList<string> AccountIds => Array.ConvertAll(Timelines, a => a.Account.AccountId);
@@ -70,10 +77,18 @@ public sealed class CompanyTimeline
         return false;
     }
 
-    /// <summary>Indexes a history. Records of accounts missing from <see cref="CompanyHistory.Accounts"/> are ignored.</summary>
-    public static CompanyTimeline Build(CompanyHistory history)
+    /// <summary>Indexes a whole company's history, its shape computed from the history itself.</summary>
+    public static CompanyTimeline Build(CompanyHistory history) => Build(history, CompanyShape.Of(history));
+
+    /// <summary>
+    /// Indexes a history (the whole company's or one batch of accounts') with the company's shape. Records of
+    /// accounts missing from <see cref="CompanyHistory.Accounts"/>, and usage of features the shape does not know, are
+    /// ignored.
+    /// </summary>
+    public static CompanyTimeline Build(CompanyHistory history, CompanyShape shape)
     {
         ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(shape);
 
         var accounts = history.Accounts
             .GroupBy(a => a.AccountId, StringComparer.Ordinal)
@@ -90,8 +105,8 @@ public sealed class CompanyTimeline
 
         BuildSubscriptions(history, index, timelines);
 
-        var (features, columns, columnOfFeature, usageStart) = BuildDailyUsage(history, index, timelines);
-        var (weekOrigin, weekCount) = BuildWeeklyUsers(history, index, timelines);
+        var (features, columns, columnOfFeature) = BuildDailyUsage(history, shape, index, timelines);
+        var (weekOrigin, weekCount) = BuildWeeklyUsers(history, shape, index, timelines);
 
         if (history.Tickets is { } tickets)
         {
@@ -120,7 +135,7 @@ public sealed class CompanyTimeline
             }
         }
 
-        return new CompanyTimeline(history, timelines, index, features, columns, columnOfFeature, usageStart, weekOrigin, weekCount);
+        return new CompanyTimeline(history, shape, timelines, index, features, columns, columnOfFeature, shape.UsageStartDay, weekOrigin, weekCount);
     }
 
     private static List<T>[] Group<T>(IReadOnlyList<T> items, Func<T, string> accountOf, Dictionary<string, int> index, int count)
@@ -156,15 +171,26 @@ public sealed class CompanyTimeline
         }
     }
 
-    private static (string[] Features, string[] Columns, int[] ColumnOfFeature, int? StartDay) BuildDailyUsage(
-        CompanyHistory history, Dictionary<string, int> index, AccountTimeline[] timelines)
+    private static (string[] Features, string[] Columns, int[] ColumnOfFeature) BuildDailyUsage(
+        CompanyHistory history, CompanyShape shape, Dictionary<string, int> index, AccountTimeline[] timelines)
     {
         var rows = history.UsageDays;
-        var featureIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Stable ordinal order of features and columns, from the shape: the same in every batch of the company.
+        var features = shape.FeatureEvents.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        var columns = features.Select(FeatureCatalog.UsageColumnName).Distinct(StringComparer.Ordinal)
+            .OrderBy(c => c, StringComparer.Ordinal).ToArray();
+        var columnOfFeature = features
+            .Select(f => Array.BinarySearch(columns, FeatureCatalog.UsageColumnName(f), StringComparer.Ordinal))
+            .ToArray();
+        var columnOfName = new Dictionary<string, int>(features.Length, StringComparer.Ordinal);
+        for (var f = 0; f < features.Length; f++)
+        {
+            columnOfName[features[f]] = columnOfFeature[f];
+        }
+
         var rowAccount = new int[rows.Count];
-        var rowFeature = new int[rows.Count];
+        var rowColumn = new int[rows.Count];
         var counts = new int[timelines.Length + 1];
-        var startDay = int.MaxValue;
         // Stores return usage ordered by account, so consecutive rows usually share the account: skip the lookup.
         string? lastAccountId = null;
         var lastAccount = -1;
@@ -178,35 +204,15 @@ public sealed class CompanyTimeline
             }
 
             var a = lastAccount;
-            if (a < 0 || row.Feature == UsageWeek.AllFeatures)
+            if (a < 0 || !columnOfName.TryGetValue(row.Feature, out var c))
             {
                 rowAccount[r] = -1;
                 continue;
             }
 
-            if (!featureIndex.TryGetValue(row.Feature, out var f))
-            {
-                f = featureIndex.Count;
-                featureIndex.Add(row.Feature, f);
-            }
-
             rowAccount[r] = a;
-            rowFeature[r] = f;
+            rowColumn[r] = c;
             counts[a + 1]++;
-            startDay = Math.Min(startDay, row.Day.DayNumber);
-        }
-
-        // Stable ordinal order of features and columns, whatever order the rows came in.
-        var features = featureIndex.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
-        var columns = features.Select(FeatureCatalog.UsageColumnName).Distinct(StringComparer.Ordinal)
-            .OrderBy(c => c, StringComparer.Ordinal).ToArray();
-        var columnOfFeature = features
-            .Select(f => Array.BinarySearch(columns, FeatureCatalog.UsageColumnName(f), StringComparer.Ordinal))
-            .ToArray();
-        var columnOfFirstSeen = new int[featureIndex.Count];
-        foreach (var (name, firstSeen) in featureIndex)
-        {
-            columnOfFirstSeen[firstSeen] = columnOfFeature[Array.BinarySearch(features, name, StringComparer.Ordinal)];
         }
 
         // Counting sort of row positions by account: one pass, no per-account lists of records.
@@ -236,7 +242,7 @@ public sealed class CompanyTimeline
             {
                 var r = order[from + k];
                 var row = rows[r];
-                keys[k] = ((long)columnOfFirstSeen[rowFeature[r]] << 32) | (uint)row.Day.DayNumber;
+                keys[k] = ((long)rowColumn[r] << 32) | (uint)row.Day.DayNumber;
                 // Days with users but no counted events still show activity; keep them with zero events.
                 events[k] = Math.Max(0, row.Events);
             }
@@ -291,30 +297,17 @@ public sealed class CompanyTimeline
             timelines[a].ActivePrefix = [.. activePrefix];
         });
 
-        return (features, columns, columnOfFeature, startDay == int.MaxValue ? null : startDay);
+        return (features, columns, columnOfFeature);
     }
 
-    private static (int? Origin, int Count) BuildWeeklyUsers(CompanyHistory history, Dictionary<string, int> index, AccountTimeline[] timelines)
+    private static (int? Origin, int Count) BuildWeeklyUsers(CompanyHistory history, CompanyShape shape, Dictionary<string, int> index, AccountTimeline[] timelines)
     {
-        int? origin = null;
-        var last = int.MinValue;
-        foreach (var week in history.UsageWeeks)
-        {
-            if (week.Feature != UsageWeek.AllFeatures)
-            {
-                continue;
-            }
-
-            var monday = ObservationCalendar.MondayOnOrBefore(week.WeekStart.DayNumber);
-            origin = origin is null ? monday : Math.Min(origin.Value, monday);
-            last = Math.Max(last, monday);
-        }
-
-        if (origin is null)
+        if (shape.FirstWeekStart is not { } first || shape.LastWeekStart is not { } last)
         {
             return (null, 0);
         }
 
+        int? origin = first;
         var count = ((last - origin.Value) / 7) + 1;
         var users = new long[timelines.Length][];
         foreach (var week in history.UsageWeeks)
@@ -324,8 +317,14 @@ public sealed class CompanyTimeline
                 continue;
             }
 
+            var w = (ObservationCalendar.MondayOnOrBefore(week.WeekStart.DayNumber) - origin.Value) / 7;
+            if (w < 0 || w >= count)
+            {
+                continue; // outside the shape's grid: written after the shape was read
+            }
+
             users[a] ??= new long[count];
-            users[a][(ObservationCalendar.MondayOnOrBefore(week.WeekStart.DayNumber) - origin.Value) / 7] += week.ActiveUsers;
+            users[a][w] += week.ActiveUsers;
         }
 
         for (var a = 0; a < timelines.Length; a++)

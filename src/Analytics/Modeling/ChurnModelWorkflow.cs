@@ -26,20 +26,33 @@ public static class ChurnModelWorkflow
     public static TrainedModels Train(CompanyTimeline timeline, ModelingOptions options)
     {
         ArgumentNullException.ThrowIfNull(timeline);
+        return Train(timeline, [timeline], options);
+    }
+
+    /// <summary>
+    /// Trains on a company read one batch of accounts at a time: <paramref name="ledger"/> holds every account's
+    /// subscriptions (it needs no usage), which decide the labelled rows and so the <see cref="TrainingSample"/>; each
+    /// batch's timeline (built with the ledger's <see cref="CompanyShape"/>) gives the kept rows' features, and is
+    /// dropped before the next is read. Memory grows with a batch and the sample, not with the history.
+    /// </summary>
+    public static TrainedModels Train(CompanyTimeline ledger, IEnumerable<CompanyTimeline> batches, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        var settings = ResolveFeatureSettings(timeline, options);
-        var builder = new FeatureBuilder(timeline, settings);
-        var set = ObservationSetBuilder.Build(builder, options);
-        var dataAsOf = timeline.History.DataAsOf;
+        var settings = ResolveFeatureSettings(ledger, options);
+        var sample = TrainingSample.Plan(ledger, ObservationSetBuilder.ObservationDates(ledger.Shape, options), options);
+        var set = ObservationSetBuilder.Build(batches.Select(b => new FeatureBuilder(b, settings)), sample, options);
+        var dataAsOf = ledger.Shape.DataAsOf;
 
-        var churn = TrainTarget(set, settings, ModelTarget.Churn, options, dataAsOf)
+        var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf)
             ?? throw new InvalidOperationException(
                 $"Cannot train the churn model: no labelled observations with both outcomes. Labels need "
                 + $"{options.HorizonDays + options.GraceDays} days of history after an observation date (horizon + grace) "
                 + $"and at least one churned and one retained account; the data ends {dataAsOf:yyyy-MM-dd}.");
-        var renewal = TrainTarget(set, settings, ModelTarget.NonRenewal, options, dataAsOf);
+        var renewal = TrainTarget(set, sample, settings, ModelTarget.NonRenewal, options, dataAsOf);
         return new TrainedModels(churn, renewal, churn.Backtest, renewal?.Backtest);
     }
 
@@ -48,6 +61,12 @@ public static class ChurnModelWorkflow
 
     /// <summary>Shuffles per feature for permutation importance: enough for a stable mean on thousands of rows.</summary>
     internal const int ImportanceRepeats = 3;
+
+    private static RiskModel? TrainTarget(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    {
+        var model = TrainTarget(set, settings, target, options, dataAsOf);
+        return model is null ? null : model with { NegativeSampleRate = sample.NegativeRate, LabelledRows = sample.NegativeRate < 1 ? sample.Rows : set.Count };
+    }
 
     private static RiskModel? TrainTarget(ObservationSet set, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
     {
@@ -229,13 +248,11 @@ public static class ChurnModelWorkflow
 
     private static string[] MostUsedFeatures(CompanyTimeline timeline, int count)
     {
+        // Features that share a usage column share its events, as the column's feature does.
         var totals = new long[timeline.UsageColumns.Count];
-        foreach (var account in timeline.Timelines)
+        for (var f = 0; f < timeline.UsageFeatures.Count; f++)
         {
-            for (var c = 0; c < totals.Length; c++)
-            {
-                totals[c] += account.ColumnPrefix[c][^1];
-            }
+            totals[timeline.UsageColumnOfFeature[f]] += timeline.Shape.FeatureEvents[timeline.UsageFeatures[f]];
         }
 
         return timeline.UsageFeatures

@@ -43,6 +43,15 @@ public sealed class ModelingOptions
     public int BacktestTestDays { get; set; } = 91;
 
     /// <summary>
+    /// Labelled observation rows before the backtest's test period that train the models. Above it, rows where nothing
+    /// happened are sampled (every churn and non-renewal row kept) and weighted so the probabilities stay calibrated;
+    /// see <see cref="TrainingSample"/>. Default 250,000 (a 2,000-account company trains on all its rows; a
+    /// 50,000-account one on a sample); range 1,000-100,000,000.
+    /// </summary>
+    [Range(1_000, 100_000_000)]
+    public int MaxTrainingRows { get; set; } = 250_000;
+
+    /// <summary>
     /// Product features whose first use marks onboarding. Default empty: the three features with the most events in
     /// the history are used (a definition choice made without labels).
     /// </summary>

@@ -32,8 +32,19 @@ internal sealed class ObservationSet
 
     public int Count => Day.Length;
 
-    /// <summary>Account position in the timeline.</summary>
+    /// <summary>Account position in <see cref="AccountIds"/>.</summary>
     public int[] Account { get; }
+
+    /// <summary>The accounts of every batch the rows came from, in batch order.</summary>
+    public IReadOnlyList<string> AccountIds { get; init; } = [];
+
+    /// <summary>
+    /// Per row, its training weight: 1, or one over the sampling rate for a sampled row (see <see cref="TrainingSample"/>).
+    /// </summary>
+    public float[] Weight { get; init; } = [];
+
+    /// <summary>True when some row stands for more than itself (a sampled set): learners then read the weights.</summary>
+    public bool IsWeighted => Array.Exists(Weight, w => w != 1f);
 
     /// <summary>Observation date as a day number.</summary>
     public int[] Day { get; }

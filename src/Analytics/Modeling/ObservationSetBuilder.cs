@@ -7,19 +7,20 @@ namespace ChurnWatch.Analytics.Modeling;
 internal static class ObservationSetBuilder
 {
     /// <summary>The observation dates: Mondays every interval from the warm-up's end while any label can be known.</summary>
-    public static IReadOnlyList<DateOnly> ObservationDates(CompanyTimeline timeline, ModelingOptions options)
+    public static IReadOnlyList<DateOnly> ObservationDates(CompanyTimeline timeline, ModelingOptions options) =>
+        ObservationDates(timeline.Shape, options);
+
+    /// <summary>The observation dates of a company of this shape.</summary>
+    public static IReadOnlyList<DateOnly> ObservationDates(CompanyShape shape, ModelingOptions options)
     {
-        var history = timeline.History;
-        var firstData = timeline.UsageStartDay
-            ?? timeline.Timelines.Where(a => a.FirstStartDay is not null).Select(a => a.FirstStartDay!.Value).DefaultIfEmpty(int.MaxValue).Min();
-        if (firstData == int.MaxValue)
+        if (shape.FirstDataDay is not { } firstData)
         {
             return [];
         }
 
         var dates = new List<DateOnly>();
         for (var day = ObservationCalendar.MondayOnOrAfter(firstData + options.WarmUpDays);
-             ObservationCalendar.Instant(day).AddDays(options.GraceDays) <= history.DataAsOf;
+             ObservationCalendar.Instant(day).AddDays(options.GraceDays) <= shape.DataAsOf;
              day += options.ObservationIntervalDays)
         {
             dates.Add(DateOnly.FromDayNumber(day));
@@ -28,36 +29,93 @@ internal static class ObservationSetBuilder
         return dates;
     }
 
-    public static ObservationSet Build(FeatureBuilder builder, ModelingOptions options)
-    {
-        var timeline = builder.Timeline;
-        var dataAsOf = timeline.History.DataAsOf;
-        var dates = ObservationDates(timeline, options);
-        var accounts = timeline.Timelines;
+    /// <summary>Every row of a whole company's timeline, unsampled.</summary>
+    public static ObservationSet Build(FeatureBuilder builder, ModelingOptions options) =>
+        Build([builder], TrainingSample.All, options);
 
-        // Pass 1 (parallel): which (account, date) rows exist and their labels; each account writes only its slot.
-        var perAccount = new (int Day, sbyte Churn, sbyte NonRenewal, int RenewalKnown)[accounts.Length][];
+    /// <summary>
+    /// The rows of every batch of a company, in batch order: the sample decides which rows are kept and their weights,
+    /// and only the kept rows' features are computed, so memory grows with the sample, not with the history.
+    /// </summary>
+    /// <param name="batches">One feature builder per batch of accounts (each over a timeline built with the company's shape).</param>
+    /// <param name="sample">Which rows to keep.</param>
+    /// <param name="options">Horizon, grace, windows.</param>
+    public static ObservationSet Build(IEnumerable<FeatureBuilder> batches, TrainingSample sample, ModelingOptions options)
+    {
+        var accountIds = new List<string>();
+        var chunks = new List<Chunk>();
+        IReadOnlyList<string>? names = null;
+        IReadOnlySet<string>? countLike = null;
+        IReadOnlyList<DateOnly>? dates = null;
+        foreach (var builder in batches)
+        {
+            if (names is null)
+            {
+                names = builder.Schema.Names;
+                countLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+                dates = ObservationDates(builder.Timeline, options);
+            }
+            else if (!names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
+            {
+                throw new InvalidOperationException("Batches of one company gave different feature columns: build every batch's timeline with the company's shape.");
+            }
+
+            chunks.Add(BuildChunk(builder, dates!, sample, options, accountIds.Count));
+            accountIds.AddRange(builder.Timeline.Timelines.Select(t => t.Account.AccountId));
+        }
+
+        if (names is null)
+        {
+            throw new InvalidOperationException("No batch of accounts to build observations from.");
+        }
+
+        return Concatenate(names, countLike!, accountIds, chunks);
+    }
+
+    /// <summary>An account's labelled rows at the dates: the date, and each target's label (1, 0, or -1 when unknown).</summary>
+    internal static IEnumerable<(int Day, sbyte Churn, sbyte NonRenewal, int RenewalKnown)> LabelledRows(
+        AccountTimeline account, IReadOnlyList<DateOnly> dates, ModelingOptions options, DateTime dataAsOf)
+    {
+        var churnDates = ChurnEvents.Find(account.Subscriptions, dataAsOf, options.GraceDays);
+        foreach (var date in dates)
+        {
+            if (!account.IsActiveAt(ObservationCalendar.Instant(date)))
+            {
+                continue;
+            }
+
+            var churn = ChurnLabel.At(churnDates, date, options.HorizonDays, options.GraceDays, dataAsOf);
+            var renewal = RenewalLabel.At(account.Subscriptions, date, options.RenewalWindowDays, options.GraceDays, dataAsOf);
+            if (churn is null && renewal is null)
+            {
+                continue;
+            }
+
+            var renewalKnown = renewal is null ? 0 : RenewalLabel.NextRenewal(account.Subscriptions, date)!.Value.DayNumber + options.GraceDays;
+            yield return (date.DayNumber, Code(churn), Code(renewal), renewalKnown);
+        }
+    }
+
+    private sealed record Chunk(int[] Account, int[] Day, double[] Features, sbyte[] Churn, sbyte[] NonRenewal, int[] ChurnKnown, int[] RenewalKnown, float[] Weight);
+
+    private static Chunk BuildChunk(FeatureBuilder builder, IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options, int accountOffset)
+    {
+        var dataAsOf = builder.Timeline.Shape.DataAsOf;
+        var accounts = builder.Timeline.Timelines;
+
+        // Pass 1 (parallel): which (account, date) rows exist, their labels and weights; each account writes only its slot.
+        var perAccount = new (int Day, sbyte Churn, sbyte NonRenewal, int RenewalKnown, float Weight)[accounts.Length][];
         Parallel.For(0, accounts.Length, a =>
         {
             var account = accounts[a];
-            var churnDates = ChurnEvents.Find(account.Subscriptions, dataAsOf, options.GraceDays);
-            var rows = new List<(int, sbyte, sbyte, int)>();
-            foreach (var date in dates)
+            var rows = new List<(int, sbyte, sbyte, int, float)>();
+            foreach (var (day, churn, renewal, renewalKnown) in LabelledRows(account, dates, options, dataAsOf))
             {
-                if (!account.IsActiveAt(ObservationCalendar.Instant(date)))
+                var weight = sample.WeightOf(account.Account.AccountId, day, churn == 1 || renewal == 1);
+                if (weight > 0)
                 {
-                    continue;
+                    rows.Add((day, churn, renewal, renewalKnown, (float)weight));
                 }
-
-                var churn = ChurnLabel.At(churnDates, date, options.HorizonDays, options.GraceDays, dataAsOf);
-                var renewal = RenewalLabel.At(account.Subscriptions, date, options.RenewalWindowDays, options.GraceDays, dataAsOf);
-                if (churn is null && renewal is null)
-                {
-                    continue;
-                }
-
-                var renewalKnown = renewal is null ? 0 : RenewalLabel.NextRenewal(account.Subscriptions, date)!.Value.DayNumber + options.GraceDays;
-                rows.Add((date.DayNumber, Code(churn), Code(renewal), renewalKnown));
             }
 
             perAccount[a] = [.. rows];
@@ -71,13 +129,7 @@ internal static class ObservationSetBuilder
 
         var count = offsets[^1];
         var width = builder.Schema.Count;
-        var accountOf = new int[count];
-        var dayOf = new int[count];
-        var churnLabels = new sbyte[count];
-        var renewalLabels = new sbyte[count];
-        var churnKnown = new int[count];
-        var renewalKnown = new int[count];
-        var features = new double[(long)count * width];
+        var chunk = new Chunk(new int[count], new int[count], new double[(long)count * width], new sbyte[count], new sbyte[count], new int[count], new int[count], new float[count]);
 
         // Pass 2 (parallel): features into pre-sized arrays at fixed positions, so the result does not depend on
         // thread scheduling.
@@ -87,19 +139,46 @@ internal static class ObservationSetBuilder
             for (var k = 0; k < rows.Length; k++)
             {
                 var r = offsets[a] + k;
-                accountOf[r] = a;
-                dayOf[r] = rows[k].Day;
-                churnLabels[r] = rows[k].Churn;
-                renewalLabels[r] = rows[k].NonRenewal;
-                churnKnown[r] = rows[k].Day + options.HorizonDays + options.GraceDays;
-                renewalKnown[r] = rows[k].RenewalKnown;
-                builder.Compute(accounts[a], rows[k].Day, features.AsSpan(r * width, width));
+                chunk.Account[r] = accountOffset + a;
+                chunk.Day[r] = rows[k].Day;
+                chunk.Churn[r] = rows[k].Churn;
+                chunk.NonRenewal[r] = rows[k].NonRenewal;
+                chunk.ChurnKnown[r] = rows[k].Day + options.HorizonDays + options.GraceDays;
+                chunk.RenewalKnown[r] = rows[k].RenewalKnown;
+                chunk.Weight[r] = rows[k].Weight;
+                builder.Compute(accounts[a], rows[k].Day, chunk.Features.AsSpan(r * width, width));
             }
         });
+        return chunk;
+    }
 
-        return new ObservationSet(builder.Schema.Names, accountOf, dayOf, features, churnLabels, renewalLabels, churnKnown, renewalKnown)
+    private static ObservationSet Concatenate(IReadOnlyList<string> names, IReadOnlySet<string> countLike, List<string> accountIds, List<Chunk> chunks)
+    {
+        if (chunks.Count == 1)
         {
-            CountLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal),
+            var c = chunks[0];
+            return new ObservationSet(names, c.Account, c.Day, c.Features, c.Churn, c.NonRenewal, c.ChurnKnown, c.RenewalKnown)
+            {
+                AccountIds = accountIds,
+                Weight = c.Weight,
+                CountLike = countLike,
+            };
+        }
+
+        T[] Join<T>(Func<Chunk, T[]> part) => [.. chunks.SelectMany(part)];
+        var features = new double[chunks.Sum(c => (long)c.Features.Length)];
+        var at = 0L;
+        foreach (var chunk in chunks)
+        {
+            Array.Copy(chunk.Features, 0, features, at, chunk.Features.Length);
+            at += chunk.Features.Length;
+        }
+
+        return new ObservationSet(names, Join(c => c.Account), Join(c => c.Day), features, Join(c => c.Churn), Join(c => c.NonRenewal), Join(c => c.ChurnKnown), Join(c => c.RenewalKnown))
+        {
+            AccountIds = accountIds,
+            Weight = Join(c => c.Weight),
+            CountLike = countLike,
         };
     }
 

@@ -61,6 +61,15 @@ public sealed record RiskModel(
     /// </summary>
     public IReadOnlyList<FeatureImportance> Importance { get; init; } = [];
 
+    /// <summary>
+    /// The share of rows where nothing happened, before the backtest's test period, that the model trained on (each
+    /// weighted by one over it); 1 when every labelled row trained it. See <see cref="TrainingSample"/>.
+    /// </summary>
+    public double NegativeSampleRate { get; init; } = 1.0;
+
+    /// <summary>Labelled observation rows the company had for this training; the sample stood for them.</summary>
+    public long LabelledRows { get; init; }
+
     /// <summary>The ChurnWatch version that trained the model, so a model file says which code made it.</summary>
     public string ChurnWatchVersion { get; init; } = CurrentChurnWatchVersion;
 

@@ -18,7 +18,9 @@ internal static class RiskModelTrainer
         var labels = set.Labels(target);
         var y = rows.Select(r => (double)labels[r]).ToArray();
         var days = rows.Select(r => set.Day[r]).ToArray();
-        var classifier = MlNet.MlNetLearners.Fit(learner, Matrix(set, rows), y, days, set.CountLike, options);
+        // A sampled set trains with its weights; an unsampled one without, exactly as before sampling existed.
+        var weights = set.IsWeighted ? rows.Select(r => (double)set.Weight[r]).ToArray() : null;
+        var classifier = MlNet.MlNetLearners.Fit(learner, Matrix(set, rows), y, days, set.CountLike, options, weights);
         return new RiskModel(
             RiskModel.CurrentFormatVersion,
             target,
@@ -27,7 +29,8 @@ internal static class RiskModelTrainer
             DateOnly.FromDayNumber(days.Min()),
             DateOnly.FromDayNumber(days.Max()),
             rows.Length,
-            y.Average(),
+            // The base rate the sample stands for: weighted, so sampling negatives does not inflate it.
+            weights is null ? y.Average() : y.Zip(weights, (label, weight) => label * weight).Sum() / weights.Sum(),
             options.HorizonDays,
             options.GraceDays,
             options.RenewalWindowDays,

@@ -24,6 +24,12 @@ internal static class DemoSummaryTable
                 $"(trained to {churn.TrainTo:yyyy-MM-dd}, tested {churn.TestFrom:yyyy-MM-dd} to {churn.TestTo:yyyy-MM-dd}, {churn.TestRows:N0} rows)");
         }
 
+        if (summary.ChurnModel is { NegativeSampleRate: < 1 } sampled)
+        {
+            Row("Training sample", string.Create(CultureInfo.InvariantCulture,
+                $"{sampled.TrainRows:N0} rows of {sampled.LabelledRows:N0} observation rows: every churn, non-renewal and test-period row, the others at {sampled.NegativeSampleRate:P1}, weighted (Modeling:MaxTrainingRows)"));
+        }
+
         if (summary.ChurnModel is { Candidates.Count: > 0 } model)
         {
             Row("Churn learner", $"{model.Learner}, chosen on calibrated backtest log loss: " + string.Join(", ", model.Candidates.Select(c => $"{c.Learner} {F(c.CalibratedLogLoss ?? c.LogLoss, "0.0000")} (AUC {F(c.Auc, "0.000")})")));

@@ -1,6 +1,6 @@
-using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,8 @@ namespace ChurnWatch.Worker.Finance;
 /// each forecast date on the history as known then instead (out-of-sample; falling back to in-sample for a date whose
 /// history cannot train a model yet).
 /// </summary>
-internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scores, ModelStore models, IOptions<ModelingOptions> modeling)
+internal sealed class RenewalForecastService(
+    FinanceStore store, HistoryStore historyStore, ScoreStore scores, ModelStore models, IOptions<ModelingOptions> modeling, IOptions<StoreOptions> storeOptions)
 {
     /// <summary>Lead times of the backtest, in months (the 3 and 6).</summary>
     public static IReadOnlyList<int> Leads { get; } = [3, 6];
@@ -22,7 +23,7 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
     public async Task<RenewalForecastResult> RunAsync(RenewalForecastRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (history, sources, now) = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var (history, sources, now) = await store.LoadLedgerAsync(cancellationToken).ConfigureAwait(false);
         var asOf = await scores.LatestAsOfAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The store holds no scores yet: the forecast weighs each renewal by its scored probability. " + FinanceStore.RunDemoFirst);
         var latest = await scores.ProbabilitiesAsync(asOf, cancellationToken).ConfigureAwait(false);
@@ -39,15 +40,17 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
         {
             var lastMonth = RenewalForecastBacktest.LastSettledMonth(history.DataAsOf, options.GraceDays);
             var firstMonth = lastMonth.AddMonths(-(request.BacktestMonths - 1));
+            // Usage, tickets and payments are read one batch of accounts at a time, for each date that needs them.
+            var company = await CompanyBatches.OpenAsync(historyStore, storeOptions.Value.AccountsPerBatch, cancellationToken).ConfigureAwait(false);
             // The model's own first observation date: earlier forecasts would score accounts it never saw the like of.
-            var earliest = history.UsageDays.Count == 0 ? DateOnly.MaxValue : history.UsageDays.Min(d => d.Day).AddDays(options.WarmUpDays);
+            var earliest = company.Shape.UsageStartDay is { } first ? DateOnly.FromDayNumber(first).AddDays(options.WarmUpDays) : DateOnly.MaxValue;
             var dates = Enumerable.Range(0, request.BacktestMonths)
                 .SelectMany(m => Leads.Select(l => RenewalForecastBacktest.ForecastDate(firstMonth.AddMonths(m), l)))
                 .Where(d => d >= earliest)
                 .Distinct()
                 .Order()
                 .ToList();
-            var past = await PastProbabilitiesAsync(history, dates, probabilitySources, options, request.Retrain, cancellationToken).ConfigureAwait(false);
+            var past = await PastProbabilitiesAsync(company, dates, probabilitySources, options, request.Retrain, cancellationToken).ConfigureAwait(false);
             backtest.AddRange(RenewalForecastBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, d => past[d], seed));
         }
 
@@ -56,11 +59,10 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
     }
 
     private async Task<Dictionary<DateOnly, IReadOnlyDictionary<string, double>>> PastProbabilitiesAsync(
-        Analytics.History.CompanyHistory history, IReadOnlyList<DateOnly> dates, Dictionary<DateOnly, string> probabilitySources, ModelingOptions options, bool retrain, CancellationToken cancellationToken)
+        CompanyBatches company, IReadOnlyList<DateOnly> dates, Dictionary<DateOnly, string> probabilitySources, ModelingOptions options, bool retrain, CancellationToken cancellationToken)
     {
         var result = new Dictionary<DateOnly, IReadOnlyDictionary<string, double>>();
-        TrainedModels? trained = null;
-        CompanyTimeline? timeline = null;
+        var inSample = new List<DateOnly>();
         foreach (var date in dates)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -72,18 +74,34 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
                 continue;
             }
 
-            if (retrain && TrainedBefore(history, date, options) is { } before)
+            if (retrain && await TrainedBeforeAsync(company, date, options, cancellationToken).ConfigureAwait(false) is { } before)
             {
                 result[date] = before;
                 probabilitySources[date] = RenewalForecastResult.ModelTrainedBeforeDate;
                 continue;
             }
 
-            trained ??= await LoadModelsAsync(cancellationToken).ConfigureAwait(false);
-            timeline ??= CompanyTimeline.Build(history);
-            result[date] = ChurnModelWorkflow.Score(timeline, trained, options, date)
-                .ToDictionary(s => s.AccountId, s => s.RenewalProbability ?? 1 - s.ChurnProbability, StringComparer.Ordinal);
-            probabilitySources[date] = RenewalForecastResult.CurrentModelInSample;
+            inSample.Add(date);
+        }
+
+        if (inSample.Count > 0)
+        {
+            // Today's model on every in-sample date, in one pass over the batches.
+            var trained = await LoadModelsAsync(cancellationToken).ConfigureAwait(false);
+            var probabilities = inSample.ToDictionary(d => d, _ => new Dictionary<string, double>(StringComparer.Ordinal));
+            foreach (var timeline in company.Timelines(cancellationToken))
+            {
+                foreach (var date in inSample)
+                {
+                    AddRenewalProbabilities(probabilities[date], ChurnModelWorkflow.Score(timeline, trained, options, date));
+                }
+            }
+
+            foreach (var date in inSample)
+            {
+                result[date] = probabilities[date];
+                probabilitySources[date] = RenewalForecastResult.CurrentModelInSample;
+            }
         }
 
         return result;
@@ -92,22 +110,36 @@ internal sealed class RenewalForecastService(FinanceStore store, ScoreStore scor
     /// <summary>
     /// Renewal probabilities at <paramref name="date"/> from models trained on the history as it was known then (labels
     /// settled before it); null when that history cannot train a churn model yet, and the caller falls back to in-sample.
+    /// Two passes over the batches, each cut at the date: one trains, one scores.
     /// </summary>
-    private static Dictionary<string, double>? TrainedBefore(Analytics.History.CompanyHistory history, DateOnly date, ModelingOptions options)
+    private static async Task<Dictionary<string, double>?> TrainedBeforeAsync(CompanyBatches company, DateOnly date, ModelingOptions options, CancellationToken cancellationToken)
     {
-        var cut = CompanyTimeline.Build(HistoryCut.At(history, date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+        var cut = await company.AtAsync(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), cancellationToken).ConfigureAwait(false);
         TrainedModels models;
         try
         {
-            models = ChurnModelWorkflow.Train(cut, options);
+            models = ChurnModelWorkflow.Train(cut.LedgerTimeline, cut.Timelines(cancellationToken), options);
         }
         catch (InvalidOperationException)
         {
             return null; // Too little settled history at that date to learn from.
         }
 
-        return ChurnModelWorkflow.Score(cut, models, options, date)
-            .ToDictionary(s => s.AccountId, s => s.RenewalProbability ?? 1 - s.ChurnProbability, StringComparer.Ordinal);
+        var probabilities = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var timeline in cut.Timelines(cancellationToken))
+        {
+            AddRenewalProbabilities(probabilities, ChurnModelWorkflow.Score(timeline, models, options, date));
+        }
+
+        return probabilities;
+    }
+
+    private static void AddRenewalProbabilities(Dictionary<string, double> probabilities, IEnumerable<Analytics.Scoring.AccountScore> batchScores)
+    {
+        foreach (var score in batchScores)
+        {
+            probabilities[score.AccountId] = score.RenewalProbability ?? 1 - score.ChurnProbability;
+        }
     }
 
     private async Task<TrainedModels> LoadModelsAsync(CancellationToken cancellationToken)

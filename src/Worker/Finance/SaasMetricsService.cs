@@ -9,7 +9,7 @@ internal sealed class SaasMetricsService(FinanceStore store, IOptions<MetricsOpt
     /// <param name="months">Complete calendar months before the data's end.</param>
     public async Task<SaasMetricsResult> RunAsync(int months, CancellationToken cancellationToken)
     {
-        var (history, sources, now) = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var (history, sources, now) = await store.LoadLedgerAsync(cancellationToken).ConfigureAwait(false);
         var conventions = options.Value;
         var report = SaasMetrics.Compute(history, SaasMetrics.FirstOfLastCompleteMonths(history.DataAsOf, months), months, conventions);
         return new SaasMetricsResult(report, sources, FinanceStore.Currency(history), now, conventions);

@@ -21,6 +21,7 @@ internal sealed class DemoPipeline(
     IOptions<SourceOptions> sourceOptions,
     IOptions<OutputOptions> outputOptions,
     IOptions<ModelingOptions> modelingOptions,
+    IOptions<StoreOptions> storeOptions,
     StoreDatabase database,
     HistoryStore historyStore,
     IngestStep ingestion,
@@ -55,36 +56,37 @@ internal sealed class DemoPipeline(
             return (result, result.TotalRows);
         })).ConfigureAwait(false);
 
-        var history = await Step(progress, "Load history", () => historyStore.LoadAsync(cancellationToken)).ConfigureAwait(false);
-        var timeline = CompanyTimeline.Build(history);
-        var asOf = ChurnModelWorkflow.DefaultAsOf(history);
+        // The history is read one batch of accounts at a time (Store:AccountsPerBatch): only its shape and ledger whole.
+        var company = await Step(progress, "Load history", () => CompanyBatches.OpenAsync(historyStore, storeOptions.Value.AccountsPerBatch, cancellationToken)).ConfigureAwait(false);
+        var asOf = company.AsOf;
         var models = await Step(progress, "Train and backtest", () => RecordedAsync("train", async () =>
         {
-            var trained = await training.RunAsync(timeline, cancellationToken).ConfigureAwait(false);
+            var trained = await training.RunAsync(company, cancellationToken).ConfigureAwait(false);
             return (trained, (long)trained.Churn.TrainRows);
         })).ConfigureAwait(false);
-        var scores = await Step(progress, "Score", () => RecordedAsync("score", async () =>
+        var scored = await Step(progress, "Score", () => RecordedAsync("score", async () =>
         {
-            var scored = await scoring.RunAsync(timeline, models, asOf, cancellationToken).ConfigureAwait(false);
-            return (scored, (long)scored.Count);
+            var result = await scoring.RunAsync(company, models, asOf, new InlineProgress<double>(progress.Report), cancellationToken).ConfigureAwait(false);
+            return (result, (long)result.Scores.Count);
         })).ConfigureAwait(false);
+        var scores = scored.Scores;
 
-        var book = AccountBook.AsOf(history, asOf);
+        var book = AccountBook.AsOf(company.Ledger, asOf);
         var found = await Step(progress, "Signals", () => RecordedAsync("signals", async () =>
         {
-            var result = await signals.RunAsync(timeline, book, scores, models.Churn.FeatureSettings, asOf, cancellationToken).ConfigureAwait(false);
+            var result = await signals.RunAsync(scored.Activity, book, scores, models.Churn.FeatureSettings, asOf, cancellationToken).ConfigureAwait(false);
             return (result, (long)result.Found.Count);
         })).ConfigureAwait(false);
         var written = await Step(progress, "Reports and exports", () => RecordedAsync("outputs", async () =>
         {
-            var result = await outputs.RunAsync(history, book, found.Activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
+            var result = await outputs.RunAsync(company.Ledger, book, found.Activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
             return (result, (long)result.Files.Count);
         })).ConfigureAwait(false);
 
         return new DemoSummary(
             generated,
             asOf,
-            history.DataAsOf,
+            company.Shape.DataAsOf,
             ingested.TotalRows,
             scores.Count,
             models.Churn.Backtest,

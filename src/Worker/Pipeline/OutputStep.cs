@@ -29,8 +29,15 @@ internal sealed class OutputStep(
     /// <summary>Months in the renewal forecast.</summary>
     public const int ForecastMonths = 12;
 
+    /// <param name="ledger">Every account and subscription (the report currency).</param>
+    /// <param name="book">Active accounts with owner, plan, ARR and renewal.</param>
+    /// <param name="activity">Active accounts' activity (weekly active users for the reports' charts).</param>
+    /// <param name="scores">This date's scores.</param>
+    /// <param name="models">The models that scored (named in the reports, with their backtest).</param>
+    /// <param name="asOf">The observation date.</param>
+    /// <param name="cancellationToken">Cancels between files.</param>
     public async Task<OutputStepResult> RunAsync(
-        CompanyHistory history,
+        CompanyHistory ledger,
         AccountBook book,
         IReadOnlyList<AccountActivity> activity,
         IReadOnlyList<AccountScore> scores,
@@ -52,7 +59,7 @@ internal sealed class OutputStep(
             .Where(f => f.Provided && f.NewestDataAt is not null)
             .Select(f => SourceAsOf.FromStore(f, now, output.Value.StaleAfter))
             .ToList();
-        var conventions = new ReportConventions(modeling.Value.HorizonDays, modeling.Value.GraceDays, Currency(history),
+        var conventions = new ReportConventions(modeling.Value.HorizonDays, modeling.Value.GraceDays, Currency(ledger),
             modeling.Value.MediumRiskThreshold, modeling.Value.HighRiskThreshold);
         var backtest = models.Churn.Backtest ?? throw new InvalidOperationException(
             "The churn model has no backtest: the history is too short to test on later dates. Reports need one to say how far to trust the scores.");
@@ -72,9 +79,8 @@ internal sealed class OutputStep(
         var usageCsv = Path.Combine(folder, FeatureUsageExport.FileName);
         var firstWeek = asOf.AddDays(-7 * FeatureUsageWeeks);
         var accounts = book.Active.ToDictionary(p => p.Account.AccountId, p => FeatureUsageAccount.From(p.Account, p.Plan) with { Seats = p.Seats }, StringComparer.Ordinal);
-        var weeks = history.UsageWeeks
-            .Where(w => w.Feature != UsageWeek.AllFeatures && w.WeekStart >= firstWeek && w.WeekStart < asOf && accounts.ContainsKey(w.AccountId))
-            .OrderBy(w => w.WeekStart).ThenBy(w => w.AccountId, StringComparer.Ordinal).ThenBy(w => w.Feature, StringComparer.Ordinal);
+        // Streamed from the store in week, account, feature order: a 50,000-account company has millions of rows.
+        var weeks = historyStore.FeatureWeeks(firstWeek, asOf, cancellationToken).Where(w => accounts.ContainsKey(w.AccountId));
         FeatureUsageExport.WriteFile(usageCsv, weeks, accounts, cancellationToken);
         files.Add(usageCsv);
 
@@ -144,6 +150,6 @@ internal sealed class OutputStep(
     private static string ModelName(RiskModel model) =>
         model.Learner == RiskModel.LogisticRegressionLearner ? "Logistic regression (L2), time-split backtest" : model.Learner;
 
-    private static string Currency(CompanyHistory history) =>
-        history.Subscriptions.GroupBy(s => s.Currency).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "USD";
+    private static string Currency(CompanyHistory ledger) =>
+        ledger.Subscriptions.GroupBy(s => s.Currency).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "USD";
 }

@@ -16,6 +16,7 @@ internal static class PipelineServices
         services.AddSingleton<IValidateOptions<ModelingOptions>, ModelingOptionsValidator>();
         services.AddSingleton<IngestStep>();
         services.AddSingleton<TrainingStep>();
+        services.AddSingleton<AccountScoring>();
         services.AddSingleton<ScoringStep>();
         services.AddSingleton<SignalStep>();
         services.AddSingleton<OutputStep>();

@@ -9,21 +9,20 @@ namespace ChurnWatch.Worker.Pipeline;
 /// <summary>Finds every kind of signal as of a date and applies them to the store's signal lifecycle.</summary>
 internal sealed class SignalStep(IOptions<SignalOptions> options, SignalStore store, ScoreStore scoreStore)
 {
-    /// <param name="timeline">The company's data, indexed.</param>
+    /// <param name="accountActivity">Every active account's activity as of the date (from <see cref="AccountScoring"/>).</param>
     /// <param name="book">Active accounts with owner and ARR.</param>
     /// <param name="scores">This date's scores (churn and renewal probability); the previous ones are read from the store.</param>
     /// <param name="settings">Key features (activation) and plan tiers (plan fit), as the churn model uses them.</param>
     /// <param name="asOf">The observation date.</param>
     /// <param name="cancellationToken">Cancels before the store commits.</param>
     public async Task<SignalStepResult> RunAsync(
-        CompanyTimeline timeline, AccountBook book, IReadOnlyList<AccountScore> scores, FeatureSettings settings, DateOnly asOf, CancellationToken cancellationToken)
+        IReadOnlyList<AccountActivity> accountActivity, AccountBook book, IReadOnlyList<AccountScore> scores, FeatureSettings settings, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(settings);
         var signalOptions = options.Value;
-        var activity = AccountActivityBuilder.Build(timeline, asOf, settings.KeyFeatures, signalOptions)
-            .Where(a => book.TryGet(a.AccountId, out _))
-            .ToList();
+        ArgumentNullException.ThrowIfNull(accountActivity);
+        var activity = accountActivity.Where(a => book.TryGet(a.AccountId, out _)).ToList();
         var previous = await scoreStore.PreviousAsync(asOf, cancellationToken).ConfigureAwait(false);
         var scored = ScoreFacts.Attach(
             activity,

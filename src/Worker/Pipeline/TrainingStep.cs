@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
@@ -15,9 +14,11 @@ internal sealed class TrainingStep(IOptions<ModelingOptions> options, IOptions<S
     // A backtest whose test period holds one class has an undefined AUC: keep it as "NaN" rather than fail.
     private static readonly JsonSerializerOptions BacktestJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public async Task<TrainedModels> RunAsync(CompanyTimeline timeline, CancellationToken cancellationToken)
+    /// <summary>Trains on the stored company, reading it one batch of accounts at a time.</summary>
+    public async Task<TrainedModels> RunAsync(CompanyBatches company, CancellationToken cancellationToken)
     {
-        var models = ChurnModelWorkflow.Train(timeline, options.Value);
+        ArgumentNullException.ThrowIfNull(company);
+        var models = ChurnModelWorkflow.Train(company.LedgerTimeline, company.Timelines(cancellationToken), options.Value);
         foreach (var model in new[] { models.Churn, models.Renewal }.OfType<RiskModel>())
         {
             var json = RiskModelSerializer.Serialize(model);

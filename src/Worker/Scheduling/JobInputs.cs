@@ -1,22 +1,22 @@
-using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Scheduling;
 
-/// <summary>Loads a <see cref="StoredCompany"/>: the history, the newest stored models (trained now, and stored, when there are none yet) and the as-of date.</summary>
-internal sealed class JobInputs(HistoryStore historyStore, ModelStore modelStore, TrainingStep training)
+/// <summary>Opens a <see cref="StoredCompany"/>: the stored company, the newest stored models (trained now, and stored, when there are none yet) and the as-of date.</summary>
+internal sealed class JobInputs(HistoryStore historyStore, ModelStore modelStore, TrainingStep training, IOptions<StoreOptions> storeOptions)
 {
     public async Task<StoredCompany> LoadAsync(CancellationToken cancellationToken)
     {
-        var history = await historyStore.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var timeline = CompanyTimeline.Build(history);
+        var company = await OpenCompanyAsync(cancellationToken).ConfigureAwait(false);
         var churn = await modelStore.LatestAsync("Churn", cancellationToken).ConfigureAwait(false);
         TrainedModels models;
         if (churn is null)
         {
-            models = await training.RunAsync(timeline, cancellationToken).ConfigureAwait(false);
+            models = await training.RunAsync(company, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -25,6 +25,10 @@ internal sealed class JobInputs(HistoryStore historyStore, ModelStore modelStore
             models = new TrainedModels(churnModel, renewal, churnModel.Backtest, renewal?.Backtest);
         }
 
-        return new StoredCompany(history, timeline, models, ChurnModelWorkflow.DefaultAsOf(history));
+        return new StoredCompany(company, models, company.AsOf);
     }
+
+    /// <summary>The stored company, batched by Store:AccountsPerBatch.</summary>
+    public Task<CompanyBatches> OpenCompanyAsync(CancellationToken cancellationToken) =>
+        CompanyBatches.OpenAsync(historyStore, storeOptions.Value.AccountsPerBatch, cancellationToken);
 }

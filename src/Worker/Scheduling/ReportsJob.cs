@@ -10,9 +10,8 @@ namespace ChurnWatch.Worker.Scheduling;
 /// <summary>Writes the weekly outputs to Output:Folder and, with Email:Enabled, mails each account manager their report.</summary>
 internal sealed class ReportsJob(
     JobInputs inputs,
+    AccountScoring scoring,
     OutputStep outputs,
-    IOptions<ModelingOptions> modeling,
-    IOptions<SignalOptions> signalOptions,
     IOptions<EmailOptions> email,
     WeeklyReportDelivery delivery) : IScheduledJob
 {
@@ -28,13 +27,11 @@ internal sealed class ReportsJob(
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var book = AccountBook.AsOf(company.History, company.AsOf);
+        var book = AccountBook.AsOf(company.Company.Ledger, company.AsOf);
+        var scored = await scoring.RunAsync(company.Company, company.Models, company.AsOf, withFeatures: false, null, cancellationToken).ConfigureAwait(false);
         // The reports chart weekly active users from the activity; they need no score facts.
-        var activity = AccountActivityBuilder.Build(company.Timeline, company.AsOf, company.Models.Churn.FeatureSettings.KeyFeatures, signalOptions.Value)
-            .Where(a => book.TryGet(a.AccountId, out _))
-            .ToList();
-        var scores = ChurnModelWorkflow.Score(company.Timeline, company.Models, modeling.Value, company.AsOf);
-        var result = await outputs.RunAsync(company.History, book, activity, scores, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);
+        var activity = scored.Activity.Where(a => book.TryGet(a.AccountId, out _)).ToList();
+        var result = await outputs.RunAsync(company.Company.Ledger, book, activity, scored.Scores, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);
         if (email.Value.Enabled)
         {
             // After the files are complete; a retry after a failed send rewrites the same files and sends only the

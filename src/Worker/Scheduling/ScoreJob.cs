@@ -17,7 +17,7 @@ internal sealed class ScoreJob(JobInputs inputs, ScoringStep scoring) : ISchedul
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var scores = await scoring.RunAsync(company.Timeline, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);
-        return scores.Count;
+        var scored = await scoring.RunAsync(company.Company, company.Models, company.AsOf, null, cancellationToken).ConfigureAwait(false);
+        return scored.Scores.Count;
     }
 }

@@ -1,11 +1,9 @@
-using ChurnWatch.Analytics.Features;
 using ChurnWatch.Worker.Pipeline;
-using ChurnWatch.Worker.Store;
 
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>Trains the churn and renewal models on the stored history and stores them with their backtests.</summary>
-internal sealed class TrainJob(HistoryStore historyStore, TrainingStep training) : IScheduledJob
+internal sealed class TrainJob(JobInputs inputs, TrainingStep training) : IScheduledJob
 {
     public const string Name = "train";
 
@@ -18,8 +16,8 @@ internal sealed class TrainJob(HistoryStore historyStore, TrainingStep training)
 
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
-        var history = await historyStore.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var models = await training.RunAsync(CompanyTimeline.Build(history), cancellationToken).ConfigureAwait(false);
+        var company = await inputs.OpenCompanyAsync(cancellationToken).ConfigureAwait(false);
+        var models = await training.RunAsync(company, cancellationToken).ConfigureAwait(false);
         return models.Churn.TrainRows;
     }
 }

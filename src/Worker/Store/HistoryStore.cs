@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Ingestion.Rows;
@@ -132,10 +133,164 @@ internal sealed class HistoryStore(StoreDatabase database)
         return new CompanyHistory(accounts, subscriptions, days, weeks, tickets, invoices, attempts, usage.NewestDataAt.Value);
     }
 
-    private static Task<List<TRecord>> QueryAsync<TRow, TRecord>(DbConnection connection, string sql, Func<TRow, TRecord> toRecord, CancellationToken cancellationToken)
+    /// <summary>
+    /// What every batch of accounts shares (<see cref="CompanyShape"/>), from aggregate queries: events and first day
+    /// per product feature, the weekly grid, the first subscription start, the data's as-of instant. No usage row is
+    /// read into memory. With <paramref name="before"/>, the shape of the history as it was known then (as
+    /// <see cref="Analytics.Forecasting.HistoryCut"/> cuts it): days before it, weeks over by then, subscriptions started.
+    /// </summary>
+    public async Task<CompanyShape> ShapeAsync(CancellationToken cancellationToken, DateTime? before = null)
+    {
+        var dataAsOf = await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
+        if (before is { } cut && cut < dataAsOf)
+        {
+            dataAsOf = cut;
+        }
+
+        // Without a cut, bounds past any stored value: one query text either way.
+        var cutDay = before is { } b ? DateOnly.FromDateTime(b) : DateOnly.MaxValue;
+        var parameters = new
+        {
+            all = UsageWeek.AllFeatures,
+            beforeDay = StoreText.Date(cutDay),
+            lastWeek = StoreText.Date(before is null ? cutDay : cutDay.AddDays(-7)),
+            beforeInstant = before is { } i ? StoreText.Instant(i) : "9999-12-31T23:59:59Z",
+        };
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var features = (await connection.QueryAsync<(string Feature, long Events, string FirstDay)>(new CommandDefinition(
+            "SELECT feature, CAST(SUM(CASE WHEN events > 0 THEN events ELSE 0 END) AS BIGINT), MIN(day) FROM usage_daily WHERE feature <> @all AND day < @beforeDay GROUP BY feature",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var weeks = await connection.QuerySingleAsync<(string? First, string? Last)>(new CommandDefinition(
+            "SELECT MIN(week_start), MAX(week_start) FROM usage_weekly WHERE feature = @all AND week_start <= @lastWeek",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var firstStart = await connection.QuerySingleAsync<string?>(new CommandDefinition(
+            "SELECT MIN(started_at) FROM subscriptions WHERE started_at < @beforeInstant", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        return CompanyShape.FromAggregates(
+            features.ToDictionary(f => f.Feature, f => f.Events, StringComparer.Ordinal),
+            features.Count == 0 ? null : features.Min(f => StoreText.ParseDate(f.FirstDay)),
+            StoreText.ParseDateOrNull(weeks.First),
+            StoreText.ParseDateOrNull(weeks.Last),
+            StoreText.ParseInstantOrNull(firstStart),
+            dataAsOf);
+    }
+
+    /// <summary>
+    /// The stored accounts cut into batches of at most <paramref name="accountsPerBatch"/>, in the store's own order of
+    /// identifiers, so "between the first and the last" selects exactly a batch's accounts on every provider.
+    /// </summary>
+    public async Task<IReadOnlyList<AccountBatch>> AccountBatchesAsync(int accountsPerBatch, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(accountsPerBatch, 1);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var ids = (await connection.QueryAsync<string>(new CommandDefinition("SELECT account_id FROM accounts ORDER BY account_id", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var batches = new List<AccountBatch>();
+        for (var from = 0; from < ids.Count; from += accountsPerBatch)
+        {
+            var to = Math.Min(ids.Count, from + accountsPerBatch) - 1;
+            batches.Add(new AccountBatch(batches.Count, ids[from], ids[to], to - from + 1));
+        }
+
+        return batches;
+    }
+
+    /// <summary>
+    /// Accounts and subscriptions of every account (and, asked for, invoices), no usage, tickets or payments: what
+    /// labels, the account book, the renewal book, the SaaS metrics and the training sample need, tens of megabytes
+    /// even for 50,000 accounts.
+    /// </summary>
+    public async Task<CompanyHistory> LoadLedgerAsync(CancellationToken cancellationToken, bool withInvoices = false)
+    {
+        var freshness = (await FreshnessAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(f => f.Entity);
+        var dataAsOf = DataAsOf(freshness);
+        var invoicesProvided = freshness.TryGetValue(SourceEntityInfo.StoreTable(SourceEntity.Invoices), out var f) && f.Provided;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var accounts = await QueryAsync<AccountRow, Account>(connection, LoadAccounts, r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var subscriptions = await QueryAsync<SubscriptionRow, Subscription>(connection, LoadSubscriptions, r => r.ToRecord(), cancellationToken).ConfigureAwait(false);
+        var invoices = withInvoices && invoicesProvided
+            ? await QueryAsync<InvoiceRow, Invoice>(connection, LoadInvoices, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
+            : null;
+        return new CompanyHistory(accounts, subscriptions, [], [], null, invoices, null, dataAsOf);
+    }
+
+    /// <summary>
+    /// Everything stored about one batch of accounts, for <see cref="CompanyTimeline.Build(CompanyHistory, CompanyShape)"/>.
+    /// Weekly usage is the all-features rows only (the timeline reads no other); the feature-usage export streams the
+    /// per-feature weeks itself.
+    /// </summary>
+    public async Task<CompanyHistory> LoadBatchAsync(AccountBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var freshness = (await FreshnessAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(f => f.Entity);
+        var dataAsOf = DataAsOf(freshness);
+        bool Provided(SourceEntity entity) => freshness.TryGetValue(SourceEntityInfo.StoreTable(entity), out var f) && f.Provided;
+        var range = new { first = batch.FirstAccountId, last = batch.LastAccountId, all = UsageWeek.AllFeatures };
+        const string InRange = " WHERE account_id >= @first AND account_id <= @last";
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var accounts = await QueryAsync<AccountRow, Account>(connection, InBatch(LoadAccounts, InRange), r => r.ToRecord(), cancellationToken, range).ConfigureAwait(false);
+        var subscriptions = await QueryAsync<SubscriptionRow, Subscription>(connection, InBatch(LoadSubscriptions, InRange), r => r.ToRecord(), cancellationToken, range).ConfigureAwait(false);
+        var names = new StringPool();
+        var days = await QueryAsync<UsageDayRow, FeatureUsageDay>(connection,
+            "SELECT account_id AS AccountId, feature AS Feature, day AS Day, events AS Events, active_users AS ActiveUsers FROM usage_daily" + InRange + " ORDER BY account_id, feature, day",
+            r => names.Share(r).ToRecord(), cancellationToken, range).ConfigureAwait(false);
+        var weeks = await QueryAsync<UsageWeekRow, UsageWeek>(connection,
+            "SELECT account_id AS AccountId, feature AS Feature, week_start AS WeekStart, events AS Events, active_users AS ActiveUsers FROM usage_weekly" + InRange + " AND feature = @all ORDER BY account_id, week_start",
+            r => r.ToRecord(), cancellationToken, range).ConfigureAwait(false);
+        var tickets = Provided(SourceEntity.Tickets)
+            ? await QueryAsync<TicketRow, Ticket>(connection, InBatch(LoadTickets, InRange), r => r.ToRecord(), cancellationToken, range).ConfigureAwait(false)
+            : null;
+        var invoices = Provided(SourceEntity.Invoices)
+            ? await QueryAsync<InvoiceRow, Invoice>(connection, InBatch(LoadInvoices, InRange), r => r.ToRecord(), cancellationToken, range).ConfigureAwait(false)
+            : null;
+        var attempts = Provided(SourceEntity.PaymentAttempts)
+            ? await QueryAsync<PaymentAttemptRow, PaymentAttempt>(connection, InBatch(LoadPaymentAttempts, InRange), r => r.ToRecord(), cancellationToken, range).ConfigureAwait(false)
+            : null;
+        return new CompanyHistory(accounts, subscriptions, days, weeks, tickets, invoices, attempts, dataAsOf);
+    }
+
+    /// <summary>
+    /// The per-feature weekly usage of weeks starting in [<paramref name="from"/>, <paramref name="to"/>), by week, account
+    /// and feature, read one row at a time while it is enumerated: the feature-usage export writes it without holding it.
+    /// </summary>
+    public IEnumerable<UsageWeek> FeatureWeeks(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        // A synchronous iterator, because the CSV writer that consumes it is synchronous; the open is the only await.
+        using var connection = database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
+        var rows = connection.Query<UsageWeekRow>(new CommandDefinition(
+            "SELECT account_id AS AccountId, feature AS Feature, week_start AS WeekStart, events AS Events, active_users AS ActiveUsers FROM usage_weekly WHERE feature <> @all AND week_start >= @from AND week_start < @to ORDER BY week_start, account_id, feature",
+            new { all = UsageWeek.AllFeatures, from = StoreText.Date(from), to = StoreText.Date(to) }, flags: CommandFlags.None, cancellationToken: cancellationToken));
+        foreach (var row in rows)
+        {
+            yield return row.ToRecord();
+        }
+    }
+
+    private async Task<DateTime> DataAsOfAsync(CancellationToken cancellationToken) =>
+        DataAsOf((await FreshnessAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(f => f.Entity));
+
+    private static DateTime DataAsOf(Dictionary<string, SourceFreshness> freshness)
+    {
+        if (!freshness.TryGetValue(SourceEntityInfo.StoreTable(SourceEntity.UsageDaily), out var usage) || usage.NewestDataAt is null)
+        {
+            throw new InvalidOperationException("The store holds no usage data yet: run an ingest first (churnwatch demo does).");
+        }
+
+        // Usage is the heartbeat of the data: the history is complete up to the end of the newest usage day.
+        return usage.NewestDataAt.Value;
+    }
+
+    /// <summary>A whole-table load restricted to a batch: the range goes before its ORDER BY.</summary>
+    private static string InBatch(string load, string range)
+    {
+        var orderBy = load.LastIndexOf(" ORDER BY ", StringComparison.Ordinal);
+        return load[..orderBy] + range + load[orderBy..];
+    }
+
+    private static Task<List<TRecord>> QueryAsync<TRow, TRecord>(DbConnection connection, string sql, Func<TRow, TRecord> toRecord, CancellationToken cancellationToken, object? parameters = null)
     {
         // Unbuffered: millions of usage rows become records one at a time instead of being held twice.
-        var rows = connection.Query<TRow>(new CommandDefinition(sql, flags: CommandFlags.None, cancellationToken: cancellationToken));
+        var rows = connection.Query<TRow>(new CommandDefinition(sql, parameters, flags: CommandFlags.None, cancellationToken: cancellationToken));
         return Task.FromResult(rows.Select(toRecord).ToList());
     }
 

@@ -6,7 +6,8 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 /// <summary>
 /// A <see cref="FeatureMatrix"/> as ML.NET's input: one <see cref="float"/> column per feature, named by the feature
 /// (NaN = missing), then optionally the 0/1 label as a Boolean <c>Label</c> column and a row group as a <c>Group</c>
-/// text column (the account, for account-grouped cross-validation). Read in place, without copying the matrix.
+/// text column (the account, for account-grouped cross-validation) and a row weight as a <c>Weight</c> column (for a
+/// sampled training set). Read in place, without copying the matrix.
 /// </summary>
 internal sealed class FeatureTable : IDataView
 {
@@ -14,17 +15,21 @@ internal sealed class FeatureTable : IDataView
 
     public const string GroupColumn = "Group";
 
+    public const string WeightColumn = "Weight";
+
     private readonly FeatureMatrix _x;
     private readonly double[]? _labels;
     private readonly IReadOnlyList<string>? _groups;
+    private readonly double[]? _weights;
 
-    public FeatureTable(FeatureMatrix x, double[]? labels = null, IReadOnlyList<string>? groups = null)
+    public FeatureTable(FeatureMatrix x, double[]? labels = null, IReadOnlyList<string>? groups = null, double[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         _x = x;
         _labels = labels;
         _groups = groups;
-        Schema = BuildSchema(x.ColumnNames, labels is not null, groups is not null);
+        _weights = weights;
+        Schema = BuildSchema(x.ColumnNames, labels is not null, groups is not null, weights is not null);
     }
 
     public bool CanShuffle => false;
@@ -32,7 +37,7 @@ internal sealed class FeatureTable : IDataView
     public DataViewSchema Schema { get; }
 
     /// <summary>The input schema of a model trained on these features (no label, no group): what a saved model expects.</summary>
-    public static DataViewSchema InputSchema(IReadOnlyList<string> featureNames) => BuildSchema(featureNames, false, false);
+    public static DataViewSchema InputSchema(IReadOnlyList<string> featureNames) => BuildSchema(featureNames, false, false, false);
 
     public long? GetRowCount() => _x.Rows;
 
@@ -40,7 +45,7 @@ internal sealed class FeatureTable : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
 
-    private static DataViewSchema BuildSchema(IReadOnlyList<string> featureNames, bool label, bool group)
+    private static DataViewSchema BuildSchema(IReadOnlyList<string> featureNames, bool label, bool group, bool weight)
     {
         var builder = new DataViewSchema.Builder();
         foreach (var name in featureNames)
@@ -56,6 +61,11 @@ internal sealed class FeatureTable : IDataView
         if (group)
         {
             builder.AddColumn(GroupColumn, TextDataViewType.Instance);
+        }
+
+        if (weight)
+        {
+            builder.AddColumn(WeightColumn, NumberDataViewType.Single);
         }
 
         return builder.ToSchema();
@@ -77,6 +87,12 @@ internal sealed class FeatureTable : IDataView
             {
                 ValueGetter<bool> label = (ref bool value) => value = labels[Position] > 0.5;
                 return (ValueGetter<TValue>)(Delegate)label;
+            }
+
+            if (column.Name == WeightColumn && table._weights is { } weights)
+            {
+                ValueGetter<float> weight = (ref float value) => value = (float)weights[Position];
+                return (ValueGetter<TValue>)(Delegate)weight;
             }
 
             var groups = table._groups ?? throw new InvalidOperationException($"No column {column.Name}.");

@@ -26,30 +26,34 @@ public static class MlNetLearners
     /// </summary>
     internal const double TreesValidationShare = 0.15;
 
-    /// <summary>Fits <paramref name="learner"/> on the rows; <paramref name="days"/> orders them in time.</summary>
-    public static MlNetClassifier Fit(string learner, FeatureMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
+    /// <summary>
+    /// Fits <paramref name="learner"/> on the rows; <paramref name="days"/> orders them in time; <paramref name="weights"/>
+    /// (null: every row counts once) are the rows' weights in a sampled training set.
+    /// </summary>
+    public static MlNetClassifier Fit(string learner, FeatureMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options, double[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(options);
         var ml = MlNetContext.Create(options.Seed);
         return learner switch
         {
-            LogisticRegression => FitLogistic(ml, x, labels, countLike, options),
-            LightGbm => FitTrees(ml, x, labels, days, countLike, options),
+            LogisticRegression => FitLogistic(ml, x, labels, weights, countLike, options),
+            LightGbm => FitTrees(ml, x, labels, weights, days, countLike, options),
             _ => throw new ArgumentException($"Unknown learner '{learner}'; known: {string.Join(", ", All)}.", nameof(learner)),
         };
     }
 
-    private static MlNetClassifier FitLogistic(MLContext ml, FeatureMatrix x, double[] labels, IReadOnlySet<string> countLike, ModelingOptions options)
+    private static MlNetClassifier FitLogistic(MLContext ml, FeatureMatrix x, double[] labels, double[]? weights, IReadOnlySet<string> countLike, ModelingOptions options)
     {
         var preparation = FeaturePreparation.For(ml, x, countLike, forLinearModel: true);
-        var trainer = LogisticTrainer(ml, options.L2Strength, x.Rows);
+        // The penalty is per row the sample stands for, so a sampled set is penalised as the whole set would be.
+        var trainer = LogisticTrainer(ml, options.L2Strength, weights?.Sum() ?? x.Rows, weights is not null);
         // L-BFGS passes over the rows many times: the cache keeps the prepared rows instead of re-running the transforms.
-        var model = preparation.Estimator.AppendCacheCheckpoint(ml).Append(trainer).Fit(new FeatureTable(x, labels));
+        var model = preparation.Estimator.AppendCacheCheckpoint(ml).Append(trainer).Fit(new FeatureTable(x, labels, weights: weights));
         return MlNetClassifier.Create(ml, LogisticRegression, x.ColumnNames, preparation.SlotFeatures, model, x);
     }
 
-    private static MlNetClassifier FitTrees(MLContext ml, FeatureMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
+    private static MlNetClassifier FitTrees(MLContext ml, FeatureMatrix x, double[] labels, double[]? weights, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
     {
         var settings = options.Trees;
         var trees = settings.Trees;
@@ -62,14 +66,14 @@ public static class MlNetLearners
             var earlyX = x.SelectRows(early);
             var probePreparation = FeaturePreparation.For(ml, earlyX, countLike, forLinearModel: false);
             var prepared = probePreparation.Estimator.Fit(new FeatureTable(earlyX, Pick(labels, early)));
-            var train = prepared.Transform(new FeatureTable(earlyX, Pick(labels, early)));
-            var validation = prepared.Transform(new FeatureTable(x.SelectRows(late), Pick(labels, late)));
-            var probe = Trainer(settings, trees, settings.EarlyStoppingRounds, options.Seed).Fit(train, validation);
+            var train = prepared.Transform(new FeatureTable(earlyX, Pick(labels, early), weights: PickOrNull(weights, early)));
+            var validation = prepared.Transform(new FeatureTable(x.SelectRows(late), Pick(labels, late), weights: PickOrNull(weights, late)));
+            var probe = Trainer(settings, trees, settings.EarlyStoppingRounds, options.Seed, weights is not null).Fit(train, validation);
             trees = Math.Max(1, probe.Model.SubModel.TrainedTreeEnsemble.Trees.Count);
         }
 
         var preparation = FeaturePreparation.For(ml, x, countLike, forLinearModel: false);
-        var model = preparation.Estimator.Append(Trainer(settings, trees, 0, options.Seed)).Fit(new FeatureTable(x, labels));
+        var model = preparation.Estimator.Append(Trainer(settings, trees, 0, options.Seed, weights is not null)).Fit(new FeatureTable(x, labels, weights: weights));
         return MlNetClassifier.Create(ml, LightGbm, x.ColumnNames, preparation.SlotFeatures, model, x);
     }
 
@@ -77,13 +81,14 @@ public static class MlNetLearners
     /// LightGBM with the configured tree settings. Sigmoid 1 makes its raw score the log-odds (ML.NET's default 0.5
     /// would halve them), so explanations are in logit units.
     /// </summary>
-    internal static LightGbmBinaryTrainer Trainer(GradientBoostingOptions settings, int trees, int earlyStoppingRounds, int seed)
+    internal static LightGbmBinaryTrainer Trainer(GradientBoostingOptions settings, int trees, int earlyStoppingRounds, int seed, bool weighted = false)
     {
         var ml = MlNetContext.Create(seed);
         return ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             FeatureColumnName = FeaturePreparation.FeaturesColumn,
             LabelColumnName = FeatureTable.LabelColumn,
+            ExampleWeightColumnName = weighted ? FeatureTable.WeightColumn : null,
             NumberOfIterations = trees,
             LearningRate = settings.LearningRate,
             NumberOfLeaves = settings.MaxLeaves ?? (1 << Math.Min(settings.MaxDepth, 16)),
@@ -117,11 +122,12 @@ public static class MlNetLearners
     /// ML.NET penalises the summed log loss, ChurnWatch's settings the mean one: the same penalty is x rows. One
     /// thread, so the fit is deterministic.
     /// </summary>
-    internal static LbfgsLogisticRegressionBinaryTrainer LogisticTrainer(MLContext ml, double l2PerRow, int rows) =>
+    internal static LbfgsLogisticRegressionBinaryTrainer LogisticTrainer(MLContext ml, double l2PerRow, double rows, bool weighted = false) =>
         ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             FeatureColumnName = FeaturePreparation.FeaturesColumn,
             LabelColumnName = FeatureTable.LabelColumn,
+            ExampleWeightColumnName = weighted ? FeatureTable.WeightColumn : null,
             L1Regularization = 0,
             L2Regularization = (float)(l2PerRow * rows),
             OptimizationTolerance = 1e-8f,
@@ -139,6 +145,8 @@ public static class MlNetLearners
     }
 
     private static double[] Pick(double[] labels, int[] rows) => [.. rows.Select(r => labels[r])];
+
+    private static double[]? PickOrNull(double[]? weights, int[] rows) => weights is null ? null : Pick(weights, rows);
 
     private static bool HasBothClasses(double[] labels, int[] rows) =>
         rows.Any(r => labels[r] > 0.5) && rows.Any(r => labels[r] < 0.5);

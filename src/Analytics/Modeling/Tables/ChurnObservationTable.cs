@@ -43,7 +43,7 @@ public static class ChurnObservationTable
             }
 
             var cells = new string[columns.Count];
-            cells[0] = timeline.Timelines[set.Account[r]].Account.AccountId;
+            cells[0] = set.AccountIds[set.Account[r]];
             cells[1] = DateOnly.FromDayNumber(set.Day[r]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var features = set.Row(r);
             for (var c = 0; c < features.Length; c++)

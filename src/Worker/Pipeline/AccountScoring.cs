@@ -1,0 +1,48 @@
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Options;
+
+namespace ChurnWatch.Worker.Pipeline;
+
+/// <summary>
+/// Scores every account active at a date and gathers its activity, one batch of accounts at a time: a batch's usage
+/// is read, scored and freed before the next, so only the results (a few kilobytes per account) stay in memory.
+/// </summary>
+internal sealed class AccountScoring(IOptions<ModelingOptions> modeling, IOptions<SignalOptions> signals)
+{
+    /// <param name="company">The stored company.</param>
+    /// <param name="models">The models to score with.</param>
+    /// <param name="asOf">The observation date.</param>
+    /// <param name="withFeatures">Also keep each account's model inputs (the score step stores them as snapshots).</param>
+    /// <param name="progress">Told the share of batches done.</param>
+    /// <param name="cancellationToken">Checked between batches.</param>
+    public async Task<ScoredAccounts> RunAsync(
+        CompanyBatches company, TrainedModels models, DateOnly asOf, bool withFeatures, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(models);
+        var scores = new List<AccountScore>();
+        var activity = new List<AccountActivity>();
+        var features = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+        var settings = models.Churn.FeatureSettings;
+        for (var b = 0; b < company.Batches.Count; b++)
+        {
+            var timeline = await company.LoadAsync(company.Batches[b], cancellationToken).ConfigureAwait(false);
+            scores.AddRange(ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf));
+            activity.AddRange(AccountActivityBuilder.Build(timeline, asOf, settings.KeyFeatures, signals.Value));
+            if (withFeatures)
+            {
+                foreach (var snapshot in ChurnModelWorkflow.FeatureSnapshots(timeline, settings, asOf))
+                {
+                    features[snapshot.AccountId] = snapshot.ToDictionary().Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.Value);
+                }
+            }
+
+            progress?.Report((b + 1.0) / company.Batches.Count);
+        }
+
+        return new ScoredAccounts(scores, activity, features);
+    }
+}

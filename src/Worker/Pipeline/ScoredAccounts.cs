@@ -1,0 +1,13 @@
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Signals;
+
+namespace ChurnWatch.Worker.Pipeline;
+
+/// <summary>Every active account's score, activity and (when asked for) model inputs as of one date.</summary>
+/// <param name="Scores">Churn and renewal scores with their reasons, in batch order.</param>
+/// <param name="Activity">Usage, plan, support and billing facts the signals and reports read.</param>
+/// <param name="Features">Per account, the model inputs behind its score (non-missing values); empty unless asked for.</param>
+internal sealed record ScoredAccounts(
+    IReadOnlyList<AccountScore> Scores,
+    IReadOnlyList<AccountActivity> Activity,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Features);

@@ -37,16 +37,22 @@ public static class ChurnModelWorkflow
     /// </summary>
     public static TrainedModels Train(CompanyTimeline ledger, IEnumerable<CompanyTimeline> batches, ModelingOptions options)
     {
-        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(batches);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        var training = ChurnModelTraining.Start(ledger, options);
+        foreach (var batch in batches)
+        {
+            training.Add(batch);
+        }
 
-        var settings = ResolveFeatureSettings(ledger, options);
-        var sample = TrainingSample.Plan(ledger, ObservationSetBuilder.ObservationDates(ledger.Shape, options), options);
-        var set = ObservationSetBuilder.Build(batches.Select(b => new FeatureBuilder(b, settings)), sample, options);
-        var dataAsOf = ledger.Shape.DataAsOf;
+        return training.Finish();
+    }
 
+    /// <summary>
+    /// Trains both targets on an observation set (see <see cref="Train(CompanyTimeline, ModelingOptions)"/>). Throws
+    /// when the set has no labelled churn rows with both outcomes.
+    /// </summary>
+    internal static TrainedModels Train(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelingOptions options, DateTime dataAsOf)
+    {
         var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf)
             ?? throw new InvalidOperationException(
                 $"Cannot train the churn model: no labelled observations with both outcomes. Labels need "

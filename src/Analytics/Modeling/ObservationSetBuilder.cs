@@ -42,34 +42,48 @@ internal static class ObservationSetBuilder
     /// <param name="options">Horizon, grace, windows.</param>
     public static ObservationSet Build(IEnumerable<FeatureBuilder> batches, TrainingSample sample, ModelingOptions options)
     {
-        var accountIds = new List<string>();
-        var chunks = new List<Chunk>();
-        IReadOnlyList<string>? names = null;
-        IReadOnlySet<string>? countLike = null;
-        IReadOnlyList<DateOnly>? dates = null;
+        Rows? rows = null;
         foreach (var builder in batches)
         {
-            if (names is null)
+            rows ??= new Rows(ObservationDates(builder.Timeline, options), sample, options);
+            rows.Add(builder);
+        }
+
+        return (rows ?? throw new InvalidOperationException("No batch of accounts to build observations from.")).ToSet();
+    }
+
+    /// <summary>Observation rows gathered one batch of accounts at a time (the kept rows only), then joined into a set.</summary>
+    internal sealed class Rows(IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options)
+    {
+        private readonly List<string> _accountIds = [];
+        private readonly List<Chunk> _chunks = [];
+        private IReadOnlyList<string>? _names;
+        private IReadOnlySet<string>? _countLike;
+
+        /// <summary>Adds the kept rows of one batch; every batch must share the company's feature columns.</summary>
+        public void Add(FeatureBuilder builder)
+        {
+            if (_names is null)
             {
-                names = builder.Schema.Names;
-                countLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-                dates = ObservationDates(builder.Timeline, options);
+                _names = builder.Schema.Names;
+                _countLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
             }
-            else if (!names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
+            else if (!_names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
             {
                 throw new InvalidOperationException("Batches of one company gave different feature columns: build every batch's timeline with the company's shape.");
             }
 
-            chunks.Add(BuildChunk(builder, dates!, sample, options, accountIds.Count));
-            accountIds.AddRange(builder.Timeline.Timelines.Select(t => t.Account.AccountId));
+            _chunks.Add(BuildChunk(builder, dates, sample, options, _accountIds.Count));
+            _accountIds.AddRange(builder.Timeline.Timelines.Select(t => t.Account.AccountId));
         }
 
-        if (names is null)
+        /// <summary>The rows gathered so far, as one set; the batches' chunks are released.</summary>
+        public ObservationSet ToSet()
         {
-            throw new InvalidOperationException("No batch of accounts to build observations from.");
+            var set = Concatenate(_names ?? throw new InvalidOperationException("No batch of accounts to build observations from."), _countLike!, _accountIds, _chunks);
+            _chunks.Clear();
+            return set;
         }
-
-        return Concatenate(names, countLike!, accountIds, chunks);
     }
 
     /// <summary>An account's labelled rows at the dates: the date, and each target's label (1, 0, or -1 when unknown).</summary>

@@ -14,13 +14,16 @@ namespace ChurnWatch.Worker.Store;
 internal sealed class CompanyBatches
 {
     private readonly HistoryStore _store;
+    private readonly ShapeFacts _facts;
 
     /// <summary>Null, or the instant every batch is cut at as it is read (<see cref="AtAsync"/>).</summary>
     private readonly DateTime? _cut;
 
-    private CompanyBatches(HistoryStore store, CompanyShape shape, CompanyHistory ledger, IReadOnlyList<AccountBatch> batches, DateTime? cut = null)
+    private CompanyBatches(HistoryStore store, ShapeFacts facts, CompanyHistory ledger, IReadOnlyList<AccountBatch> batches, DateTime? cut = null)
     {
         _store = store;
+        _facts = facts;
+        var shape = facts.At(cut);
         _cut = cut;
         Shape = shape;
         Ledger = ledger;
@@ -47,10 +50,10 @@ internal sealed class CompanyBatches
     public static async Task<CompanyBatches> OpenAsync(HistoryStore store, int accountsPerBatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var shape = await store.ShapeAsync(cancellationToken).ConfigureAwait(false);
+        var facts = await store.ShapeFactsAsync(cancellationToken).ConfigureAwait(false);
         var ledger = await store.LoadLedgerAsync(cancellationToken).ConfigureAwait(false);
         var batches = await store.AccountBatchesAsync(accountsPerBatch, cancellationToken).ConfigureAwait(false);
-        return new CompanyBatches(store, shape, ledger, batches);
+        return new CompanyBatches(store, facts, ledger, batches);
     }
 
     /// <summary>One batch's full history, indexed with the company's shape.</summary>
@@ -77,18 +80,16 @@ internal sealed class CompanyBatches
     }
 
     /// <summary>
-    /// The company as it was known at <paramref name="instant"/> (<see cref="HistoryCut"/>): its shape from the store's
-    /// aggregates of that history, its ledger and every batch cut at the instant as they are read.
+    /// The company as it was known at <paramref name="instant"/> (<see cref="HistoryCut"/>): the shape of that history,
+    /// the ledger cut at the instant, and every batch cut at it as it is read.
     /// </summary>
-    public async Task<CompanyBatches> AtAsync(DateTime instant, CancellationToken cancellationToken)
-    {
-        var shape = await _store.ShapeAsync(cancellationToken, instant).ConfigureAwait(false);
-        return new CompanyBatches(_store, shape, HistoryCut.At(Ledger, instant), Batches, instant);
-    }
+    public CompanyBatches At(DateTime instant) => new(_store, _facts, HistoryCut.At(Ledger, instant), Batches, instant);
+
+    /// <summary>This company's view of a batch's history: cut at its instant when it is a past view (<see cref="At"/>).</summary>
+    public CompanyHistory View(CompanyHistory batchHistory) => _cut is { } instant ? HistoryCut.At(batchHistory, instant) : batchHistory;
 
     private async Task<CompanyHistory> LoadHistoryAsync(AccountBatch batch, CancellationToken cancellationToken)
     {
-        var history = await _store.LoadBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-        return _cut is { } instant ? HistoryCut.At(history, instant) : history;
+        return View(await _store.LoadBatchAsync(batch, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -134,44 +134,34 @@ internal sealed class HistoryStore(StoreDatabase database)
     }
 
     /// <summary>
-    /// What every batch of accounts shares (<see cref="CompanyShape"/>), from aggregate queries: events and first day
-    /// per product feature, the weekly grid, the first subscription start, the data's as-of instant. No usage row is
-    /// read into memory. With <paramref name="before"/>, the shape of the history as it was known then (as
-    /// <see cref="Analytics.Forecasting.HistoryCut"/> cuts it): days before it, weeks over by then, subscriptions started.
+    /// What every batch of accounts shares (<see cref="CompanyShape"/>): events and first day per product feature, the
+    /// weekly grid, the first subscription start, the data's as-of instant. With <paramref name="before"/>, the shape of
+    /// the history as it was known then (as <see cref="Analytics.Forecasting.HistoryCut"/> cuts it).
     /// </summary>
-    public async Task<CompanyShape> ShapeAsync(CancellationToken cancellationToken, DateTime? before = null)
+    public async Task<CompanyShape> ShapeAsync(CancellationToken cancellationToken, DateTime? before = null) =>
+        (await ShapeFactsAsync(cancellationToken).ConfigureAwait(false)).At(before);
+
+    /// <summary>
+    /// The facts every <see cref="CompanyShape"/> of the company, at any cut, is computed from: daily event totals per
+    /// feature (an aggregate query: thousands of rows, however many accounts), the weeks of weekly rows and the
+    /// subscriptions' starts. No usage row is read into memory.
+    /// </summary>
+    public async Task<ShapeFacts> ShapeFactsAsync(CancellationToken cancellationToken)
     {
         var dataAsOf = await DataAsOfAsync(cancellationToken).ConfigureAwait(false);
-        if (before is { } cut && cut < dataAsOf)
-        {
-            dataAsOf = cut;
-        }
-
-        // Without a cut, bounds past any stored value: one query text either way.
-        var cutDay = before is { } b ? DateOnly.FromDateTime(b) : DateOnly.MaxValue;
-        var parameters = new
-        {
-            all = UsageWeek.AllFeatures,
-            beforeDay = StoreText.Date(cutDay),
-            lastWeek = StoreText.Date(before is null ? cutDay : cutDay.AddDays(-7)),
-            beforeInstant = before is { } i ? StoreText.Instant(i) : "9999-12-31T23:59:59Z",
-        };
+        var all = new { all = UsageWeek.AllFeatures };
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var features = (await connection.QueryAsync<(string Feature, long Events, string FirstDay)>(new CommandDefinition(
-            "SELECT feature, CAST(SUM(CASE WHEN events > 0 THEN events ELSE 0 END) AS BIGINT), MIN(day) FROM usage_daily WHERE feature <> @all AND day < @beforeDay GROUP BY feature",
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        var weeks = await connection.QuerySingleAsync<(string? First, string? Last)>(new CommandDefinition(
-            "SELECT MIN(week_start), MAX(week_start) FROM usage_weekly WHERE feature = @all AND week_start <= @lastWeek",
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var firstStart = await connection.QuerySingleAsync<string?>(new CommandDefinition(
-            "SELECT MIN(started_at) FROM subscriptions WHERE started_at < @beforeInstant", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-        return CompanyShape.FromAggregates(
-            features.ToDictionary(f => f.Feature, f => f.Events, StringComparer.Ordinal),
-            features.Count == 0 ? null : features.Min(f => StoreText.ParseDate(f.FirstDay)),
-            StoreText.ParseDateOrNull(weeks.First),
-            StoreText.ParseDateOrNull(weeks.Last),
-            StoreText.ParseInstantOrNull(firstStart),
+        var days = await connection.QueryAsync<(string Feature, string Day, long Events)>(new CommandDefinition(
+            "SELECT feature, day, CAST(SUM(CASE WHEN events > 0 THEN events ELSE 0 END) AS BIGINT) FROM usage_daily WHERE feature <> @all GROUP BY feature, day",
+            all, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var weeks = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT week_start FROM usage_weekly WHERE feature = @all", all, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var starts = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT started_at FROM subscriptions", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new ShapeFacts(
+            days.Select(d => (d.Feature, StoreText.ParseDate(d.Day), d.Events)),
+            weeks.Select(StoreText.ParseDate),
+            starts.Select(StoreText.ParseInstant),
             dataAsOf);
     }
 

@@ -1,0 +1,55 @@
+using ChurnWatch.Analytics.Features;
+
+namespace ChurnWatch.Analytics.Modeling;
+
+/// <summary>
+/// A training in progress: the observation rows of a company gathered one batch of accounts at a time, then the churn
+/// and renewal models fitted on them. Several can gather side by side from one pass over the batches (the forecast
+/// backtest trains a model per past date that way, each on the history cut at its date).
+/// </summary>
+public sealed class ChurnModelTraining
+{
+    private readonly ObservationSetBuilder.Rows _rows;
+    private readonly TrainingSample _sample;
+    private readonly ModelingOptions _options;
+    private readonly DateTime _dataAsOf;
+
+    private ChurnModelTraining(FeatureSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, DateTime dataAsOf)
+    {
+        Settings = settings;
+        _sample = sample;
+        _rows = rows;
+        _options = options;
+        _dataAsOf = dataAsOf;
+    }
+
+    /// <summary>The feature definitions the models are trained with.</summary>
+    public FeatureSettings Settings { get; }
+
+    /// <summary>Which rows the training keeps, and their weights.</summary>
+    public TrainingSample Sample => _sample;
+
+    /// <summary>
+    /// Starts a training: <paramref name="ledger"/> (every account's subscriptions, with the company's shape; it needs no
+    /// usage) decides the feature settings, the observation dates and the <see cref="TrainingSample"/>.
+    /// </summary>
+    public static ChurnModelTraining Start(CompanyTimeline ledger, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var settings = ChurnModelWorkflow.ResolveFeatureSettings(ledger, options);
+        var dates = ObservationSetBuilder.ObservationDates(ledger.Shape, options);
+        var sample = TrainingSample.Plan(ledger, dates, options);
+        return new ChurnModelTraining(settings, sample, new ObservationSetBuilder.Rows(dates, sample, options), options, ledger.Shape.DataAsOf);
+    }
+
+    /// <summary>Adds the kept rows of one batch (a timeline built with the ledger's shape); the batch may be dropped after.</summary>
+    public void Add(CompanyTimeline batch) => _rows.Add(new FeatureBuilder(batch, Settings));
+
+    /// <summary>
+    /// Fits the models on the rows gathered (see <see cref="ChurnModelWorkflow.Train(CompanyTimeline, ModelingOptions)"/>).
+    /// Throws <see cref="InvalidOperationException"/> when there is no batch or no labelled churn rows with both outcomes.
+    /// </summary>
+    public TrainedModels Finish() => ChurnModelWorkflow.Train(_rows.ToSet(), _sample, Settings, _options, _dataAsOf);
+}

@@ -62,6 +62,7 @@ internal static class ChurnWatchHost
         builder.Services.AddSingleton<HistoryStore>();
         builder.Services.AddSingleton<ScoreStore>();
         builder.Services.AddSingleton<ModelStore>();
+        builder.Services.AddSingleton<BatchResultStore>();
         builder.Services.AddSingleton<SignalStore>();
         builder.Services.AddSingleton<RunHistoryStore>();
         builder.Services.AddSingleton<SourceIngestion>();

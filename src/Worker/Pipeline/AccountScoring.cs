@@ -1,3 +1,4 @@
+using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
@@ -23,26 +24,35 @@ internal sealed class AccountScoring(IOptions<ModelingOptions> modeling, IOption
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(models);
-        var scores = new List<AccountScore>();
-        var activity = new List<AccountActivity>();
-        var features = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        var settings = models.Churn.FeatureSettings;
+        var parts = new List<ScoredAccounts>(company.Batches.Count);
         for (var b = 0; b < company.Batches.Count; b++)
         {
             var timeline = await company.LoadAsync(company.Batches[b], cancellationToken).ConfigureAwait(false);
-            scores.AddRange(ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf));
-            activity.AddRange(AccountActivityBuilder.Build(timeline, asOf, settings.KeyFeatures, signals.Value));
-            if (withFeatures)
-            {
-                foreach (var snapshot in ChurnModelWorkflow.FeatureSnapshots(timeline, settings, asOf))
-                {
-                    features[snapshot.AccountId] = snapshot.ToDictionary().Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.Value);
-                }
-            }
-
+            parts.Add(ScoreBatch(timeline, models, asOf, withFeatures));
             progress?.Report((b + 1.0) / company.Batches.Count);
         }
 
-        return new ScoredAccounts(scores, activity, features);
+        return ScoredAccounts.Join(parts);
+    }
+
+    /// <summary>One batch's scores, activity and (asked for) model inputs: what a batch job computes on any node.</summary>
+    public ScoredAccounts ScoreBatch(CompanyTimeline timeline, TrainedModels models, DateOnly asOf, bool withFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(models);
+        var settings = models.Churn.FeatureSettings;
+        var features = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+        if (withFeatures)
+        {
+            foreach (var snapshot in ChurnModelWorkflow.FeatureSnapshots(timeline, settings, asOf))
+            {
+                features[snapshot.AccountId] = snapshot.ToDictionary().Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.Value);
+            }
+        }
+
+        return new ScoredAccounts(
+            ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf),
+            AccountActivityBuilder.Build(timeline, asOf, settings.KeyFeatures, signals.Value),
+            features);
     }
 }

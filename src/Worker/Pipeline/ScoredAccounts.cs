@@ -10,4 +10,18 @@ namespace ChurnWatch.Worker.Pipeline;
 internal sealed record ScoredAccounts(
     IReadOnlyList<AccountScore> Scores,
     IReadOnlyList<AccountActivity> Activity,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Features);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Features)
+{
+    /// <summary>The parts of several batches as one, in the order given.</summary>
+    public static ScoredAccounts Join(IReadOnlyList<ScoredAccounts> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var features = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+        foreach (var (account, values) in parts.SelectMany(p => p.Features))
+        {
+            features[account] = values;
+        }
+
+        return new ScoredAccounts([.. parts.SelectMany(p => p.Scores)], [.. parts.SelectMany(p => p.Activity)], features);
+    }
+}

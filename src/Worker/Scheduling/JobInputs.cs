@@ -12,7 +12,7 @@ internal sealed class JobInputs(HistoryStore historyStore, ModelStore modelStore
     public async Task<StoredCompany> LoadAsync(CancellationToken cancellationToken)
     {
         var company = await OpenCompanyAsync(cancellationToken).ConfigureAwait(false);
-        var churn = await modelStore.LatestAsync("Churn", cancellationToken).ConfigureAwait(false);
+        var churn = await modelStore.LatestAsync(nameof(ModelTarget.Churn), cancellationToken).ConfigureAwait(false);
         TrainedModels models;
         if (churn is null)
         {
@@ -21,7 +21,9 @@ internal sealed class JobInputs(HistoryStore historyStore, ModelStore modelStore
         else
         {
             var churnModel = RiskModelSerializer.Deserialize(churn);
-            var renewal = await modelStore.LatestAsync("Renewal", cancellationToken).ConfigureAwait(false) is { } json ? RiskModelSerializer.Deserialize(json) : null;
+            // Stored under the target's name, NonRenewal (TrainingStep): "Renewal" found nothing, and scheduled runs
+            // scored without the renewal model.
+            var renewal = await modelStore.LatestAsync(nameof(ModelTarget.NonRenewal), cancellationToken).ConfigureAwait(false) is { } json ? RiskModelSerializer.Deserialize(json) : null;
             models = new TrainedModels(churnModel, renewal, churnModel.Backtest, renewal?.Backtest);
         }
 

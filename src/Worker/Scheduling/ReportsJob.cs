@@ -10,7 +10,7 @@ namespace ChurnWatch.Worker.Scheduling;
 /// <summary>Writes the weekly outputs to Output:Folder and, with Email:Enabled, mails each account manager their report.</summary>
 internal sealed class ReportsJob(
     JobInputs inputs,
-    AccountScoring scoring,
+    ScoringFanOut scoring,
     OutputStep outputs,
     IOptions<EmailOptions> email,
     WeeklyReportDelivery delivery) : IScheduledJob
@@ -28,7 +28,7 @@ internal sealed class ReportsJob(
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
         var book = AccountBook.AsOf(company.Company.Ledger, company.AsOf);
-        var scored = await scoring.RunAsync(company.Company, company.Models, company.AsOf, withFeatures: false, null, cancellationToken).ConfigureAwait(false);
+        var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, withFeatures: false, cancellationToken).ConfigureAwait(false);
         // The reports chart weekly active users from the activity; they need no score facts.
         var activity = scored.Activity.Where(a => book.TryGet(a.AccountId, out _)).ToList();
         var result = await outputs.RunAsync(company.Company.Ledger, book, activity, scored.Scores, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);

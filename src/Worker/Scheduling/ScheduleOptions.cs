@@ -93,8 +93,16 @@ internal sealed class ScheduleOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// For tests only: each job waits this long after its step's work, before it is recorded as done, so a test can
-    /// kill a node in the middle of a job. Default 0; range 0 to 10 min.
+    /// On a PostgreSQL or SQL Server store: how many batches of accounts this node scores at once for the score,
+    /// signals and reports jobs, whichever node's job asked (each holds one batch of Store:AccountsPerBatch in
+    /// memory). Default 1, range 0 to 16; 0 makes this node take no batches (some node must take them).
+    /// </summary>
+    [Range(0, 16)]
+    public int BatchWorkers { get; set; } = 1;
+
+    /// <summary>
+    /// For tests only: each job (and each batch job) waits this long after its step's work, before it is recorded as
+    /// done, so a test can kill a node in the middle of a job, or see batches spread over nodes. Default 0; range 0 to 10 min.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan TestDelay { get; set; } = TimeSpan.Zero;

@@ -39,6 +39,7 @@ internal static class ScheduledJobs
         }
 
         services.AddSingleton<JobInputs>();
+        services.AddSingleton<ScoringFanOut>();
         return services.AddSingleton<IJobSteps, JobSteps>();
     }
 }

@@ -74,6 +74,7 @@ internal static class SchedulerSetup
 
         builder.Services.AddSingleton<JobLocks>();
         builder.Services.AddTransient<StepJob>();
+        builder.Services.AddTransient<BatchJob>();
         builder.Services.AddHangfireServer((sp, o) =>
         {
             var schedule = sp.GetRequiredService<IOptions<ScheduleOptions>>().Value;
@@ -84,6 +85,23 @@ internal static class SchedulerSetup
             o.SchedulePollingInterval = schedule.PollInterval;
             o.HeartbeatInterval = TimeSpan.FromSeconds(5);
         });
+        if (builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() is { Provider: not StoreProvider.Sqlite }
+            && (builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions()).BatchWorkers > 0)
+        {
+            // A second server in the process, on the batch queue only: a step waiting for its batches holds the one
+            // step worker, so the batches (its own included) need workers of their own.
+            builder.Services.AddHangfireServer((sp, o) =>
+            {
+                var schedule = sp.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+                o.ServerName = sp.GetRequiredService<SchedulerNode>().Name + ":batches";
+                o.Queues = [BatchJob.Queue];
+                o.WorkerCount = schedule.BatchWorkers;
+                o.StopTimeout = schedule.ShutdownGrace;
+                o.ShutdownTimeout = TimeSpan.FromSeconds(30);
+                o.SchedulePollingInterval = schedule.PollInterval;
+                o.HeartbeatInterval = TimeSpan.FromSeconds(5);
+            });
+        }
         builder.Services.AddHostedService<ScheduleRegistrar>();
         builder.Services.AddHostedService<LegacySchedulerFile>();
         return builder;

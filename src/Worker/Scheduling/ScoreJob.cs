@@ -3,7 +3,7 @@ using ChurnWatch.Worker.Pipeline;
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>Scores every active account as of the latest complete week with the newest stored models (training them first when there are none).</summary>
-internal sealed class ScoreJob(JobInputs inputs, ScoringStep scoring) : IScheduledJob
+internal sealed class ScoreJob(JobInputs inputs, ScoringFanOut scoring, ScoringStep step) : IScheduledJob
 {
     public const string Name = "score";
 
@@ -17,7 +17,8 @@ internal sealed class ScoreJob(JobInputs inputs, ScoringStep scoring) : ISchedul
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var scored = await scoring.RunAsync(company.Company, company.Models, company.AsOf, null, cancellationToken).ConfigureAwait(false);
+        var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, withFeatures: true, cancellationToken).ConfigureAwait(false);
+        await step.StoreAsync(scored, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);
         return scored.Scores.Count;
     }
 }

@@ -25,6 +25,14 @@ internal sealed class ModelStore(StoreDatabase database)
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>The model file (JSON) stored under <paramref name="modelId"/>, or null.</summary>
+    public async Task<string?> GetAsync(string modelId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT model FROM models WHERE model_id = @modelId", new { modelId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     /// <summary>The model file (JSON) of the newest trained model for a target (<c>Churn</c>, <c>Renewal</c>), or null when none is stored.</summary>
     public async Task<string?> LatestAsync(string target, CancellationToken cancellationToken)
     {

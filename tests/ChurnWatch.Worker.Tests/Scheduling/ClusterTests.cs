@@ -90,9 +90,80 @@ public abstract class ClusterTests<TProvider>(ITestOutputHelper output) : IAsync
         Assert.True(recovery < TimeSpan.FromSeconds(15), $"recovery took {recovery}");
     }
 
-    private Process Start(string node, string connectionString, string source, TimeSpan hold)
+    [StoreFact]
+    public async Task Run_TwoNodes_BothScoreBatchesOfEveryStepAndTheStoreEndsAsOneNodeRun()
     {
-        var process = Process.Start(Info(["run"], node, connectionString, source, hold))!;
+        var source = _folder.File("source.db");
+        var company = new SampleCompanyGenerator(new SampleCompanyOptions { Accounts = 400, Months = 18, Seed = 11, End = new DateOnly(2026, 3, 1) }).Generate();
+        new SampleCompanyWriter().WriteSqlite(company, source, CancellationToken.None);
+        // 100 accounts a batch: four batch jobs for each of score, signals and reports; each holds its worker 2 s.
+        (string, string)[] batches = [("CHURNWATCH__Store__AccountsPerBatch", "100")];
+        var hold = TimeSpan.FromSeconds(2);
+
+        async Task RunChainAndReportsAsync(string store)
+        {
+            Assert.Equal(0, await JobsAsync(store, source, "trigger", "ingest", "--chain"));
+            await WaitUntilAsync(store, "SELECT COUNT(*) FROM job_runs WHERE job = 'signals' AND status <> 'running'", TimeSpan.FromMinutes(4));
+            Assert.Equal(0, await JobsAsync(store, source, "trigger", "reports"));
+            await WaitUntilAsync(store, "SELECT COUNT(*) FROM job_runs WHERE job = 'reports' AND status <> 'running'", TimeSpan.FromMinutes(3));
+            Assert.Equal(
+                ["ingest succeeded", "score succeeded", "signals succeeded", "reports succeeded"],
+                await QueryAsync<string>(store, "SELECT job || ' ' || status FROM job_runs ORDER BY run_id"));
+        }
+
+        var single = await CreateStoreAsync();
+        using (var node = Start("solo", single, source, hold, batches))
+        {
+            await WaitForNodesAsync(single, 1);
+            await RunChainAndReportsAsync(single);
+            await StopAsync(node);
+        }
+
+        var cluster = await CreateStoreAsync();
+        using var a = Start("node-a", cluster, source, hold, batches);
+        using var b = Start("node-b", cluster, source, hold, batches);
+        await WaitForNodesAsync(cluster, 2);
+        await RunChainAndReportsAsync(cluster);
+        await StopAsync(a);
+        await StopAsync(b);
+
+        var ran = (await QueryAsync<(string FanOut, string Node, string Status)>(cluster, "SELECT fan_out, node, status FROM batch_results ORDER BY fan_out, batch")).ToList();
+        foreach (var run in ran)
+        {
+            output.WriteLine($"{run.FanOut} {run.Node} {run.Status}");
+        }
+
+        foreach (var job in new[] { "score", "signals", "reports" })
+        {
+            var batchRuns = ran.Where(r => r.FanOut.StartsWith(job + "-", StringComparison.Ordinal)).ToList();
+            Assert.Equal(4, batchRuns.Count);
+            Assert.All(batchRuns, r => Assert.Equal("succeeded", r.Status));
+            Assert.Equal(["node-a", "node-b"], batchRuns.Select(r => r.Node).Distinct().Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(await ChecksumsAsync(single), await ChecksumsAsync(cluster));
+        // The reports the cluster wrote (on the node that ran the reports step) are the one node's, byte for byte.
+        var reportsNode = await ScalarAsync<string>(cluster, "SELECT node FROM job_runs WHERE job = 'reports'");
+        foreach (var file in new[] { Worker.Reports.Csv.AccountRiskCsv.FileName, Worker.Reports.Csv.FeatureUsageExport.FileName })
+        {
+            Assert.Equal(
+                await File.ReadAllTextAsync(Path.Combine(_folder.File("out-solo"), file)),
+                await File.ReadAllTextAsync(Path.Combine(_folder.File("out-" + reportsNode), file)));
+        }
+
+        // The scheduled score job scores renewals with the stored renewal model too.
+        Assert.True(await ScalarAsync<long>(cluster, "SELECT COUNT(*) FROM scores WHERE renewal_probability IS NOT NULL") > 0);
+    }
+
+    private Process Start(string node, string connectionString, string source, TimeSpan hold, params (string Name, string Value)[] settings)
+    {
+        var info = Info(["run"], node, connectionString, source, hold);
+        foreach (var (name, value) in settings)
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = Process.Start(info)!;
         Drain(process, node);
         return process;
     }
@@ -173,9 +244,9 @@ public abstract class ClusterTests<TProvider>(ITestOutputHelper output) : IAsync
         return connectionString;
     }
 
-    /// <summary>Waits until both nodes' Hangfire servers are up (Hangfire.PostgreSql's server table).</summary>
+    /// <summary>Waits until the nodes' Hangfire servers are up (Hangfire.PostgreSql's server table; each node also runs a batch server).</summary>
     private static Task WaitForNodesAsync(string connectionString, int nodes) =>
-        WaitUntilAsync(connectionString, "SELECT COUNT(*) FROM hangfire.server", TimeSpan.FromMinutes(2), nodes);
+        WaitUntilAsync(connectionString, "SELECT COUNT(*) FROM hangfire.server WHERE id LIKE '%:batches:%'", TimeSpan.FromMinutes(2), nodes);
 
     private static async Task WaitUntilAsync(string connectionString, string countSql, TimeSpan timeout, long atLeast = 1)
     {

@@ -68,6 +68,14 @@ public static class ChurnModelWorkflow
     /// <summary>Shuffles per feature for permutation importance: enough for a stable mean on thousands of rows.</summary>
     internal const int ImportanceRepeats = 3;
 
+    /// <summary>
+    /// Test rows the global importance is measured on, at most: a seeded sample of a larger test period. Permutation
+    /// importance scores every row once per feature and repeat (about 150 passes), so its cost grows with the test
+    /// period, which a 50,000-account company fills with hundreds of thousands of rows; a sample of 50,000 keeps it
+    /// bounded. The demo's test period (about 20,000 rows) is used whole.
+    /// </summary>
+    internal const int ImportanceRows = 50_000;
+
     private static RiskModel? TrainTarget(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
     {
         var model = TrainTarget(set, settings, target, options, dataAsOf);
@@ -143,13 +151,21 @@ public static class ChurnModelWorkflow
     /// </summary>
     private static FeatureImportance[] Importance(ObservationSet set, BacktestOutcome outcome, int seed)
     {
-        var x = RiskModelTrainer.Matrix(set, outcome.TestRows);
+        var picked = Enumerable.Range(0, outcome.TestRows.Length).ToArray();
+        if (picked.Length > ImportanceRows)
+        {
+            new Random(seed).Shuffle(picked);
+            picked = [.. picked.Take(ImportanceRows).Order()];
+        }
+
+        var x = RiskModelTrainer.Matrix(set, [.. picked.Select(i => outcome.TestRows[i])]);
+        var labels = picked.Select(i => outcome.TestLabels[i]).ToArray();
         var classifier = outcome.Model.Classifier;
         var contributions = classifier.Score(x, explain: true).Contributions!;
         var magnitude = ContributionImportance.MeanAbsoluteContribution(x.ColumnNames, contributions);
-        var hasBothClasses = outcome.TestLabels.Contains(1.0) && outcome.TestLabels.Contains(0.0);
+        var hasBothClasses = labels.Contains(1.0) && labels.Contains(0.0);
         var permutation = hasBothClasses
-            ? classifier.PermutationImportance(x, outcome.TestLabels, ImportanceRepeats, seed)
+            ? classifier.PermutationImportance(x, labels, ImportanceRepeats, seed)
             : null;
         return [.. magnitude
             .Select((m, c) => new FeatureImportance(m.Column, m.Importance, permutation?[c].AucDrop ?? double.NaN, permutation?[c].Spread ?? double.NaN))

@@ -75,6 +75,7 @@ internal static class SchedulerSetup
         builder.Services.AddSingleton<JobLocks>();
         builder.Services.AddTransient<StepJob>();
         builder.Services.AddTransient<BatchJob>();
+        builder.Services.AddSingleton<BatchQueue>();
         builder.Services.AddHangfireServer((sp, o) =>
         {
             var schedule = sp.GetRequiredService<IOptions<ScheduleOptions>>().Value;

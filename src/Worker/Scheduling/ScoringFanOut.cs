@@ -4,8 +4,6 @@ using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Store;
-using Hangfire;
-using Hangfire.States;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,16 +14,17 @@ namespace ChurnWatch.Worker.Scheduling;
 /// node of a PostgreSQL or SQL Server store: one <see cref="BatchJob"/> per batch of accounts, which any node's batch
 /// workers take, then, once every batch succeeded, their results gathered in batch order, so the step's company-wide
 /// part (storing the scores, the signal lifecycle, the reports) sees exactly what one node would have computed. On the
-/// embedded SQLite store one process runs everything: the batches are scored in turn in this process.
+/// embedded SQLite store one process runs everything, and outside a <c>churnwatch run</c> node (no
+/// <see cref="BatchQueue"/>) no node may be there to take batches: the batches are then scored in turn in this process.
 /// </summary>
 internal sealed partial class ScoringFanOut(
     AccountScoring scoring,
     BatchResultStore results,
-    IBackgroundJobClient client,
     IOptions<StoreOptions> store,
     IOptions<ScheduleOptions> schedule,
     TimeProvider timeProvider,
-    ILogger<ScoringFanOut> logger)
+    ILogger<ScoringFanOut> logger,
+    BatchQueue? queue = null)
 {
     /// <summary>How long batch rows stay (their results are cleared as soon as gathered): a record of which node ran which batch.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromDays(2);
@@ -35,7 +34,7 @@ internal sealed partial class ScoringFanOut(
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(models);
-        if (store.Value.Provider == StoreProvider.Sqlite)
+        if (store.Value.Provider == StoreProvider.Sqlite || queue is null)
         {
             return await scoring.RunAsync(company, models, asOf, withFeatures, null, cancellationToken).ConfigureAwait(false);
         }
@@ -48,7 +47,7 @@ internal sealed partial class ScoringFanOut(
         {
             var work = new BatchWork(job, fanOut, batch.Number, batch.FirstAccountId, batch.LastAccountId,
                 asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), churnId, renewalId, withFeatures, shape);
-            client.Create<BatchJob>(j => j.RunAsync(work, CancellationToken.None), new EnqueuedState(BatchJob.Queue));
+            queue.Enqueue(work);
         }
 
         LogFannedOut(logger, job, company.Batches.Count);

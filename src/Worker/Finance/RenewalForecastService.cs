@@ -60,12 +60,13 @@ internal sealed class RenewalForecastService(
     }
 
     /// <summary>
-    /// Past dates whose models train in one pass over the batches: each training holds its sample of rows until it is
-    /// fitted, so more dates per pass read the store fewer times but hold more at once. Four keeps a 50,000-account
-    /// company's forecast within its memory budget (see the README's scale figures) while reading the store a quarter
-    /// as often as one date at a time.
+    /// Training rows the past-date models of one pass over the batches may hold together: each training holds its
+    /// sample of rows until it is fitted, so more dates per pass read the store fewer times but hold more at once. A
+    /// 10,000-account company's dates (100,000-350,000 rows each) then share passes four or five at a time; a
+    /// 50,000-account company's (about 700,000 each, most of them the unsampled test period) go two at a time, which
+    /// keeps the forecast under 4 GB (see the README's scale figures).
     /// </summary>
-    public const int RetrainDatesPerPass = 4;
+    public const long RetrainRowsPerPass = 1_500_000;
 
     private async Task<Dictionary<DateOnly, IReadOnlyDictionary<string, double>>> PastProbabilitiesAsync(
         CompanyBatches company, IReadOnlyList<DateOnly> dates, Dictionary<DateOnly, string> probabilitySources, ModelingOptions options, bool retrain, CancellationToken cancellationToken)
@@ -88,7 +89,7 @@ internal sealed class RenewalForecastService(
         }
 
         var inSample = new List<DateOnly>();
-        foreach (var group in retrain ? pending.Chunk(RetrainDatesPerPass) : [])
+        foreach (var group in retrain ? RetrainPasses(company, pending, options) : [])
         {
             var trained = TrainedBefore(company, group, options, cancellationToken);
             foreach (var date in group)
@@ -131,6 +132,37 @@ internal sealed class RenewalForecastService(
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The past dates grouped into passes over the batches: in date order, as many as fit <see cref="RetrainRowsPerPass"/>
+    /// by their samples' expected rows (one date at least), which need only the ledger to count.
+    /// </summary>
+    private static List<DateOnly[]> RetrainPasses(CompanyBatches company, IReadOnlyList<DateOnly> dates, ModelingOptions options)
+    {
+        var passes = new List<DateOnly[]>();
+        var current = new List<DateOnly>();
+        long rows = 0;
+        foreach (var date in dates)
+        {
+            var expected = ChurnModelTraining.Start(company.At(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).LedgerTimeline, options).Sample.ExpectedRows;
+            if (current.Count > 0 && rows + expected > RetrainRowsPerPass)
+            {
+                passes.Add([.. current]);
+                current.Clear();
+                rows = 0;
+            }
+
+            current.Add(date);
+            rows += expected;
+        }
+
+        if (current.Count > 0)
+        {
+            passes.Add([.. current]);
+        }
+
+        return passes;
     }
 
     /// <summary>

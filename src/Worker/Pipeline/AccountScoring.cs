@@ -1,6 +1,5 @@
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
-using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Options;

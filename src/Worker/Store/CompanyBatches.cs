@@ -16,18 +16,17 @@ internal sealed class CompanyBatches
     private readonly HistoryStore _store;
     private readonly ShapeFacts _facts;
 
-    /// <summary>Null, or the instant every batch is cut at as it is read (<see cref="AtAsync"/>).</summary>
+    /// <summary>Null, or the instant every batch is cut at as it is read (<see cref="At"/>).</summary>
     private readonly DateTime? _cut;
 
     private CompanyBatches(HistoryStore store, ShapeFacts facts, CompanyHistory ledger, IReadOnlyList<AccountBatch> batches, DateTime? cut = null)
     {
         _store = store;
         _facts = facts;
-        var shape = facts.At(cut);
         _cut = cut;
-        Shape = shape;
+        Shape = facts.At(cut);
         Ledger = ledger;
-        LedgerTimeline = CompanyTimeline.Build(ledger, shape);
+        LedgerTimeline = CompanyTimeline.Build(ledger, Shape);
         Batches = batches;
     }
 
@@ -88,8 +87,6 @@ internal sealed class CompanyBatches
     /// <summary>This company's view of a batch's history: cut at its instant when it is a past view (<see cref="At"/>).</summary>
     public CompanyHistory View(CompanyHistory batchHistory) => _cut is { } instant ? HistoryCut.At(batchHistory, instant) : batchHistory;
 
-    private async Task<CompanyHistory> LoadHistoryAsync(AccountBatch batch, CancellationToken cancellationToken)
-    {
-        return View(await _store.LoadBatchAsync(batch, cancellationToken).ConfigureAwait(false));
-    }
+    private async Task<CompanyHistory> LoadHistoryAsync(AccountBatch batch, CancellationToken cancellationToken) =>
+        View(await _store.LoadBatchAsync(batch, cancellationToken).ConfigureAwait(false));
 }

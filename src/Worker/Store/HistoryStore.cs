@@ -103,11 +103,7 @@ internal sealed class HistoryStore(StoreDatabase database)
     public async Task<CompanyHistory> LoadAsync(CancellationToken cancellationToken)
     {
         var freshness = (await FreshnessAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(f => f.Entity);
-        if (!freshness.TryGetValue(SourceEntityInfo.StoreTable(SourceEntity.UsageDaily), out var usage) || usage.NewestDataAt is null)
-        {
-            throw new InvalidOperationException("The store holds no usage data yet: run an ingest first (churnwatch demo does).");
-        }
-
+        var dataAsOf = DataAsOf(freshness);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         bool Provided(SourceEntity entity) => freshness.TryGetValue(SourceEntityInfo.StoreTable(entity), out var f) && f.Provided;
 
@@ -129,8 +125,7 @@ internal sealed class HistoryStore(StoreDatabase database)
             ? await QueryAsync<PaymentAttemptRow, PaymentAttempt>(connection, LoadPaymentAttempts, r => r.ToRecord(), cancellationToken).ConfigureAwait(false)
             : null;
 
-        // Usage is the heartbeat of the data: the history is complete up to the end of the newest usage day.
-        return new CompanyHistory(accounts, subscriptions, days, weeks, tickets, invoices, attempts, usage.NewestDataAt.Value);
+        return new CompanyHistory(accounts, subscriptions, days, weeks, tickets, invoices, attempts, dataAsOf);
     }
 
     /// <summary>

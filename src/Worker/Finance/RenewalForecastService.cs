@@ -89,10 +89,10 @@ internal sealed class RenewalForecastService(
         }
 
         var inSample = new List<DateOnly>();
-        foreach (var group in retrain ? RetrainPasses(company, pending, options) : [])
+        foreach (var pass in retrain ? RetrainPasses(company, pending, options) : [])
         {
-            var trained = TrainedBefore(company, group, options, cancellationToken);
-            foreach (var date in group)
+            var trained = TrainedBefore(company, pass, options, cancellationToken);
+            foreach (var date in pass.Select(p => p.Date))
             {
                 if (trained.TryGetValue(date, out var before))
                 {
@@ -135,68 +135,67 @@ internal sealed class RenewalForecastService(
     }
 
     /// <summary>
-    /// The past dates grouped into passes over the batches: in date order, as many as fit <see cref="RetrainRowsPerPass"/>
-    /// by their samples' expected rows (one date at least), which need only the ledger to count.
+    /// The past dates' trainings, started on each date's cut ledger and grouped into passes over the batches: in date
+    /// order, as many as fit <see cref="RetrainRowsPerPass"/> by their samples' expected rows (one date at least), which
+    /// the ledger alone gives. Lazy: a pass is handed out before the next dates' cut ledgers are built, so only one
+    /// pass's (and one date ahead) are held at a time.
     /// </summary>
-    private static List<DateOnly[]> RetrainPasses(CompanyBatches company, IReadOnlyList<DateOnly> dates, ModelingOptions options)
+    private static IEnumerable<PastDateTraining[]> RetrainPasses(CompanyBatches company, IReadOnlyList<DateOnly> dates, ModelingOptions options)
     {
-        var passes = new List<DateOnly[]>();
-        var current = new List<DateOnly>();
+        var current = new List<PastDateTraining>();
         long rows = 0;
         foreach (var date in dates)
         {
-            var expected = ChurnModelTraining.Start(company.At(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).LedgerTimeline, options).Sample.ExpectedRows;
+            var view = company.At(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+            var training = new PastDateTraining(date, view, ChurnModelTraining.Start(view.LedgerTimeline, options));
+            var expected = training.Training.Sample.ExpectedRows;
             if (current.Count > 0 && rows + expected > RetrainRowsPerPass)
             {
-                passes.Add([.. current]);
+                yield return [.. current];
                 current.Clear();
                 rows = 0;
             }
 
-            current.Add(date);
+            current.Add(training);
             rows += expected;
         }
 
         if (current.Count > 0)
         {
-            passes.Add([.. current]);
+            yield return [.. current];
         }
-
-        return passes;
     }
 
     /// <summary>
-    /// Renewal probabilities at each of <paramref name="dates"/> from models trained on the history as it was known then
+    /// Renewal probabilities at each past date of the pass from models trained on the history as it was known then
     /// (labels settled before it). Two passes over the batches for all the dates: one gathers every date's training
     /// rows from the batch cut at that date, one scores. A date whose history cannot train a churn model yet is left out,
     /// and the caller falls back to in-sample for it.
     /// </summary>
     private static Dictionary<DateOnly, Dictionary<string, double>> TrainedBefore(
-        CompanyBatches company, IReadOnlyList<DateOnly> dates, ModelingOptions options, CancellationToken cancellationToken)
+        CompanyBatches company, IReadOnlyList<PastDateTraining> pass, ModelingOptions options, CancellationToken cancellationToken)
     {
-        var views = dates.ToDictionary(d => d, d => company.At(d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
-        var trainings = dates.ToDictionary(d => d, d => ChurnModelTraining.Start(views[d].LedgerTimeline, options));
         foreach (var history in company.Histories(cancellationToken))
         {
-            foreach (var date in dates)
+            foreach (var (_, view, training) in pass)
             {
-                trainings[date].Add(CompanyTimeline.Build(views[date].View(history), views[date].Shape));
+                training.Add(CompanyTimeline.Build(view.View(history), view.Shape));
             }
         }
 
         var models = new Dictionary<DateOnly, TrainedModels>();
-        foreach (var date in dates)
+        var views = pass.ToDictionary(p => p.Date, p => p.View);
+        foreach (var (date, _, training) in pass)
         {
             try
             {
-                models[date] = trainings[date].Finish();
+                // Finish hands the gathered rows to the fit and lets them go: one date's rows are fitted at a time.
+                models[date] = training.Finish();
             }
             catch (InvalidOperationException)
             {
                 // Too little settled history at that date to learn from.
             }
-
-            trainings.Remove(date); // its rows are no longer needed
         }
 
         var probabilities = models.Keys.ToDictionary(d => d, _ => new Dictionary<string, double>(StringComparer.Ordinal));

@@ -8,8 +8,8 @@ namespace ChurnWatch.Analytics.Features;
 /// their event totals, the first usage day, the weekly grid, the first subscription start and the data's as-of instant.
 /// </summary>
 /// <remarks>
-/// A store computes it with aggregate queries (<c>GROUP BY feature</c>, <c>MIN</c>, <c>MAX</c>) without reading the
-/// usage rows into memory; <see cref="Of"/> computes it from a history held in memory.
+/// A store computes it from aggregate queries (<see cref="ShapeFacts"/>) without reading the usage rows into memory;
+/// <see cref="Of"/> computes it the same way from a history held in memory.
 /// </remarks>
 /// <param name="FeatureEvents">Events per raw product feature over the whole history (the all-features row excluded).</param>
 /// <param name="UsageStartDay">The first day with daily usage, as a day number; null without usage.</param>
@@ -25,47 +25,15 @@ public sealed record CompanyShape(
     int? FirstStartDay,
     DateTime DataAsOf)
 {
-    /// <summary>The shape of a history held in memory.</summary>
+    /// <summary>The shape of a history held in memory: the same computation as a store's, from its records.</summary>
     public static CompanyShape Of(CompanyHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var events = new Dictionary<string, long>(StringComparer.Ordinal);
-        int? usageStart = null;
-        foreach (var day in history.UsageDays)
-        {
-            if (day.Feature == UsageWeek.AllFeatures)
-            {
-                continue;
-            }
-
-            events[day.Feature] = events.GetValueOrDefault(day.Feature) + Math.Max(0, day.Events);
-            usageStart = usageStart is null ? day.Day.DayNumber : Math.Min(usageStart.Value, day.Day.DayNumber);
-        }
-
-        int? firstWeek = null, lastWeek = null;
-        foreach (var week in history.UsageWeeks)
-        {
-            if (week.Feature != UsageWeek.AllFeatures)
-            {
-                continue;
-            }
-
-            var monday = ObservationCalendar.MondayOnOrBefore(week.WeekStart.DayNumber);
-            firstWeek = firstWeek is null ? monday : Math.Min(firstWeek.Value, monday);
-            lastWeek = lastWeek is null ? monday : Math.Max(lastWeek.Value, monday);
-        }
-
-        int? firstStart = history.Subscriptions.Count == 0 ? null : history.Subscriptions.Min(s => ObservationCalendar.DayOf(s.StartedAt));
-        return new CompanyShape(events, usageStart, firstWeek, lastWeek, firstStart, history.DataAsOf);
-    }
-
-    /// <summary>A shape from a store's aggregates: week starts are moved to their Monday, instants to their UTC day.</summary>
-    public static CompanyShape FromAggregates(
-        IReadOnlyDictionary<string, long> featureEvents, DateOnly? usageStart, DateOnly? firstWeek, DateOnly? lastWeek, DateTime? firstStart, DateTime dataAsOf)
-    {
-        int? Monday(DateOnly? date) => date is { } d ? ObservationCalendar.MondayOnOrBefore(d.DayNumber) : null;
-        return new CompanyShape(featureEvents, usageStart?.DayNumber, Monday(firstWeek), Monday(lastWeek),
-            firstStart is { } start ? ObservationCalendar.DayOf(start) : null, dataAsOf);
+        return new ShapeFacts(
+            history.UsageDays.Where(d => d.Feature != UsageWeek.AllFeatures).Select(d => (d.Feature, d.Day, d.Events)),
+            history.UsageWeeks.Where(w => w.Feature == UsageWeek.AllFeatures).Select(w => w.WeekStart),
+            history.Subscriptions.Select(s => s.StartedAt),
+            history.DataAsOf).At();
     }
 
     /// <summary>The first day with any data (usage, else the first subscription start), or null without either.</summary>

@@ -10,14 +10,13 @@ namespace ChurnWatch.Analytics.Modeling;
 public sealed class ChurnModelTraining
 {
     private readonly ObservationSetBuilder.Rows _rows;
-    private readonly TrainingSample _sample;
     private readonly ModelingOptions _options;
     private readonly DateTime _dataAsOf;
 
     private ChurnModelTraining(FeatureSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, DateTime dataAsOf)
     {
         Settings = settings;
-        _sample = sample;
+        Sample = sample;
         _rows = rows;
         _options = options;
         _dataAsOf = dataAsOf;
@@ -27,7 +26,7 @@ public sealed class ChurnModelTraining
     public FeatureSettings Settings { get; }
 
     /// <summary>Which rows the training keeps, and their weights.</summary>
-    public TrainingSample Sample => _sample;
+    public TrainingSample Sample { get; }
 
     /// <summary>
     /// Starts a training: <paramref name="ledger"/> (every account's subscriptions, with the company's shape; it needs no
@@ -51,5 +50,5 @@ public sealed class ChurnModelTraining
     /// Fits the models on the rows gathered (see <see cref="ChurnModelWorkflow.Train(CompanyTimeline, ModelingOptions)"/>).
     /// Throws <see cref="InvalidOperationException"/> when there is no batch or no labelled churn rows with both outcomes.
     /// </summary>
-    public TrainedModels Finish() => ChurnModelWorkflow.Train(_rows.ToSet(), _sample, Settings, _options, _dataAsOf);
+    public TrainedModels Finish() => ChurnModelWorkflow.Train(_rows.ToSet(), Sample, Settings, _options, _dataAsOf);
 }

@@ -129,15 +129,8 @@ internal sealed class HistoryStore(StoreDatabase database)
     }
 
     /// <summary>
-    /// What every batch of accounts shares (<see cref="CompanyShape"/>): events and first day per product feature, the
-    /// weekly grid, the first subscription start, the data's as-of instant. With <paramref name="before"/>, the shape of
-    /// the history as it was known then (as <see cref="Analytics.Forecasting.HistoryCut"/> cuts it).
-    /// </summary>
-    public async Task<CompanyShape> ShapeAsync(CancellationToken cancellationToken, DateTime? before = null) =>
-        (await ShapeFactsAsync(cancellationToken).ConfigureAwait(false)).At(before);
-
-    /// <summary>
-    /// The facts every <see cref="CompanyShape"/> of the company, at any cut, is computed from: daily event totals per
+    /// The facts every <see cref="CompanyShape"/> of the company is computed from (<see cref="ShapeFacts.At"/>: the whole
+    /// history's, or as it was known at a cut, as <see cref="Analytics.Forecasting.HistoryCut"/> cuts it): daily event totals per
     /// feature (an aggregate query: thousands of rows, however many accounts), the weeks of weekly rows and the
     /// subscriptions' starts. No usage row is read into memory.
     /// </summary>

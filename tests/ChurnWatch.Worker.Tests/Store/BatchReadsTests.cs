@@ -69,14 +69,14 @@ public abstract class BatchReadsTests<TProvider> : StoreTestBase<TProvider>
     }
 
     [StoreFact]
-    public async Task ShapeAsync_IsTheShapeOfTheWholeHistory_AndOfTheHistoryCutAtAnInstant()
+    public async Task ShapeFacts_GiveTheShapeOfTheWholeHistory_AndOfTheHistoryCutAtAnInstant()
     {
         var store = await IngestedSampleAsync();
         var whole = await store.LoadAsync(CancellationToken.None);
         var cut = new DateTime(2025, 9, 17, 12, 0, 0, DateTimeKind.Utc);
 
-        AssertSameShape(CompanyShape.Of(whole), await store.ShapeAsync(CancellationToken.None));
-        AssertSameShape(CompanyShape.Of(HistoryCut.At(whole, cut)), await store.ShapeAsync(CancellationToken.None, cut));
+        AssertSameShape(CompanyShape.Of(whole), (await store.ShapeFactsAsync(CancellationToken.None)).At());
+        AssertSameShape(CompanyShape.Of(HistoryCut.At(whole, cut)), (await store.ShapeFactsAsync(CancellationToken.None)).At(cut));
     }
 
     [StoreFact]

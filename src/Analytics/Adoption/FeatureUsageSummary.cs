@@ -30,28 +30,48 @@ public static class FeatureUsageSummary
     public static IReadOnlyList<FeatureUsagePeriod> Compute(CompanyHistory history, DateOnly from, DateOnly to, UsageGrain grain, UsageGrouping by, int graceDays)
     {
         ArgumentNullException.ThrowIfNull(history);
+        return Compute(history, history.UsageWeeks.OrderBy(w => w.WeekStart), from, to, grain, by, graceDays);
+    }
+
+    /// <summary>
+    /// The weeks whose usage the periods holding <paramref name="from"/> to <paramref name="to"/> read: the first
+    /// period's first Monday to the last period's last Monday.
+    /// </summary>
+    public static (DateOnly FirstWeek, DateOnly LastWeek) WeekRange(DateOnly from, DateOnly to, UsageGrain grain)
+    {
+        var periods = Periods(from, to, grain);
+        return (periods[0].Weeks[0], periods[^1].Weeks[^1]);
+    }
+
+    /// <summary>
+    /// The same from a company's ledger (accounts and subscriptions; its usage is not read) and its per-feature weekly
+    /// usage as a stream in week order (the store's, read as it goes, with rows of other weeks skipped): one period's
+    /// usage is held at a time, so a company of any size exports in bounded memory.
+    /// </summary>
+    public static IReadOnlyList<FeatureUsagePeriod> Compute(CompanyHistory ledger, IEnumerable<UsageWeek> weeks, DateOnly from, DateOnly to, UsageGrain grain, UsageGrouping by, int graceDays)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(weeks);
         if (to < from)
             throw new ArgumentException($"The last day ({to:yyyy-MM-dd}) is before the first ({from:yyyy-MM-dd}).", nameof(to));
         ArgumentOutOfRangeException.ThrowIfNegative(graceDays);
 
         var periods = Periods(from, to, grain);
-        var firstWeek = periods[0].Weeks[0];
-        var lastWeek = periods[^1].Weeks[^1];
-        var weeks = history.UsageWeeks
-            .Where(w => w.Feature != UsageWeek.AllFeatures && w.WeekStart >= firstWeek && w.WeekStart <= lastWeek)
-            .ToLookup(w => w.WeekStart);
-        var features = weeks.SelectMany(g => g).Select(w => w.Feature).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var accounts = history.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
-        var subscriptions = history.Subscriptions.Where(s => s.Mrr > 0).ToLookup(s => s.AccountId, StringComparer.Ordinal);
-        var churns = history.Subscriptions.GroupBy(s => s.AccountId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => ChurnEvents.Find(g, history.DataAsOf, graceDays), StringComparer.Ordinal);
+        var accounts = ledger.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+        var subscriptions = ledger.Subscriptions.Where(s => s.Mrr > 0).ToLookup(s => s.AccountId, StringComparer.Ordinal);
+        var churns = ledger.Subscriptions.GroupBy(s => s.AccountId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ChurnEvents.Find(g, ledger.DataAsOf, graceDays), StringComparer.Ordinal);
 
-        var rows = new List<FeatureUsagePeriod>();
+        // Periods are consecutive runs of Mondays, so one pass over the weeks in order fills them one after another;
+        // each period keeps only its per-group totals, and the features are known once every period has been read.
+        var features = new SortedSet<string>(StringComparer.Ordinal);
+        var totals = new List<PeriodTotals>(periods.Count);
+        using var week = weeks.Where(w => w.Feature != UsageWeek.AllFeatures).GetEnumerator();
+        var more = week.MoveNext();
         foreach (var period in periods)
         {
             var start = Instant(period.Start);
             var end = Instant(period.EndExclusive);
-            var churnKnown = end.AddDays(ChurnHorizonDays + graceDays) <= history.DataAsOf;
 
             // The customers of the period and their group; usage of anyone else is left out, so adoption stays a share.
             var customers = new Dictionary<string, (string Group, bool AtEnd, bool Churned)>(StringComparer.Ordinal);
@@ -66,73 +86,101 @@ public static class FeatureUsageSummary
             }
 
             var usage = new Dictionary<(string Account, string Feature), (long Events, long UserWeeks)>();
-            foreach (var week in period.Weeks)
+            for (; more && week.Current.WeekStart <= period.Weeks[^1]; more = week.MoveNext())
             {
-                foreach (var w in weeks[week])
-                {
-                    if (!customers.ContainsKey(w.AccountId) || (w.Events <= 0 && w.ActiveUsers <= 0))
-                        continue;
-                    var key = (w.AccountId, w.Feature);
-                    var sum = usage.GetValueOrDefault(key);
-                    usage[key] = (sum.Events + Math.Max(0, w.Events), sum.UserWeeks + Math.Max(0, w.ActiveUsers));
-                }
+                var w = week.Current;
+                if (w.WeekStart < period.Weeks[0])
+                    continue;
+                features.Add(w.Feature);
+                if (!customers.ContainsKey(w.AccountId) || (w.Events <= 0 && w.ActiveUsers <= 0))
+                    continue;
+                var key = (w.AccountId, w.Feature);
+                var sum = usage.GetValueOrDefault(key);
+                usage[key] = (sum.Events + Math.Max(0, w.Events), sum.UserWeeks + Math.Max(0, w.ActiveUsers));
             }
 
-            // Usage of a month runs to the Sunday of its last week, which can be in the next month.
-            var complete = end <= history.DataAsOf && Instant(period.Weeks[^1].AddDays(7)) <= history.DataAsOf;
-            foreach (var group in customers.GroupBy(c => c.Value.Group, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var groups = new SortedDictionary<string, GroupTotals>(StringComparer.Ordinal);
+            foreach (var (accountId, info) in customers)
             {
-                var members = group.ToList();
+                if (!groups.TryGetValue(info.Group, out var group))
+                    groups[info.Group] = group = new GroupTotals();
+                group.Customers++;
+                group.AtEnd += info.AtEnd ? 1 : 0;
+                group.ChurnedAtEnd += info.AtEnd && info.Churned ? 1 : 0;
+            }
+
+            foreach (var ((accountId, feature), u) in usage)
+            {
+                var info = customers[accountId];
+                var users = groups[info.Group].Users;
+                var t = users.GetValueOrDefault(feature);
+                users[feature] = t with
+                {
+                    Active = t.Active + 1,
+                    Events = t.Events + u.Events,
+                    UserWeeks = t.UserWeeks + u.UserWeeks,
+                    BaseUsers = t.BaseUsers + (info.AtEnd ? 1 : 0),
+                    ChurnedUsers = t.ChurnedUsers + (info.AtEnd && info.Churned ? 1 : 0),
+                };
+            }
+
+            totals.Add(new PeriodTotals(period.Start, period.EndExclusive, period.Weeks.Count,
+                // Usage of a month runs to the Sunday of its last week, which can be in the next month.
+                end <= ledger.DataAsOf && Instant(period.Weeks[^1].AddDays(7)) <= ledger.DataAsOf,
+                end.AddDays(ChurnHorizonDays + graceDays) <= ledger.DataAsOf,
+                groups));
+        }
+
+        var rows = new List<FeatureUsagePeriod>();
+        foreach (var period in totals)
+        {
+            foreach (var (group, members) in period.Groups)
+            {
                 foreach (var feature in features)
                 {
-                    int active = 0, baseUsers = 0, baseNonUsers = 0, churnedUsers = 0, churnedNonUsers = 0;
-                    long events = 0, userWeeks = 0;
-                    foreach (var (accountId, info) in members)
-                    {
-                        var used = usage.TryGetValue((accountId, feature), out var u);
-                        if (used)
-                        {
-                            active++;
-                            events += u.Events;
-                            userWeeks += u.UserWeeks;
-                        }
-
-                        if (!info.AtEnd)
-                            continue;
-                        if (used)
-                        {
-                            baseUsers++;
-                            churnedUsers += info.Churned ? 1 : 0;
-                        }
-                        else
-                        {
-                            baseNonUsers++;
-                            churnedNonUsers += info.Churned ? 1 : 0;
-                        }
-                    }
-
+                    var used = members.Users.GetValueOrDefault(feature);
+                    var baseNonUsers = members.AtEnd - used.BaseUsers;
                     rows.Add(new FeatureUsagePeriod(
                         period.Start,
                         period.EndExclusive.AddDays(-1),
                         grain,
                         by,
-                        group.Key,
+                        group,
                         feature,
-                        members.Count,
-                        active,
-                        (double)userWeeks / period.Weeks.Count,
-                        events,
-                        baseUsers,
+                        members.Customers,
+                        used.Active,
+                        (double)used.UserWeeks / period.Weeks,
+                        used.Events,
+                        used.BaseUsers,
                         baseNonUsers,
-                        Share(churnKnown, churnedUsers, baseUsers),
-                        Share(churnKnown, churnedNonUsers, baseNonUsers),
-                        complete));
+                        Share(period.ChurnKnown, used.ChurnedUsers, used.BaseUsers),
+                        Share(period.ChurnKnown, members.ChurnedAtEnd - used.ChurnedUsers, baseNonUsers),
+                        period.Complete));
                 }
             }
         }
 
         return rows;
     }
+
+    /// <summary>A period's customers by group, counted as its weeks were read.</summary>
+    private sealed record PeriodTotals(DateOnly Start, DateOnly EndExclusive, int Weeks, bool Complete, bool ChurnKnown, SortedDictionary<string, GroupTotals> Groups);
+
+    /// <summary>A group's customers in a period, and per feature used, its users' totals.</summary>
+    private sealed class GroupTotals
+    {
+        public int Customers { get; set; }
+
+        /// <summary>Customers still paying at the period's end: the base of the churn comparison.</summary>
+        public int AtEnd { get; set; }
+
+        public int ChurnedAtEnd { get; set; }
+
+        public Dictionary<string, FeatureTotals> Users { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>One feature's users in a group and period.</summary>
+    private readonly record struct FeatureTotals(int Active, long Events, long UserWeeks, int BaseUsers, int ChurnedUsers);
 
     private static double? Share(bool known, int churned, int total) => known && total > 0 ? (double)churned / total : null;
 

@@ -5,9 +5,10 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <summary>
 /// A training in progress: the observation rows of a company gathered one batch of accounts at a time, then the churn
 /// and renewal models fitted on them. Several can gather side by side from one pass over the batches (the forecast
-/// backtest trains a model per past date that way, each on the history cut at its date).
+/// backtest trains a model per past date that way, each on the history cut at its date). The rows' features wait in
+/// a temporary file until <see cref="Finish"/>; disposing a training that never finished deletes it.
 /// </summary>
-public sealed class ChurnModelTraining
+public sealed class ChurnModelTraining : IDisposable
 {
     private readonly ObservationSetBuilder.Rows _rows;
     private readonly ModelingOptions _options;
@@ -50,5 +51,11 @@ public sealed class ChurnModelTraining
     /// Fits the models on the rows gathered (see <see cref="ChurnModelWorkflow.Train(CompanyTimeline, ModelingOptions)"/>).
     /// Throws <see cref="InvalidOperationException"/> when there is no batch or no labelled churn rows with both outcomes.
     /// </summary>
-    public TrainedModels Finish() => ChurnModelWorkflow.Train(_rows.ToSet(), Sample, Settings, _options, _dataAsOf);
+    public TrainedModels Finish()
+    {
+        using var set = _rows.ToSet();
+        return ChurnModelWorkflow.Train(set, Sample, Settings, _options, _dataAsOf);
+    }
+
+    public void Dispose() => _rows.Dispose();
 }

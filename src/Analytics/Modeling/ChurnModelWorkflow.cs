@@ -38,7 +38,7 @@ public static class ChurnModelWorkflow
     public static TrainedModels Train(CompanyTimeline ledger, IEnumerable<CompanyTimeline> batches, ModelingOptions options)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        var training = ChurnModelTraining.Start(ledger, options);
+        using var training = ChurnModelTraining.Start(ledger, options);
         foreach (var batch in batches)
         {
             training.Add(batch);

@@ -1,16 +1,16 @@
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
-/// Training observations: one row per account per observation date, features in a flat row-major array, and both
-/// targets' labels (-1 when the row has no knowable label for that target).
+/// Training observations: one row per account per observation date, its features (in a temporary file, see
+/// <see cref="FeatureRows"/>), and both targets' labels (-1 when the row has no knowable label for that target).
+/// Disposing it deletes the features' file.
 /// </summary>
-internal sealed class ObservationSet
+internal sealed class ObservationSet : IDisposable
 {
     public ObservationSet(
-        IReadOnlyList<string> featureNames,
         int[] account,
         int[] day,
-        double[] features,
+        FeatureRows features,
         sbyte[] churn,
         sbyte[] nonRenewal,
         int[] churnKnownDay,
@@ -18,7 +18,6 @@ internal sealed class ObservationSet
     {
         ChurnKnownDay = churnKnownDay;
         RenewalKnownDay = renewalKnownDay;
-        FeatureNames = featureNames;
         Account = account;
         Day = day;
         Features = features;
@@ -26,7 +25,7 @@ internal sealed class ObservationSet
         NonRenewal = nonRenewal;
     }
 
-    public IReadOnlyList<string> FeatureNames { get; }
+    public IReadOnlyList<string> FeatureNames => Features.Names;
 
     public int FeatureCount => FeatureNames.Count;
 
@@ -49,8 +48,8 @@ internal sealed class ObservationSet
     /// <summary>Observation date as a day number.</summary>
     public int[] Day { get; }
 
-    /// <summary>Row-major, <see cref="Count"/> x <see cref="FeatureCount"/>.</summary>
-    public double[] Features { get; }
+    /// <summary><see cref="Count"/> rows of <see cref="FeatureCount"/> features.</summary>
+    public FeatureRows Features { get; }
 
     public sbyte[] Churn { get; }
 
@@ -72,5 +71,8 @@ internal sealed class ObservationSet
     /// </summary>
     public IReadOnlySet<string> CountLike { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    public ReadOnlySpan<double> Row(int row) => Features.AsSpan(row * FeatureCount, FeatureCount);
+    /// <summary>One row's features (a file read: for a few rows, not a pass over the set).</summary>
+    public float[] Row(int row) => Features.Row(row);
+
+    public void Dispose() => Features.Dispose();
 }

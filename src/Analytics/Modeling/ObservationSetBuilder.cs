@@ -43,47 +43,70 @@ internal static class ObservationSetBuilder
     public static ObservationSet Build(IEnumerable<FeatureBuilder> batches, TrainingSample sample, ModelingOptions options)
     {
         Rows? rows = null;
-        foreach (var builder in batches)
+        try
         {
-            rows ??= new Rows(ObservationDates(builder.Timeline, options), sample, options);
-            rows.Add(builder);
-        }
+            foreach (var builder in batches)
+            {
+                rows ??= new Rows(ObservationDates(builder.Timeline, options), sample, options);
+                rows.Add(builder);
+            }
 
-        return (rows ?? throw new InvalidOperationException("No batch of accounts to build observations from.")).ToSet();
+            return (rows ?? throw new InvalidOperationException("No batch of accounts to build observations from.")).ToSet();
+        }
+        finally
+        {
+            rows?.Dispose();
+        }
     }
 
-    /// <summary>Observation rows gathered one batch of accounts at a time (the kept rows only), then joined into a set.</summary>
-    internal sealed class Rows(IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options)
+    /// <summary>
+    /// Observation rows gathered one batch of accounts at a time (the kept rows only): each batch's features are appended
+    /// to the set's <see cref="FeatureRows"/> file as soon as they are built, its labels and weights kept in memory.
+    /// </summary>
+    internal sealed class Rows(IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options) : IDisposable
     {
         private readonly List<string> _accountIds = [];
         private readonly List<Chunk> _chunks = [];
-        private IReadOnlyList<string>? _names;
+        private FeatureRows? _features;
         private IReadOnlySet<string>? _countLike;
 
         /// <summary>Adds the kept rows of one batch; every batch must share the company's feature columns.</summary>
         public void Add(FeatureBuilder builder)
         {
-            if (_names is null)
+            if (_features is null)
             {
-                _names = builder.Schema.Names;
+                _features = new FeatureRows(builder.Schema.Names);
                 _countLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
             }
-            else if (!_names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
+            else if (!_features.Names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
             {
                 throw new InvalidOperationException("Batches of one company gave different feature columns: build every batch's timeline with the company's shape.");
             }
 
-            _chunks.Add(BuildChunk(builder, dates, sample, options, _accountIds.Count));
+            var (chunk, features) = BuildChunk(builder, dates, sample, options, _accountIds.Count);
+            _features.Append(features);
+            _chunks.Add(chunk);
             _accountIds.AddRange(builder.Timeline.Timelines.Select(t => t.Account.AccountId));
         }
 
-        /// <summary>The rows gathered so far, as one set; the batches' chunks are released.</summary>
+        /// <summary>The rows gathered so far, as one set (which owns the features' file from then on).</summary>
         public ObservationSet ToSet()
         {
-            var set = Concatenate(_names ?? throw new InvalidOperationException("No batch of accounts to build observations from."), _countLike!, _accountIds, _chunks);
+            var features = _features ?? throw new InvalidOperationException("No batch of accounts to build observations from.");
+            T[] Join<T>(Func<Chunk, T[]> part) => _chunks.Count == 1 ? part(_chunks[0]) : [.. _chunks.SelectMany(part)];
+            var set = new ObservationSet(Join(c => c.Account), Join(c => c.Day), features, Join(c => c.Churn), Join(c => c.NonRenewal), Join(c => c.ChurnKnown), Join(c => c.RenewalKnown))
+            {
+                AccountIds = _accountIds,
+                Weight = Join(c => c.Weight),
+                CountLike = _countLike!,
+            };
             _chunks.Clear();
+            _features = null;
             return set;
         }
+
+        /// <summary>Deletes the features' file when the rows never became a set (a training abandoned part way).</summary>
+        public void Dispose() => _features?.Dispose();
     }
 
     /// <summary>An account's labelled rows at the dates: the date, and each target's label (1, 0, or -1 when unknown).</summary>
@@ -110,9 +133,9 @@ internal static class ObservationSetBuilder
         }
     }
 
-    private sealed record Chunk(int[] Account, int[] Day, double[] Features, sbyte[] Churn, sbyte[] NonRenewal, int[] ChurnKnown, int[] RenewalKnown, float[] Weight);
+    private sealed record Chunk(int[] Account, int[] Day, sbyte[] Churn, sbyte[] NonRenewal, int[] ChurnKnown, int[] RenewalKnown, float[] Weight);
 
-    private static Chunk BuildChunk(FeatureBuilder builder, IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options, int accountOffset)
+    private static (Chunk Chunk, double[] Features) BuildChunk(FeatureBuilder builder, IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options, int accountOffset)
     {
         var dataAsOf = builder.Timeline.Shape.DataAsOf;
         var accounts = builder.Timeline.Timelines;
@@ -143,7 +166,8 @@ internal static class ObservationSetBuilder
 
         var count = offsets[^1];
         var width = builder.Schema.Count;
-        var chunk = new Chunk(new int[count], new int[count], new double[(long)count * width], new sbyte[count], new sbyte[count], new int[count], new int[count], new float[count]);
+        var features = new double[(long)count * width];
+        var chunk = new Chunk(new int[count], new int[count], new sbyte[count], new sbyte[count], new int[count], new int[count], new float[count]);
 
         // Pass 2 (parallel): features into pre-sized arrays at fixed positions, so the result does not depend on
         // thread scheduling.
@@ -160,40 +184,10 @@ internal static class ObservationSetBuilder
                 chunk.ChurnKnown[r] = rows[k].Day + options.HorizonDays + options.GraceDays;
                 chunk.RenewalKnown[r] = rows[k].RenewalKnown;
                 chunk.Weight[r] = rows[k].Weight;
-                builder.Compute(accounts[a], rows[k].Day, chunk.Features.AsSpan(r * width, width));
+                builder.Compute(accounts[a], rows[k].Day, features.AsSpan(r * width, width));
             }
         });
-        return chunk;
-    }
-
-    private static ObservationSet Concatenate(IReadOnlyList<string> names, IReadOnlySet<string> countLike, List<string> accountIds, List<Chunk> chunks)
-    {
-        if (chunks.Count == 1)
-        {
-            var c = chunks[0];
-            return new ObservationSet(names, c.Account, c.Day, c.Features, c.Churn, c.NonRenewal, c.ChurnKnown, c.RenewalKnown)
-            {
-                AccountIds = accountIds,
-                Weight = c.Weight,
-                CountLike = countLike,
-            };
-        }
-
-        T[] Join<T>(Func<Chunk, T[]> part) => [.. chunks.SelectMany(part)];
-        var features = new double[chunks.Sum(c => (long)c.Features.Length)];
-        var at = 0L;
-        foreach (var chunk in chunks)
-        {
-            Array.Copy(chunk.Features, 0, features, at, chunk.Features.Length);
-            at += chunk.Features.Length;
-        }
-
-        return new ObservationSet(names, Join(c => c.Account), Join(c => c.Day), features, Join(c => c.Churn), Join(c => c.NonRenewal), Join(c => c.ChurnKnown), Join(c => c.RenewalKnown))
-        {
-            AccountIds = accountIds,
-            Weight = Join(c => c.Weight),
-            CountLike = countLike,
-        };
+        return (chunk, features);
     }
 
     private static sbyte Code(bool? label) => label switch

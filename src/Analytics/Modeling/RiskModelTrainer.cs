@@ -20,7 +20,8 @@ internal static class RiskModelTrainer
         var days = rows.Select(r => set.Day[r]).ToArray();
         // A sampled set trains with its weights; an unsampled one without, exactly as before sampling existed.
         var weights = set.IsWeighted ? rows.Select(r => (double)set.Weight[r]).ToArray() : null;
-        var classifier = MlNet.MlNetLearners.Fit(learner, Matrix(set, rows), y, days, set.CountLike, options, weights);
+        // Streamed from the set's file: the rows are never copied into one array.
+        var classifier = MlNet.MlNetLearners.Fit(learner, new MlNet.FeatureTable(set.Features, rows, y, weights), days, set.CountLike, options);
         return new RiskModel(
             RiskModel.CurrentFormatVersion,
             target,
@@ -40,20 +41,10 @@ internal static class RiskModelTrainer
             null);
     }
 
-    /// <summary>The rows' features as a learner's input, in the set's column order.</summary>
-    public static FeatureMatrix Matrix(ObservationSet set, int[] rows)
-    {
-        var width = set.FeatureCount;
-        var values = new double[rows.Length * width];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            set.Row(rows[i]).CopyTo(values.AsSpan(i * width, width));
-        }
+    /// <summary>The rows' features in memory, in the set's column order: for a bounded number of rows.</summary>
+    public static FeatureMatrix Matrix(ObservationSet set, int[] rows) => set.Features.Select(rows);
 
-        return new FeatureMatrix(set.FeatureNames, values);
-    }
-
-    /// <summary>Raw (uncalibrated) logits for <paramref name="rows"/>, scored by the ML.NET model in one pass.</summary>
+    /// <summary>Raw (uncalibrated) logits for <paramref name="rows"/>, scored by the ML.NET model in one pass over the set's file.</summary>
     public static double[] PredictLogits(RiskModel model, ObservationSet set, int[] rows) =>
-        model.Classifier.Score(Matrix(set, rows)).Logits;
+        model.Classifier.Score(new MlNet.FeatureTable(set.Features, rows), rows.Length, explain: false).Logits;
 }

@@ -15,10 +15,16 @@ public sealed class PlanUsageProfile
     public static PlanUsageProfile Build(IEnumerable<AccountActivity> accounts, IReadOnlyList<string> planTiers)
     {
         ArgumentNullException.ThrowIfNull(accounts);
+        return Build(accounts.Where(a => a.Plan is not null).Select(a => (a.Plan!, a.RecentWeeklyUsers)), planTiers);
+    }
+
+    /// <summary>The same from each account's plan and <see cref="AccountActivity.RecentWeeklyUsers"/> alone (gathered batch by batch).</summary>
+    public static PlanUsageProfile Build(IEnumerable<(string Plan, double RecentWeeklyUsers)> accounts, IReadOnlyList<string> planTiers)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(planTiers);
         var medians = accounts
-            .Where(a => a.Plan is not null)
-            .GroupBy(a => a.Plan!, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(a => a.Plan, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => Median(g.Select(a => a.RecentWeeklyUsers).ToList()), StringComparer.OrdinalIgnoreCase);
         return new PlanUsageProfile(medians, planTiers);
     }

@@ -12,7 +12,17 @@ public sealed class SignalRules(SignalOptions options)
     public IReadOnlyList<AccountSignal> EvaluateAll(IReadOnlyList<AccountActivity> accounts, IReadOnlyList<string> planTiers)
     {
         ArgumentNullException.ThrowIfNull(accounts);
-        var plans = PlanUsageProfile.Build(accounts, planTiers);
+        return EvaluateAll(accounts, PlanUsageProfile.Build(accounts, planTiers));
+    }
+
+    /// <summary>
+    /// The same with the plans' usage given: the company's, when <paramref name="accounts"/> are one batch of it (plan
+    /// fit compares an account with every account on the next plan up, not with its batch).
+    /// </summary>
+    public IReadOnlyList<AccountSignal> EvaluateAll(IReadOnlyList<AccountActivity> accounts, PlanUsageProfile plans)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(plans);
         return accounts.SelectMany(a => Evaluate(a, plans)).ToList();
     }
 

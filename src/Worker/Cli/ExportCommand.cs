@@ -3,6 +3,7 @@ using ChurnWatch.Analytics.Adoption;
 using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -64,9 +65,12 @@ internal static class ExportCommand
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
             return CommandHost.RunAsync(async (services, ct) =>
             {
-                var (history, sources, now) = await services.GetRequiredService<FinanceStore>().LoadAsync(ct).ConfigureAwait(false);
+                // The ledger, and the per-feature weeks streamed from the store: a period's usage is held at a time.
+                var (history, sources, now) = await services.GetRequiredService<FinanceStore>().LoadLedgerAsync(ct).ConfigureAwait(false);
                 var grace = services.GetRequiredService<IOptions<MetricsOptions>>().Value.GraceDays;
-                var rows = FeatureUsageSummary.Compute(history, first, last, periods, grouping, grace);
+                var (firstWeek, lastWeek) = FeatureUsageSummary.WeekRange(first, last, periods);
+                var weeks = services.GetRequiredService<HistoryStore>().FeatureWeeks(firstWeek, lastWeek.AddDays(1), ct);
+                var rows = FeatureUsageSummary.Compute(history, weeks, first, last, periods, grouping, grace);
                 var path = OutputPaths.Prepare(outPath);
                 FeatureUsageSummaryCsv.WriteFile(path, rows);
                 DataFreshnessCsv.WriteFile(OutputPaths.Freshness(path), now, sources);

@@ -4,6 +4,7 @@ using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -139,14 +140,22 @@ internal static class ModelCommand
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async (services, ct) =>
         {
             await services.GetRequiredService<StoreDatabase>().MigrateAsync(ct).ConfigureAwait(false);
-            var history = await services.GetRequiredService<HistoryStore>().LoadAsync(ct).ConfigureAwait(false);
+            // A batch of accounts at a time (Store:AccountsPerBatch): rows are built and written batch by batch.
+            var company = await services.GetRequiredService<JobInputs>().OpenCompanyAsync(ct).ConfigureAwait(false);
             var options = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
             var path = parse.GetValue(output)!;
-            var table = ChurnObservationTable.Build(CompanyTimeline.Build(history), options, Path.GetFileName(path));
-            AccountTableCsv.Write(path, table);
-            var positives = table.Rows.Count(r => r[^1] == "1");
+            var columns = ChurnObservationTable.Columns(company.LedgerTimeline, options);
+            int rows = 0, positives = 0;
+            var accounts = new HashSet<string>(StringComparer.Ordinal);
+            AccountTableCsv.Write(path, columns, ChurnObservationTable.Rows(company.LedgerTimeline, company.Timelines(ct), options).Select(row =>
+            {
+                rows++;
+                positives += row[^1] == "1" ? 1 : 0;
+                accounts.Add(row[0]);
+                return row;
+            }));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{table.Rows.Count} observations of {table.Rows.Select(r => r[0]).Distinct(StringComparer.Ordinal).Count()} accounts, {table.Columns.Count - 3} features, {positives} churned; written to {path}"));
+                $"{rows} observations of {accounts.Count} accounts, {columns.Count - 3} features, {positives} churned; written to {path}"));
             return ExitCodes.Ok;
         }, null, cancellationToken));
         return command;

@@ -2,11 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Analytics.Signals.Evaluation;
+using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Reports;
+using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -47,11 +50,13 @@ internal static class SignalsEvaluateCommand
     private static async Task<int> RunAsync(IServiceProvider services, int? weeks, bool markdown, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<StoreDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var history = await services.GetRequiredService<HistoryStore>().LoadAsync(cancellationToken).ConfigureAwait(false);
+        // The company a batch of accounts at a time (Store:AccountsPerBatch): three passes over the store (train, the
+        // plans' usage, the replay), none holding more than a batch's usage.
+        var company = await services.GetRequiredService<JobInputs>().OpenCompanyAsync(cancellationToken).ConfigureAwait(false);
         var modeling = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
         var options = services.GetRequiredService<IOptions<SignalOptions>>().Value;
-        var dates = SignalReplay.Dates(history.DataAsOf, weeks ?? options.EvaluationWeeks, options.EvaluationHorizonDays, modeling.GraceDays);
-        var firstData = history.UsageDays.Count == 0 ? DateOnly.MaxValue : history.UsageDays.Min(d => d.Day);
+        var dates = SignalReplay.Dates(company.Shape.DataAsOf, weeks ?? options.EvaluationWeeks, options.EvaluationHorizonDays, modeling.GraceDays);
+        var firstData = company.Shape.UsageStartDay is { } start ? DateOnly.FromDayNumber(start) : DateOnly.MaxValue;
         // The model needs history before the first date, and the rules 12 weeks of usage.
         if (dates[0].AddDays(-7 * AccountActivity.Weeks - 180) < firstData)
         {
@@ -59,19 +64,17 @@ internal static class SignalsEvaluateCommand
                 $"The history is too short to replay {dates.Count} weeks: usage starts on {firstData:yyyy-MM-dd}, and the first replayed date ({dates[0]:yyyy-MM-dd}) needs about 9 months before it (12 weeks for the rules, the rest to train a model). Try fewer --weeks."));
         }
 
-        var timeline = CompanyTimeline.Build(history);
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(timeline, modeling);
+        var settings = ChurnModelWorkflow.ResolveFeatureSettings(company.LedgerTimeline, modeling);
         var cutoff = dates[0].AddDays(-7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Training a churn and renewal model on the data before {cutoff:yyyy-MM-dd}, then replaying {dates.Count} weeks ({dates[0]:yyyy-MM-dd} to {dates[^1]:yyyy-MM-dd})...")).ConfigureAwait(false);
-        var models = ChurnModelWorkflow.Train(HistoryCutoff.Before(history, cutoff), modeling);
-        IReadOnlyList<AccountScore> ScoresAt(DateOnly date)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return ChurnModelWorkflow.Score(timeline, models, modeling, date);
-        }
-
-        var evaluation = SignalReplay.Run(timeline, dates, settings.KeyFeatures, settings.PlanTiers, options, modeling.GraceDays, ScoresAt);
+        // Progress on standard error, so --markdown output stays clean on standard output.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var evaluation = await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(context => Task.Run(() => Replay(company, dates, cutoff, settings, modeling, options, new SpectreStepProgress(context), cancellationToken), cancellationToken))
+            .ConfigureAwait(false);
         if (markdown)
         {
             Console.Write(Markdown(evaluation));
@@ -82,6 +85,49 @@ internal static class SignalsEvaluateCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Trains on the company as known before <paramref name="cutoff"/>, then replays the signals at
+    /// <paramref name="dates"/>, scoring each batch with that model: every step a pass over the batches.
+    /// </summary>
+    private static SignalEvaluation Replay(
+        CompanyBatches company, IReadOnlyList<DateOnly> dates, DateTime cutoff, FeatureSettings settings, ModelingOptions modeling, SignalOptions options,
+        IPipelineProgress progress, CancellationToken cancellationToken)
+    {
+        var known = company.At(cutoff);
+        var models = Pass(progress, "Train the model", company, histories =>
+            ChurnModelWorkflow.Train(known.LedgerTimeline, histories.Select(history => CompanyTimeline.Build(known.View(history), known.Shape)), modeling), cancellationToken);
+        var replay = Pass(progress, "Gather the plans' usage", company, histories =>
+            SignalReplay.Start(histories.Select(history => CompanyTimeline.Build(history, company.Shape)), dates, settings.KeyFeatures, settings.PlanTiers, options, modeling.GraceDays), cancellationToken);
+        Pass(progress, "Replay the signals", company, histories =>
+        {
+            foreach (var timeline in histories.Select(history => CompanyTimeline.Build(history, company.Shape)))
+            {
+                replay.Add(timeline, date =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return ChurnModelWorkflow.Score(timeline, models, modeling, date);
+                });
+            }
+
+            return replay;
+        }, cancellationToken);
+        return replay.Finish();
+    }
+
+    /// <summary>One step over every batch's history (one read of the store), its bar moving as each batch is handed out.</summary>
+    private static T Pass<T>(IPipelineProgress progress, string step, CompanyBatches company, Func<IEnumerable<CompanyHistory>, T> run, CancellationToken cancellationToken)
+    {
+        progress.Begin(step);
+        var batches = company.Batches.Count;
+        var result = run(company.Histories(cancellationToken).Select((history, b) =>
+        {
+            progress.Report((double)b / batches);
+            return history;
+        }));
+        progress.End();
+        return result;
     }
 
     private static void Print(SignalEvaluation e)

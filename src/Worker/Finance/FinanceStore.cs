@@ -16,25 +16,17 @@ internal sealed class FinanceStore(StoreDatabase database, HistoryStore historyS
     public const string RunDemoFirst =
         "Run 'churnwatch demo' first (it generates the sample company, ingests it, trains and scores), or 'churnwatch ingest' for your own data.";
 
-    /// <summary>The whole history with the sources' freshness (the usage summary export reads daily usage).</summary>
-    public Task<(CompanyHistory History, IReadOnlyList<SourceAsOf> Sources, DateTime Now)> LoadAsync(CancellationToken cancellationToken) =>
-        LoadAsync(historyStore.LoadAsync, cancellationToken);
-
     /// <summary>
     /// Accounts, subscriptions and invoices, no usage, tickets or payments, with the sources' freshness: what the renewal
-    /// forecast and the SaaS metrics read, small even for a large company.
+    /// forecast, the SaaS metrics and the feature-usage export (which streams its usage) read, small even for a large company.
     /// </summary>
-    public Task<(CompanyHistory History, IReadOnlyList<SourceAsOf> Sources, DateTime Now)> LoadLedgerAsync(CancellationToken cancellationToken) =>
-        LoadAsync(ct => historyStore.LoadLedgerAsync(ct, withInvoices: true), cancellationToken);
-
-    private async Task<(CompanyHistory History, IReadOnlyList<SourceAsOf> Sources, DateTime Now)> LoadAsync(
-        Func<CancellationToken, Task<CompanyHistory>> load, CancellationToken cancellationToken)
+    public async Task<(CompanyHistory History, IReadOnlyList<SourceAsOf> Sources, DateTime Now)> LoadLedgerAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var freshness = await historyStore.FreshnessAsync(cancellationToken).ConfigureAwait(false);
         if (!freshness.Any(f => f.Entity == "usage_daily" && f.NewestDataAt is not null))
             throw new InvalidOperationException("The store holds no ingested data yet. " + RunDemoFirst);
-        var history = await load(cancellationToken).ConfigureAwait(false);
+        var history = await historyStore.LoadLedgerAsync(cancellationToken, withInvoices: true).ConfigureAwait(false);
         if (history.Subscriptions.Count == 0)
             throw new InvalidOperationException("The store holds no subscriptions, so there is nothing to compute. " + RunDemoFirst);
         var now = timeProvider.GetUtcNow().UtcDateTime;

@@ -176,26 +176,37 @@ internal sealed class RenewalForecastService(
     private static Dictionary<DateOnly, Dictionary<string, double>> TrainedBefore(
         CompanyBatches company, IReadOnlyList<PastDateTraining> pass, ModelingOptions options, CancellationToken cancellationToken)
     {
-        foreach (var history in company.Histories(cancellationToken))
-        {
-            foreach (var (_, view, training) in pass)
-            {
-                training.Add(CompanyTimeline.Build(view.View(history), view.Shape));
-            }
-        }
-
         var models = new Dictionary<DateOnly, TrainedModels>();
         var views = pass.ToDictionary(p => p.Date, p => p.View);
-        foreach (var (date, _, training) in pass)
+        try
         {
-            try
+            foreach (var history in company.Histories(cancellationToken))
             {
-                // Finish hands the gathered rows to the fit and lets them go: one date's rows are fitted at a time.
-                models[date] = training.Finish();
+                foreach (var (_, view, training) in pass)
+                {
+                    training.Add(CompanyTimeline.Build(view.View(history), view.Shape));
+                }
             }
-            catch (InvalidOperationException)
+
+            foreach (var (date, _, training) in pass)
             {
-                // Too little settled history at that date to learn from.
+                try
+                {
+                    // Finish hands the gathered rows to the fit and lets them go: one date's rows are fitted at a time.
+                    models[date] = training.Finish();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Too little settled history at that date to learn from.
+                }
+            }
+        }
+        finally
+        {
+            // A pass stopped part way (cancelled, a read failed) leaves no training rows' file behind.
+            foreach (var (_, _, training) in pass)
+            {
+                training.Dispose();
             }
         }
 

@@ -42,7 +42,15 @@ internal static class AccountTableCsv
     public static int Write(string path, AccountTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return CsvExport.WriteFile(path, writer => CsvExport.WriteRows(writer, table.Columns, table.Rows, static (csv, row) =>
+        return Write(path, table.Columns, table.Rows);
+    }
+
+    /// <summary>The same for rows handed out one at a time (written as they come, never held together).</summary>
+    public static int Write(string path, IReadOnlyList<string> columns, IEnumerable<string[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        return CsvExport.WriteFile(path, writer => CsvExport.WriteRows(writer, columns, rows, static (csv, row) =>
         {
             foreach (var cell in row)
             {

@@ -44,7 +44,7 @@ public sealed class FinanceEndToEndTests : IDisposable
         Assert.All(result.ProbabilitySources.Values, v => Assert.Contains(v, new[] { RenewalForecastResult.ModelTrainedBeforeDate, RenewalForecastResult.CurrentModelInSample }));
         Assert.Equal(result.Backtest.Count, result.Summary.Sum(s => s.Months));
 
-        var (history, _, _) = await _host.Services.GetRequiredService<FinanceStore>().LoadAsync(CancellationToken.None);
+        var history = await _host.Services.GetRequiredService<HistoryStore>().LoadAsync(CancellationToken.None);
         var metrics = SaasMetrics.Compute(history, SaasMetrics.FirstOfLastCompleteMonths(history.DataAsOf, 12), 12, new MetricsOptions());
         for (var i = 0; i < metrics.Months.Count; i++)
         {
@@ -57,6 +57,12 @@ public sealed class FinanceEndToEndTests : IDisposable
 
         var usage = FeatureUsageSummary.Compute(history, new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.Segment, 30);
         var all = FeatureUsageSummary.Compute(history, new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.All, 30);
+        Assert.NotEmpty(usage);
+        // The export's way, the ledger and the store's weeks streamed, computes exactly the same rows.
+        var (ledger, _, _) = await _host.Services.GetRequiredService<FinanceStore>().LoadLedgerAsync(CancellationToken.None);
+        var (firstWeek, lastWeek) = FeatureUsageSummary.WeekRange(new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month);
+        var weeks = _host.Services.GetRequiredService<HistoryStore>().FeatureWeeks(firstWeek, lastWeek.AddDays(1), CancellationToken.None);
+        Assert.Equal(usage, FeatureUsageSummary.Compute(ledger, weeks, new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.Segment, 30));
         // Segments partition the customers: their counts add up to the company's, feature by feature.
         foreach (var row in all)
         {

@@ -27,29 +27,11 @@ internal sealed record FeaturePreparation(IEstimator<ITransformer> Estimator, in
 
     /// <summary>The preparation for <paramref name="x"/>'s columns, fitted later on the training rows.</summary>
     /// <param name="forLinearModel">Adds log1p of count-like features and z-scores.</param>
-    public static FeaturePreparation For(MLContext ml, FeatureMatrix x, IReadOnlySet<string> countLike, bool forLinearModel)
+    public static FeaturePreparation For(MLContext ml, FeatureTable x, IReadOnlySet<string> countLike, bool forLinearModel)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var names = x.ColumnNames;
-        var missing = new bool[names.Count];
-        var present = new bool[names.Count];
-        for (var r = 0; r < x.Rows; r++)
-        {
-            var row = x.Row(r);
-            for (var c = 0; c < row.Length; c++)
-            {
-                if (double.IsNaN(row[c]))
-                {
-                    missing[c] = true;
-                }
-                else
-                {
-                    present[c] = true;
-                }
-            }
-        }
-
-        return For(ml, names, new IReadOnlyList<string>?[names.Count], missing, present, countLike, forLinearModel);
+        var (missing, present) = x.MissingAndPresent();
+        return For(ml, x.ColumnNames, new IReadOnlyList<string>?[x.ColumnNames.Count], missing, present, countLike, forLinearModel);
     }
 
     /// <summary>

@@ -4,10 +4,12 @@ using Microsoft.ML.Data;
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
-/// A <see cref="FeatureMatrix"/> as ML.NET's input: one <see cref="float"/> column per feature, named by the feature
-/// (NaN = missing), then optionally the 0/1 label as a Boolean <c>Label</c> column and a row group as a <c>Group</c>
-/// text column (the account, for account-grouped cross-validation) and a row weight as a <c>Weight</c> column (for a
-/// sampled training set). Read in place, without copying the matrix.
+/// Feature rows as ML.NET's input: one <see cref="float"/> column per feature, named by the feature (NaN = missing),
+/// then optionally the 0/1 label as a Boolean <c>Label</c> column and a row group as a <c>Group</c> text column (the
+/// account, for account-grouped cross-validation) and a row weight as a <c>Weight</c> column (for a sampled training
+/// set). The rows are either an in-memory <see cref="FeatureMatrix"/> (accounts being scored), read in place, or chosen
+/// rows of a training's <see cref="FeatureRows"/> file, streamed from it by each cursor: a fit never holds the training
+/// rows as one array (ML.NET keeps what its learner needs, LightGBM's binned copy or L-BFGS's cache).
 /// </summary>
 internal sealed class FeatureTable : IDataView
 {
@@ -17,20 +19,52 @@ internal sealed class FeatureTable : IDataView
 
     public const string WeightColumn = "Weight";
 
-    private readonly FeatureMatrix _x;
+    private readonly FeatureMatrix? _matrix;
+    private readonly FeatureRows? _file;
+    private readonly int[]? _fileRows;
     private readonly double[]? _labels;
     private readonly IReadOnlyList<string>? _groups;
     private readonly double[]? _weights;
 
     public FeatureTable(FeatureMatrix x, double[]? labels = null, IReadOnlyList<string>? groups = null, double[]? weights = null)
+        : this(x.ColumnNames, x.Rows, labels, groups, weights)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        _x = x;
+        _matrix = x;
+    }
+
+    /// <summary>Rows <paramref name="rows"/> of a training's feature file, in that order (increasing reads fastest).</summary>
+    public FeatureTable(FeatureRows file, int[] rows, double[]? labels = null, double[]? weights = null)
+        : this(file.Names, rows.Length, labels, null, weights)
+    {
+        _file = file;
+        _fileRows = rows;
+    }
+
+    private FeatureTable(IReadOnlyList<string> names, int rows, double[]? labels, IReadOnlyList<string>? groups, double[]? weights)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if ((labels is not null && labels.Length != rows) || (groups is not null && groups.Count != rows) || (weights is not null && weights.Length != rows))
+        {
+            throw new ArgumentException($"Labels, groups and weights must have one value per row ({rows}).");
+        }
+
+        ColumnNames = names;
+        Rows = rows;
         _labels = labels;
         _groups = groups;
         _weights = weights;
-        Schema = BuildSchema(x.ColumnNames, labels is not null, groups is not null, weights is not null);
+        Schema = BuildSchema(names, labels is not null, groups is not null, weights is not null);
     }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public int Rows { get; }
+
+    /// <summary>The rows' labels (0/1), when the table has them.</summary>
+    public double[]? Labels => _labels;
+
+    /// <summary>The rows' weights, when the table is a weighted sample.</summary>
+    public double[]? Weights => _weights;
 
     public bool CanShuffle => false;
 
@@ -39,7 +73,45 @@ internal sealed class FeatureTable : IDataView
     /// <summary>The input schema of a model trained on these features (no label, no group): what a saved model expects.</summary>
     public static DataViewSchema InputSchema(IReadOnlyList<string> featureNames) => BuildSchema(featureNames, false, false, false);
 
-    public long? GetRowCount() => _x.Rows;
+    /// <summary>The rows at <paramref name="positions"/> of this table (positions 0 to <see cref="Rows"/> - 1), with their labels and weights.</summary>
+    public FeatureTable Subset(int[] positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        double[]? Pick(double[]? values) => values is null ? null : [.. positions.Select(p => values[p])];
+        if (_file is not null)
+        {
+            return new FeatureTable(_file, [.. positions.Select(p => _fileRows![p])], Pick(_labels), Pick(_weights));
+        }
+
+        return new FeatureTable(_matrix!.SelectRows(positions), Pick(_labels), _groups is null ? null : [.. positions.Select(p => _groups[p])], Pick(_weights));
+    }
+
+    /// <summary>Per column, whether some row's value is missing and whether some row's value is present (one pass).</summary>
+    public (bool[] Missing, bool[] Present) MissingAndPresent()
+    {
+        var missing = new bool[ColumnNames.Count];
+        var present = new bool[ColumnNames.Count];
+        using var cursor = new Cursor(this);
+        while (cursor.MoveNext())
+        {
+            var row = cursor.Current;
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (float.IsNaN(row[c]))
+                {
+                    missing[c] = true;
+                }
+                else
+                {
+                    present[c] = true;
+                }
+            }
+        }
+
+        return (missing, present);
+    }
+
+    public long? GetRowCount() => Rows;
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
@@ -71,15 +143,44 @@ internal sealed class FeatureTable : IDataView
         return builder.ToSchema();
     }
 
-    private sealed class Cursor(FeatureTable table) : RowIndexCursor(table.Schema, table._x.Rows)
+    /// <summary>Reads each row's features once, as the cursor moves to it; the getters read that copy.</summary>
+    private sealed class Cursor(FeatureTable table) : RowIndexCursor(table.Schema, table.Rows)
     {
+        private readonly float[] _current = new float[table.ColumnNames.Count];
+        private readonly FeatureRows.Reader? _reader = table._file?.OpenReader();
+
+        public ReadOnlySpan<float> Current => _current;
+
+        public override bool MoveNext()
+        {
+            if (!base.MoveNext())
+            {
+                return false;
+            }
+
+            var row = (int)Position;
+            if (_reader is not null)
+            {
+                _reader.Read(table._fileRows![row], _current);
+            }
+            else
+            {
+                var values = table._matrix!.Row(row);
+                for (var c = 0; c < values.Length; c++)
+                {
+                    _current[c] = (float)values[c];
+                }
+            }
+
+            return true;
+        }
+
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            var features = table._x.Columns;
-            if (column.Index < features)
+            if (column.Index < _current.Length)
             {
                 var c = column.Index;
-                ValueGetter<float> feature = (ref float value) => value = (float)table._x[(int)Position, c];
+                ValueGetter<float> feature = (ref float value) => value = _current[c];
                 return (ValueGetter<TValue>)(Delegate)feature;
             }
 

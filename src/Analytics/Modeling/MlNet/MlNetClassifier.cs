@@ -130,14 +130,10 @@ public sealed class MlNetClassifier
         return new ModelScores(logits, probabilities, contributions, bias);
     }
 
-    /// <summary>Builds the classifier of a freshly trained ML.NET model, counting tree covers on the training rows.</summary>
-    internal static MlNetClassifier Create(MLContext ml, string learner, IReadOnlyList<string> columnNames, int[] slotFeatures, ITransformer model, FeatureMatrix trainingRows)
-    {
-        ArgumentNullException.ThrowIfNull(trainingRows);
-        return Create(ml, learner, columnNames, slotFeatures, model, new FeatureTable(trainingRows), FeatureTable.InputSchema(columnNames));
-    }
-
-    /// <summary>The same for any input (<paramref name="inputSchema"/>: the columns a user hands the saved model).</summary>
+    /// <summary>
+    /// Builds the classifier of a freshly trained ML.NET model, counting tree covers on the training rows
+    /// (<paramref name="inputSchema"/>: the columns a user hands the saved model).
+    /// </summary>
     internal static MlNetClassifier Create(MLContext ml, string learner, IReadOnlyList<string> columnNames, int[] slotFeatures, ITransformer model, IDataView trainingRows, DataViewSchema inputSchema)
     {
         double[][]? covers = null;
@@ -205,21 +201,19 @@ public sealed class MlNetClassifier
         where TModel : class =>
         [.. ml.BinaryClassification.PermutationFeatureImportance(learner, prepared, FeatureTable.LabelColumn, permutationCount: repeats)];
 
-    private static List<float[]> PreparedRows(ITransformer model, IDataView input)
+    /// <summary>The prepared <c>Features</c> vector of each input row, streamed (a new array per row).</summary>
+    private static IEnumerable<float[]> PreparedRows(ITransformer model, IDataView input)
     {
         var output = model.Transform(input);
         var column = output.Schema[FeaturePreparation.FeaturesColumn];
-        var rows = new List<float[]>();
         using var cursor = output.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         VBuffer<float> buffer = default;
         while (cursor.MoveNext())
         {
             getter(ref buffer);
-            rows.Add(buffer.DenseValues().ToArray());
+            yield return buffer.DenseValues().ToArray();
         }
-
-        return rows;
     }
 
     private static IModelExplainer Explainer(IReadOnlyList<ITransformer> parts, int[] slotFeatures, int featureCount, IReadOnlyList<double[]>? covers)

@@ -33,48 +33,64 @@ public static class MlNetLearners
     public static MlNetClassifier Fit(string learner, FeatureMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options, double[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(x);
+        return Fit(learner, new FeatureTable(x, labels, weights: weights), days, countLike, options);
+    }
+
+    /// <summary>
+    /// The same on a table with labels (and, for a sampled set, weights): a training's rows streamed from its file.
+    /// </summary>
+    internal static MlNetClassifier Fit(string learner, FeatureTable rows, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
+        if (rows.Labels is null)
+        {
+            throw new ArgumentException("Training rows need labels.", nameof(rows));
+        }
+
         var ml = MlNetContext.Create(options.Seed);
         return learner switch
         {
-            LogisticRegression => FitLogistic(ml, x, labels, weights, countLike, options),
-            LightGbm => FitTrees(ml, x, labels, weights, days, countLike, options),
+            LogisticRegression => FitLogistic(ml, rows, countLike, options),
+            LightGbm => FitTrees(ml, rows, days, countLike, options),
             _ => throw new ArgumentException($"Unknown learner '{learner}'; known: {string.Join(", ", All)}.", nameof(learner)),
         };
     }
 
-    private static MlNetClassifier FitLogistic(MLContext ml, FeatureMatrix x, double[] labels, double[]? weights, IReadOnlySet<string> countLike, ModelingOptions options)
+    private static MlNetClassifier FitLogistic(MLContext ml, FeatureTable rows, IReadOnlySet<string> countLike, ModelingOptions options)
     {
-        var preparation = FeaturePreparation.For(ml, x, countLike, forLinearModel: true);
+        var preparation = FeaturePreparation.For(ml, rows, countLike, forLinearModel: true);
         // The penalty is per row the sample stands for, so a sampled set is penalised as the whole set would be.
-        var trainer = LogisticTrainer(ml, options.L2Strength, weights?.Sum() ?? x.Rows, weights is not null);
+        var trainer = LogisticTrainer(ml, options.L2Strength, rows.Weights?.Sum() ?? rows.Rows, rows.Weights is not null);
         // L-BFGS passes over the rows many times: the cache keeps the prepared rows instead of re-running the transforms.
-        var model = preparation.Estimator.AppendCacheCheckpoint(ml).Append(trainer).Fit(new FeatureTable(x, labels, weights: weights));
-        return MlNetClassifier.Create(ml, LogisticRegression, x.ColumnNames, preparation.SlotFeatures, model, x);
+        var model = preparation.Estimator.AppendCacheCheckpoint(ml).Append(trainer).Fit(rows);
+        return MlNetClassifier.Create(ml, LogisticRegression, rows.ColumnNames, preparation.SlotFeatures, model, rows, FeatureTable.InputSchema(rows.ColumnNames));
     }
 
-    private static MlNetClassifier FitTrees(MLContext ml, FeatureMatrix x, double[] labels, double[]? weights, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
+    private static MlNetClassifier FitTrees(MLContext ml, FeatureTable rows, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
     {
         var settings = options.Trees;
         var trees = settings.Trees;
+        var weighted = rows.Weights is not null;
+        var labels = rows.Labels!;
         var (early, late) = SplitByTime(days, TreesValidationShare);
         if (settings.EarlyStoppingRounds > 0 && HasBothClasses(labels, early) && HasBothClasses(labels, late))
         {
             // Early stopping on later dates than the trees learn from mirrors how the model is used (on the future),
             // so the number of trees it keeps is the one that generalises forward in time. Then all rows, the newest
             // included, are learned with that many trees.
-            var earlyX = x.SelectRows(early);
-            var probePreparation = FeaturePreparation.For(ml, earlyX, countLike, forLinearModel: false);
-            var prepared = probePreparation.Estimator.Fit(new FeatureTable(earlyX, Pick(labels, early)));
-            var train = prepared.Transform(new FeatureTable(earlyX, Pick(labels, early), weights: PickOrNull(weights, early)));
-            var validation = prepared.Transform(new FeatureTable(x.SelectRows(late), Pick(labels, late), weights: PickOrNull(weights, late)));
-            var probe = Trainer(settings, trees, settings.EarlyStoppingRounds, options.Seed, weights is not null).Fit(train, validation);
+            var earlyRows = rows.Subset(early);
+            var probePreparation = FeaturePreparation.For(ml, earlyRows, countLike, forLinearModel: false);
+            var prepared = probePreparation.Estimator.Fit(earlyRows);
+            var train = prepared.Transform(earlyRows);
+            var validation = prepared.Transform(rows.Subset(late));
+            var probe = Trainer(settings, trees, settings.EarlyStoppingRounds, options.Seed, weighted).Fit(train, validation);
             trees = Math.Max(1, probe.Model.SubModel.TrainedTreeEnsemble.Trees.Count);
         }
 
-        var preparation = FeaturePreparation.For(ml, x, countLike, forLinearModel: false);
-        var model = preparation.Estimator.Append(Trainer(settings, trees, 0, options.Seed, weights is not null)).Fit(new FeatureTable(x, labels, weights: weights));
-        return MlNetClassifier.Create(ml, LightGbm, x.ColumnNames, preparation.SlotFeatures, model, x);
+        var preparation = FeaturePreparation.For(ml, rows, countLike, forLinearModel: false);
+        var model = preparation.Estimator.Append(Trainer(settings, trees, 0, options.Seed, weighted)).Fit(rows);
+        return MlNetClassifier.Create(ml, LightGbm, rows.ColumnNames, preparation.SlotFeatures, model, rows, FeatureTable.InputSchema(rows.ColumnNames));
     }
 
     /// <summary>
@@ -143,10 +159,6 @@ public static class MlNetLearners
         var late = Enumerable.Range(0, days.Length).Where(r => days[r] >= cut).ToArray();
         return (early, late);
     }
-
-    private static double[] Pick(double[] labels, int[] rows) => [.. rows.Select(r => labels[r])];
-
-    private static double[]? PickOrNull(double[]? weights, int[] rows) => weights is null ? null : Pick(weights, rows);
 
     private static bool HasBothClasses(double[] labels, int[] rows) =>
         rows.Any(r => labels[r] > 0.5) && rows.Any(r => labels[r] < 0.5);

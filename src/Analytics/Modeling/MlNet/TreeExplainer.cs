@@ -31,35 +31,58 @@ internal sealed class TreeExplainer : IModelExplainer
 
     public int FeatureCount { get; }
 
-    /// <summary>The node covers of each tree (internal nodes, then leaves) from the prepared training rows.</summary>
-    public static double[][] CountCovers(RegressionTreeEnsemble ensemble, IReadOnlyList<float[]> preparedRows)
+    /// <summary>Prepared rows counted at a time: the trees walk a block in parallel, and only a block is held.</summary>
+    private const int CoverBlockRows = 8192;
+
+    /// <summary>
+    /// The node covers of each tree (internal nodes, then leaves) from the prepared training rows, read once as a
+    /// stream: a block of rows at a time, each tree walking the block on its own thread.
+    /// </summary>
+    public static double[][] CountCovers(RegressionTreeEnsemble ensemble, IEnumerable<float[]> preparedRows)
     {
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(preparedRows);
-        var covers = new double[ensemble.Trees.Count][];
-        Parallel.For(0, covers.Length, k =>
+        // ML.NET hands the trees out as IReadOnlyList views: copied to arrays once, the walk below indexes arrays
+        // instead of making four interface calls per node for each of the training rows.
+        var trees = ensemble.Trees.Select(tree => (
+            Internal: tree.NumberOfNodes,
+            Slots: tree.NumericalSplitFeatureIndexes.ToArray(),
+            Left: tree.LeftChild.ToArray(),
+            Right: tree.RightChild.ToArray(),
+            Thresholds: tree.NumericalSplitThresholds.ToArray())).ToArray();
+        var covers = ensemble.Trees.Select(tree => new double[tree.NumberOfNodes + tree.NumberOfLeaves]).ToArray();
+        var block = new List<float[]>(CoverBlockRows);
+        void Count()
         {
-            var tree = ensemble.Trees[k];
-            var internalNodes = tree.NumberOfNodes;
-            var cover = new double[internalNodes + tree.NumberOfLeaves];
-            // ML.NET hands the tree out as IReadOnlyList views: copied to arrays once, the walk below indexes arrays
-            // instead of making four interface calls per node for each of the training rows.
-            int[] slots = [.. tree.NumericalSplitFeatureIndexes], left = [.. tree.LeftChild], right = [.. tree.RightChild];
-            float[] thresholds = [.. tree.NumericalSplitThresholds];
-            foreach (var row in preparedRows)
+            Parallel.For(0, trees.Length, k =>
             {
-                var node = internalNodes == 0 ? ~0 : 0;
-                while (node >= 0)
+                var (internalNodes, slots, left, right, thresholds) = trees[k];
+                var cover = covers[k];
+                foreach (var row in block)
                 {
-                    cover[node]++;
-                    node = row[slots[node]] <= thresholds[node] ? left[node] : right[node];
+                    var node = internalNodes == 0 ? ~0 : 0;
+                    while (node >= 0)
+                    {
+                        cover[node]++;
+                        node = row[slots[node]] <= thresholds[node] ? left[node] : right[node];
+                    }
+
+                    cover[internalNodes + ~node]++;
                 }
+            });
+            block.Clear();
+        }
 
-                cover[internalNodes + ~node]++;
+        foreach (var row in preparedRows)
+        {
+            block.Add(row);
+            if (block.Count == CoverBlockRows)
+            {
+                Count();
             }
+        }
 
-            covers[k] = cover;
-        });
+        Count();
         return covers;
     }
 

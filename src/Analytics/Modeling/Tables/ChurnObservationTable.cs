@@ -23,38 +23,58 @@ public static class ChurnObservationTable
     /// <summary>1 when the account churned within the horizon after D, else 0.</summary>
     public const string LabelColumn = "churned";
 
+    /// <summary>The whole table of a company held in memory (see <see cref="Rows"/>).</summary>
     public static AccountTable Build(CompanyTimeline timeline, ModelingOptions options, string source)
     {
         ArgumentNullException.ThrowIfNull(timeline);
+        return new AccountTable(source, Columns(timeline, options), [.. Rows(timeline, [timeline], options)]);
+    }
+
+    /// <summary>The table's columns: account, date, the features <paramref name="ledger"/>'s company is trained on, the label.</summary>
+    public static IReadOnlyList<string> Columns(CompanyTimeline ledger, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(options);
+        var names = new FeatureBuilder(ledger, ChurnModelWorkflow.ResolveFeatureSettings(ledger, options)).Schema.Names;
+        return [AccountColumn, DateColumn, .. names, LabelColumn];
+    }
+
+    /// <summary>
+    /// The table's rows, a batch of accounts at a time: <paramref name="ledger"/> (every account's subscriptions, built
+    /// with the company's shape) decides the features; each batch's rows are built, handed out and let go before the
+    /// next batch is read, so a company of any size is written in bounded memory.
+    /// </summary>
+    public static IEnumerable<string[]> Rows(CompanyTimeline ledger, IEnumerable<CompanyTimeline> batches, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(timeline, options);
-        var set = ObservationSetBuilder.Build(new FeatureBuilder(timeline, settings), options);
-        var columns = new List<string> { AccountColumn, DateColumn };
-        columns.AddRange(set.FeatureNames);
-        columns.Add(LabelColumn);
-
-        var rows = new List<string[]>();
-        for (var r = 0; r < set.Count; r++)
+        var settings = ChurnModelWorkflow.ResolveFeatureSettings(ledger, options);
+        foreach (var batch in batches)
         {
-            if (set.Churn[r] < 0)
+            using var set = ObservationSetBuilder.Build([new FeatureBuilder(batch, settings)], TrainingSample.All, options);
+            var reader = set.Features.OpenReader();
+            var features = new float[set.FeatureCount];
+            for (var r = 0; r < set.Count; r++)
             {
-                continue;
-            }
+                if (set.Churn[r] < 0)
+                {
+                    continue;
+                }
 
-            var cells = new string[columns.Count];
-            cells[0] = set.AccountIds[set.Account[r]];
-            cells[1] = DateOnly.FromDayNumber(set.Day[r]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var features = set.Row(r);
-            for (var c = 0; c < features.Length; c++)
-            {
-                cells[2 + c] = double.IsNaN(features[c]) ? string.Empty : features[c].ToString("R", CultureInfo.InvariantCulture);
-            }
+                var cells = new string[set.FeatureCount + 3];
+                cells[0] = set.AccountIds[set.Account[r]];
+                cells[1] = DateOnly.FromDayNumber(set.Day[r]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                reader.Read(r, features);
+                for (var c = 0; c < features.Length; c++)
+                {
+                    cells[2 + c] = float.IsNaN(features[c]) ? string.Empty : features[c].ToString("R", CultureInfo.InvariantCulture);
+                }
 
-            cells[^1] = set.Churn[r] == 1 ? "1" : "0";
-            rows.Add(cells);
+                cells[^1] = set.Churn[r] == 1 ? "1" : "0";
+                yield return cells;
+            }
         }
-
-        return new AccountTable(source, columns, rows);
     }
 }

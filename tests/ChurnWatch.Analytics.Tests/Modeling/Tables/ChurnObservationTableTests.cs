@@ -14,7 +14,7 @@ public sealed class ChurnObservationTableTests
         var timeline = CompanyTimeline.Build(SyntheticCompany.Generate(accounts: 120, days: 500, seed: 31));
         var options = new ModelingOptions();
         var settings = ChurnModelWorkflow.ResolveFeatureSettings(timeline, options);
-        var set = ObservationSetBuilder.Build(new FeatureBuilder(timeline, settings), options);
+        using var set = ObservationSetBuilder.Build(new FeatureBuilder(timeline, settings), options);
         var labelled = Enumerable.Range(0, set.Count).Where(r => set.Churn[r] >= 0).ToList();
 
         var table = ChurnObservationTable.Build(timeline, options, "observations.csv");
@@ -30,12 +30,28 @@ public sealed class ChurnObservationTableTests
             var features = set.Row(r);
             for (var c = 0; c < features.Length; c++)
             {
-                // Missing stays missing (an empty cell), and every number reads back to the same double.
-                Assert.Equal(features[c], row[2 + c].Length == 0 ? double.NaN : double.Parse(row[2 + c], CultureInfo.InvariantCulture));
+                // Missing stays missing (an empty cell), and every number reads back to the same float (what ML.NET reads).
+                Assert.Equal(features[c], row[2 + c].Length == 0 ? float.NaN : float.Parse(row[2 + c], CultureInfo.InvariantCulture));
             }
         }
 
         Assert.Contains(table.Rows, r => r[^1] == "1");
         Assert.Contains(table.Rows, r => r[^1] == "0");
+    }
+
+    [Fact]
+    public void Rows_InBatchesOfAccounts_AreExactlyTheWholeTablesRows()
+    {
+        var history = SyntheticCompany.Generate(accounts: 150, days: 500, seed: 32);
+        var shape = CompanyShape.Of(history);
+        var options = new ModelingOptions();
+        var whole = ChurnObservationTable.Build(CompanyTimeline.Build(history, shape), options, "observations.csv");
+        var ledger = CompanyTimeline.Build(history with { UsageDays = [], UsageWeeks = [], Tickets = null, Invoices = null, PaymentAttempts = null }, shape);
+
+        var batched = ChurnObservationTable.Rows(ledger, AccountBatches.Split(history, 40).Select(b => CompanyTimeline.Build(b, shape)), options).ToList();
+
+        Assert.Equal(whole.Columns, ChurnObservationTable.Columns(ledger, options));
+        Assert.NotEmpty(batched);
+        Assert.Equal(whole.Rows, batched);
     }
 }

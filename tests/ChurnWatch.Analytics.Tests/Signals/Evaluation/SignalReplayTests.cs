@@ -70,4 +70,40 @@ public sealed class SignalReplayTests
         Assert.Equal(3.0 / 12, evaluation.ChurnBaseRate);
         Assert.Equal(1.0 / (3.0 / 12), goneDark.Lift, 12);
     }
+
+    [Fact]
+    public void Replay_InBatchesOfAccounts_GivesExactlyTheWholeCompanysEvaluation()
+    {
+        var history = SyntheticCompany.Generate(accounts: 240, days: 500, seed: 13);
+        var shape = CompanyShape.Of(history);
+        var timeline = CompanyTimeline.Build(history, shape);
+        var options = new SignalOptions();
+        string[] tiers = ["Starter", "Team", "Business", "Enterprise"];
+        string[] keys = [.. shape.FeatureEvents.OrderByDescending(f => f.Value).Take(2).Select(f => f.Key)];
+        var dates = SignalReplay.Dates(history.DataAsOf, weeks: 8, options.EvaluationHorizonDays, graceDays: 30);
+        // Scores that depend only on the account and the date (as a model's do), so renewal, risk-jump and plan-fit
+        // rules fire; scoring a batch gives the batch's accounts.
+        IReadOnlyList<AccountScore> ScoresAt(CompanyTimeline of, DateOnly date) =>
+            [.. of.Timelines.Select(t => t.Account.AccountId).Select(id =>
+            {
+                var h = id.Aggregate(date.DayNumber / 7 % 3, (acc, ch) => unchecked((acc * 31) + ch));
+                var u = (h & 0x7fffffff) % 1000 / 1000.0;
+                return new AccountScore(id, date, u, 1 - (u / 2), u > 0.5 ? RiskBand.High : RiskBand.Low, []);
+            })];
+
+        var whole = SignalReplay.Run(timeline, dates, keys, tiers, options, graceDays: 30, date => ScoresAt(timeline, date));
+        var batches = AccountBatches.Split(history, 70).Select(b => CompanyTimeline.Build(b, shape)).ToList();
+        var replay = SignalReplay.Start(batches, dates, keys, tiers, options, graceDays: 30);
+        foreach (var batch in batches)
+        {
+            replay.Add(batch, date => ScoresAt(batch, date));
+        }
+
+        var batched = replay.Finish();
+
+        Assert.Equal(whole with { Kinds = [] }, batched with { Kinds = [] });
+        Assert.Equal(whole.Kinds, batched.Kinds);
+        Assert.Contains(whole.Kinds, k => k.Kind == SignalKind.PlanFit && k.Opened > 0);
+        Assert.True(whole.Kinds.Count(k => k.Opened > 0) >= 4, string.Join(", ", whole.Kinds.Select(k => $"{k.Kind} {k.Opened}")));
+    }
 }

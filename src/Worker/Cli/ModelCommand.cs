@@ -3,8 +3,8 @@ using System.Globalization;
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.Tables;
+using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Reports.Csv;
-using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -141,7 +141,7 @@ internal static class ModelCommand
         {
             await services.GetRequiredService<StoreDatabase>().MigrateAsync(ct).ConfigureAwait(false);
             // A batch of accounts at a time (Store:AccountsPerBatch): rows are built and written batch by batch.
-            var company = await services.GetRequiredService<JobInputs>().OpenCompanyAsync(ct).ConfigureAwait(false);
+            var company = await CompanyBatches.OpenAsync(services.GetRequiredService<HistoryStore>(), services.GetRequiredService<IOptions<StoreOptions>>().Value.AccountsPerBatch, ct).ConfigureAwait(false);
             var options = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
             var path = parse.GetValue(output)!;
             var columns = ChurnObservationTable.Columns(company.LedgerTimeline, options);

@@ -7,9 +7,9 @@ using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Analytics.Signals.Evaluation;
+using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -52,7 +52,7 @@ internal static class SignalsEvaluateCommand
         await services.GetRequiredService<StoreDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         // The company a batch of accounts at a time (Store:AccountsPerBatch): three passes over the store (train, the
         // plans' usage, the replay), none holding more than a batch's usage.
-        var company = await services.GetRequiredService<JobInputs>().OpenCompanyAsync(cancellationToken).ConfigureAwait(false);
+        var company = await CompanyBatches.OpenAsync(services.GetRequiredService<HistoryStore>(), services.GetRequiredService<IOptions<StoreOptions>>().Value.AccountsPerBatch, cancellationToken).ConfigureAwait(false);
         var modeling = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
         var options = services.GetRequiredService<IOptions<SignalOptions>>().Value;
         var dates = SignalReplay.Dates(company.Shape.DataAsOf, weeks ?? options.EvaluationWeeks, options.EvaluationHorizonDays, modeling.GraceDays);

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using ChurnWatch.Worker.Tests.TestSupport;
+
+namespace ChurnWatch.Worker.Tests.Cli;
+
+/// <summary>
+/// The commands that read the whole store (<c>signals evaluate</c>, <c>export feature-usage</c>, the hidden
+/// <c>model observations</c>) as real <c>churnwatch</c> processes after a real demo: read a batch of accounts at a
+/// time, they must print and write exactly what they do with the company in one batch.
+/// </summary>
+public sealed class BatchedCommandsTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task Commands_InBatchesOf100Accounts_GiveExactlyTheOneBatchResults()
+    {
+        var demo = await RunAsync(["demo", "--accounts", "300", "--months", "16", "--data", _folder.File("data"), "--out", _folder.File("out")], batch: 100);
+        Assert.True(demo.ExitCode == 0, demo.Error);
+
+        var results = new List<string[]>();
+        foreach (var batch in new[] { 100, 1_000_000 })
+        {
+            var evaluate = await RunAsync(["signals", "evaluate", "--weeks", "4", "--markdown"], batch);
+            Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+            var usage = _folder.File($"usage-{batch}.csv");
+            var export = await RunAsync(["export", "feature-usage", "--from", "2025-09-01", "--to", "2025-11-30", "--grain", "month", "--by", "plan", "--out", usage], batch);
+            Assert.True(export.ExitCode == 0, export.Error);
+            var observations = _folder.File($"observations-{batch}.csv");
+            var table = await RunAsync(["model", "observations", "--out", observations], batch);
+            Assert.True(table.ExitCode == 0, table.Error);
+            results.Add([evaluate.Output, export.Output.Replace(usage, "FILE", StringComparison.Ordinal), await File.ReadAllTextAsync(usage),
+                table.Output.Replace(observations, "FILE", StringComparison.Ordinal), await File.ReadAllTextAsync(observations)]);
+        }
+
+        Assert.Equal(results[1], results[0]);
+        Assert.Contains("| Risk jump |", results[0][0], StringComparison.Ordinal);
+        Assert.True(results[0][2].Split('\n').Length > 10, results[0][2]);
+        // The summary line counts what the file holds.
+        var rows = results[0][4].Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var accounts = rows.Select(r => r.Split(',')[0]).Distinct(StringComparer.Ordinal).Count();
+        Assert.InRange(accounts, 100, 300);
+        Assert.StartsWith($"{rows.Count} observations of {accounts} accounts", results[0][3], StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments, int batch)
+    {
+        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "churnwatch"), arguments)
+        {
+            WorkingDirectory = _folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["CHURNWATCH__Sample__End"] = "2026-03-01";
+        info.Environment["CHURNWATCH__Store__DataFolder"] = _folder.File("data");
+        info.Environment["CHURNWATCH__Store__AccountsPerBatch"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -36,7 +36,8 @@
 #   --keep          keep the work folder (stores, logs, /usr/bin/time output) instead of deleting it on exit
 #   -h, --help      this text
 # Needs: bash, the .NET 10 SDK, GNU time and sqlite3 (installed with apt-get when missing; root or sudo). A
-# 50,000-account company is ~67 M usage events: several GB of disk per size, and up to 4 GB of memory per step.
+# 50,000-account company is ~67 M usage events: several GB of disk per size, up to 2.6 GB of memory per step (the
+# forecast), and the training rows' temporary file (~0.1 GB) in TMPDIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)

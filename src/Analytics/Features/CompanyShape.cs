@@ -17,13 +17,19 @@ namespace ChurnWatch.Analytics.Features;
 /// <param name="LastWeekStart">The last Monday of those rows; null without them.</param>
 /// <param name="FirstStartDay">The first subscription start, as a day number; null without subscriptions.</param>
 /// <param name="DataAsOf">The newest instant the data covers.</param>
+/// <param name="LicensesSeats">
+/// Whether the company sells seats: some subscription or account has more than one. When none has, a seat count says
+/// nothing (every account has 1, or the source fills in a placeholder), so the seat features are missing and the seat
+/// saturation signal is off, rather than reading every active user past the first as "over the licence".
+/// </param>
 public sealed record CompanyShape(
     IReadOnlyDictionary<string, long> FeatureEvents,
     int? UsageStartDay,
     int? FirstWeekStart,
     int? LastWeekStart,
     int? FirstStartDay,
-    DateTime DataAsOf)
+    DateTime DataAsOf,
+    bool LicensesSeats)
 {
     /// <summary>The shape of a history held in memory: the same computation as a store's, from its records.</summary>
     public static CompanyShape Of(CompanyHistory history)
@@ -33,6 +39,9 @@ public sealed record CompanyShape(
             history.UsageDays.Where(d => d.Feature != UsageWeek.AllFeatures).Select(d => (d.Feature, d.Day, d.Events)),
             history.UsageWeeks.Where(w => w.Feature == UsageWeek.AllFeatures).Select(w => w.WeekStart),
             history.Subscriptions.Select(s => s.StartedAt),
+            ShapeFacts.FirstSeatsAt(
+                history.Subscriptions.Where(s => s.Seats > 1).Select(s => s.StartedAt),
+                history.Accounts.Where(a => a.SeatsLicensed > 1).Select(a => a.CreatedAt)),
             history.DataAsOf).At();
     }
 

@@ -141,7 +141,8 @@ public sealed class FeatureBuilder
         x[CoreFeatureIndex.MrrChange90d] = anyBefore ? Math.Clamp((mrr - mrrBefore) / Math.Max(mrrBefore, 1.0), -1.0, 5.0) : double.NaN;
         x[CoreFeatureIndex.PlanTier] = tier > 0 ? tier : double.NaN;
         x[CoreFeatureIndex.AnnualContract] = annual ? 1 : 0;
-        x[CoreFeatureIndex.Seats] = anySeats ? seats : double.NaN;
+        // A company that sells no seats (every count is 1) says nothing with them: missing, not "1 seat".
+        x[CoreFeatureIndex.Seats] = anySeats && _timeline.Shape.LicensesSeats ? seats : double.NaN;
         x[CoreFeatureIndex.DaysToRenewal] = renewal is { } rd ? rd - day : double.NaN;
     }
 

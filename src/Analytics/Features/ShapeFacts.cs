@@ -3,7 +3,7 @@ namespace ChurnWatch.Analytics.Features;
 /// <summary>
 /// A company's daily event totals per product feature, the weeks its weekly active-user rows cover and its
 /// subscriptions' starts: a few thousand numbers from which <see cref="At"/> gives the <see cref="CompanyShape"/> of
-/// the history as it was known at any instant, so a forecast backtest that cuts the history at many dates reads the
+/// the history as it was known at any instant (and whether it sold seats by then), so a forecast backtest that cuts the history at many dates reads the
 /// usage table once, not once per date.
 /// </summary>
 public sealed class ShapeFacts
@@ -12,13 +12,15 @@ public sealed class ShapeFacts
     private readonly int[] _weekStarts;
     private readonly int[] _subscriptionStarts;
     private readonly DateTime[] _subscriptionInstants;
+    private readonly DateTime? _firstSeatsAt;
     private readonly DateTime _dataAsOf;
 
     /// <param name="featureDays">Per product feature (the all-features row excluded) and day: its events (negative counts as 0).</param>
     /// <param name="weekStarts">The week starts of the all-features weekly rows.</param>
     /// <param name="subscriptionStarts">Every subscription's start.</param>
+    /// <param name="firstSeatsAt">The first instant a seat count above 1 is known (<see cref="FirstSeatsAt"/>), or null if never.</param>
     /// <param name="dataAsOf">The newest instant the data covers.</param>
-    public ShapeFacts(IEnumerable<(string Feature, DateOnly Day, long Events)> featureDays, IEnumerable<DateOnly> weekStarts, IEnumerable<DateTime> subscriptionStarts, DateTime dataAsOf)
+    public ShapeFacts(IEnumerable<(string Feature, DateOnly Day, long Events)> featureDays, IEnumerable<DateOnly> weekStarts, IEnumerable<DateTime> subscriptionStarts, DateTime? firstSeatsAt, DateTime dataAsOf)
     {
         ArgumentNullException.ThrowIfNull(featureDays);
         ArgumentNullException.ThrowIfNull(weekStarts);
@@ -27,7 +29,19 @@ public sealed class ShapeFacts
         _weekStarts = [.. weekStarts.Select(w => w.DayNumber).Order()];
         _subscriptionInstants = [.. subscriptionStarts];
         _subscriptionStarts = [.. _subscriptionInstants.Select(ObservationCalendar.DayOf)];
+        _firstSeatsAt = firstSeatsAt;
         _dataAsOf = dataAsOf;
+    }
+
+    /// <summary>
+    /// The first instant a seat count above 1 is known: the earliest start of a subscription with more than one seat
+    /// or creation of an account licensing more than one; null when there is none (the company does not sell seats).
+    /// </summary>
+    public static DateTime? FirstSeatsAt(IEnumerable<DateTime> subscriptionsWithSeats, IEnumerable<DateTime> accountsWithSeats)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionsWithSeats);
+        ArgumentNullException.ThrowIfNull(accountsWithSeats);
+        return subscriptionsWithSeats.Concat(accountsWithSeats).Select(t => (DateTime?)t).Min();
     }
 
     /// <summary>
@@ -67,6 +81,7 @@ public sealed class ShapeFacts
             weeks.Length == 0 ? null : ObservationCalendar.MondayOnOrBefore(weeks[0]),
             weeks.Length == 0 ? null : ObservationCalendar.MondayOnOrBefore(weeks[^1]),
             firstStart,
-            cut is { } instant && instant < _dataAsOf ? instant : _dataAsOf);
+            cut is { } instant && instant < _dataAsOf ? instant : _dataAsOf,
+            _firstSeatsAt is { } seatsAt && (cut is null || seatsAt < cut.Value));
     }
 }

@@ -23,6 +23,38 @@ public static class SaasMetrics
         return next.AddMonths(-months);
     }
 
+    /// <summary>
+    /// The window of the last <paramref name="months"/> complete calendar months before the data's end, started no
+    /// earlier than the month of the first subscription: months before any customer would be empty rows of zeros.
+    /// Fewer months when the data is shorter; throws when it holds no complete month yet.
+    /// </summary>
+    public static (DateOnly FirstMonth, int Months) LastCompleteMonths(CompanyHistory history, int months)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var first = FirstOfLastCompleteMonths(history.DataAsOf, months);
+        if (history.Subscriptions.Count == 0)
+        {
+            return (first, months);
+        }
+
+        var start = history.Subscriptions.Min(s => s.StartedAt);
+        var startMonth = new DateOnly(start.Year, start.Month, 1);
+        if (startMonth <= first)
+        {
+            return (first, months);
+        }
+
+        var end = first.AddMonths(months);
+        var held = ((end.Year - startMonth.Year) * 12) + end.Month - startMonth.Month;
+        if (held < 1)
+        {
+            throw new InvalidOperationException(
+                $"The data starts on {start:yyyy-MM-dd} and ends {history.DataAsOf:yyyy-MM-dd HH:mm} UTC: it holds no complete calendar month yet, so there are no monthly metrics.");
+        }
+
+        return (startMonth, held);
+    }
+
     /// <summary>Computes the metrics of <paramref name="months"/> calendar months from <paramref name="firstMonth"/>.</summary>
     public static SaasMetricsReport Compute(CompanyHistory history, DateOnly firstMonth, int months, MetricsOptions options)
     {

@@ -13,14 +13,16 @@ public sealed class ChurnModelTraining : IDisposable
     private readonly ObservationSetBuilder.Rows _rows;
     private readonly ModelingOptions _options;
     private readonly DateTime _dataAsOf;
+    private readonly int? _firstDataDay;
 
-    private ChurnModelTraining(FeatureSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, DateTime dataAsOf)
+    private ChurnModelTraining(FeatureSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, CompanyShape shape)
     {
         Settings = settings;
         Sample = sample;
         _rows = rows;
         _options = options;
-        _dataAsOf = dataAsOf;
+        _dataAsOf = shape.DataAsOf;
+        _firstDataDay = shape.FirstDataDay;
     }
 
     /// <summary>The feature definitions the models are trained with.</summary>
@@ -41,7 +43,7 @@ public sealed class ChurnModelTraining : IDisposable
         var settings = ChurnModelWorkflow.ResolveFeatureSettings(ledger, options);
         var dates = ObservationSetBuilder.ObservationDates(ledger.Shape, options);
         var sample = TrainingSample.Plan(ledger, dates, options);
-        return new ChurnModelTraining(settings, sample, new ObservationSetBuilder.Rows(dates, sample, options), options, ledger.Shape.DataAsOf);
+        return new ChurnModelTraining(settings, sample, new ObservationSetBuilder.Rows(dates, sample, options), options, ledger.Shape);
     }
 
     /// <summary>Adds the kept rows of one batch (a timeline built with the ledger's shape); the batch may be dropped after.</summary>
@@ -54,7 +56,7 @@ public sealed class ChurnModelTraining : IDisposable
     public TrainedModels Finish()
     {
         using var set = _rows.ToSet();
-        return ChurnModelWorkflow.Train(set, Sample, Settings, _options, _dataAsOf);
+        return ChurnModelWorkflow.Train(set, Sample, Settings, _options, _dataAsOf, _firstDataDay);
     }
 
     public void Dispose() => _rows.Dispose();

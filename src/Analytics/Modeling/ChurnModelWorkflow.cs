@@ -51,15 +51,25 @@ public static class ChurnModelWorkflow
     /// Trains both targets on an observation set (see <see cref="Train(CompanyTimeline, ModelingOptions)"/>). Throws
     /// when the set has no labelled churn rows with both outcomes.
     /// </summary>
-    internal static TrainedModels Train(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelingOptions options, DateTime dataAsOf)
+    internal static TrainedModels Train(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay = null)
     {
         var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf)
-            ?? throw new InvalidOperationException(
-                $"Cannot train the churn model: no labelled observations with both outcomes. Labels need "
-                + $"{options.HorizonDays + options.GraceDays} days of history after an observation date (horizon + grace) "
-                + $"and at least one churned and one retained account; the data ends {dataAsOf:yyyy-MM-dd}.");
+            ?? throw new InvalidOperationException(TooShortToTrain(options, dataAsOf, firstDataDay));
         var renewal = TrainTarget(set, sample, settings, ModelTarget.NonRenewal, options, dataAsOf);
         return new TrainedModels(churn, renewal, churn.Backtest, renewal?.Backtest);
+    }
+
+    /// <summary>Why no churn model could be trained, naming the settings and the history each needs.</summary>
+    internal static string TooShortToTrain(ModelingOptions options, DateTime dataAsOf, int? firstDataDay)
+    {
+        var span = firstDataDay is { } first
+            ? FormattableString.Invariant($"The data runs from {DateOnly.FromDayNumber(first):yyyy-MM-dd} to {dataAsOf:yyyy-MM-dd} ({ObservationCalendar.DayOf(dataAsOf) - first} days). ")
+            : FormattableString.Invariant($"The data ends {dataAsOf:yyyy-MM-dd}. ");
+        var label = options.WarmUpDays + options.HorizonDays + options.GraceDays;
+        return "Cannot train the churn model: no labelled observations with both outcomes. " + span
+            + FormattableString.Invariant($"A churn label needs Modeling:WarmUpDays ({options.WarmUpDays}) of history before an observation date and Modeling:HorizonDays ({options.HorizonDays}) + Modeling:GraceDays ({options.GraceDays}) after it, ")
+            + FormattableString.Invariant($"so at least {label} days, with at least one account that churned and one that stayed; a backtest of the model needs {options.MinimumHistoryDays} days ({options.MinimumHistoryTerms}). ")
+            + "Shorten those settings (a shorter horizon predicts churn over a shorter future) or wait for more history.";
     }
 
     /// <summary>Seed offset of the calibration's half split, so it never shares a stream with the learners.</summary>

@@ -44,7 +44,8 @@ public static class AccountActivityBuilder
             }
 
             var since = SubscribedSince(account.Subscriptions.Where(s => s.StartedAt < instant).ToList(), active);
-            var seats = active.Sum(s => s.Seats ?? account.Account.SeatsLicensed);
+            // Without seats for sale (every count 1), seat saturation would flag every account with a second user.
+            var seats = timeline.Shape.LicensesSeats ? active.Sum(s => s.Seats ?? account.Account.SeatsLicensed) : 0;
             var lastIndex = AccountTimeline.LowerBound(account.ActiveDays, asOf.DayNumber) - 1;
             DateOnly? last = lastIndex >= 0 ? DateOnly.FromDayNumber(account.ActiveDays[lastIndex]) : null;
             var plan = active.OrderByDescending(s => s.Mrr).ThenBy(s => s.SubscriptionId, StringComparer.Ordinal).First().Plan;

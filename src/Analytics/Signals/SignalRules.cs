@@ -113,7 +113,8 @@ public sealed class SignalRules(SignalOptions options)
 
     /// <summary>
     /// Weekly active users of the last 4 weeks up at least the configured share against 4 weeks eight weeks earlier,
-    /// for accounts subscribed for the whole 12 weeks whose users fill at least <see cref="SignalOptions.StrongGrowthMinSeatUsePercent"/> of their seats.
+    /// for accounts subscribed for the whole 12 weeks whose users fill at least <see cref="SignalOptions.StrongGrowthMinSeatUsePercent"/> of their seats
+    /// (any account, when the company sells no seats).
     /// </summary>
     public AccountSignal? StrongGrowth(AccountActivity a)
     {
@@ -125,8 +126,20 @@ public sealed class SignalRules(SignalOptions options)
         }
 
         var risePercent = 100.0 * (recent - earlier) / earlier;
-        var seatUsePercent = a.Seats > 0 ? 100.0 * recent / a.Seats : 0;
-        return risePercent < options.StrongGrowthPercent || seatUsePercent < options.StrongGrowthMinSeatUsePercent
+        if (risePercent < options.StrongGrowthPercent)
+        {
+            return null;
+        }
+
+        // Without seats (a company that sells none), growth of use alone is the signal.
+        if (a.Seats <= 0)
+        {
+            return new(a.AccountId, SignalKind.StrongGrowth, SignalSeverity.Info, a.AsOf,
+                Invariant($"Weekly active users up {risePercent:0}% over 8 weeks: {earlier:0.#} to {recent:0.#} a week"));
+        }
+
+        var seatUsePercent = 100.0 * recent / a.Seats;
+        return seatUsePercent < options.StrongGrowthMinSeatUsePercent
             ? null
             : new(a.AccountId, SignalKind.StrongGrowth, SignalSeverity.Info, a.AsOf,
                 Invariant($"Weekly active users up {risePercent:0}% over 8 weeks: {earlier:0.#} to {recent:0.#} a week, {seatUsePercent:0}% of {a.Seats} seats"));

@@ -23,4 +23,11 @@ public sealed record SampleCompany(
     IReadOnlyList<Ticket> Tickets,
     IReadOnlyList<Invoice> Invoices,
     IReadOnlyList<PaymentAttempt> PaymentAttempts,
-    IEnumerable<UsageEvent> UsageEvents);
+    IEnumerable<UsageEvent> UsageEvents)
+{
+    /// <summary>
+    /// Whether the source has tickets, invoices and payment attempts at all: not for a self-serve company, whose
+    /// source then has no such tables (not provided, rather than provided and empty).
+    /// </summary>
+    public bool ProvidesSupportAndBilling => Options.Profile != SampleProfile.SelfServe;
+}

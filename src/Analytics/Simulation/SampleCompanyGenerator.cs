@@ -53,7 +53,7 @@ public sealed class SampleCompanyGenerator
             accounts.Add(account with { Name = name });
         }
 
-        return new SampleCompany(
+        var company = new SampleCompany(
             _options,
             accounts,
             timelines.SelectMany(t => t.Subscriptions).ToList(),
@@ -61,7 +61,22 @@ public sealed class SampleCompanyGenerator
             timelines.SelectMany(t => t.Invoices).ToList(),
             timelines.SelectMany(t => t.PaymentAttempts).ToList(),
             new UsageEventStream(timelines, _options.Seed, end));
+        return _options.Profile == SampleProfile.SelfServe ? SelfServe(company) : company;
     }
+
+    /// <summary>
+    /// The same company as a self-serve business: monthly plans without renewal dates, one seat (none for an account
+    /// that has left), no tickets, invoices or payment attempts. Reshaped after the simulation, so the random draws,
+    /// the accounts, their usage and when they leave are those of the default profile.
+    /// </summary>
+    private static SampleCompany SelfServe(SampleCompany company) => company with
+    {
+        Accounts = [.. company.Accounts.Select(a => a with { SeatsLicensed = Math.Min(a.SeatsLicensed, 1) })],
+        Subscriptions = [.. company.Subscriptions.Select(s => s with { BillingPeriodMonths = 1, RenewalDate = null, Seats = 1 })],
+        Tickets = [],
+        Invoices = [],
+        PaymentAttempts = [],
+    };
 
     private List<string> AccountManagers()
     {

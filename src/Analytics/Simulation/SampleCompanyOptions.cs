@@ -33,6 +33,12 @@ public sealed class SampleCompanyOptions
     public int Seed { get; init; } = 42;
 
     /// <summary>
+    /// The kind of business (<see cref="SampleProfile"/>). Default <see cref="SampleProfile.Contracts"/>. The other
+    /// profiles reshape the same simulated company afterwards, so a profile never changes the random draws.
+    /// </summary>
+    public SampleProfile Profile { get; init; } = SampleProfile.Contracts;
+
+    /// <summary>
     /// Exclusive end of the window ("now" for the sample company). Default 2026-11-01; must be 2000-01-01 or later
     /// and at most 9000-01-01.
     /// </summary>

@@ -1,10 +1,18 @@
 using System.CommandLine;
+using Spectre.Console;
 
 namespace ChurnWatch.Worker.Cli;
 
 /// <summary>The <c>churnwatch</c> command tree.</summary>
 internal static class ChurnWatchCommandLine
 {
+    /// <summary>
+    /// Columns a table may take when standard output is a file or a pipe. Spectre.Console assumes 80 there, and a wide
+    /// table (the lift table, the model summary) then wraps every row over several lines; tables are only as wide as
+    /// their content, so a generous width pads nothing.
+    /// </summary>
+    public const int RedirectedWidth = 400;
+
     public static RootCommand Create()
     {
         var root = new RootCommand(
@@ -25,7 +33,15 @@ internal static class ChurnWatchCommandLine
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args) => InvokeAsync(Create(), args);
+    public static Task<int> RunAsync(string[] args)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = RedirectedWidth;
+        }
+
+        return InvokeAsync(Create(), args);
+    }
 
     /// <summary>
     /// Parses and runs; a command line that does not parse (unknown option, a value of the wrong type) exits with

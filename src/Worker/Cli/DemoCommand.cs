@@ -21,7 +21,8 @@ internal static class DemoCommand
         var command = new Command(
             "demo",
             "Generate the sample company if it is missing, then ingest, train a churn model with a time-split backtest, " +
-            "score every active account, flag inactive and upsell accounts, and write the reports, exports and forecast.")
+            "score every active account, flag inactive and upsell accounts, and write the reports, exports and forecast. " +
+            "For the sample company only: on your own source use 'churnwatch run --once'.")
         {
             accounts, months, seed, data, output,
         };

@@ -60,8 +60,9 @@ internal static class ReportsCommand
                     return CommandHost.Fail(ExitCodes.BadConfiguration, $"Email is off: set {EmailOptions.Section}:{nameof(EmailOptions.Enabled)} to true, with {EmailOptions.Section}:{nameof(EmailOptions.Host)} and {EmailOptions.Section}:{nameof(EmailOptions.From)} (appsettings.json or CHURNWATCH__Email__<Key>).");
                 }
 
-                var (sent, already) = await services.GetRequiredService<WeeklyReportDelivery>().SendAsync(parse.GetValue(owner), parse.GetValue(resend), ct).ConfigureAwait(false);
-                Console.WriteLine(already == 0 ? $"Sent {sent} weekly reports." : $"Sent {sent} weekly reports; {already} managers already had this week's (--resend sends theirs again).");
+                var (sent, already, notAddressed) = await services.GetRequiredService<WeeklyReportDelivery>().SendAsync(parse.GetValue(owner), parse.GetValue(resend), ct).ConfigureAwait(false);
+                Console.WriteLine((already == 0 ? $"Sent {sent} weekly reports." : $"Sent {sent} weekly reports; {already} managers already had this week's (--resend sends theirs again).")
+                    + (notAddressed == 0 ? string.Empty : $" {notAddressed} report(s) not sent: the owner is not an email address (accounts without owner_email go to Output:UnassignedOwner; set it to an address to send them)."));
                 return ExitCodes.Ok;
             },
             null,

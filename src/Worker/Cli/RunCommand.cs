@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Dashboard;
 using ChurnWatch.Worker.Health;
 using ChurnWatch.Worker.Scheduling;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Spectre.Console;
 
 namespace ChurnWatch.Worker.Cli;
 
@@ -18,16 +20,22 @@ internal static class RunCommand
     public static Command Create()
     {
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Write logs to standard error as JSON lines (for journald, Loki, Elasticsearch) instead of plain text." };
+        var once = new Option<bool>("--once")
+        {
+            Description = "Run the jobs once on the configured source and exit, no scheduler needed: ingest, train (when there is no model " +
+                "or Schedule:Retraining has fired since the last), score, signals, reports, forecast and SaaS metrics, each recorded in the run " +
+                "history. Exit code 0 when every job succeeded, 1 when one failed (the rest are not run), 130 when cancelled.",
+        };
         var command = new Command(
             Name,
             "Run the worker: ingest, scoring and signals, weekly reports, forecast and retraining on the cron schedules of the " +
             "Schedule section, with run history in the store, /healthz and the dashboard on loopback. Several nodes on one PostgreSQL or " +
             "SQL Server store form a Hangfire cluster. Stops on SIGTERM or Ctrl+C: no new work, the running step gets Schedule:ShutdownGrace, then is cancelled.")
         {
-            jsonLogs,
+            jsonLogs, once,
         };
 
-        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(
+        command.SetAction((parseResult, cancellationToken) => parseResult.GetValue(once) ? RunOnceAsync(cancellationToken) : CommandHost.RunAsync(
             async (services, ct) =>
             {
                 // Fail now, naming the key, on a bad cron, time zone or health setting.
@@ -62,4 +70,34 @@ internal static class RunCommand
             }));
         return command;
     }
+
+    private static Task<int> RunOnceAsync(CancellationToken cancellationToken) => CommandHost.RunAsync(
+        async (services, ct) =>
+        {
+            _ = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+            await services.GetRequiredService<StoreDatabase>().MigrateAsync(ct).ConfigureAwait(false);
+            var steps = await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(context => services.GetRequiredService<RunOnce>().RunAsync(new SpectreStepProgress(context), ct))
+                .ConfigureAwait(false);
+            RunOnceSummaryTable.Write(AnsiConsole.Console, steps, services.GetRequiredService<IOptions<OutputOptions>>().Value.Folder);
+            if (steps.FirstOrDefault(s => s.Status is not ("succeeded" or "skipped")) is { } stopped)
+            {
+                return stopped.Status == "cancelled"
+                    ? ExitCodes.Cancelled
+                    : CommandHost.Fail(ExitCodes.Failed, $"The {stopped.Job} job failed, so the jobs after it did not run: {stopped.Note}");
+            }
+
+            return ExitCodes.Ok;
+        },
+        null,
+        cancellationToken,
+        builder =>
+        {
+            // The jobs and their run history without a Hangfire server: nothing is scheduled, nothing listens.
+            builder.AddChurnWatchScheduler(run: false);
+            builder.Services.AddSingleton<JobLocks>();
+            builder.Services.AddSingleton<RunOnce>();
+        });
 }

@@ -49,9 +49,15 @@ internal static class SamplesCommand
             Description = "The SQLite file (sqlite), the folder (csv) or the Npgsql connection string (postgresql) to write.",
         };
 
+        var profile = new Option<string>("--profile")
+        {
+            Description = "contracts (sales-led: seats, monthly and annual contracts, tickets, invoices and payments) or self-serve " +
+                "(the same accounts and usage, monthly plans only, one seat per account, no tickets, invoices or payments).",
+            DefaultValueFactory = _ => "contracts",
+        };
         var generate = new Command("generate", "Write a simulated company's history in the source contract.")
         {
-            accounts, months, seed, format, end, output,
+            accounts, months, seed, format, end, output, profile,
         };
         generate.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -59,6 +65,14 @@ internal static class SamplesCommand
             if (formatValue is not ("sqlite" or "csv" or "postgresql"))
             {
                 return Reject($"--format: expected sqlite, csv or postgresql, got '{parseResult.GetValue(format)}'.");
+            }
+
+            SampleProfile sampleProfile;
+            switch (parseResult.GetValue(profile)?.Trim().ToLowerInvariant())
+            {
+                case "contracts": sampleProfile = SampleProfile.Contracts; break;
+                case "self-serve": sampleProfile = SampleProfile.SelfServe; break;
+                default: return Reject($"--profile: expected contracts or self-serve, got '{parseResult.GetValue(profile)}'.");
             }
 
             var outPath = parseResult.GetValue(output);
@@ -87,6 +101,7 @@ internal static class SamplesCommand
                 Months = parseResult.GetValue(months),
                 Seed = parseResult.GetValue(seed),
                 End = endDate,
+                Profile = sampleProfile,
             };
             try
             {

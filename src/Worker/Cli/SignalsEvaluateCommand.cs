@@ -25,6 +25,12 @@ namespace ChurnWatch.Worker.Cli;
 /// </summary>
 internal static class SignalsEvaluateCommand
 {
+    /// <summary>Days of history before the first replayed week's rules window that the replay's model trains on, at least.</summary>
+    private const int TrainingDaysBeforeReplay = 180;
+
+    /// <summary>The fewest weekly dates --weeks accepts.</summary>
+    private const int MinimumWeeks = 4;
+
     public static Command Create(IEnumerable<KeyValuePair<string, string?>>? overrides)
     {
         var weeks = new Option<int?>("--weeks") { Description = "Weekly dates to replay, 4 to 104 (default: Signals:EvaluationWeeks)." };
@@ -36,9 +42,9 @@ internal static class SignalsEvaluateCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var count = parse.GetValue(weeks);
-            if (count is < 4 or > 104)
+            if (count is < MinimumWeeks or > 104)
             {
-                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, $"--weeks: {count} is outside 4 to 104."));
+                return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, $"--weeks: {count} is outside {MinimumWeeks} to 104."));
             }
 
             var asMarkdown = parse.GetValue(markdown);
@@ -57,11 +63,16 @@ internal static class SignalsEvaluateCommand
         var options = services.GetRequiredService<IOptions<SignalOptions>>().Value;
         var dates = SignalReplay.Dates(company.Shape.DataAsOf, weeks ?? options.EvaluationWeeks, options.EvaluationHorizonDays, modeling.GraceDays);
         var firstData = company.Shape.UsageStartDay is { } start ? DateOnly.FromDayNumber(start) : DateOnly.MaxValue;
-        // The model needs history before the first date, and the rules 12 weeks of usage.
-        if (dates[0].AddDays(-7 * AccountActivity.Weeks - 180) < firstData)
+        // The rules need 12 weeks of usage before the first date, and the model about half a year before it to learn from.
+        var before = (7 * AccountActivity.Weeks) + TrainingDaysBeforeReplay;
+        if (dates[0].AddDays(-before) < firstData)
         {
+            var most = firstData == DateOnly.MaxValue ? 0 : ((dates[^1].DayNumber - before - firstData.DayNumber) / 7) + 1;
+            var fix = most >= MinimumWeeks
+                ? $"Replay at most {most} weeks (--weeks {most} or Signals:EvaluationWeeks)."
+                : $"Even {MinimumWeeks} weeks need more: wait for more history, or shorten Signals:EvaluationHorizonDays ({options.EvaluationHorizonDays}) or Modeling:GraceDays ({modeling.GraceDays}), which the last date must leave after it.";
             return CommandHost.Fail(ExitCodes.BadSourceData, string.Create(CultureInfo.InvariantCulture,
-                $"The history is too short to replay {dates.Count} weeks: usage starts on {firstData:yyyy-MM-dd}, and the first replayed date ({dates[0]:yyyy-MM-dd}) needs about 9 months before it (12 weeks for the rules, the rest to train a model). Try fewer --weeks."));
+                $"The history is too short to replay {dates.Count} weeks: usage starts on {firstData:yyyy-MM-dd}, the last replayable date is {dates[^1]:yyyy-MM-dd} (Signals:EvaluationHorizonDays + Modeling:GraceDays before the data ends), and the first replayed date ({dates[0]:yyyy-MM-dd}) needs {before} days before it ({AccountActivity.Weeks} weeks of usage for the rules, {TrainingDaysBeforeReplay} to train a model). {fix}"));
         }
 
         var settings = ChurnModelWorkflow.ResolveFeatureSettings(company.LedgerTimeline, modeling);

@@ -59,7 +59,7 @@ internal sealed class CsvDropOptions : IValidatableObject
     /// <summary>
     /// Days of raw usage events kept in <c>staged_usage_events</c>, from which a day or week is recounted when a later
     /// file adds events to it (distinct users cannot be added up, only recounted). At the end of each run that imported
-    /// usage, whole weeks older than this are pruned; an event in a pruned week, in a later run, is refused to the
+    /// usage, whole weeks older than this before the newest staged event's day (the data's as of, not today) are pruned; an event in a pruned week, in a later run, is refused to the
     /// quarantine, since its week could no longer be recounted. Files of one run are all imported before it prunes,
     /// so a backfill dropped at once is whole. Default 180, range 14 to 3650.
     /// </summary>
@@ -75,8 +75,8 @@ internal sealed class CsvDropOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan LockWait { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The Monday before which staged weeks are pruned on <paramref name="today"/>.</summary>
-    public DateOnly StagedUsageFrom(DateOnly today) => StagedUsageEvent.WeekOf(today.AddDays(-StagedUsageDays));
+    /// <summary>The Monday before which staged weeks are pruned when the newest staged usage is of <paramref name="newestDay"/>.</summary>
+    public DateOnly StagedUsageFrom(DateOnly newestDay) => StagedUsageEvent.WeekOf(newestDay.AddDays(-StagedUsageDays));
 
     /// <summary>The files' text encoding (a name such as <c>utf-8</c>, <c>utf-16</c>, <c>iso-8859-1</c>, <c>windows-1252</c>). Default <c>utf-8</c>; a byte order mark wins.</summary>
     [Required(AllowEmptyStrings = false)]

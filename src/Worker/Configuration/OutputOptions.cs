@@ -25,6 +25,14 @@ internal sealed class OutputOptions : IValidatableObject
     [Range(7, 366)]
     public int RenewalWindowDays { get; set; } = ReportKpis.DefaultRenewalWindowDays;
 
+    /// <summary>
+    /// The owner of an account whose source row has no <c>owner_email</c>: its signals and its place in the weekly
+    /// reports go to this owner. Default <c>unassigned</c>, a report that is written but emailed to nobody; an email
+    /// address (a team lead, a shared inbox) has it sent like any manager's.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string UnassignedOwner { get; set; } = "unassigned";
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

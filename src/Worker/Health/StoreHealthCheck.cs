@@ -1,4 +1,5 @@
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Store;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -29,7 +30,8 @@ internal sealed class StoreHealthCheck(StoreDatabase database, HistoryStore hist
                     f => (object)new SourceHealth(
                         StoreText.Instant(f.NewestDataAt),
                         StoreText.Instant(f.LastIngestAt),
-                        f.NewestDataAt is not { } newest || now - newest > output.Value.StaleAfter),
+                        // The reports' rule (SourceAsOf.FromStore): accounts and subscriptions by their last ingest.
+                        f.NewestDataAt is null || SourceAsOf.FromStore(f, now, output.Value.StaleAfter).IsStale),
                     StringComparer.Ordinal);
             return HealthCheckResult.Healthy($"{database.Provider} store reachable", freshness);
         }

@@ -30,10 +30,15 @@ internal static class ChurnWatchHost
     public static HostApplicationBuilder CreateBuilder(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        var later = overrides?.ToList() ?? [];
+        // Environment variable keys as configuration reads them: CHURNWATCH__Modeling__PlanTiers__0 is Modeling:PlanTiers:0.
+        var environmentKeys = Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(name => name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            .Select(name => name[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal));
         builder.Configuration
-            .AddSettingsFile(builder.Environment.ContentRootPath)
+            .AddSettingsFile(builder.Environment.ContentRootPath, [.. environmentKeys, .. later.Select(o => o.Key)])
             .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddInMemoryCollection(overrides ?? []);
+            .AddInMemoryCollection(later);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         // Logs go to standard error, so a command's own output on standard output stays clean for scripts.

@@ -6,21 +6,36 @@ namespace ChurnWatch.Worker.Hosting;
 /// <summary>
 /// appsettings.json in a folder, added to the configuration. A file that is not one JSON object (a missing comma, a
 /// cut-off end, an empty file) stops the command with its path, line and position rather than .NET's
-/// "Failed to load configuration from file".
+/// "Failed to load configuration from file". A list that later settings give (environment variables
+/// <c>CHURNWATCH__Modeling__PlanTiers__0</c>, <c>__1</c>, ...) replaces the file's list whole: .NET configuration
+/// would merge the two element by element, so a list of two set from the environment over a file's list of four
+/// would keep the file's last two.
 /// </summary>
 internal static class SettingsFile
 {
     /// <summary>The file's name; it is optional, every setting has a default.</summary>
     public const string Name = "appsettings.json";
 
-    public static IConfigurationBuilder AddSettingsFile(this IConfigurationBuilder configuration, string folder)
+    /// <param name="configuration">The builder.</param>
+    /// <param name="folder">The folder of appsettings.json.</param>
+    /// <param name="laterKeys">Every key the sources added after the file set (environment variables, overrides): the
+    /// lists among them replace the file's.</param>
+    public static IConfigurationBuilder AddSettingsFile(this IConfigurationBuilder configuration, string folder, IEnumerable<string>? laterKeys = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var path = Path.Combine(folder, Name);
+        var replaced = ListsIn(laterKeys ?? []);
         try
         {
             // The configuration manager of the host reads the file here, as it is added.
-            return configuration.AddJsonFile(path, optional: true, reloadOnChange: false);
+            return configuration.Add<ListReplacingJsonSource>(source =>
+            {
+                source.Path = path;
+                source.Optional = true;
+                source.ReloadOnChange = false;
+                source.ReplacedLists = replaced;
+                source.ResolveFileProvider();
+            });
         }
         catch (InvalidDataException e)
         {
@@ -45,5 +60,46 @@ internal static class SettingsFile
         }
 
         return $"{path} is not a JSON object of settings: {problem.Message}";
+    }
+
+    /// <summary>The lists among <paramref name="keys"/>: the parent path of every key whose last segment is an index.</summary>
+    public static IReadOnlySet<string> ListsIn(IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var lists = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in keys)
+        {
+            var cut = key.LastIndexOf(ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+            if (cut > 0 && int.TryParse(key.AsSpan(cut + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                lists.Add(key[..cut]);
+            }
+        }
+
+        return lists;
+    }
+
+    /// <summary>appsettings.json without the elements of the lists that later settings replace.</summary>
+    private sealed class ListReplacingJsonSource : Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+    {
+        public IReadOnlySet<string> ReplacedLists { get; set; } = new HashSet<string>();
+
+        public override IConfigurationProvider Build(IConfigurationBuilder builder)
+        {
+            EnsureDefaults(builder);
+            return new Provider(this);
+        }
+
+        private sealed class Provider(ListReplacingJsonSource source) : Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider(source)
+        {
+            public override void Load(Stream stream)
+            {
+                base.Load(stream);
+                foreach (var key in Data.Keys.Where(key => source.ReplacedLists.Any(list => key.StartsWith(list + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase))).ToList())
+                {
+                    Data.Remove(key);
+                }
+            }
+        }
     }
 }

@@ -18,8 +18,12 @@ internal sealed class AccountBook
 
     public bool TryGet(string accountId, out AccountPosition position) => _positions.TryGetValue(accountId, out position!);
 
-    public static AccountBook AsOf(CompanyHistory history, DateOnly asOf)
+    /// <param name="history">Accounts and subscriptions.</param>
+    /// <param name="asOf">The date.</param>
+    /// <param name="unassignedOwner">The owner of accounts whose owner is empty (<c>Output:UnassignedOwner</c>).</param>
+    public static AccountBook AsOf(CompanyHistory history, DateOnly asOf, string unassignedOwner)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(unassignedOwner);
         var instant = asOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var accounts = history.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
         var positions = new Dictionary<string, AccountPosition>(StringComparer.Ordinal);
@@ -34,6 +38,12 @@ internal sealed class AccountBook
             var main = group.OrderByDescending(s => s.Mrr).ThenBy(s => s.SubscriptionId, StringComparer.Ordinal).First();
             var renewal = group.Where(s => s.RenewalDate >= asOf).Select(s => s.RenewalDate).Min();
             var seats = group.Sum(s => s.Seats ?? 0);
+            if (string.IsNullOrWhiteSpace(account.OwnerEmail))
+            {
+                // Resolved once here, so signals, their weekly cap, reports and the account CSV all agree on the owner.
+                account = account with { OwnerEmail = unassignedOwner };
+            }
+
             positions[group.Key] = new AccountPosition(account, main.Plan, mrr, 12 * mrr, seats > 0 ? seats : account.SeatsLicensed, renewal);
         }
 

@@ -71,7 +71,7 @@ internal sealed class DemoPipeline(
         })).ConfigureAwait(false);
         var scores = scored.Scores;
 
-        var book = AccountBook.AsOf(company.Ledger, asOf);
+        var book = AccountBook.AsOf(company.Ledger, asOf, outputOptions.Value.UnassignedOwner);
         var found = await Step(progress, "Signals", () => RecordedAsync("signals", async () =>
         {
             var result = await signals.RunAsync(scored.Activity, book, scores, models.Churn.FeatureSettings, asOf, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.Modeling;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,15 @@ internal static class PipelineServices
     {
         services.AddOptions<ModelingOptions>()
             .BindConfiguration(ModelingOptions.Section)
+            // The binder adds a configured list to the one the class starts with: PlanTiers given as "basic, pro" would
+            // be the four default tiers, then basic as the fifth. A configured list replaces the default instead.
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                if (configuration.GetSection($"{ModelingOptions.Section}:{nameof(ModelingOptions.PlanTiers)}").Get<List<string>>() is { Count: > 0 } tiers)
+                {
+                    options.PlanTiers = tiers;
+                }
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelingOptions>, ModelingOptionsValidator>();

@@ -18,6 +18,15 @@ namespace ChurnWatch.Worker.Samples;
 /// </param>
 internal sealed class SampleCompanyWriter(Action<int>? accountWritten = null)
 {
+    /// <summary>A source without tickets, invoices and payment attempts has no such tables (the entities are not provided).</summary>
+    private const string DropSupportAndBilling = "DROP TABLE payment_attempts; DROP TABLE invoices; DROP TABLE tickets;";
+
+    /// <summary>The index statements for the tables the company's source has.</summary>
+    private static string Indexes(SampleCompany company, string statements) => company.ProvidesSupportAndBilling
+        ? statements
+        : string.Join('\n', statements.Split('\n').Where(line => !line.Contains(" ON tickets ", StringComparison.Ordinal)
+            && !line.Contains(" ON invoices ", StringComparison.Ordinal) && !line.Contains(" ON payment_attempts ", StringComparison.Ordinal)));
+
     /// <summary>Writes a SQLite database with the source-contract tables and their indexes to <paramref name="path"/>.</summary>
     public SampleWriteSummary WriteSqlite(SampleCompany company, string path, CancellationToken cancellationToken)
     {
@@ -40,11 +49,18 @@ internal sealed class SampleCompanyWriter(Action<int>? accountWritten = null)
                 using var transaction = connection.BeginTransaction();
                 rows.Add(Insert(connection, transaction, SourceContract.Accounts, company.Accounts, cancellationToken));
                 rows.Add(Insert(connection, transaction, SourceContract.Subscriptions, company.Subscriptions, cancellationToken));
-                rows.Add(Insert(connection, transaction, SourceContract.Tickets, company.Tickets, cancellationToken));
-                rows.Add(Insert(connection, transaction, SourceContract.Invoices, company.Invoices, cancellationToken));
-                rows.Add(Insert(connection, transaction, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken));
+                if (company.ProvidesSupportAndBilling)
+                {
+                    rows.Add(Insert(connection, transaction, SourceContract.Tickets, company.Tickets, cancellationToken));
+                    rows.Add(Insert(connection, transaction, SourceContract.Invoices, company.Invoices, cancellationToken));
+                    rows.Add(Insert(connection, transaction, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken));
+                }
+                else
+                {
+                    Execute(connection, transaction, DropSupportAndBilling);
+                }
                 rows.Add(Insert(connection, transaction, SourceContract.UsageEvents, TrackAccounts(company.UsageEvents), cancellationToken));
-                Execute(connection, transaction, SourceContract.SqliteIndexes);
+                Execute(connection, transaction, Indexes(company, SourceContract.SqliteIndexes));
                 transaction.Commit();
             }
 
@@ -76,11 +92,14 @@ internal sealed class SampleCompanyWriter(Action<int>? accountWritten = null)
             {
                 WriteCsvFile(temp, SourceContract.Accounts, company.Accounts, cancellationToken),
                 WriteCsvFile(temp, SourceContract.Subscriptions, company.Subscriptions, cancellationToken),
-                WriteCsvFile(temp, SourceContract.Tickets, company.Tickets, cancellationToken),
-                WriteCsvFile(temp, SourceContract.Invoices, company.Invoices, cancellationToken),
-                WriteCsvFile(temp, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken),
                 WriteCsvFile(temp, SourceContract.UsageEvents, TrackAccounts(company.UsageEvents), cancellationToken),
             };
+            if (company.ProvidesSupportAndBilling)
+            {
+                rows.Insert(2, WriteCsvFile(temp, SourceContract.Tickets, company.Tickets, cancellationToken));
+                rows.Insert(3, WriteCsvFile(temp, SourceContract.Invoices, company.Invoices, cancellationToken));
+                rows.Insert(4, WriteCsvFile(temp, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken));
+            }
 
             // Every file is complete before any replaces the previous sample.
             Directory.CreateDirectory(target);
@@ -116,11 +135,18 @@ internal sealed class SampleCompanyWriter(Action<int>? accountWritten = null)
             Execute(connection, SourceContract.PostgreSqlSchema);
             rows.Add(Copy(connection, SourceContract.Accounts, company.Accounts, cancellationToken));
             rows.Add(Copy(connection, SourceContract.Subscriptions, company.Subscriptions, cancellationToken));
-            rows.Add(Copy(connection, SourceContract.Tickets, company.Tickets, cancellationToken));
-            rows.Add(Copy(connection, SourceContract.Invoices, company.Invoices, cancellationToken));
-            rows.Add(Copy(connection, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken));
+            if (company.ProvidesSupportAndBilling)
+            {
+                rows.Add(Copy(connection, SourceContract.Tickets, company.Tickets, cancellationToken));
+                rows.Add(Copy(connection, SourceContract.Invoices, company.Invoices, cancellationToken));
+                rows.Add(Copy(connection, SourceContract.PaymentAttempts, company.PaymentAttempts, cancellationToken));
+            }
+            else
+            {
+                Execute(connection, DropSupportAndBilling);
+            }
             rows.Add(Copy(connection, SourceContract.UsageEvents, TrackAccounts(company.UsageEvents), cancellationToken));
-            Execute(connection, SourceContract.PostgreSqlIndexes);
+            Execute(connection, Indexes(company, SourceContract.PostgreSqlIndexes));
             transaction.Commit();
         }
 

@@ -13,6 +13,7 @@ internal sealed class ReportsJob(
     ScoringFanOut scoring,
     OutputStep outputs,
     IOptions<EmailOptions> email,
+    IOptions<OutputOptions> output,
     WeeklyReportDelivery delivery) : IScheduledJob
 {
     public const string Name = "reports";
@@ -27,7 +28,7 @@ internal sealed class ReportsJob(
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var book = AccountBook.AsOf(company.Company.Ledger, company.AsOf);
+        var book = AccountBook.AsOf(company.Company.Ledger, company.AsOf, output.Value.UnassignedOwner);
         var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, withFeatures: false, cancellationToken).ConfigureAwait(false);
         // The reports chart weekly active users from the activity; they need no score facts.
         var activity = scored.Activity.Where(a => book.TryGet(a.AccountId, out _)).ToList();

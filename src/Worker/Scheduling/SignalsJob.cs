@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>Finds every kind of signal as of the scores' date and applies them to the store's signal lifecycle.</summary>
-internal sealed class SignalsJob(JobInputs inputs, ScoringFanOut scoring, SignalStep signals) : IScheduledJob
+internal sealed class SignalsJob(JobInputs inputs, ScoringFanOut scoring, SignalStep signals, IOptions<OutputOptions> output) : IScheduledJob
 {
     public const string Name = "signals";
 
@@ -21,7 +21,7 @@ internal sealed class SignalsJob(JobInputs inputs, ScoringFanOut scoring, Signal
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var book = AccountBook.AsOf(company.Company.Ledger, company.AsOf);
+        var book = AccountBook.AsOf(company.Company.Ledger, company.AsOf, output.Value.UnassignedOwner);
         // The same scores as the score job stored for this date: the same model, data and as-of give the same numbers.
         var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, withFeatures: false, cancellationToken).ConfigureAwait(false);
         var result = await signals.RunAsync(scored.Activity, book, scored.Scores, company.Models.Churn.FeatureSettings, company.AsOf, cancellationToken).ConfigureAwait(false);

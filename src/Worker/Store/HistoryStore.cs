@@ -146,10 +146,18 @@ internal sealed class HistoryStore(StoreDatabase database)
             "SELECT DISTINCT week_start FROM usage_weekly WHERE feature = @all", all, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var starts = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT started_at FROM subscriptions", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // Instants are ISO-8601 text in every dialect, so MIN is the earliest.
+        var subscriptionSeats = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT MIN(started_at) FROM subscriptions WHERE seats > 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var accountSeats = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT MIN(created_at) FROM accounts WHERE seats_licensed > 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new ShapeFacts(
             days.Select(d => (d.Feature, StoreText.ParseDate(d.Day), d.Events)),
             weeks.Select(StoreText.ParseDate),
             starts.Select(StoreText.ParseInstant),
+            ShapeFacts.FirstSeatsAt(
+                subscriptionSeats is null ? [] : [StoreText.ParseInstant(subscriptionSeats)],
+                accountSeats is null ? [] : [StoreText.ParseInstant(accountSeats)]),
             dataAsOf);
     }
 

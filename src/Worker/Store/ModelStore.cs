@@ -43,4 +43,13 @@ internal sealed class ModelStore(StoreDatabase database)
             new { target },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).FirstOrDefault();
     }
+
+    /// <summary>When the newest model of a target was trained (UTC), or null when none is stored.</summary>
+    public async Task<DateTime?> LatestTrainedAtAsync(string target, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT MAX(trained_at) FROM models WHERE target = @target", new { target }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return StoreText.ParseInstantOrNull(text);
+    }
 }

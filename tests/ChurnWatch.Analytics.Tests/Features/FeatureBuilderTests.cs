@@ -1,5 +1,6 @@
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.History;
+using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Analytics.Tests.TestData;
 using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
 
@@ -128,6 +129,31 @@ public class FeatureBuilderTests
             .Build(At(300));
 
         Assert.Equal(20, Compute(history)[FeatureNames.Seats]);
+    }
+
+    [Fact]
+    public void Compute_CompanySellsNoSeats_SeatFeaturesAreMissingAndSeatSaturationIsOff()
+    {
+        // One seat on every subscription and account (the placeholder of a product without seats), three weekly users.
+        var oneSeat = new HistoryBuilder().Account("a", seatsLicensedToday: 1).Account("b", seatsLicensedToday: 1)
+            .Subscription("a", 0, null, seats: 1).Subscription("b", 0, null, seats: 1)
+            .WithWeeks("a", firstMonday: 0, lastMonday: 280, users: 3)
+            .Build(At(300));
+        var sold = new HistoryBuilder().Account("a", seatsLicensedToday: 1).Account("b", seatsLicensedToday: 1)
+            .Subscription("a", 0, null, seats: 1).Subscription("b", 200, null, seats: 5)
+            .WithWeeks("a", firstMonday: 0, lastMonday: 280, users: 3)
+            .Build(At(300));
+
+        Assert.False(CompanyShape.Of(oneSeat).LicensesSeats);
+        Assert.True(double.IsNaN(Compute(oneSeat)[FeatureNames.Seats]));
+        Assert.True(double.IsNaN(Compute(oneSeat)[FeatureNames.SeatUtilisation]));
+        Assert.Equal(0, AccountActivityBuilder.Build(oneSeat, Date(D), []).Single(x => x.AccountId == "a").Seats);
+        // A company that sells seats keeps them, for the one-seat account too; and only from when it first sold more than one.
+        Assert.True(CompanyShape.Of(sold).LicensesSeats);
+        Assert.Equal(1, Compute(sold)[FeatureNames.Seats]);
+        Assert.Equal(3, Compute(sold)[FeatureNames.SeatUtilisation]);
+        Assert.False(CompanyShape.Of(ChurnWatch.Analytics.Forecasting.HistoryCut.At(sold, At(200))).LicensesSeats);
+        Assert.True(CompanyShape.Of(ChurnWatch.Analytics.Forecasting.HistoryCut.At(sold, At(201))).LicensesSeats);
     }
 
     [Fact]

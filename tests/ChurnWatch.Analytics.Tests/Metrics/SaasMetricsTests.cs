@@ -125,4 +125,25 @@ public sealed class SaasMetricsTests
     {
         Assert.Equal(new DateOnly(2025, 11, 1), SaasMetrics.FirstOfLastCompleteMonths(new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc), 12));
     }
+
+    [Fact]
+    public void LastCompleteMonths_DataStartsInsideTheWindow_StartsAtTheFirstSubscriptionsMonth()
+    {
+        // Five months of data asked for twelve: the window starts in the month of the first subscription, not with
+        // seven empty months before it, and ends with the last complete month as before.
+        var start = new DateTime(2025, 6, 17, 0, 0, 0, DateTimeKind.Utc);
+        var end = new DateTime(2025, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+        var history = new CompanyHistory([new Account("A", "A", "am@vendor.test", "SMB", "EMEA", start, 1)],
+            [new Subscription("S", "A", "Team", 100m, "USD", 1, start, null, null, true, 1)], [], [], null, null, null, end);
+
+        var (first, months) = SaasMetrics.LastCompleteMonths(history, 12);
+        var report = SaasMetrics.Compute(history, first, months, new MetricsOptions());
+
+        Assert.Equal((new DateOnly(2025, 6, 1), 5), (first, months));
+        Assert.Equal(new DateOnly(2025, 10, 1), report.Months[^1].Month);
+        Assert.Equal(100m, report.Months[0].NewMrr);
+        Assert.Equal(SaasMetrics.FirstOfLastCompleteMonths(end, 12).AddMonths(12), first.AddMonths(months));
+        Assert.Equal((SaasMetrics.FirstOfLastCompleteMonths(end, 3), 3), SaasMetrics.LastCompleteMonths(history, 3));
+        Assert.Throws<InvalidOperationException>(() => SaasMetrics.LastCompleteMonths(history with { DataAsOf = new DateTime(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc) }, 12));
+    }
 }

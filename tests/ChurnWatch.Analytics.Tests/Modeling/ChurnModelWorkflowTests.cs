@@ -288,8 +288,16 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     {
         var history = SyntheticCompany.Generate(accounts: 20, days: 100, seed: 1);
 
-        var error = Assert.Throws<InvalidOperationException>(() => ChurnModelWorkflow.Train(history, new ModelingOptions()));
+        var options = new ModelingOptions();
 
-        Assert.Contains("horizon + grace", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOperationException>(() => ChurnModelWorkflow.Train(history, options));
+
+        // It names each setting with its value, the history they need, and the history there is.
+        var days = ObservationCalendar.DayOf(history.DataAsOf) - CompanyShape.Of(history).FirstDataDay!.Value;
+        Assert.Contains($"({days} days)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Modeling:WarmUpDays (84)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Modeling:HorizonDays (90) + Modeling:GraceDays (30)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"at least {options.WarmUpDays + options.HorizonDays + options.GraceDays} days", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"needs {options.MinimumHistoryDays} days", error.Message, StringComparison.Ordinal);
     }
 }

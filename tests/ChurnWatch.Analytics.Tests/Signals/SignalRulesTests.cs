@@ -85,6 +85,16 @@ public sealed class SignalRulesTests
         Assert.Null(_rules.StrongGrowth(Activity(weeks, seats: 20, subscribedDaysAgo: 83)));
     }
 
+    [Fact]
+    public void SeatRules_CompanySellsNoSeats_SaturationOffAndGrowthOnUseAlone()
+    {
+        // Seats 0: the company sells none (CompanyShape.LicensesSeats). Two users on a one-seat account is not saturation.
+        int[] weeks = [10, 10, 10, 10, 12, 12, 12, 12, 15, 15, 15, 15];
+
+        Assert.Null(_rules.SeatSaturation(Activity(weeks, seats: 0)));
+        Assert.Equal("Weekly active users up 50% over 8 weeks: 10 to 15 a week", _rules.StrongGrowth(Activity(weeks, seats: 0))!.Evidence);
+    }
+
     [Theory]
     [InlineData(25, true)]  // 15 users fill exactly 60% of 25 seats
     [InlineData(26, false)] // 58%: growth with room to spare needs no seats

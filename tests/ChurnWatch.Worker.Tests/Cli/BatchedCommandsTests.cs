@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Cli;
@@ -34,6 +33,18 @@ public sealed class BatchedCommandsTests : IDisposable
         }
 
         Assert.Equal(results[1], results[0]);
+        // Printed to a pipe, the lift table keeps each kind on one line with all eight columns (not wrapped at 80).
+        var piped = await RunAsync(["signals", "evaluate", "--weeks", "4"], 100);
+        var riskJump = Assert.Single(piped.Output.Split('\n'), line => line.Contains("Risk jump", StringComparison.Ordinal));
+        Assert.Equal(9, riskJump.Count(c => c is '│' or '|'));
+        Assert.True(riskJump.Length > 80, riskJump);
+
+        // Too many weeks for this history: the message gives the most that can be replayed, and that many can.
+        var tooMany = await RunAsync(["signals", "evaluate", "--weeks", "104"], 100);
+        Assert.Equal(4, tooMany.ExitCode);
+        var most = int.Parse(System.Text.RegularExpressions.Regex.Match(tooMany.Error, @"Replay at most (\d+) weeks").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, (await RunAsync(["signals", "evaluate", "--weeks", $"{most}", "--markdown"], 100)).ExitCode);
+        Assert.Equal(4, (await RunAsync(["signals", "evaluate", "--weeks", $"{most + 1}", "--markdown"], 100)).ExitCode);
         Assert.Contains("| Risk jump |", results[0][0], StringComparison.Ordinal);
         Assert.True(results[0][2].Split('\n').Length > 10, results[0][2]);
         // The summary line counts what the file holds.
@@ -43,24 +54,11 @@ public sealed class BatchedCommandsTests : IDisposable
         Assert.StartsWith($"{rows.Count} observations of {accounts} accounts", results[0][3], StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments, int batch)
-    {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "churnwatch"), arguments)
-        {
-            WorkingDirectory = _folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["CHURNWATCH__Sample__End"] = "2026-03-01";
-        info.Environment["CHURNWATCH__Store__DataFolder"] = _folder.File("data");
-        info.Environment["CHURNWATCH__Store__AccountsPerBatch"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments, int batch) =>
+        ChurnWatchProcess.RunAsync(_folder.Path, arguments, TimeSpan.FromMinutes(3),
+            ("CHURNWATCH__Sample__End", "2026-03-01"),
+            ("CHURNWATCH__Store__DataFolder", _folder.File("data")),
+            ("CHURNWATCH__Store__AccountsPerBatch", batch.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public void Dispose() => _folder.Dispose();
 }

@@ -99,12 +99,35 @@ public sealed class ReportEmailTests : IDisposable
         var third = await delivery.SendAsync(null, resend: false, CancellationToken.None);
         var forced = await delivery.SendAsync(Ana, resend: true, CancellationToken.None);
 
-        Assert.Equal((1, 0), first);
-        Assert.Equal((1, 1), second);
-        Assert.Equal((0, 2), third);
-        Assert.Equal((1, 0), forced);
+        Assert.Equal((1, 0, 0), first);
+        Assert.Equal((1, 1, 0), second);
+        Assert.Equal((0, 2, 0), third);
+        Assert.Equal((1, 0, 0), forced);
         Assert.Equal([Ben, Ana, Ana], smtp.Messages().Select(m => m.GetProperty("rcpt_tos")[0].GetString()));
         Assert.Equal(new HashSet<string> { Ana, Ben }, await deliveries.SentAsync("2026-11-16", CancellationToken.None));
+    }
+
+    [SmtpFact]
+    public async Task WeeklyReportDelivery_UnassignedAccountsReport_IsWrittenButNotSent()
+    {
+        // The accounts without an owner_email are the "unassigned" owner's (Output:UnassignedOwner): a report on disk,
+        // no address to send it to.
+        using var smtp = new SmtpSink();
+        using var storeFolder = new TempFolder();
+        var header = string.Join(",", AccountRiskCsv.Columns);
+        var rows = File.ReadAllLines(Path.Combine(_out.Path, AccountRiskCsv.FileName)).Skip(1).Take(1)
+            .Concat([$"2026-11-16,unassigned,U1,Umbrella,SMB,Team,12000,0.31,3720,High,0.05,2027-01-31,0.74,Usage fell,gone_dark,4"]);
+        File.WriteAllLines(Path.Combine(_out.Path, AccountRiskCsv.FileName), [header, .. rows]);
+        File.WriteAllText(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner("unassigned")), "<!doctype html><title>unassigned</title>");
+        var database = TestStore.Create(storeFolder);
+        await database.MigrateAsync(CancellationToken.None);
+        var deliveries = new ChurnWatch.Worker.Store.ReportDeliveryStore(database, new FixedTimeProvider(TestStore.Now));
+        var delivery = new WeeklyReportDelivery(Options.Create(new ChurnWatch.Worker.Configuration.OutputOptions { Folder = _out.Path }), deliveries, Sender(smtp.Port));
+
+        var result = await delivery.SendAsync(null, resend: false, CancellationToken.None);
+
+        Assert.Equal((1, 0, 1), result);
+        Assert.Equal([Ana], smtp.Messages().Select(m => m.GetProperty("rcpt_tos")[0].GetString()));
     }
 
     [Fact]

@@ -1,7 +1,11 @@
+using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Worker.Cli;
 using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Tests.Hosting;
 
@@ -45,6 +49,34 @@ public sealed class SettingsFileTests : IDisposable
     public void AddSettingsFile_TopLevelArray_SaysItMustBeAnObject()
     {
         Assert.Equal($"{Path} is not a JSON object of settings: Top-level JSON element must be an object. Instead, 'Array' was found.", Load("[1]").Message);
+    }
+
+    [Fact]
+    public void AddSettingsFile_ListSetLater_ReplacesTheFilesListWhole()
+    {
+        // The file lists four tiers and two date formats; the environment (here an in-memory source after the file, as
+        // ChurnWatchHost adds CHURNWATCH__ variables) gives two tiers: they are the list, not its first two elements.
+        File.WriteAllText(Path, """{ "Modeling": { "PlanTiers": ["Starter", "Team", "Business", "Enterprise"] }, "CsvDrops": { "DateFormats": ["yyyy-MM-dd", "dd.MM.yyyy"] } }""");
+        var later = new Dictionary<string, string?> { ["Modeling:PlanTiers:0"] = "basic", ["Modeling:PlanTiers:1"] = "pro" };
+
+        var configuration = new ConfigurationManager().AddSettingsFile(_folder.Path, later.Keys).AddInMemoryCollection(later).Build();
+
+        Assert.Equal(["basic", "pro"], configuration.GetSection("Modeling:PlanTiers").Get<List<string>>());
+        Assert.Equal(["yyyy-MM-dd", "dd.MM.yyyy"], configuration.GetSection("CsvDrops:DateFormats").Get<List<string>>());
+    }
+
+    [Fact]
+    public void ModelingOptions_PlanTiersFromConfiguration_ReplaceTheDefaultTiers()
+    {
+        // No file: the binder would add configured tiers after the four the class starts with.
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationManager().AddInMemoryCollection(new Dictionary<string, string?> { ["Modeling:PlanTiers:0"] = "basic", ["Modeling:PlanTiers:1"] = "pro" }).Build())
+            .AddChurnWatchPipeline()
+            .BuildServiceProvider();
+        var unset = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddChurnWatchPipeline().BuildServiceProvider();
+
+        Assert.Equal(["basic", "pro"], services.GetRequiredService<IOptions<ModelingOptions>>().Value.PlanTiers);
+        Assert.Equal(["Starter", "Team", "Business", "Enterprise"], unset.GetRequiredService<IOptions<ModelingOptions>>().Value.PlanTiers);
     }
 
     [Fact]

@@ -106,5 +106,6 @@ public abstract class BatchReadsTests<TProvider> : StoreTestBase<TProvider>
         Assert.Equal(expected.LastWeekStart, actual.LastWeekStart);
         Assert.Equal(expected.FirstStartDay, actual.FirstStartDay);
         Assert.Equal(expected.DataAsOf, actual.DataAsOf);
+        Assert.Equal(expected.LicensesSeats, actual.LicensesSeats);
     }
 }

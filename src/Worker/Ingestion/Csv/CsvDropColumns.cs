@@ -19,7 +19,7 @@ internal static class CsvDropColumns
     /// <summary>The contract columns of <paramref name="entity"/>, or null when it is not an entity.</summary>
     public static IReadOnlyList<CsvContractColumn>? Of(string entity) => entity.ToLowerInvariant() switch
     {
-        Accounts => Columns("account_id", "name", "owner_email", "segment", "region", "created_at", "seats_licensed"),
+        Accounts => Columns("account_id", "name", "owner_email?", "segment", "region", "created_at", "seats_licensed"),
         Subscriptions => Columns("subscription_id", "account_id", "plan", "mrr", "currency", "billing_period_months", "started_at", "ended_at?", "renewal_date?", "auto_renew", "seats?"),
         UsageEvents => Columns("account_id", "user_id", "feature", "occurred_at", "quantity"),
         Tickets => Columns("ticket_id", "account_id", "opened_at", "resolved_at?", "priority", "tier", "sla_breached", "csat?"),

@@ -68,7 +68,12 @@ internal sealed class CsvDropIngestion(
             // After every file of the run, so files dropped together (a backfill in monthly files) are all recounted first.
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await UsageAggregateRefresh.PruneAsync(connection, transaction, _options.StagedUsageFrom(DateOnly.FromDateTime(run.StartedAt)), cancellationToken).ConfigureAwait(false);
+            // Against the data's own as of (its newest staged day), not today: a history loaded long after it ended
+            // (a backfill of last year) stays open to later files for as long as a current feed would.
+            if (await UsageAggregateRefresh.NewestStagedDayAsync(connection, transaction, cancellationToken).ConfigureAwait(false) is { } newest)
+            {
+                await UsageAggregateRefresh.PruneAsync(connection, transaction, _options.StagedUsageFrom(newest), cancellationToken).ConfigureAwait(false);
+            }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 

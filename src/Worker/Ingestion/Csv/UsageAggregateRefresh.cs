@@ -72,6 +72,13 @@ internal static class UsageAggregateRefresh
         return StoreText.ParseDateOrNull(text);
     }
 
+    /// <summary>The newest day of any staged event (the usage data's own as of), or null when nothing is staged.</summary>
+    public static async Task<DateOnly?> NewestStagedDayAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT MAX(day) FROM staged_usage_events", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return StoreText.ParseDateOrNull(text);
+    }
+
     /// <summary>
     /// Drops the staged events of weeks before <paramref name="stagedFrom"/> (a Monday) and records it, inside the
     /// caller's transaction: those weeks' aggregates are final. Never moves the mark back.

@@ -21,7 +21,8 @@ internal sealed class AccountRow : ISourceRow
         return new Account(
             row.Text(AccountId, "account_id"),
             row.Text(Name, "name"),
-            row.Text(OwnerEmail, "owner_email"),
+            // Optional: an account nobody owns goes to Output:UnassignedOwner's report (AccountBook).
+            OwnerEmail?.Trim() ?? string.Empty,
             row.Text(Segment, "segment"),
             Region ?? string.Empty,
             row.Instant(CreatedAt, "created_at"),

@@ -5,9 +5,9 @@ namespace ChurnWatch.Worker.Tests.Ingestion.Csv;
 
 public sealed partial class CsvDropIngestionTests
 {
-    // The clock is TestStore.Now, 2026-03-02: 180 days before is Wednesday 2025-09-03, so weeks before Monday
-    // 2025-09-01 are pruned.
-    private const string PrunedBefore = "2025-09-01";
+    // Pruning counts from the newest staged event, 2026-02-24 (the clock, 2026-03-02, does not matter): 180 days
+    // before is Thursday 2025-08-28, so weeks before Monday 2025-08-25 are pruned.
+    private const string PrunedBefore = "2025-08-25";
 
     private static async Task<CsvDropFixture> BackfillAsync()
     {
@@ -81,5 +81,35 @@ public sealed partial class CsvDropIngestionTests
 
         // The weeks before the mark stay pruned: their events are gone, whatever the setting says now.
         Assert.Equal([PrunedBefore], await drops.QueryAsync<string>("SELECT week_start FROM staged_usage_pruned"));
+    }
+
+    [Fact]
+    public async Task RunAsync_HistoryThatEndedLongAgo_IsPrunedFromItsOwnEndAndALaterFileAddsToItsWeeks()
+    {
+        // A company's usage of spring 2025 loaded a year later: 180 days before its newest event, not before today, so
+        // nothing of it is pruned and a file of the same weeks dropped later is recounted with it.
+        using var drops = await CsvDropFixture.CreateAsync();
+        drops.Options.StagedUsageDays = 180;
+        drops.Drop("accounts", "accounts.csv", CsvDropFixture.AccountsCsv);
+        drops.Drop("usage_events", "usage-2025-03.csv",
+            """
+            account_id,user_id,feature,occurred_at,quantity
+            A1,u1,dashboards,2025-03-03T10:00:00Z,2
+            """);
+        await drops.RunAsync();
+        drops.Drop("usage_events", "usage-2025-03-more.csv",
+            """
+            account_id,user_id,feature,occurred_at,quantity
+            A1,u2,dashboards,2025-03-05T10:00:00Z,1
+            """);
+
+        var summary = await drops.RunAsync();
+        var history = await drops.Store.LoadAsync(CancellationToken.None);
+
+        Assert.Equal([new CsvFileResult("usage_events", "usage-2025-03-more.csv", 1, 0, false)], summary.Files);
+        Assert.Empty(await drops.QueryAsync<string>("SELECT reason FROM quarantine"));
+        Assert.Contains(new UsageWeek("A1", "*", new DateOnly(2025, 3, 3), 3, 2), history.UsageWeeks);
+        // The mark: 180 days before 2025-03-05 is Friday 2024-09-06, in the week of Monday 2024-09-02.
+        Assert.Equal(["2024-09-02"], await drops.QueryAsync<string>("SELECT week_start FROM staged_usage_pruned"));
     }
 }

@@ -64,6 +64,10 @@ internal static class ModelShowCommand
 
                 // Console.Out as it is now (not the one Spectre captured at start-up), so output can be redirected.
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+                if (Console.IsOutputRedirected)
+                {
+                    console.Profile.Width = ChurnWatchCommandLine.RedirectedWidth;
+                }
                 foreach (var (path, model) in models)
                 {
                     if (model is TableModel table)

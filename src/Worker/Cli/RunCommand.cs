@@ -97,6 +97,8 @@ internal static class RunCommand
         {
             // The jobs and their run history without a Hangfire server: nothing is scheduled, nothing listens.
             builder.AddChurnWatchScheduler(run: false);
+            // The progress and the table say which job runs and how it ended; the log keeps retries and failures.
+            builder.Logging.AddFilter(typeof(StepRunner).FullName, LogLevel.Warning);
             builder.Services.AddSingleton<JobLocks>();
             builder.Services.AddSingleton<RunOnce>();
         });

@@ -25,7 +25,7 @@ internal static class RunOnceSummaryTable
                 status,
                 step.Rows?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",
                 step.Status == "skipped" ? "-" : step.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
-                Markup.Escape(step.Note ?? string.Empty));
+                Markup.Escape(Short(step)));
         }
 
         foreach (var (job, _) in RunOnce.Steps.Where(s => steps.All(done => done.Job != s.Job)))
@@ -35,5 +35,18 @@ internal static class RunOnceSummaryTable
 
         console.Write(table);
         console.MarkupLine(Markup.Escape($"Reports, exports, forecast and metrics: {Path.GetFullPath(outputFolder)}; run history: churnwatch jobs history"));
+    }
+
+    /// <summary>A failure's first sentence (the whole message follows the table); a skip's reason whole.</summary>
+    private static string Short(RunOnceStep step)
+    {
+        var note = step.Note ?? string.Empty;
+        if (step.Status == "skipped")
+        {
+            return note;
+        }
+
+        var end = note.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? note : note[..(end + 1)];
     }
 }

@@ -19,6 +19,7 @@ internal static class ChurnWatchCommandLine
             "ChurnWatch: churn and renewal risk, signals and reports for B2B SaaS, from your own data. " +
             "Settings come from appsettings.json in the working directory and CHURNWATCH__Section__Key environment variables.");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SourceCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ModelCommand.Create(TimeProvider.System));
         root.Subcommands.Add(SamplesCommand.Create());

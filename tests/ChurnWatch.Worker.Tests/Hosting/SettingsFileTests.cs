@@ -98,6 +98,8 @@ public sealed class SettingsFileTests : IDisposable
     [InlineData("model show")]
     [InlineData("jobs list")]
     [InlineData("run")]
+    [InlineData("run --once")]
+    [InlineData("source check")]
     [InlineData("dashboard")]
     [InlineData("demo")]
     public async Task Churnwatch_TruncatedSettingsFile_Exits3NamingTheFileLineAndPosition(string command)

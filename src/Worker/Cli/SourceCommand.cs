@@ -100,7 +100,23 @@ internal static class SourceCommand
         IngestStepResult ingest;
         try
         {
-            ingest = await services.GetRequiredService<IngestStep>().RunAsync(IngestRequest.All, null, null, cancellationToken).ConfigureAwait(false);
+            var step = services.GetRequiredService<IngestStep>();
+            var entities = Enum.GetValues<SourceEntity>().Length;
+            ingest = await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var progress = new SpectreStepProgress(context);
+                    progress.Begin("Read the source");
+                    var result = await step.RunAsync(
+                        IngestRequest.All,
+                        new InlineProgress<IngestProgress>(p => progress.Report(((double)(int)p.Entity + (p.Done ? 1 : 0.5)) / entities)),
+                        null,
+                        cancellationToken).ConfigureAwait(false);
+                    progress.End();
+                    return result;
+                })
+                .ConfigureAwait(false);
         }
         catch (SourceDataException e)
         {

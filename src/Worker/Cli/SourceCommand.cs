@@ -182,10 +182,9 @@ internal static class SourceCommand
         if (!blocked)
         {
             var company = await CompanyBatches.OpenAsync(store, services.GetRequiredService<IOptions<StoreOptions>>().Value.AccountsPerBatch, cancellationToken).ConfigureAwait(false);
-            var ledger = await store.LoadLedgerAsync(cancellationToken, withInvoices: false).ConfigureAwait(false);
             bool Provided(SourceEntity entity) => freshness.TryGetValue(SourceEntityInfo.StoreTable(entity), out var e) && e.Provided;
             var findings = DataReadiness.Assess(
-                ledger,
+                company.Ledger,
                 company.Shape,
                 Provided(SourceEntity.Tickets),
                 Provided(SourceEntity.Invoices) && Provided(SourceEntity.PaymentAttempts),

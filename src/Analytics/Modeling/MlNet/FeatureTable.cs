@@ -27,14 +27,14 @@ internal sealed class FeatureTable : IDataView
     private readonly double[]? _weights;
 
     public FeatureTable(FeatureMatrix x, double[]? labels = null, IReadOnlyList<string>? groups = null, double[]? weights = null)
-        : this(x.ColumnNames, x.Rows, labels, groups, weights)
+        : this((x ?? throw new ArgumentNullException(nameof(x))).ColumnNames, x.Rows, labels, groups, weights)
     {
         _matrix = x;
     }
 
     /// <summary>Rows <paramref name="rows"/> of a training's feature file, in that order (increasing reads fastest).</summary>
     public FeatureTable(FeatureRows file, int[] rows, double[]? labels = null, double[]? weights = null)
-        : this(file.Names, rows.Length, labels, null, weights)
+        : this((file ?? throw new ArgumentNullException(nameof(file))).Names, (rows ?? throw new ArgumentNullException(nameof(rows))).Length, labels, null, weights)
     {
         _file = file;
         _fileRows = rows;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Delivery;
+using ChurnWatch.Worker.Output;
+using ChurnWatch.Worker.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +22,16 @@ internal static class ReportsCommand
     {
         var owner = new Option<string?>("--owner") { Description = "Send only this account manager's report (their email address)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "List who would get which report, and send nothing." };
+        var outFolder = new Option<string?>("--out")
+        {
+            Description = "With --dry-run: write each message as an .eml file in this folder (open it in your own mail client before enabling email).",
+        };
         var resend = new Option<bool>("--resend") { Description = "Send again to managers who already had this week's report (by default each gets it once)." };
         var command = new Command(
             "email",
             "Email each account manager their weekly report (HTML in the body, their accounts as a CSV attachment) through the SMTP server in the Email settings.")
         {
-            owner, dryRun, resend,
+            owner, dryRun, resend, outFolder,
         };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(
             async (services, ct) =>
@@ -45,11 +51,28 @@ internal static class ReportsCommand
                     return CommandHost.Fail(ExitCodes.BadArguments, $"--owner: {e.Message.Split(" (Parameter", 2)[0]}");
                 }
 
+                if (parse.GetValue(outFolder) is not null && !parse.GetValue(dryRun))
+                {
+                    return CommandHost.Fail(ExitCodes.BadArguments, "--out: only with --dry-run (it writes the messages instead of sending them).");
+                }
+
                 if (parse.GetValue(dryRun))
                 {
+                    var from = services.GetRequiredService<IOptions<EmailOptions>>().Value.From;
+                    var written = parse.GetValue(outFolder) is { } target ? Directory.CreateDirectory(target).FullName : null;
                     foreach (var mail in mails)
                     {
-                        Console.WriteLine($"{mail.To}: \"{mail.Subject}\", {mail.Html.Length:N0} characters of HTML, attachment {mail.CsvFileName} ({mail.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1} accounts)");
+                        var eml = string.Empty;
+                        if (written is not null)
+                        {
+                            // The message exactly as it would be sent (MimeKit), written whole or not at all.
+                            var path = Path.Combine(written, Path.ChangeExtension(ReportFileName.ForOwner(mail.To), ".eml"));
+                            using var message = ReportMessage.Create(string.IsNullOrWhiteSpace(from) ? "churnwatch@localhost" : from, mail);
+                            AtomicFile.Write(path, stream => message.WriteTo(stream));
+                            eml = $", written to {path}";
+                        }
+
+                        Console.WriteLine($"{mail.To}: \"{mail.Subject}\", {mail.Html.Length:N0} characters of HTML, attachment {mail.CsvFileName} ({mail.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1} accounts){eml}");
                     }
 
                     return ExitCodes.Ok;

@@ -1,16 +1,14 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Delivery;
 
 /// <summary>
-/// Sends report emails through the configured SMTP server, one message per manager. A failure names the recipient
-/// and the server, never the credentials; messages already sent stay sent (email cannot be taken back), so the
-/// error says how many went out.
+/// Sends report emails through the configured SMTP server with MailKit, one message per manager. Credentials go only
+/// over STARTTLS. A failure names the recipient and the server, never the credentials; messages already sent stay sent
+/// (email cannot be taken back), so the error says how many went out.
 /// </summary>
 internal sealed partial class SmtpReportSender(IOptions<EmailOptions> options, ILogger<SmtpReportSender> logger)
 {
@@ -26,27 +24,34 @@ internal sealed partial class SmtpReportSender(IOptions<EmailOptions> options, I
             throw new InvalidOperationException($"Email is off: set {EmailOptions.Section}:{nameof(EmailOptions.Enabled)} to true with a host and a sender to send reports.");
         }
 
-        using var client = new SmtpClient(settings.Host, settings.Port)
-        {
-            EnableSsl = settings.UseStartTls,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = (int)settings.Timeout.TotalMilliseconds,
-            UseDefaultCredentials = false,
-            Credentials = string.IsNullOrEmpty(settings.Username) ? null : new NetworkCredential(settings.Username, settings.Password),
-        };
+        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         var sent = 0;
+        // Every failure of the server or the connection (refused, unreachable, TLS, login) is said in one sentence that
+        // names the recipient and the server; a failure of ChurnWatch's own (recording a delivery) is not dressed up as one.
+        try
+        {
+            await client.ConnectAsync(settings.Host!, settings.Port, settings.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken).ConfigureAwait(false);
+            if (settings.UseStartTls && !string.IsNullOrEmpty(settings.Username))
+            {
+                await client.AuthenticateAsync(settings.Username, settings.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw Failed(mails.Count > 0 ? mails[0].To : "(nobody)", e);
+        }
+
         foreach (var mail in mails)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var message = Message(settings.From!, mail);
+            using var message = ReportMessage.Create(settings.From!, mail);
             try
             {
-                await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+                await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
             }
-            catch (SmtpException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new InvalidOperationException(
-                    $"Sending the report to {mail.To} through {settings.Host}:{settings.Port} failed after {sent} of {mails.Count} were sent: {e.Message}", e);
+                throw Failed(mail.To, e);
             }
 
             sent++;
@@ -57,24 +62,11 @@ internal sealed partial class SmtpReportSender(IOptions<EmailOptions> options, I
             }
         }
 
+        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
         return sent;
-    }
 
-    private static MailMessage Message(string from, ReportMail mail)
-    {
-        var message = new MailMessage(new MailAddress(from), new MailAddress(mail.To))
-        {
-            Subject = mail.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = mail.Html,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = true,
-        };
-        message.Attachments.Add(new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(mail.Csv)), mail.CsvFileName, "text/csv")
-        {
-            TransferEncoding = TransferEncoding.Base64,
-        });
-        return message;
+        InvalidOperationException Failed(string to, Exception e) => new(
+            $"Sending the report to {to} through {settings.Host}:{settings.Port} failed after {sent} of {mails.Count} were sent: {e.Message}", e);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent the weekly report to {Recipient} through {Host}")]

@@ -131,6 +131,35 @@ public sealed class ReportEmailTests : IDisposable
     }
 
     [Fact]
+    public async Task DryRunOut_WritesEachMessageAsAnEmlFile_ThatAMailClientReadsAsTheReport()
+    {
+        using var emails = new TempFolder();
+
+        var (exitCode, output, error) = await ChurnWatchProcess.RunAsync(emails.Path, ["reports", "email", "--dry-run", "--out", emails.File("eml")],
+            ("CHURNWATCH__Output__Folder", _out.Path), ("CHURNWATCH__Email__From", "churnwatch@example.com"));
+
+        Assert.True(exitCode == 0, error);
+        var files = Directory.GetFiles(emails.File("eml"), "*.eml").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, files.Count);
+        foreach (var file in files)
+        {
+            using var message = await MimeKit.MimeMessage.LoadAsync(file);
+            var owner = Assert.Single(message.To.Mailboxes).Address;
+            Assert.Contains(file, output, StringComparison.Ordinal);
+            Assert.Equal("churnwatch@example.com", Assert.Single(message.From.Mailboxes).Address);
+            Assert.Equal("ChurnWatch weekly risk report, week of 2026-11-16", message.Subject);
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(owner))), message.HtmlBody);
+            var attachment = Assert.IsAssignableFrom<MimeKit.MimePart>(Assert.Single(message.Attachments));
+            Assert.Equal("accounts-2026-11-16.csv", attachment.FileName);
+            using var csv = new MemoryStream();
+            await attachment.Content!.DecodeToAsync(csv);
+            var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(string.Join(",", AccountRiskCsv.Columns), lines[0]);
+            Assert.All(lines.Skip(1), line => Assert.Contains($",{owner},", line, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Build_OwnerWithoutAccounts_SaysSo()
     {
         var error = Assert.Throws<ArgumentException>(() => ReportMailBuilder.Build(_out.Path, "nobody@example.com"));

@@ -97,32 +97,39 @@ internal static class SourceCommand
     {
         var database = services.GetRequiredService<StoreDatabase>();
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        IngestStepResult ingest;
-        try
-        {
-            var step = services.GetRequiredService<IngestStep>();
-            var entities = Enum.GetValues<SourceEntity>().Length;
-            ingest = await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
+        // One entity at a time, as the ingest orders them, so a table or column that cannot be read is reported for its
+        // entity and the others are still checked (one ingest of everything would stop at the first).
+        var step = services.GetRequiredService<IngestStep>();
+        var sourceEntities = Enum.GetValues<SourceEntity>();
+        var results = new List<EntityIngestResult>();
+        var csvFiles = new List<CsvFileResult>();
+        var unreadable = new Dictionary<SourceEntity, string>();
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var progress = new SpectreStepProgress(context);
+                progress.Begin("Read the source");
+                for (var i = 0; i < sourceEntities.Length; i++)
                 {
-                    var progress = new SpectreStepProgress(context);
-                    progress.Begin("Read the source");
-                    var result = await step.RunAsync(
-                        IngestRequest.All,
-                        new InlineProgress<IngestProgress>(p => progress.Report(((double)(int)p.Entity + (p.Done ? 1 : 0.5)) / entities)),
-                        null,
-                        cancellationToken).ConfigureAwait(false);
-                    progress.End();
-                    return result;
-                })
-                .ConfigureAwait(false);
-        }
-        catch (SourceDataException e)
-        {
-            // Unreachable, a missing table, a column that is missing or of the wrong type: nothing could be read.
-            return CommandHost.Fail(ExitCodes.BadSourceData, $"The source cannot be read: {e.Message}");
-        }
+                    try
+                    {
+                        var result = await step.RunAsync(new IngestRequest([sourceEntities[i]], Full: false), null, null, cancellationToken).ConfigureAwait(false);
+                        results.AddRange(result.Summary.Entities);
+                        csvFiles.AddRange(result.CsvDrops.Files);
+                    }
+                    catch (SourceDataException e)
+                    {
+                        // Unreachable, a missing table, a column that is missing or of the wrong type.
+                        unreadable[sourceEntities[i]] = e.Message;
+                    }
+
+                    progress.Report((i + 1.0) / sourceEntities.Length);
+                }
+
+                progress.End();
+            })
+            .ConfigureAwait(false);
 
         var store = services.GetRequiredService<HistoryStore>();
         var freshness = (await store.FreshnessAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(f => f.Entity, StringComparer.Ordinal);
@@ -132,9 +139,9 @@ internal static class SourceCommand
         foreach (var entity in Enum.GetValues<SourceEntity>())
         {
             var storeTable = SourceEntityInfo.StoreTable(entity);
-            var result = ingest.Summary.Entities.FirstOrDefault(e => e.Entity == entity);
+            var result = results.FirstOrDefault(e => e.Entity == entity);
             var provided = freshness.TryGetValue(storeTable, out var f) && f.Provided;
-            var refused = result?.Refusal;
+            var refused = unreadable.GetValueOrDefault(entity) ?? result?.Refusal;
             var required = !SourceEntityInfo.IsOptional(entity);
             blocked |= refused is not null || (required && !provided);
             var time = TimeColumns[entity];
@@ -157,10 +164,10 @@ internal static class SourceCommand
 
         var console = AnsiConsole.Console;
         console.Write(table);
-        if (ingest.CsvDrops.Files.Count > 0)
+        if (csvFiles.Count > 0)
         {
             console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"CSV drops: {ingest.CsvDrops.Files.Count} files waiting ({ingest.CsvDrops.Loaded:N0} rows readable, {ingest.CsvDrops.Rejected:N0} refused); copied for this check, not moved.")));
+                $"CSV drops: {csvFiles.Count} files waiting ({csvFiles.Sum(c => c.Loaded):N0} rows readable, {csvFiles.Sum(c => c.Rejected):N0} refused); copied for this check, not moved.")));
         }
 
         if (examples > 0)

@@ -40,6 +40,27 @@ public sealed class SourceCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_SourceWithAMissingColumnAndAMissingTable_ReportsBothEntitiesInOneRun()
+    {
+        var source = _folder.File("broken.db");
+        var generate = await RunAsync(["samples", "generate", "--accounts", "50", "--months", "5", "--end", "2026-03-01", "--out", source]);
+        Assert.True(generate.ExitCode == 0, generate.Error);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={source};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE accounts RENAME COLUMN region TO area; DROP TABLE usage_events;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var check = await RunAsync(["source", "check"], ("CHURNWATCH__Source__ConnectionString", $"Data Source={source}"));
+
+        Assert.Equal(4, check.ExitCode);
+        Assert.Contains("no such column: region", check.Output, StringComparison.Ordinal);
+        Assert.Contains("has no table 'usage_events'", check.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_CsvDropWithABadRow_ShowsTheRowAndWhy_AndLeavesTheFilesWaiting()
     {
         var drops = _folder.File("drops");

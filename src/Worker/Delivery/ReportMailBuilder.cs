@@ -63,7 +63,8 @@ internal static class ReportMailBuilder
                 $"ChurnWatch weekly risk report, week of {week}",
                 File.ReadAllText(htmlPath),
                 $"accounts-{week}.csv",
-                WriteTable(header, group)));
+                WriteTable(header, group),
+                PlainText(header, group.Key, week, [.. group])));
         }
 
         return mails;
@@ -102,6 +103,33 @@ internal static class ReportMailBuilder
 
             csv.EndRecord();
         });
+        return text.ToString();
+    }
+
+    /// <summary>Accounts the plain-text part lists, most ARR at risk first.</summary>
+    private const int PlainTextAccounts = 10;
+
+    /// <summary>
+    /// The plain-text alternative of a manager's report, from their rows of the account table: their accounts, ARR and
+    /// ARR at risk, and the accounts with the most ARR at risk with their churn risk and top reasons.
+    /// </summary>
+    private static string PlainText(List<string> header, string owner, string week, List<string[]> rows)
+    {
+        int Column(string name) => header.IndexOf(name);
+        double Number(string[] row, string name) =>
+            double.TryParse(row[Column(name)], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        var text = new System.Text.StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"ChurnWatch weekly risk report, week of {week}, for {owner}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{rows.Count:N0} account{(rows.Count == 1 ? string.Empty : "s")}, ARR {rows.Sum(r => Number(r, "arr")):N0}, ARR at risk {rows.Sum(r => Number(r, "arr_at_risk")):N0}.\n\n");
+        text.Append("Accounts with the most ARR at risk:\n");
+        foreach (var row in rows.OrderByDescending(r => Number(r, "arr_at_risk")).ThenBy(r => r[Column("account_id")], StringComparer.Ordinal).Take(PlainTextAccounts))
+        {
+            var reasons = row[Column("top_reasons")];
+            text.Append(CultureInfo.InvariantCulture,
+                $"- {row[Column("account_name")]} ({row[Column("account_id")]}): churn risk {100 * Number(row, "churn_probability"):0}% ({row[Column("risk_band")]}), ARR at risk {Number(row, "arr_at_risk"):N0}{(reasons.Length == 0 ? string.Empty : ". " + reasons)}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nThe full report is the HTML version of this email; your accounts are attached as accounts-{week}.csv.\n");
         return text.ToString();
     }
 }

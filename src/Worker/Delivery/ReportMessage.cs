@@ -3,7 +3,7 @@ using MimeKit;
 namespace ChurnWatch.Worker.Delivery;
 
 /// <summary>
-/// A manager's report as a MIME message (MimeKit): the report page as the HTML body, their accounts as a CSV
+/// A manager's report as a MIME message (MimeKit): the report page as the HTML body with a plain-text alternative, their accounts as a CSV
 /// attachment. The one place a message is built, so what is sent and what <c>reports email --dry-run --out</c> writes
 /// as <c>.eml</c> are the same message.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class ReportMessage
         var message = new MimeMessage { Subject = mail.Subject };
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(mail.To));
-        var body = new BodyBuilder { HtmlBody = mail.Html };
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
         var csv = (MimePart)body.Attachments.Add(mail.CsvFileName, System.Text.Encoding.UTF8.GetBytes(mail.Csv), new ContentType("text", "csv") { Charset = "utf-8" });
         // Base64 keeps the CSV's bytes (its CRLF line ends, quoted cells) exactly, in transit and in a written .eml.
         csv.ContentTransferEncoding = ContentEncoding.Base64;

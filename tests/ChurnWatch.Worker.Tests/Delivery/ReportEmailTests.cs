@@ -149,6 +149,10 @@ public sealed class ReportEmailTests : IDisposable
             Assert.Equal("churnwatch@example.com", Assert.Single(message.From.Mailboxes).Address);
             Assert.Equal("ChurnWatch weekly risk report, week of 2026-11-16", message.Subject);
             Assert.Equal(await File.ReadAllTextAsync(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(owner))), message.HtmlBody);
+            // A plain-text alternative for clients that show no HTML: the owner's accounts, most ARR at risk first.
+            Assert.StartsWith($"ChurnWatch weekly risk report, week of 2026-11-16, for {owner}", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains(owner == Ana ? "2 accounts, ARR 24,000, ARR at risk 7,440." : "1 account, ARR 12,000, ARR at risk 3,720.", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains("churn risk 31% (High), ARR at risk 3,720. Usage fell", message.TextBody, StringComparison.Ordinal);
             var attachment = Assert.IsAssignableFrom<MimeKit.MimePart>(Assert.Single(message.Attachments));
             Assert.Equal("accounts-2026-11-16.csv", attachment.FileName);
             using var csv = new MemoryStream();

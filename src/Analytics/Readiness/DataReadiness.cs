@@ -32,9 +32,10 @@ public static class DataReadiness
             return findings;
         }
 
-        var days = ObservationCalendar.DayOf(shape.DataAsOf) - Math.Min(usageStart, shape.FirstStartDay ?? usageStart);
+        // Counted from the first usage, as the observation dates are (and as training's error counts it).
+        var days = ObservationCalendar.DayOf(shape.DataAsOf) - usageStart;
         var label = modeling.WarmUpDays + modeling.HorizonDays + modeling.GraceDays;
-        var history = I($"The history is {days} days ({DateOnly.FromDayNumber(shape.FirstDataDay ?? usageStart):yyyy-MM-dd} to {shape.DataAsOf:yyyy-MM-dd})");
+        var history = I($"The history is {days} days ({DateOnly.FromDayNumber(usageStart):yyyy-MM-dd} to {shape.DataAsOf:yyyy-MM-dd})");
         findings.Add(days >= modeling.MinimumHistoryDays
             ? new(false, I($"{history}: enough to train and backtest the churn model, which needs {modeling.MinimumHistoryDays} days with these settings."))
             : new(true, I($"{history}; training and backtesting the churn model needs {modeling.MinimumHistoryDays} days: {modeling.MinimumHistoryTerms} (a label alone needs {label}). Shorten those settings, for example Modeling:HorizonDays for a shorter prediction horizon, or wait for more history.")));

@@ -63,9 +63,7 @@ internal static class DemoCommand
                         return CommandHost.Fail(parseResult.GetValue(months) is null ? ExitCodes.BadConfiguration : ExitCodes.BadArguments, problem);
                     }
 
-                    var summary = await AnsiConsole.Progress()
-                        .AutoClear(false)
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    var summary = await SpectreStepProgress.Display(AnsiConsole.Console)
                         .StartAsync(ctx => pipeline.RunAsync(new SpectreStepProgress(ctx), ct))
                         .ConfigureAwait(false);
                     DemoSummaryTable.Write(AnsiConsole.Console, summary);

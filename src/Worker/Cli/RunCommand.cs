@@ -76,17 +76,14 @@ internal static class RunCommand
         {
             _ = services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
             await services.GetRequiredService<StoreDatabase>().MigrateAsync(ct).ConfigureAwait(false);
-            var steps = await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            var steps = await SpectreStepProgress.Display(AnsiConsole.Console)
                 .StartAsync(context => services.GetRequiredService<RunOnce>().RunAsync(new SpectreStepProgress(context), ct))
                 .ConfigureAwait(false);
             RunOnceSummaryTable.Write(AnsiConsole.Console, steps, services.GetRequiredService<IOptions<OutputOptions>>().Value.Folder);
-            if (steps.FirstOrDefault(s => s.Status is not ("succeeded" or "skipped")) is { } stopped)
+            // A cancelled step throws (CommandHost exits with the cancelled code); a failed one ends the run here.
+            if (steps.FirstOrDefault(s => !s.Ended) is { } stopped)
             {
-                return stopped.Status == "cancelled"
-                    ? ExitCodes.Cancelled
-                    : CommandHost.Fail(ExitCodes.Failed, $"The {stopped.Job} job failed, so the jobs after it did not run: {stopped.Note}");
+                return CommandHost.Fail(ExitCodes.Failed, $"The {stopped.Job} job failed, so the jobs after it did not run: {stopped.Note}");
             }
 
             return ExitCodes.Ok;

@@ -17,14 +17,14 @@ internal static class RunOnceSummaryTable
             var status = step.Status switch
             {
                 "succeeded" => "[green]succeeded[/]",
-                "skipped" => "skipped",
+                RunOnceStep.Skipped => RunOnceStep.Skipped,
                 _ => $"[red]{Markup.Escape(step.Status)}[/]",
             };
             table.AddRow(
                 Markup.Escape(step.Job),
                 status,
                 step.Rows?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",
-                step.Status == "skipped" ? "-" : step.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+                step.Status == RunOnceStep.Skipped ? "-" : step.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
                 Markup.Escape(Short(step)));
         }
 
@@ -41,7 +41,7 @@ internal static class RunOnceSummaryTable
     private static string Short(RunOnceStep step)
     {
         var note = step.Note ?? string.Empty;
-        if (step.Status == "skipped")
+        if (step.Status == RunOnceStep.Skipped)
         {
             return note;
         }

@@ -143,9 +143,7 @@ internal static class SamplesCommand
         try
         {
             SampleWriteSummary? summary = null;
-            await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            await SpectreStepProgress.Display(AnsiConsole.Console)
                 .StartAsync(async context =>
                 {
                     var simulate = context.AddTask("Simulating accounts", maxValue: 1);

@@ -81,9 +81,7 @@ internal static class SignalsEvaluateCommand
             $"Training a churn and renewal model on the data before {cutoff:yyyy-MM-dd}, then replaying {dates.Count} weeks ({dates[0]:yyyy-MM-dd} to {dates[^1]:yyyy-MM-dd})...")).ConfigureAwait(false);
         // Progress on standard error, so --markdown output stays clean on standard output.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        var evaluation = await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        var evaluation = await SpectreStepProgress.Display(console)
             .StartAsync(context => Task.Run(() => Replay(company, dates, cutoff, settings, modeling, options, new SpectreStepProgress(context), cancellationToken), cancellationToken))
             .ConfigureAwait(false);
         if (markdown)

@@ -104,8 +104,7 @@ internal static class SourceCommand
         var results = new List<EntityIngestResult>();
         var csvFiles = new List<CsvFileResult>();
         var unreadable = new Dictionary<SourceEntity, string>();
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        await SpectreStepProgress.Display(AnsiConsole.Console)
             .StartAsync(async context =>
             {
                 var progress = new SpectreStepProgress(context);

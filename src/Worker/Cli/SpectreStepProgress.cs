@@ -8,6 +8,11 @@ internal sealed class SpectreStepProgress(ProgressContext context) : IPipelinePr
 {
     private ProgressTask? _current;
 
+    /// <summary>The progress display of every long command: each step, its bar, percentage and elapsed time, left on screen after.</summary>
+    public static Progress Display(IAnsiConsole console) => console.Progress()
+        .AutoClear(false)
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn());
+
     public void Begin(string step) => _current = context.AddTask(step, maxValue: 1.0);
 
     public void Report(double fraction)

@@ -36,7 +36,7 @@ internal sealed class RunOnce(StepRunner runner, JobLocks locks, SchedulerNode n
         {
             if (job == TrainJob.Name && await TrainingNotDueAsync(cancellationToken).ConfigureAwait(false) is { } reason)
             {
-                done.Add(new RunOnceStep(job, "skipped", null, reason, TimeSpan.Zero));
+                done.Add(new RunOnceStep(job, RunOnceStep.Skipped, null, reason, TimeSpan.Zero));
                 continue;
             }
 
@@ -53,6 +53,8 @@ internal sealed class RunOnce(StepRunner runner, JobLocks locks, SchedulerNode n
             done.Add(new RunOnceStep(job, outcome.Status, outcome.Rows, outcome.Error, clock.Elapsed));
             if (!outcome.Succeeded)
             {
+                // Failed: the jobs after it would work on what it did not do. (A cancelled step throws, and the
+                // command exits with the cancelled code.)
                 break;
             }
         }

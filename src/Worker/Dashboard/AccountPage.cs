@@ -41,7 +41,7 @@ internal static class AccountPage
                 "scoring date", "churn probability", YFormat: ValueFormat.Percent, XTickLabel: Day,
                 // One scoring has no range of its own: a week either side keeps the axis in dates near it.
                 XDomain: risk.Count == 1 ? (risk[0].AsOf.DayNumber - 7, risk[0].AsOf.DayNumber + 7) : null);
-            html.Append("<figure id=\"risk-history\">").Append(HtmlText.InlineSvg(LineChart.Render(chart))).Append("<figcaption>").Append(HtmlText.Count(risk.Count)).Append(risk.Count == 1 ? " scoring" : " scorings").Append("</figcaption></figure>");
+            html.Append("<figure id=\"risk-history\">").Append(HtmlText.InlineSvg(LineChart.Draw(chart))).Append("<figcaption>").Append(HtmlText.Count(risk.Count)).Append(risk.Count == 1 ? " scoring" : " scorings").Append("</figcaption></figure>");
         }
 
         if (usage.Count > 0)
@@ -50,7 +50,7 @@ internal static class AccountPage
                 "Weekly active users",
                 [new LineSeries("weekly active users", usage.Select(p => new ChartPoint(p.Week.DayNumber, p.Users)).ToList())],
                 "week", "users", XTickLabel: Day);
-            html.Append("<figure id=\"usage\">").Append(HtmlText.InlineSvg(LineChart.Render(chart))).Append("<figcaption>distinct users per week across all features</figcaption></figure>");
+            html.Append("<figure id=\"usage\">").Append(HtmlText.InlineSvg(LineChart.Draw(chart))).Append("<figcaption>distinct users per week across all features</figcaption></figure>");
         }
 
         html.Append("</div>");

@@ -55,10 +55,12 @@ internal static class HtmlText
 
     private static string Unit(double amount, string unit) => Math.Floor(amount).ToString("0", CultureInfo.InvariantCulture) + " " + unit;
 
-    /// <summary>Makes a generated SVG fit for inlining: HTML5 puts &lt;svg&gt; in the SVG namespace itself, and dropping the namespace URL keeps the page free of any address.</summary>
-    public static string InlineSvg(string svg)
+    /// <summary>A chart as SVG fit for inlining: HTML5 puts &lt;svg&gt; in the SVG namespace itself, and dropping the namespace URLs keeps the page free of any address.</summary>
+    public static string InlineSvg(Chart chart)
     {
-        ArgumentNullException.ThrowIfNull(svg);
-        return svg.Replace(" xmlns=\"" + SvgCanvas.Namespace + "\"", string.Empty, StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(chart);
+        return chart.ToSvg()
+            .Replace(" xmlns=\"http://www.w3.org/2000/svg\"", string.Empty, StringComparison.Ordinal)
+            .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", string.Empty, StringComparison.Ordinal);
     }
 }

@@ -72,7 +72,7 @@ internal static class ReportIndexHtml
         html.Append("</tbody>\n</table>\n");
         if (managers.Count > 0)
         {
-            html.Append("<figure>").Append(HtmlText.InlineSvg(BarChart.Render(ByManager(reports, currency), new ChartSize(Math.Max(560, 80 + (managers.Count * 90)), 320))))
+            html.Append("<figure>").Append(HtmlText.InlineSvg(BarChart.Draw(ByManager(reports, currency), new ChartSize(Math.Max(560, 80 + (managers.Count * 90)), 320))))
                 .Append("<figcaption>ARR at risk (ARR \u00d7 churn probability) of each account manager\u2019s accounts, split by risk band.</figcaption></figure>\n");
         }
 

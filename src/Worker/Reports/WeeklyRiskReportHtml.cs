@@ -218,8 +218,8 @@ internal static class WeeklyRiskReportHtml
         if (series.Count == 0)
             return "<span class=\"small\">no usage data</span>";
         var title = string.Create(CultureInfo.InvariantCulture, $"Weekly active users of {row.Name}, last {series.Count} weeks: {series[0]} to {series[^1]}");
-        var svg = Sparkline.Render(series.Select(v => (double)v).ToList(), title);
-        return HtmlText.InlineSvg(svg) + "<br><span class=\"small\">" + HtmlText.Encode(series[0].ToString(CultureInfo.InvariantCulture)) + " \u2192 "
+        var chart = Sparkline.Draw(series.Select(v => (double)v).ToList(), title);
+        return HtmlText.InlineSvg(chart) + "<br><span class=\"small\">" + HtmlText.Encode(series[0].ToString(CultureInfo.InvariantCulture)) + " \u2192 "
             + HtmlText.Encode(series[^1].ToString(CultureInfo.InvariantCulture)) + "</span>";
     }
 
@@ -258,9 +258,9 @@ internal static class WeeklyRiskReportHtml
             new("Medium", ChartPalette.RiskMedium),
             new("High", ChartPalette.RiskHigh),
         ];
-        html.Append(HtmlText.InlineSvg(HistogramChart.Render("Accounts by churn probability", bins, "Churn probability", "Accounts", ValueFormat.Percent, binColour: BandColour, legend: legend)));
+        html.Append(HtmlText.InlineSvg(HistogramChart.Draw("Accounts by churn probability", bins, "Churn probability", "Accounts", ValueFormat.Percent, binColour: BandColour, legend: legend)));
         html.Append("<figcaption>Risk distribution: how many of your accounts fall in each 10-point range of churn probability, coloured by risk band.</figcaption></figure>\n<figure>");
-        html.Append(HtmlText.InlineSvg(BarChart.Render(RenewalMonths.Chart(rows, report.AsOf, conventions.Currency), new ChartSize(640, 300))));
+        html.Append(HtmlText.InlineSvg(BarChart.Draw(RenewalMonths.Chart(rows, report.AsOf, conventions.Currency), new ChartSize(640, 300))));
         html.Append("<figcaption>ARR at risk (ARR \u00d7 churn probability) of the accounts renewing in each month, split by risk band; ")
             .Append("\u201cNo date\u201d are month-to-month accounts, which can leave in any month.</figcaption></figure>\n</div>\n");
     }
@@ -296,7 +296,7 @@ internal static class WeeklyRiskReportHtml
                 Stacked: true,
                 "Signal",
                 "Open signals");
-            html.Append(HtmlText.InlineSvg(BarChart.Render(data)));
+            html.Append(HtmlText.InlineSvg(BarChart.Draw(data)));
             html.Append("<figcaption>Open signals on your accounts, new this week stacked under those already open; acknowledged and snoozed ones excluded.</figcaption>");
         }
         else
@@ -340,9 +340,9 @@ internal static class WeeklyRiskReportHtml
         CalibrationTable(html, backtest.Calibration);
         html.Append("</div>\n<div>\n<figure>");
         var calibration = backtest.Calibration.Select(b => new CalibrationPoint(b.MeanPredicted, b.ObservedRate, b.Count)).ToList();
-        html.Append(HtmlText.InlineSvg(CalibrationPlot.Render("Predicted vs observed churn", calibration)));
+        html.Append(HtmlText.InlineSvg(CalibrationPlot.Draw("Predicted vs observed churn", calibration)));
         html.Append("<figcaption>Calibration on the test period: when the model said X%, about X% churned if the dots sit on the dashed line. Dots above it mean it under-estimated risk; bigger dots hold more accounts.</figcaption></figure>\n<figure>");
-        html.Append(HtmlText.InlineSvg(LiftChart.Render("Churners found, riskiest accounts first", Gains(backtest))));
+        html.Append(HtmlText.InlineSvg(LiftChart.Draw("Churners found, riskiest accounts first", Gains(backtest))));
         html.Append("<figcaption>Cumulative gains on the test period: the share of accounts that churned found by contacting the riskiest accounts first, against contacting at random. ")
             .Append("Points are the calibration table\u2019s ranges and the measured top-decile lift.</figcaption></figure>\n</div>\n</div>\n</section>\n");
     }

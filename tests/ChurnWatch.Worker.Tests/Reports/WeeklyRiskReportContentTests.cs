@@ -127,11 +127,12 @@ public sealed class WeeklyRiskReportContentTests
         var rows = ReportFixtures.Report().Accounts.Append(ReportFixtures.Row("A-9", "x", 100m, 0.5, RiskBand.High, renewal: new DateOnly(2028, 2, 1))).ToList();
         var data = RenewalMonths.Chart(rows, ReportFixtures.AsOf, "USD");
 
-        var svg = ChurnWatch.Worker.Reports.Charts.BarChart.Render(data, new ChurnWatch.Worker.Reports.Charts.ChartSize(640, 300));
+        var svg = ChurnWatch.Worker.Reports.Charts.BarChart.Draw(data, new ChurnWatch.Worker.Reports.Charts.ChartSize(640, 300)).ToSvg();
 
         // Fourteen categories; a long one wraps onto two lines ("No date" as "No" and "date"), none is thinned out.
-        var texts = System.Xml.Linq.XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value).ToList();
+        var texts = System.Xml.Linq.XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value.Trim()).ToList();
         Assert.Equal(14, data.Categories.Count);
+
         Assert.All(data.Categories, c => Assert.Contains(c.Split(' ')[0], texts));
     }
 

@@ -1,79 +1,83 @@
 using System.Globalization;
+using ScottPlot;
 
 namespace ChurnWatch.Worker.Reports.Charts;
 
 /// <summary>Bars per category: grouped side by side, or stacked to show a total and its parts.</summary>
 internal static class BarChart
 {
-    /// <summary>Draws <paramref name="data"/> as SVG.</summary>
-    public static string Render(BarChartData data, ChartSize? size = null)
+    /// <summary>Draws <paramref name="data"/>.</summary>
+    public static Chart Draw(BarChartData data, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         Validate(data);
-        var (width, height) = size ?? ChartSize.Default;
-        var canvas = new SvgCanvas(width, height, data.Title, Describe(data));
-        var prefix = ChartIds.Prefix(data.Title);
-        var hatch = ChartPalette.HatchId(prefix);
-        canvas.Raw(ChartPalette.HatchDefs(prefix));
-        ChartAxes.Title(canvas, data.Title);
-
-        var hasLegend = data.Series.Count > 1;
-        var top = ChartAxes.TitleBand + (hasLegend ? ChartAxes.LegendBand : 0) + 6;
-        // Room below the axis for category labels on two lines.
-        var area = new PlotArea(64, top, width - 64 - 16, height - top - 56);
-        if (hasLegend)
-        {
-            var entries = data.Series.Select((s, i) => new LegendEntry(s.Name, data.Colour(i), Hatched: data.Stacked && ChartPalette.IsHatched(i))).ToList();
-            ChartAxes.Legend(canvas, area.Left, ChartAxes.TitleBand + 10, entries, hatch);
-        }
+        var chartSize = size ?? ChartSize.Default;
+        var plot = ChartStyle.NewPlot(data.Title, data.XLabel, data.YLabel);
 
         var (min, max) = Range(data);
         // Headroom for the value labels of single-series charts.
         if (data.Series.Count == 1)
             max += (max - min) * 0.06;
         var y = NiceScale.Create(min, max);
-        ChartAxes.Y(canvas, area, y, data.YFormat, data.YLabel);
+        ChartStyle.Ticks(plot.Axes.Left, y, data.YFormat);
 
-        var band = data.Categories.Count == 0 ? area.Width : area.Width / data.Categories.Count;
-        var barsWidth = band * 0.72;
-        for (var c = 0; c < data.Categories.Count; c++)
+        var legendNames = LegendNames.Fit(data.Series.Select(s => s.Name).ToList(), chartSize.Width);
+        const double barsWidth = 0.72;
+        var stackBase = new double[data.Categories.Count];
+        for (var s = 0; s < data.Series.Count; s++)
         {
-            var bandLeft = area.Left + (band * c) + ((band - barsWidth) / 2);
-            var stackBase = 0.0;
-            for (var s = 0; s < data.Series.Count; s++)
+            var colour = data.Colour(s);
+            var bars = new List<Bar>();
+            for (var c = 0; c < data.Categories.Count; c++)
             {
                 var value = data.Series[s].Values[c];
-                double x, w, from, to;
+                var width = data.Stacked ? barsWidth : barsWidth / data.Series.Count;
+                var position = data.Stacked ? c : c - (barsWidth / 2) + (width * (s + 0.5));
+                var bar = new Bar
+                {
+                    Position = position,
+                    ValueBase = data.Stacked ? stackBase[c] : 0,
+                    Value = data.Stacked ? stackBase[c] + value : value,
+                    Size = width * 0.96,
+                    FillColor = ChartStyle.Colour(colour),
+                    LineWidth = ChartPalette.NeedsOutline(colour) ? 0.75f : 0,
+                    LineColor = ChartStyle.Colour(ChartPalette.Axis),
+                };
+                // A single series gets its values printed, so nobody has to read them off the grid.
+                if (data.Series.Count == 1)
+                    bar.Label = ChartText.Clean(Value(value, data.YFormat));
                 if (data.Stacked)
-                {
-                    (x, w, from, to) = (bandLeft, barsWidth, stackBase, stackBase + value);
-                    stackBase += value;
-                }
-                else
-                {
-                    w = barsWidth / data.Series.Count;
-                    (x, from, to) = (bandLeft + (w * s), 0, value);
-                }
-
-                var yTop = area.Y(y, Math.Max(from, to));
-                var yBottom = area.Y(y, Math.Min(from, to));
-                var colour = data.Colour(s);
-                canvas.OpenGroup();
-                canvas.Tooltip(data.Categories[c] + ", " + data.Series[s].Name + ": " + Value(value, data.YFormat));
-                canvas.Rect(x + 0.5, yTop, w - 1, yBottom - yTop, colour, ChartPalette.OutlineFor(colour));
-                // A single series of wide bars gets its values printed, so nobody has to read them off the grid.
-                if (data.Series.Count == 1 && w >= 24)
-                    canvas.Text(x + (w / 2), value >= 0 ? yTop - 4 : yBottom + 12, Value(value, data.YFormat), "middle", ChartPalette.Ink, 10);
-                if (data.Stacked && ChartPalette.IsHatched(s))
-                    canvas.Rect(x + 0.5, yTop, w - 1, yBottom - yTop, "url(#" + hatch + ")");
-                canvas.CloseGroup();
+                    stackBase[c] += value;
+                bars.Add(bar);
             }
+
+            var barPlot = plot.Add.Bars(bars);
+            barPlot.ValueLabelStyle.FontSize = 10;
+            barPlot.ValueLabelStyle.ForeColor = ChartStyle.Colour(ChartPalette.Ink);
+            if (data.Series.Count > 1)
+                barPlot.LegendText = legendNames[s];
+        }
+
+        if (data.Series.Count > 1)
+        {
+            ChartStyle.LegendOnTop(plot);
         }
 
         // The zero line goes on top so that negative bars visibly hang from it.
-        canvas.Line(area.Left, area.Y(y, 0), area.Right, area.Y(y, 0), ChartPalette.Axis);
-        ChartAxes.XCategories(canvas, area, data.Categories, data.XLabel);
-        return canvas.Complete();
+        plot.Add.HorizontalLine(0, 1, ChartStyle.Colour(ChartPalette.Axis));
+
+        // The plot takes the chart less the y axis (about 56 px) and the right margin (24 px).
+        var categories = CategoryLabels.Fit(data.Categories, chartSize.Width - 80);
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var c = 0; c < categories.Count; c++)
+        {
+            ticks.AddMajor(c, categories[c]);
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimits(-0.5, Math.Max(0.5, data.Categories.Count - 0.5), y.Min, y.Max);
+        return new Chart(plot, chartSize, data.Title, Describe(data));
     }
 
     private static void Validate(BarChartData data)
@@ -111,6 +115,13 @@ internal static class BarChart
         _ => value.ToString("0.##", CultureInfo.InvariantCulture),
     };
 
-    private static string Describe(BarChartData data) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(data.Stacked ? "Stacked" : "Grouped")} bar chart of {data.Series.Count} series over {data.Categories.Count} categories.");
+    // The text alternative reads the data out, so a reader who cannot see the bars gets the same figures.
+    private static string Describe(BarChartData data)
+    {
+        var kind = data.Stacked ? "Stacked" : "Grouped";
+        if (data.Series.Count == 1)
+            kind = "Bar";
+        var values = data.Categories.Select((c, i) => c + ": " + string.Join(", ", data.Series.Select(s => (data.Series.Count > 1 ? s.Name + " " : string.Empty) + Value(s.Values[i], data.YFormat))));
+        return string.Create(CultureInfo.InvariantCulture, $"{kind} chart of {data.YLabel} by {data.XLabel}. ") + string.Join("; ", values) + ".";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScottPlot;
 
 namespace ChurnWatch.Worker.Reports.Charts;
 
@@ -15,51 +16,49 @@ internal static class CalibrationPlot
     /// <param name="title">Title, shown and announced to screen readers.</param>
     /// <param name="points">One point per range of predictions, in any order.</param>
     /// <param name="size">Size; a square-ish 460 x 340 when null.</param>
-    public static string Render(string title, IReadOnlyList<CalibrationPoint> points, ChartSize? size = null)
+    public static Chart Draw(string title, IReadOnlyList<CalibrationPoint> points, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(points);
-        var (width, height) = size ?? new ChartSize(460, 340);
+        var chartSize = size ?? new ChartSize(460, 340);
         var shown = points.Where(p => p.Rows > 0 && double.IsFinite(p.Predicted) && double.IsFinite(p.Observed))
             .OrderBy(p => p.Predicted).ToList();
-        var canvas = new SvgCanvas(width, height, title, string.Create(CultureInfo.InvariantCulture,
-            $"Calibration plot of {shown.Count} ranges of predictions against the observed rate, with the diagonal of perfect calibration."));
-        ChartAxes.Title(canvas, title);
-        var top = ChartAxes.TitleBand + ChartAxes.LegendBand + 6;
-        var area = new PlotArea(64, top, width - 64 - 28, height - top - 44);
-        ChartAxes.Legend(canvas, area.Left, ChartAxes.TitleBand + 10,
-        [
-            new LegendEntry("Observed (dot size = rows)", ChartPalette.Series(0), Line: true),
-            new LegendEntry("Perfect calibration", ChartPalette.Muted, Line: true, Dashed: true),
-        ]);
-
+        var plot = ChartStyle.NewPlot(title, "Predicted probability", "Observed rate");
+        plot.Legend.ManualItems.Add(ChartStyle.LegendItem(new LegendEntry("Observed (dot size = rows)", ChartPalette.Series(0), Line: true)));
+        plot.Legend.ManualItems.Add(ChartStyle.LegendItem(new LegendEntry("Perfect calibration", ChartPalette.Muted, Line: true, Dashed: true)));
+        ChartStyle.LegendOnTop(plot);
         if (shown.Count == 0)
-        {
-            canvas.Text(area.Left + (area.Width / 2), area.Top + (area.Height / 2), "No data", "middle", ChartPalette.Muted);
-            return canvas.Complete();
-        }
+            return ChartStyle.NoData(plot, chartSize, title);
 
         // Zoom to the data (churn probabilities rarely pass 50%), but keep both axes equal and starting at zero.
         var extent = Math.Min(1, Math.Max(shown.Max(p => Math.Max(p.Predicted, p.Observed)), 0.01));
         var scale = NiceScale.Create(0, extent);
-        ChartAxes.Y(canvas, area, scale, ValueFormat.Percent, "Observed rate");
-        canvas.Line(area.X(scale, 0), area.Y(scale, 0), area.X(scale, scale.Max), area.Y(scale, scale.Max), ChartPalette.Muted, 1.5, "5 3");
-
-        var line = shown.Select(p => (area.X(scale, p.Predicted), area.Y(scale, p.Observed))).ToList();
-        canvas.Path(line, ChartPalette.Series(0), 2);
+        ChartStyle.Ticks(plot.Axes.Left, scale, ValueFormat.Percent);
+        ChartStyle.Ticks(plot.Axes.Bottom, scale, ValueFormat.Percent);
+        var diagonal = plot.Add.Line(0, 0, scale.Max, scale.Max);
+        diagonal.Color = ChartStyle.Colour(ChartPalette.Muted);
+        diagonal.LineWidth = 1.5f;
+        diagonal.LinePattern = LinePattern.Dashed;
+        var line = plot.Add.Scatter(shown.Select(p => p.Predicted).ToArray(), shown.Select(p => p.Observed).ToArray(), ChartStyle.Colour(ChartPalette.Series(0)));
+        line.LineWidth = 2;
+        line.MarkerSize = 0;
         var most = shown.Max(p => p.Rows);
         foreach (var point in shown)
         {
-            // Area proportional to rows, so a range of 2,000 rows visibly outweighs one of 20.
-            var radius = MinRadius + ((MaxRadius - MinRadius) * Math.Sqrt((double)point.Rows / most));
-            canvas.OpenGroup();
-            canvas.Tooltip(string.Create(CultureInfo.InvariantCulture,
-                $"Predicted {AxisLabels.Percent(point.Predicted, 1)}, observed {AxisLabels.Percent(point.Observed, 1)}, {point.Rows:#,##0} rows"));
-            canvas.Circle(area.X(scale, point.Predicted), area.Y(scale, point.Observed), radius, ChartPalette.Series(0), "stroke=\"#ffffff\" stroke-width=\"1.25\"");
-            canvas.CloseGroup();
+            var marker = plot.Add.Marker(point.Predicted, point.Observed, MarkerShape.FilledCircle, (float)(2 * Radius(point.Rows, most)));
+            marker.Color = ChartStyle.Colour(ChartPalette.Series(0));
         }
 
-        ChartAxes.XNumeric(canvas, area, scale, ValueFormat.Percent, "Predicted probability");
-        return canvas.Complete();
+        plot.Axes.SetLimits(0, scale.Max, 0, scale.Max);
+        var described = shown.Select(p => string.Create(CultureInfo.InvariantCulture,
+            $"predicted {AxisLabels.Percent(p.Predicted, 1)}, observed {AxisLabels.Percent(p.Observed, 1)} ({p.Rows:#,##0} rows)"));
+        return new Chart(plot, chartSize, title, string.Create(CultureInfo.InvariantCulture,
+            $"Calibration plot of {shown.Count} ranges of predictions against the observed rate, with the diagonal of perfect calibration: ") + string.Join("; ", described) + ".");
     }
+
+    /// <summary>
+    /// The dot radius of a range of <paramref name="rows"/> rows when the largest has <paramref name="most"/>: area
+    /// proportional to rows, so a range of 2,000 rows visibly outweighs one of 20.
+    /// </summary>
+    public static double Radius(int rows, int most) => MinRadius + ((MaxRadius - MinRadius) * Math.Sqrt((double)rows / most));
 }

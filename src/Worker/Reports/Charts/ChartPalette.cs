@@ -3,7 +3,8 @@ namespace ChurnWatch.Worker.Reports.Charts;
 /// <summary>
 /// Colours chosen for their lightness as much as their hue: reports get printed on office printers in grey, and about
 /// one reader in twelve does not tell red from green. Series colours step CIE lightness by about 20 (25, 72, 45, 88),
-/// and odd series in stacked bars also get a hatch pattern.
+/// so four stacked series stay apart on a grey-scale print
+/// by lightness alone (ScottPlot's SVG output drops hatch patterns, so the charts no longer rely on them).
 /// </summary>
 internal static class ChartPalette
 {
@@ -33,20 +34,6 @@ internal static class ChartPalette
     /// <summary>The colour of series <paramref name="index"/>; colours repeat after four, patterns tell them apart.</summary>
     public static string Series(int index) => SeriesColours[index % SeriesColours.Length];
 
-    /// <summary>
-    /// A thin outline for the light colours, which would otherwise melt into white paper; null for the others.
-    /// </summary>
-    public static string? OutlineFor(string colour) =>
-        colour is "#cfe0f0" or RiskLow ? "stroke=\"" + Axis + "\" stroke-width=\"0.75\"" : null;
-
-    /// <summary>Whether series <paramref name="index"/> gets the hatch overlay in charts that fill areas.</summary>
-    public static bool IsHatched(int index) => index % 2 == 1;
-
-    /// <summary>The id of the hatch pattern of a chart; the prefix keeps ids unique when several charts share a page.</summary>
-    public static string HatchId(string prefix) => prefix + "-hatch";
-
-    /// <summary>The <c>defs</c> element with the hatch pattern.</summary>
-    public static string HatchDefs(string prefix) =>
-        "<defs><pattern id=\"" + SvgCanvas.Escape(HatchId(prefix)) + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-        + "<rect width=\"2\" height=\"6\" fill=\"#ffffff\" fill-opacity=\"0.55\"/></pattern></defs>";
+    /// <summary>Whether <paramref name="colour"/> is light enough to melt into white paper without a thin outline.</summary>
+    public static bool NeedsOutline(string colour) => colour is "#cfe0f0" or RiskLow;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScottPlot;
 
 namespace ChurnWatch.Worker.Reports.Charts;
 
@@ -40,7 +41,7 @@ internal static class HistogramChart
     /// <param name="barColour">Bar colour; the first series colour when null.</param>
     /// <param name="binColour">Colours each bar by its range (for example by risk band), overriding <paramref name="barColour"/>.</param>
     /// <param name="legend">Legend entries explaining <paramref name="binColour"/>; none when null.</param>
-    public static string Render(
+    public static Chart Draw(
         string title,
         IReadOnlyList<HistogramBin> bins,
         string xLabel,
@@ -53,44 +54,49 @@ internal static class HistogramChart
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(bins);
-        var (width, height) = size ?? ChartSize.Default;
+        var chartSize = size ?? ChartSize.Default;
         var total = bins.Sum(b => b.Count);
-        var canvas = new SvgCanvas(width, height, title, string.Create(CultureInfo.InvariantCulture, $"Histogram of {total} values in {bins.Count} bins."));
-        ChartAxes.Title(canvas, title);
-        var top = ChartAxes.TitleBand + (legend is { Count: > 0 } ? ChartAxes.LegendBand : 0) + 6;
-        var area = new PlotArea(56, top, width - 56 - 28, height - top - 44);
-        if (legend is { Count: > 0 })
-            ChartAxes.Legend(canvas, area.Left, ChartAxes.TitleBand + 10, legend);
-
+        var plot = ChartStyle.NewPlot(title, xLabel, yLabel);
         if (bins.Count == 0)
-        {
-            canvas.Text(area.Left + (area.Width / 2), area.Top + (area.Height / 2), "No data", "middle", ChartPalette.Muted);
-            return canvas.Complete();
-        }
+            return ChartStyle.NoData(plot, chartSize, title);
 
         var x = NiceScale.Create(bins[0].Lower, bins[^1].Upper);
         // Headroom above the tallest bar keeps its count label inside the plot.
         var tallest = bins.Max(b => b.Count);
         var y = NiceScale.Create(0, Math.Max(1, tallest + Math.Max(1, tallest * 0.05)), 5, integerStep: true);
-        ChartAxes.Y(canvas, area, y, ValueFormat.Number, yLabel);
+        ChartStyle.Ticks(plot.Axes.Left, y, ValueFormat.Number);
+        ChartStyle.Ticks(plot.Axes.Bottom, x, xFormat);
 
-        foreach (var bin in bins)
+        var bars = bins.Select(bin =>
         {
             var colour = binColour?.Invoke(bin) ?? barColour ?? ChartPalette.Series(0);
-            var left = area.X(x, bin.Lower);
-            var right = area.X(x, bin.Upper);
-            var barTop = area.Y(y, bin.Count);
-            var range = AxisLabels.Tick(bin.Lower, x, xFormat) + "\u2013" + AxisLabels.Tick(bin.Upper, x, xFormat);
-            canvas.OpenGroup();
-            canvas.Tooltip(string.Create(CultureInfo.InvariantCulture, $"{range}: {bin.Count}"));
-            // One pixel of white between bars keeps them distinct in grey-scale without implying a gap in the data.
-            canvas.Rect(left + 0.5, barTop, right - left - 1, area.Bottom - barTop, colour, ChartPalette.OutlineFor(colour));
-            if (bin.Count > 0)
-                canvas.Text((left + right) / 2, barTop - 4, bin.Count.ToString(CultureInfo.InvariantCulture), "middle", ChartPalette.Ink, 10);
-            canvas.CloseGroup();
+            return new Bar
+            {
+                Position = (bin.Lower + bin.Upper) / 2,
+                Value = bin.Count,
+                // A sliver of white between bars keeps them distinct in grey-scale without implying a gap in the data.
+                Size = (bin.Upper - bin.Lower) * 0.98,
+                FillColor = ChartStyle.Colour(colour),
+                LineWidth = ChartPalette.NeedsOutline(colour) ? 0.75f : 0,
+                LineColor = ChartStyle.Colour(ChartPalette.Axis),
+                Label = bin.Count > 0 ? bin.Count.ToString(CultureInfo.InvariantCulture) : string.Empty,
+            };
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = 10;
+        barPlot.ValueLabelStyle.ForeColor = ChartStyle.Colour(ChartPalette.Ink);
+        if (legend is { Count: > 0 })
+        {
+            foreach (var entry in legend)
+            {
+                plot.Legend.ManualItems.Add(ChartStyle.LegendItem(entry));
+            }
+
+            ChartStyle.LegendOnTop(plot);
         }
 
-        ChartAxes.XNumeric(canvas, area, x, xFormat, xLabel);
-        return canvas.Complete();
+        plot.Axes.SetLimits(x.Min, x.Max, y.Min, y.Max);
+        var ranges = bins.Select(b => AxisLabels.Tick(b.Lower, x, xFormat) + "\u2013" + AxisLabels.Tick(b.Upper, x, xFormat) + ": " + b.Count.ToString(CultureInfo.InvariantCulture));
+        return new Chart(plot, chartSize, title, string.Create(CultureInfo.InvariantCulture, $"Histogram of {total} values in {bins.Count} bins of {xLabel}. ") + string.Join("; ", ranges) + ".");
     }
 }

@@ -5,5 +5,4 @@ namespace ChurnWatch.Worker.Reports.Charts;
 /// <param name="Colour">Series colour.</param>
 /// <param name="Line">Draw a line sample rather than a filled swatch.</param>
 /// <param name="Dashed">The line sample is dashed.</param>
-/// <param name="Hatched">The swatch gets the hatch overlay.</param>
-internal sealed record LegendEntry(string Name, string Colour, bool Line = false, bool Dashed = false, bool Hatched = false);
+internal sealed record LegendEntry(string Name, string Colour, bool Line = false, bool Dashed = false);

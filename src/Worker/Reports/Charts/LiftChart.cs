@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScottPlot;
 
 namespace ChurnWatch.Worker.Reports.Charts;
 
@@ -9,64 +10,71 @@ namespace ChurnWatch.Worker.Reports.Charts;
 /// </summary>
 internal static class LiftChart
 {
+    private const string GainColour = "#dfe7f2";
+
     /// <summary>Draws a gains curve (see <see cref="GainsCurve"/>).</summary>
     /// <param name="title">Title, shown and announced to screen readers.</param>
     /// <param name="gains">Points from (0, 0) to (1, 1), in x order.</param>
     /// <param name="markShare">The share of rows whose lift is marked and printed, 10% by default.</param>
     /// <param name="size">Size; 460 x 340 when null.</param>
-    public static string Render(string title, IReadOnlyList<ChartPoint> gains, double markShare = 0.1, ChartSize? size = null)
+    public static Chart Draw(string title, IReadOnlyList<ChartPoint> gains, double markShare = 0.1, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(gains);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(markShare, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(markShare, 1);
-        var (width, height) = size ?? new ChartSize(460, 340);
-        var canvas = new SvgCanvas(width, height, title, string.Create(CultureInfo.InvariantCulture,
-            $"Cumulative gains chart: share of churners found against share of accounts contacted, riskiest first, with random selection as the diagonal."));
-        ChartAxes.Title(canvas, title);
-        var top = ChartAxes.TitleBand + ChartAxes.LegendBand + 6;
-        var area = new PlotArea(64, top, width - 64 - 28, height - top - 44);
-        ChartAxes.Legend(canvas, area.Left, ChartAxes.TitleBand + 10,
-        [
-            new LegendEntry("Model, riskiest first", ChartPalette.Series(0), Line: true),
-            new LegendEntry("Random", ChartPalette.Muted, Line: true, Dashed: true),
-        ]);
-
+        var chartSize = size ?? new ChartSize(460, 340);
+        var plot = ChartStyle.NewPlot(title, "Accounts contacted, riskiest first", "Churners found");
+        plot.Legend.ManualItems.Add(ChartStyle.LegendItem(new LegendEntry("Model, riskiest first", ChartPalette.Series(0), Line: true)));
+        plot.Legend.ManualItems.Add(ChartStyle.LegendItem(new LegendEntry("Random", ChartPalette.Muted, Line: true, Dashed: true)));
+        ChartStyle.LegendOnTop(plot);
         var scale = NiceScale.Create(0, 1);
-        ChartAxes.Y(canvas, area, scale, ValueFormat.Percent, "Churners found");
-        canvas.Line(area.X(scale, 0), area.Y(scale, 0), area.X(scale, 1), area.Y(scale, 1), ChartPalette.Muted, 1.5, "5 3");
-
+        ChartStyle.Ticks(plot.Axes.Left, scale, ValueFormat.Percent);
+        ChartStyle.Ticks(plot.Axes.Bottom, scale, ValueFormat.Percent);
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        var random = plot.Add.Line(0, 0, 1, 1);
+        random.Color = ChartStyle.Colour(ChartPalette.Muted);
+        random.LineWidth = 1.5f;
+        random.LinePattern = LinePattern.Dashed;
         var points = gains.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).OrderBy(p => p.X).ToList();
         if (points.Count < 2)
         {
-            canvas.Text(area.Left + (area.Width / 2), area.Top + (area.Height / 2), "No data", "middle", ChartPalette.Muted);
-            ChartAxes.XNumeric(canvas, area, scale, ValueFormat.Percent, "Accounts contacted, riskiest first");
-            return canvas.Complete();
+            var none = plot.Add.Text("No data", 0.5, 0.5);
+            none.LabelFontColor = ChartStyle.Colour(ChartPalette.Muted);
+            none.LabelAlignment = Alignment.MiddleCenter;
+            return new Chart(plot, chartSize, title, "No data to show.");
         }
 
+        var xs = points.Select(p => p.X).ToArray();
         // The area between the curve and the diagonal is what the model adds over random; shading it makes that visible in grey too.
-        var curve = points.Select(p => (area.X(scale, p.X), area.Y(scale, p.Y))).ToList();
-        var gain = new List<(double X, double Y)>(curve);
-        gain.AddRange(points.AsEnumerable().Reverse().Select(p => (area.X(scale, p.X), area.Y(scale, p.X))));
-        canvas.Path(gain, "none", 0, "#dfe7f2", close: true);
-        canvas.Path(curve, ChartPalette.Series(0), 2.25);
-        foreach (var (x, y) in curve)
-        {
-            canvas.Circle(x, y, 2.6, ChartPalette.Series(0), "stroke=\"#ffffff\" stroke-width=\"1\"");
-        }
+        var gain = plot.Add.FillY(xs, xs, points.Select(p => p.Y).ToArray());
+        gain.FillColor = ChartStyle.Colour(GainColour);
+        gain.LineWidth = 0;
+        var curve = plot.Add.Scatter(xs, points.Select(p => p.Y).ToArray(), ChartStyle.Colour(ChartPalette.Series(0)));
+        curve.LineWidth = 2.25f;
+        curve.MarkerSize = 5.2f;
+        curve.MarkerShape = MarkerShape.FilledCircle;
 
         var found = GainsCurve.At(points, markShare);
         var lift = found / markShare;
-        var mx = area.X(scale, markShare);
-        var my = area.Y(scale, found);
-        canvas.OpenGroup();
-        canvas.Tooltip(string.Create(CultureInfo.InvariantCulture, $"Top {AxisLabels.Percent(markShare)}: {AxisLabels.Percent(found)} of churners, lift {AxisLabels.Fixed(lift, 1)}x"));
-        canvas.Line(mx, area.Bottom, mx, my, ChartPalette.Ink, 1, "2 2");
-        canvas.Circle(mx, my, 4.5, ChartPalette.RiskHigh, "stroke=\"#ffffff\" stroke-width=\"1.25\"");
-        canvas.Text(mx + 8, my + 4, string.Create(CultureInfo.InvariantCulture, $"top {AxisLabels.Percent(markShare)}: {AxisLabels.Percent(found)} of churners ({AxisLabels.Fixed(lift, 1)}\u00d7 random)"), fill: ChartPalette.Ink, size: 11, weight: "600");
-        canvas.CloseGroup();
-
-        ChartAxes.XNumeric(canvas, area, scale, ValueFormat.Percent, "Accounts contacted, riskiest first");
-        return canvas.Complete();
+        var guide = plot.Add.Line(markShare, 0, markShare, found);
+        guide.Color = ChartStyle.Colour(ChartPalette.Ink);
+        guide.LineWidth = 1;
+        guide.LinePattern = LinePattern.Dotted;
+        var mark = plot.Add.Marker(markShare, found, MarkerShape.FilledCircle, 9);
+        mark.Color = ChartStyle.Colour(ChartPalette.RiskHigh);
+        var note = plot.Add.Text(MarkText(markShare, found, lift), markShare, found);
+        note.LabelFontColor = ChartStyle.Colour(ChartPalette.Ink);
+        note.LabelFontSize = 11;
+        note.LabelBold = true;
+        note.LabelAlignment = Alignment.UpperLeft;
+        note.OffsetX = 8;
+        note.OffsetY = 4;
+        return new Chart(plot, chartSize, title,
+            "Cumulative gains chart: share of churners found against share of accounts contacted, riskiest first, with random selection as the diagonal; " + MarkText(markShare, found, lift) + ".");
     }
+
+    /// <summary>The sentence printed at the marked share, for example "top 10%: 40% of churners (4.0× random)".</summary>
+    public static string MarkText(double share, double found, double lift) =>
+        string.Create(CultureInfo.InvariantCulture, $"top {AxisLabels.Percent(share)}: {AxisLabels.Percent(found)} of churners ({AxisLabels.Fixed(lift, 1)}\u00d7 random)");
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ScottPlot;
+
 namespace ChurnWatch.Worker.Reports.Charts;
 
 /// <summary>
@@ -6,36 +9,52 @@ namespace ChurnWatch.Worker.Reports.Charts;
 /// </summary>
 internal static class Sparkline
 {
+    private const string AreaColour = "#dfe7f2";
+
     /// <summary>Draws <paramref name="values"/> (oldest first) as a small line.</summary>
     /// <param name="values">The series, oldest first; non-negative values are expected.</param>
     /// <param name="title">Accessible title, for example "Weekly active users, last 12 weeks: 24 to 7".</param>
     /// <param name="width">Width in CSS pixels.</param>
     /// <param name="height">Height in CSS pixels.</param>
-    public static string Render(IReadOnlyList<double> values, string title, double width = 120, double height = 28)
+    public static Chart Draw(IReadOnlyList<double> values, string title, double width = 120, double height = 28)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(title);
-        var canvas = new SvgCanvas(width, height, title);
-        const double pad = 3;
-        if (values.Count == 0)
+        ChartFonts.EnsureRegistered();
+        var plot = new Plot();
+        plot.Layout.Frameless();
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        plot.FigureBackground.Color = Colors.Transparent;
+        plot.DataBackground.Color = Colors.Transparent;
+        var size = new ChartSize(width, height);
+        var count = values.Count;
+        // A pixel-free margin: the last point's dot must not be cut by the edge.
+        var margin = count <= 1 ? 0.5 : (count - 1) * 0.03;
+        var baseline = plot.Add.HorizontalLine(0, 1, ChartStyle.Colour(ChartPalette.Grid));
+        if (count == 0)
         {
-            canvas.Line(pad, height / 2, width - pad, height / 2, ChartPalette.Grid, 1, "2 2");
-            return canvas.Complete();
+            baseline.LinePattern = LinePattern.Dotted;
+            plot.Axes.SetLimits(0, 1, -0.5, 1);
+            return new Chart(plot, size, title, "No values.");
         }
 
-        var max = Math.Max(values.Where(double.IsFinite).DefaultIfEmpty(0).Max(), 0);
-        var top = max <= 0 ? 1 : max;
-        var step = values.Count == 1 ? 0 : (width - (2 * pad)) / (values.Count - 1);
-        var points = values
-            .Select((v, i) => (X: values.Count == 1 ? width - pad : pad + (step * i), Y: height - pad - ((double.IsFinite(v) ? Math.Max(v, 0) : 0) / top * (height - (2 * pad)))))
-            .ToList();
+        var ys = values.Select(v => double.IsFinite(v) ? Math.Max(v, 0) : 0).ToArray();
+        var xs = Enumerable.Range(0, count).Select(i => (double)i).ToArray();
+        var top = Math.Max(ys.Max(), 0) is var max && max > 0 ? max : 1;
 
         // A light area under the line gives the trend weight without competing with the table text.
-        var area = new List<(double X, double Y)>(points) { (points[^1].X, height - pad), (points[0].X, height - pad) };
-        canvas.Path(area, "none", 0, "#dfe7f2", close: true);
-        canvas.Line(pad, height - pad, width - pad, height - pad, ChartPalette.Grid);
-        canvas.Path(points, ChartPalette.Series(0), 1.5);
-        canvas.Circle(points[^1].X, points[^1].Y, 2.2, ChartPalette.Series(0));
-        return canvas.Complete();
+        var area = plot.Add.FillY(xs, new double[count], ys);
+        area.FillColor = ChartStyle.Colour(AreaColour);
+        area.LineWidth = 0;
+        var line = plot.Add.Scatter(xs, ys, ChartStyle.Colour(ChartPalette.Series(0)));
+        line.LineWidth = 1.5f;
+        line.MarkerSize = 0;
+        var last = plot.Add.Marker(xs[^1], ys[^1], MarkerShape.FilledCircle, 4.4f);
+        last.Color = ChartStyle.Colour(ChartPalette.Series(0));
+
+        // The y range starts at zero so that a drop to half looks like half.
+        plot.Axes.SetLimits(-margin, count - 1 + margin, -top * 0.12, top * 1.12);
+        return new Chart(plot, size, title, string.Create(CultureInfo.InvariantCulture, $"{count} values, oldest first: {string.Join(", ", values.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}."));
     }
 }

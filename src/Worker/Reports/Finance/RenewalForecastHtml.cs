@@ -29,9 +29,9 @@ internal static class RenewalForecastHtml
         html.Append("</section>\n");
 
         html.Append("<h2>Month by month</h2>\n<div class=\"grid2\">\n<figure>")
-            .Append(HtmlText.InlineSvg(LineChart.Render(ForecastChart(months))))
+            .Append(HtmlText.InlineSvg(LineChart.Draw(ForecastChart(months))))
             .Append("<figcaption>Expected renewed ARR per month with its P10\u2013P90 range (8 months in 10 should land inside it if the probabilities are right), against the ARR due.</figcaption></figure>\n<figure>")
-            .Append(HtmlText.InlineSvg(BarChart.Render(new BarChartData(
+            .Append(HtmlText.InlineSvg(BarChart.Draw(new BarChartData(
                 "ARR due: expected to renew and to churn",
                 [.. months.Select(m => m.Month.ToString("MMM yy", CultureInfo.InvariantCulture))],
                 [
@@ -116,7 +116,7 @@ internal static class RenewalForecastHtml
         foreach (var lead in result.Summary.Select(s => s.LeadMonths))
         {
             var rows = result.Backtest.Where(r => r.LeadMonths == lead).ToList();
-            html.Append("<figure>").Append(HtmlText.InlineSvg(LineChart.Render(BacktestChart(rows, lead))))
+            html.Append("<figure>").Append(HtmlText.InlineSvg(LineChart.Draw(BacktestChart(rows, lead))))
                 .Append("<figcaption>Forecasts made ").Append(HtmlText.Number(lead, 0)).Append(" months ahead: expected renewed ARR with its P10\u2013P90 range, and what renewed.</figcaption></figure>\n");
         }
 

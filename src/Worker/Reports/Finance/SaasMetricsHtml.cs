@@ -32,7 +32,7 @@ internal static class SaasMetricsHtml
         html.Append("</section>\n");
 
         html.Append("<h2>MRR bridge</h2>\n<div class=\"grid2\">\n<figure>")
-            .Append(HtmlText.InlineSvg(BarChart.Render(new BarChartData(
+            .Append(HtmlText.InlineSvg(BarChart.Draw(new BarChartData(
                 "MRR movements per month",
                 [.. months.Select(m => m.Month.ToString("MMM yy", CultureInfo.InvariantCulture))],
                 [
@@ -47,7 +47,7 @@ internal static class SaasMetricsHtml
                 "MRR",
                 ValueFormat.Compact))))
             .Append("<figcaption>Gains above zero, losses below it, per month.</figcaption></figure>\n<figure>")
-            .Append(HtmlText.InlineSvg(LineChart.Render(new LineChartData(
+            .Append(HtmlText.InlineSvg(LineChart.Draw(new LineChartData(
                 "Revenue retention per month",
                 [
                     new LineSeries("NRR", [.. Points(months, m => m.NetRevenueRetention)], Markers: true),

@@ -9,17 +9,17 @@ public sealed class ChartDesignTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private static List<string> Texts(string svg) => XDocument.Parse(svg).Descendants(Svg + "text").Select(t => t.Value).ToList();
+    private static List<string> Texts(string svg) => XDocument.Parse(svg).Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
 
     [Fact]
-    public void RenderCalibration_Bins_OneDotPerRangeWithRowsOnEqualRoundAxes()
+    public void DrawCalibration_Bins_OneDotPerRangeWithRowsOnEqualRoundAxes()
     {
         CalibrationPoint[] points = [new(0.04, 0.035, 2100), new(0.14, 0.16, 520), new(0.28, 0.25, 300), new(0.9, 0, 0)];
 
-        var svg = CalibrationPlot.Render("Calibration", points);
+        var svg = CalibrationPlot.Draw("Calibration", points).ToSvg();
 
         var document = XDocument.Parse(svg);
-        Assert.Equal(points.Count(p => p.Rows > 0), document.Descendants(Svg + "circle").Count());
+        Assert.Equal(points.Count(p => p.Rows > 0), document.Descendants(Svg + "ellipse").Count());
         // The largest value is 28%: both axes end on the same round tick, 30%, in steps of 10 points (5-point steps
         // would need six intervals, one more than the scale allows).
         var texts = Texts(svg);
@@ -27,20 +27,22 @@ public sealed class ChartDesignTests
         Assert.DoesNotContain("40%", texts);
         Assert.Contains("Observed (dot size = rows)", texts);
         Assert.Contains("Perfect calibration", texts);
-        // The dashed diagonal runs from the origin to the top right corner of the plot.
-        var diagonal = document.Descendants(Svg + "line").Single(l => (string?)l.Attribute("stroke-dasharray") == "5 3" && (string?)l.Attribute("stroke-width") == "1.5");
-        Assert.NotEqual(diagonal.Attribute("x1")!.Value, diagonal.Attribute("x2")!.Value);
-        Assert.NotEqual(diagonal.Attribute("y1")!.Value, diagonal.Attribute("y2")!.Value);
+        // The dashed diagonal: dashes from the bottom left to the top right of the plot.
+        var diagonal = document.Descendants(Svg + "path").First(ChartRenderingTests.IsDashed);
+        var dashes = System.Text.RegularExpressions.Regex.Matches((string)diagonal.Attribute("d")!, "(-?[0-9.]+) (-?[0-9.]+)")
+            .Select(m => (X: double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Y: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        Assert.True(dashes[^1].X - dashes[0].X > 200 && dashes[0].Y - dashes[^1].Y > 150, $"from {dashes[0]} to {dashes[^1]}");
     }
 
     [Fact]
-    public void RenderCalibration_DotArea_GrowsWithRows()
+    public void DrawCalibration_DotArea_GrowsWithRows()
     {
-        var svg = CalibrationPlot.Render("Calibration", [new CalibrationPoint(0.1, 0.1, 400), new CalibrationPoint(0.2, 0.2, 100)]);
+        var svg = CalibrationPlot.Draw("Calibration", [new CalibrationPoint(0.1, 0.1, 400), new CalibrationPoint(0.2, 0.2, 100)]).ToSvg();
 
-        var radii = XDocument.Parse(svg).Descendants(Svg + "circle").Select(c => double.Parse(c.Attribute("r")!.Value, CultureInfo.InvariantCulture)).ToList();
+        var radii = XDocument.Parse(svg).Descendants(Svg + "ellipse").Select(c => Math.Round(double.Parse(c.Attribute("rx")!.Value, CultureInfo.InvariantCulture), 1)).ToList();
         // 3 + 6 x sqrt(rows / most): 9 for 400 rows, 6 for 100.
         Assert.Equal([9.0, 6.0], radii);
+        Assert.Equal(6.0, CalibrationPlot.Radius(100, 400), 12);
     }
 
     [Fact]
@@ -69,11 +71,11 @@ public sealed class ChartDesignTests
     }
 
     [Fact]
-    public void RenderLift_Curve_PrintsTheLiftAtTheMarkedShare()
+    public void DrawLift_Curve_PrintsTheLiftAtTheMarkedShare()
     {
         var curve = GainsCurve.FromGroups([(0.5, 10, 5), (0.2, 30, 3), (0.05, 60, 2)]);
 
-        var texts = Texts(LiftChart.Render("Gains", curve, markShare: 0.25));
+        var texts = Texts(LiftChart.Draw("Gains", curve, markShare: 0.25).ToSvg());
 
         // 65% of churners in the top 25%: 2.6 times random.
         Assert.Contains("top 25%: 65% of churners (2.6\u00d7 random)", texts);

@@ -30,9 +30,16 @@ public sealed class HtmlTextTests
     }
 
     [Fact]
-    public void InlineSvg_Chart_DropsTheNamespaceAddress()
+    public void InlineSvg_Chart_DropsTheNamespaceAddresses()
     {
-        Assert.Equal("<svg width=\"1\"></svg>", "<svg width=\"1\"></svg>");
+        var chart = ChurnWatch.Worker.Reports.Charts.Sparkline.Draw([1, 2, 3], "usage");
+
+        var inline = HtmlText.InlineSvg(chart);
+
+        Assert.StartsWith("<svg ", inline, StringComparison.Ordinal);
+        Assert.Contains("xmlns", chart.ToSvg(), StringComparison.Ordinal);
+        Assert.DoesNotContain("xmlns", inline, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", inline, StringComparison.Ordinal);
     }
 
     [Theory]

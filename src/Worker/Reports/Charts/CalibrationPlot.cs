@@ -35,10 +35,7 @@ internal static class CalibrationPlot
         var scale = NiceScale.Create(0, extent);
         ChartStyle.Ticks(plot.Axes.Left, scale, ValueFormat.Percent);
         ChartStyle.Ticks(plot.Axes.Bottom, scale, ValueFormat.Percent);
-        var diagonal = plot.Add.Line(0, 0, scale.Max, scale.Max);
-        diagonal.Color = ChartStyle.Colour(ChartPalette.Muted);
-        diagonal.LineWidth = 1.5f;
-        diagonal.LinePattern = LinePattern.Dashed;
+        DashedLine.Add(plot, [new ChartPoint(0, 0), new ChartPoint(scale.Max, scale.Max)], scale, scale, chartSize, ChartPalette.Muted, 1.5f);
         var line = plot.Add.Scatter(shown.Select(p => p.Predicted).ToArray(), shown.Select(p => p.Observed).ToArray(), ChartStyle.Colour(ChartPalette.Series(0)));
         line.LineWidth = 2;
         line.MarkerSize = 0;

@@ -96,8 +96,9 @@ internal static class ChartStyle
         if (entry.Line)
         {
             item.LineColor = Colour(entry.Colour);
-            item.LineWidth = 2;
-            item.LinePattern = entry.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            // A dashed sample would need a Skia path effect, which the SVG writer cannot write (see DashedLine):
+            // references get a thinner line in their grey instead, and the chart's own line is dashed.
+            item.LineWidth = entry.Dashed ? 1.5f : 2;
         }
         else
         {

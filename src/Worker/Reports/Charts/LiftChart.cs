@@ -32,10 +32,7 @@ internal static class LiftChart
         ChartStyle.Ticks(plot.Axes.Left, scale, ValueFormat.Percent);
         ChartStyle.Ticks(plot.Axes.Bottom, scale, ValueFormat.Percent);
         plot.Axes.SetLimits(0, 1, 0, 1);
-        var random = plot.Add.Line(0, 0, 1, 1);
-        random.Color = ChartStyle.Colour(ChartPalette.Muted);
-        random.LineWidth = 1.5f;
-        random.LinePattern = LinePattern.Dashed;
+        DashedLine.Add(plot, [new ChartPoint(0, 0), new ChartPoint(1, 1)], scale, scale, chartSize, ChartPalette.Muted, 1.5f);
         var points = gains.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).OrderBy(p => p.X).ToList();
         if (points.Count < 2)
         {
@@ -57,10 +54,7 @@ internal static class LiftChart
 
         var found = GainsCurve.At(points, markShare);
         var lift = found / markShare;
-        var guide = plot.Add.Line(markShare, 0, markShare, found);
-        guide.Color = ChartStyle.Colour(ChartPalette.Ink);
-        guide.LineWidth = 1;
-        guide.LinePattern = LinePattern.Dotted;
+        DashedLine.Add(plot, [new ChartPoint(markShare, 0), new ChartPoint(markShare, found)], scale, scale, chartSize, ChartPalette.Ink, 1);
         var mark = plot.Add.Marker(markShare, found, MarkerShape.FilledCircle, 9);
         mark.Color = ChartStyle.Colour(ChartPalette.RiskHigh);
         var note = plot.Add.Text(MarkText(markShare, found, lift), markShare, found);

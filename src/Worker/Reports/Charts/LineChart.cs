@@ -43,9 +43,15 @@ internal static class LineChart
         {
             var series = data.Series[s];
             var points = series.Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
+            if (series.Dashed)
+            {
+                DashedLine.Add(plot, points, x, y, chartSize, Colour(series, s), 1.5f);
+                plot.Legend.ManualItems.Add(ChartStyle.LegendItem(new LegendEntry(legendNames[s + 1], Colour(series, s), Line: true, Dashed: true)));
+                continue;
+            }
+
             var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), ChartStyle.Colour(Colour(series, s)));
-            line.LineWidth = series.Dashed ? 1.5f : 2.25f;
-            line.LinePattern = series.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            line.LineWidth = 2.25f;
             line.MarkerSize = series.Markers ? 6.5f : 0;
             line.MarkerShape = MarkerShape.FilledCircle;
             line.LegendText = legendNames[s + 1];

@@ -34,7 +34,7 @@ internal static class Sparkline
         var baseline = plot.Add.HorizontalLine(0, 1, ChartStyle.Colour(ChartPalette.Grid));
         if (count == 0)
         {
-            baseline.LinePattern = LinePattern.Dotted;
+            // A faint baseline alone says "no values" without a dashed line (see DashedLine).
             plot.Axes.SetLimits(0, 1, -0.5, 1);
             return new Chart(plot, size, title, "No values.");
         }

@@ -117,6 +117,24 @@ public sealed class ChartRenderingTests
     }
 
     [Fact]
+    public void DashedLine_Diagonal_IsEvenPiecesWithGaps()
+    {
+        var plot = new ScottPlot.Plot();
+        var scale = NiceScale.Create(0, 1);
+
+        DashedLine.Add(plot, [new ChartPoint(0, 0), new ChartPoint(0.5, 0.5), new ChartPoint(1, 1)], scale, scale, new ChartSize(180, 210), ChartPalette.Muted, 1);
+
+        // 100 x 100 pixels: a diagonal of 141.4 px holds 17 dashes of 5 px with their 3 px gaps (136 px), then an 18th
+        // dash in the 5.4 px left; the corner in the middle does not start a new dash.
+        var line = Assert.IsType<ScottPlot.Plottables.Scatter>(Assert.Single(plot.GetPlottables()));
+        var xs = line.Data.GetScatterPoints().Select(p => p.X).ToList();
+        var pieces = string.Join(",", xs.Select(x => double.IsNaN(x) ? "|" : "x")).Split('|', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(18, pieces.Length);
+        var firstDash = xs[1] - xs[0];
+        Assert.Equal(5 / Math.Sqrt(2) / 100, firstDash, 9);
+    }
+
+    [Fact]
     public void Draw_TwoChartsOnOnePage_ShareNoIds()
     {
         var ids = new[] { Line(), GroupedBars(), Histogram() }
@@ -275,12 +293,9 @@ public sealed class ChartRenderingTests
         Assert.True(origins[^1].X + glyphs[^1] + 10 <= 400, $"the legend ends at {origins[^1].X + glyphs[^1]:0}");
     }
 
-    /// <summary>
-    /// A dashed line as Skia writes it to SVG: each dash is its own filled outline (no stroke-dasharray), so the path
-    /// is filled in the reference colour and has many pieces.
-    /// </summary>
+    /// <summary>A dashed reference line (see DashedLine): one path in the reference grey, in many pieces.</summary>
     internal static bool IsDashed(XElement path) =>
-        string.Equals((string?)path.Attribute("fill"), ChartPalette.Muted, StringComparison.OrdinalIgnoreCase)
+        string.Equals((string?)path.Attribute("stroke"), ChartPalette.Muted, StringComparison.OrdinalIgnoreCase)
         && ((string?)path.Attribute("d"))?.Count(c => c == 'M') > 3;
 
     private static (double X, double Y) Origin(XElement text)

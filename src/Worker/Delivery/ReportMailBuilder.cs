@@ -6,8 +6,8 @@ using CsvHelper;
 namespace ChurnWatch.Worker.Delivery;
 
 /// <summary>
-/// Builds each manager's email from what the output step wrote: <c>reports/&lt;owner&gt;.html</c> and that owner's rows
-/// of <c>account_risk.csv</c>. Reading the written files (rather than recomputing) means the email is exactly the
+/// Builds each manager's email from what the output step wrote: <c>reports/&lt;owner&gt;.html</c>, its email summary
+/// <c>reports/&lt;owner&gt;.email.mime</c> and that owner's rows of <c>account_risk.csv</c>. Reading the written files (rather than recomputing) means the email is exactly the
 /// report on disk, and a resend sends the same thing.
 /// </summary>
 internal static class ReportMailBuilder
@@ -56,11 +56,19 @@ internal static class ReportMailBuilder
                 throw new FileNotFoundException($"The report for {group.Key} is missing ({htmlPath}); re-run the weekly report before sending.", htmlPath);
             }
 
+            var summaryPath = Path.Combine(outputFolder, "reports", ReportFileName.EmailForOwner(group.Key));
+            if (!File.Exists(summaryPath))
+            {
+                throw new FileNotFoundException($"The email summary for {group.Key} is missing ({summaryPath}): the reports were written by an older version; re-run the weekly report before sending.", summaryPath);
+            }
+
             var week = group.First()[asOf];
             mails.Add(new ReportMail(
                 week,
                 group.Key,
                 $"ChurnWatch weekly risk report, week of {week}",
+                summaryPath,
+                ReportFileName.ForOwner(group.Key),
                 File.ReadAllText(htmlPath),
                 $"accounts-{week}.csv",
                 WriteTable(header, group),
@@ -129,7 +137,7 @@ internal static class ReportMailBuilder
                 $"- {row[Column("account_name")]} ({row[Column("account_id")]}): churn risk {100 * Number(row, "churn_probability"):0}% ({row[Column("risk_band")]}), ARR at risk {Number(row, "arr_at_risk"):N0}{(reasons.Length == 0 ? string.Empty : ". " + reasons)}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\nThe full report is the HTML version of this email; your accounts are attached as accounts-{week}.csv.\n");
+        text.Append(CultureInfo.InvariantCulture, $"\nThe full report is attached as {ReportFileName.ForOwner(owner)}; your accounts as accounts-{week}.csv.\n");
         return text.ToString();
     }
 }

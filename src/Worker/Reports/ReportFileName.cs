@@ -23,6 +23,12 @@ internal static class ReportFileName
     /// <summary>The page's table as CSV, beside the page: "jane-doe-example-com-1a2b3c4d.csv".</summary>
     public static string CsvForOwner(string ownerEmail) => Stem(ownerEmail) + ".csv";
 
+    /// <summary>
+    /// The summary body of the page's weekly email (HTML and chart images as one MIME part), beside the page:
+    /// "jane-doe-example-com-1a2b3c4d.email.mime".
+    /// </summary>
+    public static string EmailForOwner(string ownerEmail) => Stem(ownerEmail) + ".email.mime";
+
     private static string Stem(string ownerEmail)
     {
         ArgumentNullException.ThrowIfNull(ownerEmail);

@@ -244,23 +244,10 @@ internal static class WeeklyRiskReportHtml
 
     private static void Charts(StringBuilder html, IReadOnlyList<AccountRiskRow> rows, WeeklyRiskReport report)
     {
-        var conventions = report.Conventions;
         html.Append("<h2>Risk at a glance</h2>\n<div class=\"grid2\">\n<figure>");
-        var bins = HistogramChart.Bin(rows.Select(r => r.ChurnProbability), 0, 1, 10);
-        // A bin takes the band of its lower edge: with thresholds on 10-point steps (the usual 20% and 50%) that is exact.
-        string BandColour(HistogramBin bin) =>
-            bin.Lower >= conventions.HighThreshold - 1e-9 ? ChartPalette.RiskHigh
-            : bin.Lower >= conventions.MediumThreshold - 1e-9 ? ChartPalette.RiskMedium
-            : ChartPalette.RiskLow;
-        LegendEntry[] legend =
-        [
-            new("Low", ChartPalette.RiskLow),
-            new("Medium", ChartPalette.RiskMedium),
-            new("High", ChartPalette.RiskHigh),
-        ];
-        html.Append(HtmlText.InlineSvg(HistogramChart.Draw("Accounts by churn probability", bins, "Churn probability", "Accounts", ValueFormat.Percent, binColour: BandColour, legend: legend)));
+        html.Append(HtmlText.InlineSvg(ReportCharts.RiskDistribution(report)));
         html.Append("<figcaption>Risk distribution: how many of your accounts fall in each 10-point range of churn probability, coloured by risk band.</figcaption></figure>\n<figure>");
-        html.Append(HtmlText.InlineSvg(BarChart.Draw(RenewalMonths.Chart(rows, report.AsOf, conventions.Currency), new ChartSize(640, 300))));
+        html.Append(HtmlText.InlineSvg(ReportCharts.ArrAtRiskByRenewalMonth(report)));
         html.Append("<figcaption>ARR at risk (ARR \u00d7 churn probability) of the accounts renewing in each month, split by risk band; ")
             .Append("\u201cNo date\u201d are month-to-month accounts, which can leave in any month.</figcaption></figure>\n</div>\n");
     }

@@ -6,7 +6,7 @@ namespace ChurnWatch.Worker.Reports;
 internal static class WeeklyRiskReportPublisher
 {
     /// <summary>
-    /// Writes one page per report, each followed by its table as CSV, and then <c>index.html</c>. The index goes last
+    /// Writes one page per report, each followed by its table as CSV and its email's summary part, and then <c>index.html</c>. The index goes last
     /// so that it never links to a page that is not there yet. Returns the paths written, in order.
     /// </summary>
     /// <param name="folder">The output folder; created when missing.</param>
@@ -31,6 +31,9 @@ internal static class WeeklyRiskReportPublisher
             var csv = Path.Combine(folder, ReportFileName.CsvForOwner(report.OwnerEmail));
             Csv.AccountRiskCsv.WriteFile(csv, report.AsOf, AccountRiskRow.Rank(report.Accounts));
             written.Add(csv);
+            var email = Path.Combine(folder, ReportFileName.EmailForOwner(report.OwnerEmail));
+            Pages.Email.WeeklySummaryPart.Write(email, report);
+            written.Add(email);
         }
 
         var index = Path.Combine(folder, ReportFileName.Index);

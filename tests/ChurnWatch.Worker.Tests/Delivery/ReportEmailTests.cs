@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChurnWatch.Worker.Delivery;
 using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Tests.Reports;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,17 @@ public sealed class ReportEmailTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_out.Path, "reports"));
         File.WriteAllText(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(Ana)), "<!doctype html><title>Ana</title><p>Acme &amp; Globex: 2 accounts</p>");
         File.WriteAllText(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(Ben)), "<!doctype html><title>Ben</title><p>&lt;script&gt; shown as text</p>");
+        foreach (var owner in new[] { Ana, Ben })
+        {
+            ChurnWatch.Worker.Pages.Email.WeeklySummaryPart.Write(Path.Combine(_out.Path, "reports", ReportFileName.EmailForOwner(owner)), ReportFixtures.Report(owner));
+        }
+    }
+
+    /// <summary>The summary body written for <paramref name="owner"/>, as the email's HTML.</summary>
+    private string SummaryHtml(string owner)
+    {
+        using var summary = MimeKit.MimeEntity.Load(Path.Combine(_out.Path, "reports", ReportFileName.EmailForOwner(owner)));
+        return WeeklyEmailTests.Html(summary);
     }
 
     private static SmtpReportSender Sender(int port, string? user = null, string? password = null) =>
@@ -54,8 +66,15 @@ public sealed class ReportEmailTests : IDisposable
             Assert.Equal("ChurnWatch weekly risk report, week of 2026-11-16", message.GetProperty("subject").GetString());
             Assert.Equal("churnwatch@example.com", message.GetProperty("mail_from").GetString());
             var page = await File.ReadAllTextAsync(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(owner)));
-            Assert.Equal(page, message.GetProperty("html").GetString()!.TrimEnd('\n'));
-            var attachment = Assert.Single(message.GetProperty("attachments").EnumerateArray());
+            // The body is the summary written for mail clients; the full page and the CSV are attached.
+            // (SMTP carries lines ended by CRLF; the file has the platform's line ends.)
+            Assert.Equal(SummaryHtml(owner).ReplaceLineEndings("\n").TrimEnd('\n'), message.GetProperty("html").GetString()!.ReplaceLineEndings("\n").TrimEnd('\n'));
+            var attachments = message.GetProperty("attachments").EnumerateArray().ToList();
+            Assert.Equal(2, attachments.Count);
+            Assert.Equal(ReportFileName.ForOwner(owner), attachments[0].GetProperty("filename").GetString());
+            Assert.Equal("text/html", attachments[0].GetProperty("content_type").GetString());
+            Assert.Equal(page, attachments[0].GetProperty("text").GetString());
+            var attachment = attachments[1];
             Assert.Equal("accounts-2026-11-16.csv", attachment.GetProperty("filename").GetString());
             Assert.Equal("text/csv", attachment.GetProperty("content_type").GetString());
             var lines = attachment.GetProperty("text").GetString()!.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -65,7 +84,7 @@ public sealed class ReportEmailTests : IDisposable
         }
 
         // the guarded formula cell arrives still guarded
-        Assert.Contains("'=HYPERLINK", messages[1].GetProperty("attachments")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'=HYPERLINK", messages[1].GetProperty("attachments")[1].GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [SmtpFact]
@@ -119,6 +138,7 @@ public sealed class ReportEmailTests : IDisposable
             .Concat([$"2026-11-16,unassigned,U1,Umbrella,SMB,Team,12000,0.31,3720,High,0.05,2027-01-31,0.74,Usage fell,gone_dark,4"]);
         File.WriteAllLines(Path.Combine(_out.Path, AccountRiskCsv.FileName), [header, .. rows]);
         File.WriteAllText(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner("unassigned")), "<!doctype html><title>unassigned</title>");
+        ChurnWatch.Worker.Pages.Email.WeeklySummaryPart.Write(Path.Combine(_out.Path, "reports", ReportFileName.EmailForOwner("unassigned")), ReportFixtures.Report("unassigned"));
         var database = TestStore.Create(storeFolder);
         await database.MigrateAsync(CancellationToken.None);
         var deliveries = new ChurnWatch.Worker.Store.ReportDeliveryStore(database, new FixedTimeProvider(TestStore.Now));
@@ -148,13 +168,24 @@ public sealed class ReportEmailTests : IDisposable
             Assert.Contains(file, output, StringComparison.Ordinal);
             Assert.Equal("churnwatch@example.com", Assert.Single(message.From.Mailboxes).Address);
             Assert.Equal("ChurnWatch weekly risk report, week of 2026-11-16", message.Subject);
-            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(owner))), message.HtmlBody);
+            Assert.Equal(SummaryHtml(owner), message.HtmlBody);
+            // The HTML body's charts are parts of the message, found by their cid: references.
+            var related = Assert.Single(message.BodyParts.OfType<MimeKit.MultipartRelated>().Concat(message.Body is MimeKit.Multipart m ? m.OfType<MimeKit.MultipartAlternative>().SelectMany(a => a.OfType<MimeKit.MultipartRelated>()) : []).Distinct());
+            Assert.All(System.Text.RegularExpressions.Regex.Matches(message.HtmlBody!, "src=\"cid:([^\"]+)\"").Select(x => x.Groups[1].Value),
+                cid => Assert.Equal("image/png", related.OfType<MimeKit.MimePart>().Single(p => p.ContentId == cid).ContentType.MimeType));
             // A plain-text alternative for clients that show no HTML: the owner's accounts, most ARR at risk first.
             Assert.StartsWith($"ChurnWatch weekly risk report, week of 2026-11-16, for {owner}", message.TextBody, StringComparison.Ordinal);
             Assert.Contains(owner == Ana ? "2 accounts, ARR 24,000, ARR at risk 7,440." : "1 account, ARR 12,000, ARR at risk 3,720.", message.TextBody, StringComparison.Ordinal);
             Assert.Contains("churn risk 31% (High), ARR at risk 3,720. Usage fell", message.TextBody, StringComparison.Ordinal);
-            var attachment = Assert.IsAssignableFrom<MimeKit.MimePart>(Assert.Single(message.Attachments));
-            Assert.Equal("accounts-2026-11-16.csv", attachment.FileName);
+            var attached = message.Attachments.OfType<MimeKit.MimePart>().ToList();
+            Assert.Equal([ReportFileName.ForOwner(owner), "accounts-2026-11-16.csv"], attached.Select(a => a.FileName));
+            using (var page = new MemoryStream())
+            {
+                await attached[0].Content!.DecodeToAsync(page);
+                Assert.Equal(await File.ReadAllTextAsync(Path.Combine(_out.Path, "reports", ReportFileName.ForOwner(owner))), System.Text.Encoding.UTF8.GetString(page.ToArray()));
+            }
+
+            var attachment = attached[1];
             using var csv = new MemoryStream();
             await attachment.Content!.DecodeToAsync(csv);
             var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

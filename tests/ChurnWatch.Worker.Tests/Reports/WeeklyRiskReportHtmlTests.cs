@@ -165,9 +165,10 @@ public sealed class WeeklyRiskReportHtmlTests
         {
             var written = WeeklyRiskReportPublisher.Publish(folder, ReportFixtures.AsOf, [ReportFixtures.Report(), ReportFixtures.Report("bob@example.com")]);
 
-            // each page followed by its table as CSV, the index last
-            Assert.Equal(5, written.Count);
-            Assert.Equal([".html", ".csv", ".html", ".csv"], written.Take(4).Select(Path.GetExtension));
+            // each page followed by its table as CSV and its email's summary, the index last
+            Assert.Equal(7, written.Count);
+            Assert.Equal([".html", ".csv", ".mime", ".html", ".csv", ".mime"], written.Take(6).Select(Path.GetExtension));
+            Assert.EndsWith(".email.mime", written[2], StringComparison.Ordinal);
             Assert.Equal("index.html", Path.GetFileName(written[^1]));
             Assert.Equal(
                 written.Select(Path.GetFileName).Order(StringComparer.Ordinal),

@@ -26,12 +26,13 @@ public sealed class HtmlEncodingTests
         return ReportFixtures.Report(owner, rows: [hostile, ReportFixtures.Row("A-1", "Plain", 10_000m, 0.1, RiskBand.Low, owner: owner)]);
     }
 
-    public static TheoryData<string> Pages() => new() { "report", "index" };
+    public static TheoryData<string> Pages() => new() { "report", "index", "email" };
 
     public static string RenderPage(string page) => page switch
     {
         "report" => WeeklyRiskReportHtml.Render(HostileReport()),
         "index" => ReportIndexHtml.Render(ReportFixtures.AsOf, [HostileReport(), HostileReport("<script>@example.com")]),
+        "email" => ChurnWatch.Worker.Tests.Delivery.WeeklyEmailTests.Html(ChurnWatch.Worker.Pages.Email.WeeklySummaryPart.Create(HostileReport("<script>@example.com"))),
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, null),
     };
 
@@ -43,7 +44,8 @@ public sealed class HtmlEncodingTests
 
         Assert.Contains(EncodedScript, html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        // The email's own charts are <img src="cid:...">; the hostile plan must not add one.
+        Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<svg onload", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<i>", html, StringComparison.Ordinal);

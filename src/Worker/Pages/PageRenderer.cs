@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChurnWatch.Worker.Pages;
+
+/// <summary>
+/// Renders a Razor component to an HTML string with ASP.NET Core's <see cref="HtmlRenderer"/>: the one way ChurnWatch
+/// writes HTML. The renderer encodes every value a component writes with <c>@</c>, so no caller encodes by hand.
+/// </summary>
+internal static class PageRenderer
+{
+    // Components here take all they show as parameters and inject nothing, so one empty service provider serves all.
+    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
+
+    /// <summary>The HTML of <typeparamref name="TComponent"/> with <paramref name="parameters"/>.</summary>
+    public static string Render<TComponent>(IDictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        // The callers are synchronous writers running on pool threads without a synchronisation context, so waiting
+        // here cannot deadlock; HtmlRenderer runs the component on its own dispatcher.
+        return RenderAsync<TComponent>(parameters).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The HTML of <typeparamref name="TComponent"/> with <paramref name="parameters"/>.</summary>
+    public static async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        await using var renderer = new HtmlRenderer(Services, Services.GetRequiredService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+            return output.ToHtmlString();
+        });
+    }
+}

@@ -72,7 +72,7 @@ internal static class ReportsCommand
                             eml = $", written to {path}";
                         }
 
-                        Console.WriteLine($"{mail.To}: \"{mail.Subject}\", {mail.Html.Length:N0} characters of HTML, attachment {mail.CsvFileName} ({mail.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1} accounts){eml}");
+                        Console.WriteLine($"{mail.To}: \"{mail.Subject}\", a summary of {new FileInfo(mail.SummaryPath).Length:N0} bytes with its charts, attachments {mail.ReportFileName} ({mail.Html.Length:N0} characters) and {mail.CsvFileName} ({mail.Csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1} accounts){eml}");
                     }
 
                     return ExitCodes.Ok;

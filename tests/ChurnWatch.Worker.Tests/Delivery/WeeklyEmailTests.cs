@@ -119,7 +119,7 @@ public sealed partial class WeeklyEmailTests(ChromiumFixture chromium) : IDispos
         await File.WriteAllTextAsync(path, html);
         var screenshots = Environment.GetEnvironmentVariable("CHURNWATCH_TEST_SCREENSHOTS");
 
-        var page = await browser.OpenAsync(path, screenshots is { Length: > 0 } ? Path.Combine(screenshots, "email.png") : null, 2200);
+        var page = await browser.OpenAsync(path, screenshots is { Length: > 0 } ? Path.Combine(screenshots, "weekly-email.png") : null, 2200);
 
         Assert.Empty(page.ConsoleErrors);
         Assert.Equal(2, page.Images);

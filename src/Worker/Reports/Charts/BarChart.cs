@@ -66,8 +66,8 @@ internal static class BarChart
         // The zero line goes on top so that negative bars visibly hang from it.
         plot.Add.HorizontalLine(0, 1, ChartStyle.Colour(ChartPalette.Axis));
 
-        // The plot takes the chart less the y axis (about 56 px) and the right margin (24 px).
-        var categories = CategoryLabels.Fit(data.Categories, chartSize.Width - 80);
+        // The plot takes the chart less the y axis (about 56 px) and the right margin (40 px).
+        var categories = CategoryLabels.Fit(data.Categories, chartSize.Width - 96);
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var c = 0; c < categories.Count; c++)
         {

@@ -48,8 +48,8 @@ internal static class ChartStyle
         // Only the axes that carry values get a line; a full frame is ink that says nothing.
         plot.Axes.Top.FrameLineStyle.Width = 0;
         plot.Axes.Right.FrameLineStyle.Width = 0;
-        // Room on the right for half of the last x tick label ("100%"), which is centred on the plot's edge.
-        plot.Axes.Right.MinimumSize = 24;
+        // Room on the right for half of the last x tick label (a date is 70 px wide), which is centred on the plot's edge.
+        plot.Axes.Right.MinimumSize = 40;
         plot.Grid.MajorLineColor = Colour(ChartPalette.Grid);
         plot.Grid.XAxisStyle.IsVisible = false;
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +14,13 @@ namespace ChurnWatch.Worker.Pages;
 /// </summary>
 internal static class PageRenderer
 {
-    // Components here take all they show as parameters and inject nothing, so one empty service provider serves all.
-    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
+    // Components here take all they show as parameters and inject nothing, so one service provider serves all. The
+    // encoder still encodes markup characters (< > & " ') but writes other text as it is: names in any script stay
+    // readable in the file, and "×" or "–" are not turned into numeric references.
+    private static readonly IServiceProvider Services = new ServiceCollection()
+        .AddLogging()
+        .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
+        .BuildServiceProvider();
 
     /// <summary>The HTML of <typeparamref name="TComponent"/> with <paramref name="parameters"/>.</summary>
     public static string Render<TComponent>(IDictionary<string, object?> parameters)

@@ -17,7 +17,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="TopReasons">Up to three reasons in plain words, strongest first.</param>
 /// <param name="Signals">Open signals.</param>
 /// <param name="WeeklyActiveUsers">Weekly active users, oldest week first, for the usage sparkline.</param>
-internal sealed record AccountRiskRow(
+public sealed record AccountRiskRow(
     string AccountId,
     string Name,
     string OwnerEmail,

@@ -8,7 +8,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="ArrAtRisk">Their expected ARR loss.</param>
 /// <param name="HighRiskAccounts">Accounts in the high band.</param>
 /// <param name="TopAccount">The account with the largest ARR at risk, the first line of the manager's page; null without accounts.</param>
-internal sealed record ManagerSummary(string OwnerEmail, string FileName, int Accounts, decimal Arr, decimal ArrAtRisk, int HighRiskAccounts, AccountRiskRow? TopAccount)
+public sealed record ManagerSummary(string OwnerEmail, string FileName, int Accounts, decimal Arr, decimal ArrAtRisk, int HighRiskAccounts, AccountRiskRow? TopAccount)
 {
     /// <summary>The index line of <paramref name="report"/>.</summary>
     public static ManagerSummary From(WeeklyRiskReport report)

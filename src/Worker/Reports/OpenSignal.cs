@@ -7,4 +7,4 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="Severity">How urgent it is.</param>
 /// <param name="Evidence">The numbers that triggered it, in words.</param>
 /// <param name="IsNew">First seen this week: the report counts new signals apart, because those are what changed.</param>
-internal sealed record OpenSignal(SignalKind Kind, SignalSeverity Severity, string Evidence, bool IsNew = false);
+public sealed record OpenSignal(SignalKind Kind, SignalSeverity Severity, string Evidence, bool IsNew = false);

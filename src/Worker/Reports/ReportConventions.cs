@@ -6,4 +6,4 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="Currency">ISO 4217 code of the amounts.</param>
 /// <param name="MediumThreshold">Churn probability from which an account is in the medium band.</param>
 /// <param name="HighThreshold">Churn probability from which an account is in the high band.</param>
-internal sealed record ReportConventions(int HorizonDays, int GracePeriodDays, string Currency, double MediumThreshold, double HighThreshold);
+public sealed record ReportConventions(int HorizonDays, int GracePeriodDays, string Currency, double MediumThreshold, double HighThreshold);

@@ -8,7 +8,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="RenewalsDue">Renewals within <paramref name="RenewalWindowDays"/> days of the as-of date.</param>
 /// <param name="RenewalArrDue">ARR of those renewals.</param>
 /// <param name="RenewalWindowDays">The renewal window, 90 days by default.</param>
-internal sealed record ReportKpis(int Accounts, decimal Arr, decimal ArrAtRisk, int HighRiskAccounts, int RenewalsDue, decimal RenewalArrDue, int RenewalWindowDays)
+public sealed record ReportKpis(int Accounts, decimal Arr, decimal ArrAtRisk, int HighRiskAccounts, int RenewalsDue, decimal RenewalArrDue, int RenewalWindowDays)
 {
     /// <summary>The default renewal window: a quarter, the usual planning horizon of account managers.</summary>
     public const int DefaultRenewalWindowDays = 90;

@@ -6,7 +6,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="Kind">The kind.</param>
 /// <param name="Count">Open signals of the kind, new ones included.</param>
 /// <param name="New">Of those, first seen this week.</param>
-internal sealed record SignalCount(SignalKind Kind, int Count, int New = 0)
+public sealed record SignalCount(SignalKind Kind, int Count, int New = 0)
 {
     /// <summary>Open signals of the kind that were already open last week.</summary>
     public int Carried => Count - New;

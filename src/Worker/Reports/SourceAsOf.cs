@@ -6,7 +6,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="LastIngest">When ChurnWatch last loaded the source successfully (UTC).</param>
 /// <param name="StaleAfter">How old <paramref name="NewestData"/> may be before the source counts as stale.</param>
 /// <param name="IsStale">Whether the newest data was older than <paramref name="StaleAfter"/> when the report was made.</param>
-internal sealed record SourceAsOf(string Source, DateTime NewestData, DateTime LastIngest, TimeSpan StaleAfter, bool IsStale)
+public sealed record SourceAsOf(string Source, DateTime NewestData, DateTime LastIngest, TimeSpan StaleAfter, bool IsStale)
 {
     /// <summary>
     /// Judges a source at <paramref name="reportInstant"/>. It is the age of the newest data that counts, not the
@@ -32,7 +32,7 @@ internal sealed record SourceAsOf(string Source, DateTime NewestData, DateTime L
     /// old: the flow stopped. Reference tables (accounts, subscriptions) change rarely, so an old newest row says
     /// nothing; they are stale only when their last successful ingest is old.
     /// </summary>
-    public static SourceAsOf FromStore(Store.SourceFreshness freshness, DateTime reportInstant, TimeSpan staleAfter)
+    internal static SourceAsOf FromStore(Store.SourceFreshness freshness, DateTime reportInstant, TimeSpan staleAfter)
     {
         ArgumentNullException.ThrowIfNull(freshness);
         var newest = freshness.NewestDataAt ?? throw new ArgumentException($"{freshness.Entity} has no data to judge.", nameof(freshness));

@@ -13,7 +13,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="Accounts">The manager's accounts, in any order; writers rank them.</param>
 /// <param name="SignalCounts">Open signals per kind, see <see cref="SignalCount.FromRows"/>.</param>
 /// <param name="Conventions">The conventions printed in the footer.</param>
-internal sealed record WeeklyRiskReport(
+public sealed record WeeklyRiskReport(
     string OwnerEmail,
     DateOnly AsOf,
     DateTime GeneratedAt,

@@ -101,7 +101,8 @@ public sealed class WeeklyRiskReportHtmlTests
         Assert.Contains("within 90 days after 2026-11-16", html, StringComparison.Ordinal);
         Assert.Contains("ARR = 12 \u00d7 MRR", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
-        Assert.Contains("\u25b2 +18 pts", html, StringComparison.Ordinal);
+        // The renderer writes "+" as "&#x2B;" (System.Text.Encodings.Web encodes it everywhere); a browser shows "+".
+        Assert.Contains("\u25b2 +18 pts", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("\u25bc \u22124 pts", html, StringComparison.Ordinal);
     }
 

@@ -10,7 +10,7 @@ namespace ChurnWatch.Worker.Reports.Charts;
 /// display). The SVG gets what ScottPlot does not write: the accessible title and description screen readers announce,
 /// a viewBox so it scales with the page, and element ids unique to this chart so that several charts can share a page.
 /// </summary>
-internal sealed class Chart
+public sealed class Chart
 {
     private static readonly XNamespace SvgNamespace = "http://www.w3.org/2000/svg";
 

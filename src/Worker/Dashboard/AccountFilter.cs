@@ -4,7 +4,7 @@ namespace ChurnWatch.Worker.Dashboard;
 /// The accounts list's query string: owner, risk band, live signal kind, renewal within N days, and the order.
 /// Unknown values are ignored rather than refused: a hand-edited link still shows a list.
 /// </summary>
-internal sealed record AccountFilter(string? Owner, string? Band, string? Kind, int? RenewalWithinDays, string Sort)
+public sealed record AccountFilter(string? Owner, string? Band, string? Kind, int? RenewalWithinDays, string Sort)
 {
     /// <summary>The orders offered: risk x ARR (default), churn probability, ARR, renewal date.</summary>
     public static readonly IReadOnlyList<(string Key, string Label)> Sorts =

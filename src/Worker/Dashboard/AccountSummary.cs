@@ -6,7 +6,7 @@ namespace ChurnWatch.Worker.Dashboard;
 /// <param name="Band">Risk band of the newest scoring (Low, Medium, High, Critical); null when not scored.</param>
 /// <param name="Renewal">The next renewal date of an active subscription; null without a contract renewal.</param>
 /// <param name="SignalKinds">Kinds of its live signals (enum names).</param>
-internal sealed record AccountSummary(
+public sealed record AccountSummary(
     string AccountId,
     string Name,
     string Owner,

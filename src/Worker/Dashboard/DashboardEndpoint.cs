@@ -1,3 +1,5 @@
+using ChurnWatch.Worker.Pages;
+using ChurnWatch.Worker.Pages.Dashboard;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -105,8 +107,7 @@ internal sealed partial class DashboardEndpoint(
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 context.Response.ContentType = Html;
-                await context.Response.WriteAsync(DashboardLayout.Page("Form refused", "", "<p><a href=\"/\">Back to the overview</a></p>",
-                    error: "The form carried no valid anti-forgery token (it was stale, or sent from another site); nothing changed. Reload the page and try again."), context.RequestAborted).ConfigureAwait(false);
+                await context.Response.WriteAsync(await Message("Form refused", "", "The form carried no valid anti-forgery token (it was stale, or sent from another site); nothing changed. Reload the page and try again.", "/", "Back to the overview").ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
                 return;
             }
         }
@@ -121,8 +122,7 @@ internal sealed partial class DashboardEndpoint(
             LogPageFailed(logger, context.Request.Path, e);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             context.Response.ContentType = Html;
-            await context.Response.WriteAsync(DashboardLayout.Page("Page failed", "", "<p><a href=\"/\">Back to the overview</a></p>",
-                error: "This page could not be built; the worker's log says why."), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsync(await Message("Page failed", "", "This page could not be built; the worker's log says why.", "/", "Back to the overview").ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
         }
     }
 
@@ -148,7 +148,7 @@ internal sealed partial class DashboardEndpoint(
             HangfireDashboard.Map(app, hangfire);
         }
 
-        app.MapGet("/reports", () => Results.Content(ReportsPage.Render(files.List(), files.Folder), Html));
+        app.MapGet("/reports", async () => await Page<ReportsPage>(new() { [nameof(ReportsPage.Files)] = files.List(), [nameof(ReportsPage.Folder)] = files.Folder }).ConfigureAwait(false));
         app.MapGet("/files/{**path}", ServeFile);
     }
 
@@ -160,7 +160,15 @@ internal sealed partial class DashboardEndpoint(
         var status = await jobs.StatusAsync(ct).ConfigureAwait(false);
         var model = await queries.ChurnModelAsync(ct).ConfigureAwait(false);
         var live = await signals.LiveAsync(ct).ConfigureAwait(false);
-        return Results.Content(OverviewPage.Render(freshness, output.Value.StaleAfter, Now, status, model, live), Html);
+        return await Page<OverviewPage>(new()
+        {
+            [nameof(OverviewPage.Freshness)] = freshness,
+            [nameof(OverviewPage.StaleAfter)] = output.Value.StaleAfter,
+            [nameof(OverviewPage.Now)] = Now,
+            [nameof(OverviewPage.Jobs)] = status,
+            [nameof(OverviewPage.Model)] = model,
+            [nameof(OverviewPage.Live)] = live,
+        }).ConfigureAwait(false);
     }
 
     private async Task<IResult> AccountsAsync(HttpContext context, CancellationToken ct)
@@ -170,7 +178,13 @@ internal sealed partial class DashboardEndpoint(
         // An account manager sees their own accounts unless they ask for the team's (?owner= shows every owner's).
         var mine = !context.Request.Query.ContainsKey("owner") && SignedInOwner(context.Request) is { } user
             && accounts.Any(a => string.Equals(a.Owner, user, StringComparison.OrdinalIgnoreCase)) ? user : null;
-        return Results.Content(AccountsPage.Render(accounts, mine is null ? filter : filter with { Owner = mine }, DateOnly.FromDateTime(Now), ownerBySignIn: mine is not null), Html);
+        return await Page<AccountsPage>(new()
+        {
+            [nameof(AccountsPage.All)] = accounts,
+            [nameof(AccountsPage.Filter)] = mine is null ? filter : filter with { Owner = mine },
+            [nameof(AccountsPage.Today)] = DateOnly.FromDateTime(Now),
+            [nameof(AccountsPage.OwnerBySignIn)] = mine is not null,
+        }).ConfigureAwait(false);
     }
 
     private async Task<IResult> AccountAsync(string id, CancellationToken ct)
@@ -178,17 +192,19 @@ internal sealed partial class DashboardEndpoint(
         var account = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).FirstOrDefault(a => a.AccountId == id);
         if (account is null)
         {
-            return Results.Content(DashboardLayout.Page("No such account", "/accounts", "<p><a href=\"/accounts\">All accounts</a></p>", error: $"No account has ID {id}."), Html, statusCode: StatusCodes.Status404NotFound);
+            return Results.Content(await Message("No such account", "/accounts", $"No account has ID {id}.", "/accounts", "All accounts").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
-        return Results.Content(AccountPage.Render(
-            account,
-            await queries.RiskHistoryAsync(id, ct).ConfigureAwait(false),
-            await queries.WeeklyUsersAsync(id, ct).ConfigureAwait(false),
-            await queries.DriversAsync(id, ct).ConfigureAwait(false),
-            await queries.SignalsOfAsync(id, ct).ConfigureAwait(false),
-            await queries.TicketsAsync(id, ct).ConfigureAwait(false),
-            await queries.InvoicesAsync(id, ct).ConfigureAwait(false)), Html);
+        return await Page<AccountPage>(new()
+        {
+            [nameof(AccountPage.Account)] = account,
+            [nameof(AccountPage.Risk)] = await queries.RiskHistoryAsync(id, ct).ConfigureAwait(false),
+            [nameof(AccountPage.Usage)] = await queries.WeeklyUsersAsync(id, ct).ConfigureAwait(false),
+            [nameof(AccountPage.Drivers)] = await queries.DriversAsync(id, ct).ConfigureAwait(false),
+            [nameof(AccountPage.Signals)] = await queries.SignalsOfAsync(id, ct).ConfigureAwait(false),
+            [nameof(AccountPage.Tickets)] = await queries.TicketsAsync(id, ct).ConfigureAwait(false),
+            [nameof(AccountPage.Invoices)] = await queries.InvoicesAsync(id, ct).ConfigureAwait(false),
+        }).ConfigureAwait(false);
     }
 
     private async Task<IResult> SignalsAsync(HttpContext context, IAntiforgery antiforgery, string? error, CancellationToken ct, string? ownerOverride = null)
@@ -202,12 +218,23 @@ internal sealed partial class DashboardEndpoint(
         if (error is null && long.TryParse(query["done"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var doneId)
             && await signals.GetAsync(doneId, ct).ConfigureAwait(false) is { } done)
         {
-            notice = $"Signal {doneId} ({OverviewPage.KindLabel(done.Kind)} on {done.AccountId}) is {SignalsPage.DescribeState(done)}; it left the open list.";
+            notice = $"Signal {doneId} ({DashboardText.KindLabel(done.Kind)} on {done.AccountId}) is {DashboardText.DescribeState(done)}; it left the open list.";
         }
 
         var names = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).ToDictionary(a => a.AccountId, a => a.Name, StringComparer.Ordinal);
-        var html = SignalsPage.Render(live, names, owner, Blank(query["kind"].FirstOrDefault()), DateOnly.FromDateTime(Now), Token(context, antiforgery), notice, error);
-        return Results.Content(html, Html, statusCode: error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return await Page<SignalsPage>(
+            new()
+            {
+                [nameof(SignalsPage.Live)] = live,
+                [nameof(SignalsPage.Names)] = names,
+                [nameof(SignalsPage.Owner)] = owner,
+                [nameof(SignalsPage.Kind)] = Blank(query["kind"].FirstOrDefault()),
+                [nameof(SignalsPage.Today)] = DateOnly.FromDateTime(Now),
+                [nameof(SignalsPage.Token)] = Token(context, antiforgery),
+                [nameof(SignalsPage.Notice)] = notice,
+                [nameof(SignalsPage.Error)] = error,
+            },
+            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest).ConfigureAwait(false);
     }
 
     private async Task<IResult> SetSignalStateAsync(HttpContext context, IAntiforgery antiforgery, long id, bool snooze, CancellationToken ct)
@@ -219,7 +246,7 @@ internal sealed partial class DashboardEndpoint(
         if (error is null)
         {
             var signal = await signals.GetAsync(id, ct).ConfigureAwait(false);
-            var what = signal is null ? "" : $"Signal {id} ({OverviewPage.KindLabel(signal.Kind)} on {signal.AccountId})";
+            var what = signal is null ? "" : $"Signal {id} ({DashboardText.KindLabel(signal.Kind)} on {signal.AccountId})";
             error = signal is null ? $"No signal has ID {id}."
                 : signal.State == SignalStates.Resolved ? $"{what} was resolved on {signal.ResolvedAt}: its condition no longer holds, so there is nothing to {(snooze ? "snooze" : "acknowledge")}."
                 : !await signals.SetStateAsync(id, until, reason, SignedIn(context.Request, options.Value) ?? "dashboard", now, ct).ConfigureAwait(false) ? $"{what} was resolved meanwhile; nothing changed."
@@ -251,8 +278,18 @@ internal sealed partial class DashboardEndpoint(
             };
         }
 
-        var html = JobsPage.Render(await jobs.StatusAsync(ct).ConfigureAwait(false), await jobs.HistoryAsync(50, ct).ConfigureAwait(false), mode.SchedulerHere, services.GetService<Hangfire.JobStorage>() is not null, Token(context, antiforgery), notice, error);
-        return Results.Content(html, Html, statusCode: statusCode);
+        return await Page<JobsPage>(
+            new()
+            {
+                [nameof(JobsPage.Jobs)] = await jobs.StatusAsync(ct).ConfigureAwait(false),
+                [nameof(JobsPage.History)] = await jobs.HistoryAsync(50, ct).ConfigureAwait(false),
+                [nameof(JobsPage.SchedulerHere)] = mode.SchedulerHere,
+                [nameof(JobsPage.Hangfire)] = services.GetService<Hangfire.JobStorage>() is not null,
+                [nameof(JobsPage.Token)] = Token(context, antiforgery),
+                [nameof(JobsPage.Notice)] = notice,
+                [nameof(JobsPage.Error)] = error,
+            },
+            statusCode).ConfigureAwait(false);
     }
 
     private async Task<IResult> JobActionAsync(HttpContext context, IAntiforgery antiforgery, string job, string action, CancellationToken ct)
@@ -278,12 +315,27 @@ internal sealed partial class DashboardEndpoint(
         return Results.Redirect($"/jobs?job={Uri.EscapeDataString(job)}&did={action}");
     }
 
-    private IResult ServeFile(string path)
+    // Pages are Razor components (Pages/Dashboard) rendered on the server to plain HTML: no circuit, no script.
+    private static async Task<IResult> Page<TPage>(Dictionary<string, object?> parameters, int statusCode = StatusCodes.Status200OK)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        Results.Content(await PageRenderer.RenderAsync<TPage>(parameters).ConfigureAwait(false), Html, statusCode: statusCode);
+
+    private static Task<string> Message(string title, string current, string error, string linkHref, string linkText) =>
+        PageRenderer.RenderAsync<MessagePage>(new Dictionary<string, object?>
+        {
+            [nameof(MessagePage.Title)] = title,
+            [nameof(MessagePage.Current)] = current,
+            [nameof(MessagePage.Error)] = error,
+            [nameof(MessagePage.LinkHref)] = linkHref,
+            [nameof(MessagePage.LinkText)] = linkText,
+        });
+
+    private async Task<IResult> ServeFile(string path)
     {
         // Only a path that is exactly one of the listed files is served: no traversal, no other folder.
         if (!files.List().TryGetValue(path, out var file))
         {
-            return Results.Content(DashboardLayout.Page("No such file", "/reports", "<p><a href=\"/reports\">Reports</a></p>", error: "That file is not in the output folder's list."), Html, statusCode: StatusCodes.Status404NotFound);
+            return Results.Content(await Message("No such file", "/reports", "That file is not in the output folder's list.", "/reports", "Reports").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
         var type = file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv; charset=utf-8" : Html;

@@ -1,4 +1,4 @@
 namespace ChurnWatch.Worker.Dashboard;
 
 /// <summary>The anti-forgery form field of one response: its name and value (the matching cookie is set beside it).</summary>
-internal sealed record DashboardToken(string FieldName, string Value);
+public sealed record DashboardToken(string FieldName, string Value);

@@ -6,4 +6,4 @@ namespace ChurnWatch.Worker.Store;
 /// <param name="RowCount">Rows loaded by the last ingest.</param>
 /// <param name="NewestDataAt">The newest timestamp in the data (UTC), null when there is none.</param>
 /// <param name="LastIngestAt">When the last successful ingest of this entity finished (UTC).</param>
-internal sealed record SourceFreshness(string Entity, bool Provided, long RowCount, DateTime? NewestDataAt, DateTime LastIngestAt);
+public sealed record SourceFreshness(string Entity, bool Provided, long RowCount, DateTime? NewestDataAt, DateTime LastIngestAt);

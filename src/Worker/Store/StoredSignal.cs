@@ -8,7 +8,7 @@ namespace ChurnWatch.Worker.Store;
 /// <param name="ResolvedAt">The date its condition no longer held.</param>
 /// <param name="StateSeverity">The severity when it was acknowledged or snoozed: a rise above it brings the signal back.</param>
 /// <param name="ReportedOn">The run date it first entered a report; null while the weekly cap holds it back.</param>
-internal sealed record StoredSignal(
+public sealed record StoredSignal(
     long SignalId,
     string AccountId,
     string OwnerEmail,

@@ -31,9 +31,9 @@ internal static class Sparkline
         var count = values.Count;
         // A pixel-free margin: the last point's dot must not be cut by the edge.
         var margin = count <= 1 ? 0.5 : (count - 1) * 0.03;
-        var baseline = plot.Add.HorizontalLine(0, 1, ChartStyle.Colour(ChartPalette.Grid));
         if (count == 0)
         {
+            plot.Add.HorizontalLine(0, 1, ChartStyle.Colour(ChartPalette.Grid));
             // A faint baseline alone says "no values" without a dashed line (see DashedLine).
             plot.Axes.SetLimits(0, 1, -0.5, 1);
             return new Chart(plot, size, title, "No values.");
@@ -43,13 +43,14 @@ internal static class Sparkline
         var xs = Enumerable.Range(0, count).Select(i => (double)i).ToArray();
         var top = Math.Max(ys.Max(), 0) is var max && max > 0 ? max : 1;
 
-        // A light area under the line gives the trend weight without competing with the table text.
-        var area = plot.Add.FillY(xs, new double[count], ys);
-        area.FillColor = ChartStyle.Colour(AreaColour);
-        area.LineWidth = 0;
+        // A light area under the line gives the trend weight without competing with the table text; the line and its
+        // area are one plottable, so the page carries one path per sparkline rather than three.
         var line = plot.Add.Scatter(xs, ys, ChartStyle.Colour(ChartPalette.Series(0)));
         line.LineWidth = 1.5f;
         line.MarkerSize = 0;
+        line.FillY = true;
+        line.FillYValue = 0;
+        line.FillYColor = ChartStyle.Colour(AreaColour);
         var last = plot.Add.Marker(xs[^1], ys[^1], MarkerShape.FilledCircle, 4.4f);
         last.Color = ChartStyle.Colour(ChartPalette.Series(0));
 

@@ -15,7 +15,7 @@ namespace ChurnWatch.Worker.Finance;
 /// <param name="Currency">ISO 4217 code of the amounts.</param>
 /// <param name="GraceDays">A renewal counts when the account is still a customer this many days after the date.</param>
 /// <param name="Sources">The freshness of every source.</param>
-internal sealed record RenewalForecastResult(
+public sealed record RenewalForecastResult(
     DateOnly ScoresAsOf,
     DateTime DataAsOf,
     DateTime GeneratedAt,

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace ChurnWatch.Worker.Reports.Finance;
+
+/// <summary>How the finance pages write months and ratios, as plain text (the components encode it).</summary>
+internal static class FinanceDisplay
+{
+    /// <summary>A month as 2026-03, for table cells.</summary>
+    public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio as a percentage with one decimal, or a dash when undefined (no customers, nothing renewed).</summary>
+    public static string Percent(double? value) => value is { } v ? Display.Percent(v, 1) : "\u2013";
+}

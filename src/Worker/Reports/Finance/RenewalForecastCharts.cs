@@ -1,0 +1,57 @@
+using System.Globalization;
+using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports.Charts;
+
+namespace ChurnWatch.Worker.Reports.Finance;
+
+/// <summary>The charts of the renewal forecast page: the months ahead, and each lead time's backtest.</summary>
+internal static class RenewalForecastCharts
+{
+    /// <summary>Expected renewed ARR per month with its P10–P90 band, against the ARR due.</summary>
+    public static Chart Forecast(IReadOnlyList<RenewalForecastMonth> months) => LineChart.Draw(new LineChartData(
+        "Expected renewed ARR per month",
+        [
+            new LineSeries("ARR due", [.. months.Select((m, i) => new ChartPoint(i, (double)m.ArrDue))], Dashed: true),
+            new LineSeries("Expected renewed ARR", [.. months.Select((m, i) => new ChartPoint(i, (double)m.ExpectedRenewedArr))], Markers: true),
+        ],
+        "Month",
+        "ARR",
+        new ChartBand("P10\u2013P90 range", [.. months.Select((m, i) => new BandPoint(i, (double)m.P10RenewedArr, (double)m.P90RenewedArr))]),
+        YFormat: ValueFormat.Compact,
+        XDomain: (0, Math.Max(1, months.Count - 1)),
+        XTickLabel: MonthLabel([.. months.Select(m => m.Month)])));
+
+    /// <summary>The ARR due per month, stacked into what is expected to renew and to churn.</summary>
+    public static Chart RenewedAndChurned(IReadOnlyList<RenewalForecastMonth> months) => BarChart.Draw(new BarChartData(
+        "ARR due: expected to renew and to churn",
+        [.. months.Select(m => m.Month.ToString("MMM yy", CultureInfo.InvariantCulture))],
+        [
+            new ChartSeries("Expected renewed", [.. months.Select(m => (double)m.ExpectedRenewedArr)]),
+            new ChartSeries("Expected churned", [.. months.Select(m => (double)Math.Max(0, m.ExpectedChurnedArr))]),
+        ],
+        Stacked: true,
+        "Month",
+        "ARR",
+        ValueFormat.Compact));
+
+    /// <summary>The forecasts made <paramref name="lead"/> months ahead, with their band, against what renewed.</summary>
+    public static Chart Backtest(IReadOnlyList<RenewalBacktestMonth> rows, int lead) => LineChart.Draw(new LineChartData(
+        string.Create(CultureInfo.InvariantCulture, $"Forecasts made {lead} months ahead vs what renewed"),
+        [
+            new LineSeries("Expected renewed ARR", [.. rows.Select((r, i) => new ChartPoint(i, (double)r.ExpectedRenewedArr))], Dashed: true),
+            new LineSeries("Actually renewed ARR", [.. rows.Select((r, i) => new ChartPoint(i, (double)r.ActualRenewedArr))], Markers: true),
+        ],
+        "Month",
+        "ARR",
+        new ChartBand("P10\u2013P90 range", [.. rows.Select((r, i) => new BandPoint(i, (double)r.P10RenewedArr, (double)r.P90RenewedArr))]),
+        YFormat: ValueFormat.Compact,
+        XDomain: (0, Math.Max(1, rows.Count - 1)),
+        XTickLabel: MonthLabel([.. rows.Select(r => r.Month)])));
+
+    // Ticks fall on whole month indexes for these short axes; anything between two months gets no label.
+    private static Func<double, string> MonthLabel(IReadOnlyList<DateOnly> months) => x =>
+    {
+        var i = (int)Math.Round(x);
+        return Math.Abs(x - i) < 1e-9 && i >= 0 && i < months.Count ? months[i].ToString("MMM yy", CultureInfo.InvariantCulture) : string.Empty;
+    };
+}

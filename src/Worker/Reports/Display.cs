@@ -5,8 +5,7 @@ namespace ChurnWatch.Worker.Reports;
 
 /// <summary>
 /// How values read in pages, emails and text: invariant culture, whole currency units with thousands separators,
-/// percentages rounded half away from zero. Plain text: Razor components encode it when they write it, and
-/// <see cref="HtmlText"/> encodes it for the writers that still build HTML by hand.
+/// percentages rounded half away from zero. Plain text: the Razor components (Pages/) encode it when they write it.
 /// </summary>
 internal static class Display
 {

@@ -77,6 +77,14 @@ public sealed partial class Chart
         return output.ToString();
     }
 
+    /// <summary>
+    /// The chart as SVG fit for inlining in an HTML page: HTML5 puts &lt;svg&gt; in the SVG namespace itself, and
+    /// dropping the namespace URLs keeps the page free of any address.
+    /// </summary>
+    public string ToInlineSvg() => ToSvg()
+        .Replace(" xmlns=\"http://www.w3.org/2000/svg\"", string.Empty, StringComparison.Ordinal)
+        .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", string.Empty, StringComparison.Ordinal);
+
     /// <summary>The chart as a PNG image, at <paramref name="scale"/> times its CSS size so it stays sharp on high-density screens.</summary>
     public byte[] ToPng(int scale = 2)
     {

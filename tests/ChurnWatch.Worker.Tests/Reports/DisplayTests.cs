@@ -2,7 +2,7 @@ using ChurnWatch.Worker.Reports;
 
 namespace ChurnWatch.Worker.Tests.Reports;
 
-public sealed class HtmlTextTests
+public sealed class DisplayTests
 {
     [Theory]
     [InlineData(0.18, "+18 pts")]
@@ -11,7 +11,7 @@ public sealed class HtmlTextTests
     [InlineData(-0.004, "0 pts")]
     public void Points_Change_HasSignAndUnit(double change, string expected)
     {
-        Assert.Equal(expected, HtmlText.Points(change));
+        Assert.Equal(expected, Display.Points(change));
     }
 
     [Theory]
@@ -20,21 +20,21 @@ public sealed class HtmlTextTests
     [InlineData(1.5, "90 minutes")]
     public void Duration_Hours_UsesLargestSensibleUnit(double hours, string expected)
     {
-        Assert.Equal(expected, HtmlText.Duration(TimeSpan.FromHours(hours)));
+        Assert.Equal(expected, Display.Duration(TimeSpan.FromHours(hours)));
     }
 
     [Fact]
     public void Money_Amount_HasThousandsSeparatorsAndNoDecimals()
     {
-        Assert.Equal("1,234,568", HtmlText.Money(1_234_567.5m));
+        Assert.Equal("1,234,568", Display.Money(1_234_567.5m));
     }
 
     [Fact]
-    public void InlineSvg_Chart_DropsTheNamespaceAddresses()
+    public void ToInlineSvg_Chart_DropsTheNamespaceAddresses()
     {
         var chart = ChurnWatch.Worker.Reports.Charts.Sparkline.Draw([1, 2, 3], "usage");
 
-        var inline = HtmlText.InlineSvg(chart);
+        var inline = chart.ToInlineSvg();
 
         Assert.StartsWith("<svg ", inline, StringComparison.Ordinal);
         Assert.Contains("xmlns", chart.ToSvg(), StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class HtmlTextTests
     [InlineData(-0.001, "0%")]
     public void Percent_Probability_RoundsHalfAwayFromZero(double value, string expected)
     {
-        Assert.Equal(expected, HtmlText.Percent(value));
+        Assert.Equal(expected, Display.Percent(value));
     }
 
     [Theory]
@@ -59,6 +59,6 @@ public sealed class HtmlTextTests
     [InlineData(1234567, "1,234,567")]
     public void Count_Number_HasThousandsSeparators(int value, string expected)
     {
-        Assert.Equal(expected, HtmlText.Count(value));
+        Assert.Equal(expected, Display.Count(value));
     }
 }

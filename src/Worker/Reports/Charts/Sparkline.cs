@@ -25,6 +25,11 @@ internal static class Sparkline
         plot.Layout.Frameless();
         plot.Axes.Frameless();
         plot.HideGrid();
+        // No ticks to generate or measure: a table holds hundreds of sparklines, and text layout is most of a render.
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Top, plot.Axes.Right })
+        {
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+        }
         plot.FigureBackground.Color = Colors.Transparent;
         plot.DataBackground.Color = Colors.Transparent;
         var size = new ChartSize(width, height);

@@ -229,13 +229,15 @@ public static class ChurnModelWorkflow
         {
             var features = snapshots[i];
             var churnProbability = churn[i].CalibratedProbability;
+            var band = RiskBands.For(churnProbability, options.MediumRiskThreshold, options.HighRiskThreshold);
             scores[i] = new AccountScore(
                 features.AccountId,
                 date,
                 churnProbability,
                 renewalOf[i],
-                RiskBands.For(churnProbability, options.MediumRiskThreshold, options.HighRiskThreshold),
-                Reasons(churn[i], features, models.Churn.FeatureSettings, options.ReasonCount));
+                band,
+                Reasons(churn[i], features, models.Churn.FeatureSettings, band, options.ReasonCount),
+                ContextWriter.Line(features, models.Churn.FeatureSettings));
         }
 
         return scores;
@@ -301,18 +303,31 @@ public static class ChurnModelWorkflow
     /// </summary>
     internal const double MinimumReasonContribution = 0.05;
 
-    private static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, int count) =>
-        // Features that say the same thing in words (wau_4w, wau_prev_8w and wau_change; a missing renewal date and a
-        // month-to-month contract) are one driver: their contributions add up before ranking. Ranking them apart
-        // would show one correlated half as "raising risk" while the other half, lowering it, stays hidden.
-        [.. explanation.Contributions
+    /// <summary>
+    /// The reasons of one account: its behavioural drivers (<see cref="ReasonTopics.IsStructure"/> ones go to the
+    /// context line instead), strongest first. A low-risk account gets what keeps it low, where anything does, because
+    /// an account manager reading a list sorted by ARR at risk wants to know why a big account is safe too; every other
+    /// account gets what raises its risk. A reason is never shown against the direction of its contribution.
+    /// </summary>
+    internal static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, RiskBand band, int count)
+    {
+        // Features that say the same thing in words (wau_4w, wau_prev_8w and wau_change; invoices past due and the
+        // oldest one's days) are one driver: their contributions add up before ranking. Ranking them apart would show
+        // one correlated half as "raising risk" while the other half, lowering it, stays hidden.
+        var drivers = explanation.Contributions
             .GroupBy(c => ReasonWriter.Sentence(c.Feature, features, settings), StringComparer.Ordinal)
-            .Select(g => new ScoreReason(
-                g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature,
-                g.Sum(c => c.Contribution),
-                g.Key))
-            .Where(r => r.Contribution >= MinimumReasonContribution)
-            .OrderByDescending(r => r.Contribution)
-            .ThenBy(r => r.Feature, StringComparer.Ordinal)
-            .Take(count)];
+            .Select(g =>
+            {
+                var strongest = g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature;
+                return new ScoreReason(strongest, g.Sum(c => c.Contribution), g.Key, ReasonTopics.Of(strongest));
+            })
+            .Where(r => !ReasonTopics.IsStructure(r.Topic))
+            .ToList();
+        var raising = drivers.Where(r => r.Contribution >= MinimumReasonContribution)
+            .OrderByDescending(r => r.Contribution).ThenBy(r => r.Feature, StringComparer.Ordinal);
+        var protecting = drivers.Where(r => r.Contribution <= -MinimumReasonContribution)
+            .OrderBy(r => r.Contribution).ThenBy(r => r.Feature, StringComparer.Ordinal);
+        var chosen = band == RiskBand.Low && protecting.Any() ? protecting : raising;
+        return [.. chosen.Take(count)];
+    }
 }

@@ -35,8 +35,8 @@ internal static class ReasonWriter
             FeatureNames.MaxTier90d => v >= 2 ? $"A ticket escalated to L{N(v)} support in the last 90 days" : "No ticket escalated beyond L1 in the last 90 days",
             FeatureNames.CsatAvg180d when Known(v) => $"Average CSAT {N(v)} over the last 180 days",
             FeatureNames.CsatAvg180d => "No CSAT rating in the last 180 days",
-            FeatureNames.InvoicesPastDue => $"{Count(v, "invoice")} past due",
-            FeatureNames.MaxDaysOverdue => v > 0 ? $"Invoice {Count(v, "day")} past due" : "No invoice past due",
+            // One fact in two features (how many invoices, how late the oldest): one sentence, so one reason.
+            FeatureNames.InvoicesPastDue or FeatureNames.MaxDaysOverdue => Overdue(values),
             FeatureNames.FailedPayments90d => $"{Count(v, "failed payment")} in the last 90 days",
             FeatureNames.TenureDays => $"Customer for {Count(v, "day")}",
             FeatureNames.Mrr => $"MRR {N(v)}",
@@ -75,6 +75,19 @@ internal static class ReasonWriter
         return direction == "stayed"
             ? $"Weekly active users stayed at {N(now)} (last 4 weeks vs the 8 before)"
             : $"Weekly active users {direction} from {N(before)} to {N(now)} (last 4 weeks vs the 8 before)";
+    }
+
+    private static string Overdue(AccountFeatures values)
+    {
+        var invoices = values[FeatureNames.InvoicesPastDue];
+        var days = values[FeatureNames.MaxDaysOverdue];
+        if (!(invoices > 0))
+            return days > 0 ? $"Invoice {Count(days, "day")} past due" : "No invoice past due";
+        if (!(days > 0))
+            return $"{Count(invoices, "invoice")} past due";
+        return Math.Round(invoices, 1) == 1
+            ? $"1 invoice {Count(days, "day")} past due"
+            : $"{Count(invoices, "invoice")} past due, the oldest {Count(days, "day")}";
     }
 
     private static string KeyFeatures(double adopted, int total) =>

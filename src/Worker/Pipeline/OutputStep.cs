@@ -129,7 +129,11 @@ internal sealed class OutputStep(
                 position.RenewalDate,
                 score.Reasons.Select(r => r.Sentence).ToList(),
                 open,
-                usage.TryGetValue(score.AccountId, out var weeks) ? weeks : []));
+                usage.TryGetValue(score.AccountId, out var weeks) ? weeks : [])
+            {
+                Context = score.Context,
+                ReasonsProtect = score.Reasons.Count > 0 && score.Reasons.All(r => r.IsProtective),
+            });
         }
 
         return rows;

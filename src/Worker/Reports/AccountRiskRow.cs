@@ -14,7 +14,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="Band">Risk band.</param>
 /// <param name="ChurnProbabilityChange">Change of the churn probability since last week's report (0.05 = 5 points up); null when the account was not scored last week.</param>
 /// <param name="RenewalDate">Next contractual renewal; null for month-to-month.</param>
-/// <param name="TopReasons">Up to three reasons in plain words, strongest first.</param>
+/// <param name="TopReasons">Up to three behavioural reasons in plain words, strongest first: what raises the risk, or for a low-risk account what keeps it low (<see cref="ReasonsProtect"/>).</param>
 /// <param name="Signals">Open signals.</param>
 /// <param name="WeeklyActiveUsers">Weekly active users, oldest week first, for the usage sparkline.</param>
 public sealed record AccountRiskRow(
@@ -33,6 +33,12 @@ public sealed record AccountRiskRow(
     IReadOnlyList<OpenSignal> Signals,
     IReadOnlyList<int> WeeklyActiveUsers)
 {
+    /// <summary>What the account is, in one line: contract, plan, tenure, renewal ("Month-to-month, Business plan, customer for 14 months").</summary>
+    public string Context { get; init; } = string.Empty;
+
+    /// <summary>The reasons say why the account is safe (a low-risk account's protective drivers), not why it is at risk.</summary>
+    public bool ReasonsProtect { get; init; }
+
     /// <summary>Expected ARR loss: ARR x churn probability. Rows are ranked by it, so a likely loss of a big account comes first.</summary>
     public decimal ArrAtRisk => Arr * (decimal)ChurnProbability;
 

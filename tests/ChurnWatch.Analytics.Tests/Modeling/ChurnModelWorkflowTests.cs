@@ -111,8 +111,13 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
             Assert.InRange(s.ChurnProbability, 0, 1);
             Assert.Equal(RiskBands.For(s.ChurnProbability, options.MediumRiskThreshold, options.HighRiskThreshold), s.Band);
             Assert.True(s.Reasons.Count <= options.ReasonCount);
-            Assert.All(s.Reasons, r => Assert.True(r.Contribution > 0));
-            Assert.Equal(s.Reasons.OrderByDescending(r => r.Contribution).Select(r => r.Feature), s.Reasons.Select(r => r.Feature));
+            // Behaviour only, all one way: what raises the risk, or (low-risk accounts only) what keeps it low.
+            Assert.All(s.Reasons, r => Assert.False(ReasonTopics.IsStructure(r.Topic)));
+            Assert.All(s.Reasons, r => Assert.Equal(s.Reasons[0].IsProtective, r.IsProtective));
+            if (s.Reasons.Count > 0 && s.Reasons[0].IsProtective)
+                Assert.Equal(RiskBand.Low, s.Band);
+            Assert.Equal(s.Reasons.OrderByDescending(r => Math.Abs(r.Contribution)).Select(r => r.Feature), s.Reasons.Select(r => r.Feature));
+            Assert.False(string.IsNullOrEmpty(s.Context));
         });
         var withContract = _fixture.History.Subscriptions.Where(s => s.RenewalDate is not null).Select(s => s.AccountId).ToHashSet();
         Assert.All(scores, s => Assert.Equal(withContract.Contains(s.AccountId), s.RenewalProbability is not null));
@@ -152,11 +157,17 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
 
         for (var i = 0; i < snapshots.Count; i++)
         {
-            var bySentence = model.Explain(snapshots[i]).Contributions
+            var groups = model.Explain(snapshots[i]).Contributions
                 .GroupBy(c => ReasonWriter.Sentence(c.Feature, snapshots[i], model.FeatureSettings))
-                .ToDictionary(g => g.Key, g => g.Sum(c => c.Contribution));
-            var expected = bySentence.Where(kv => kv.Value >= ChurnModelWorkflow.MinimumReasonContribution)
-                .OrderByDescending(kv => kv.Value).Take(_fixture.Options.ReasonCount).Select(kv => kv.Key);
+                .ToList();
+            var bySentence = groups.ToDictionary(g => g.Key, g => g.Sum(c => c.Contribution));
+            // A sentence's topic is its strongest feature's; contract, plan and tenure are context, never a reason.
+            var behaviour = groups
+                .Where(g => !ReasonTopics.IsStructure(ReasonTopics.Of(g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature)))
+                .Select(g => g.Key).ToList();
+            var raising = behaviour.Where(k => bySentence[k] >= ChurnModelWorkflow.MinimumReasonContribution).OrderByDescending(k => bySentence[k]).ToList();
+            var protecting = behaviour.Where(k => bySentence[k] <= -ChurnModelWorkflow.MinimumReasonContribution).OrderBy(k => bySentence[k]).ToList();
+            var expected = (scores[i].Band == RiskBand.Low && protecting.Count > 0 ? protecting : raising).Take(_fixture.Options.ReasonCount);
 
             Assert.Equal(expected, scores[i].Reasons.Select(r => r.Sentence));
             Assert.All(scores[i].Reasons, r => Assert.Equal(bySentence[r.Sentence], r.Contribution, 12));

@@ -18,8 +18,9 @@ public class ReasonWriterTests
     [InlineData(FeatureNames.Wau4w, "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)")]
     [InlineData(FeatureNames.UrgentOpenOver14d, "1 urgent ticket open longer than 14 days")]
     [InlineData(FeatureNames.UrgentOpen, "2 urgent tickets open")]
-    [InlineData(FeatureNames.MaxDaysOverdue, "Invoice 45 days past due")]
-    [InlineData(FeatureNames.InvoicesPastDue, "2 invoices past due")]
+    // One fact, one sentence: both features of an overdue invoice say it the same way, so they are one reason.
+    [InlineData(FeatureNames.MaxDaysOverdue, "2 invoices past due, the oldest 45 days")]
+    [InlineData(FeatureNames.InvoicesPastDue, "2 invoices past due, the oldest 45 days")]
     [InlineData(FeatureNames.KeyFeaturesAdopted, "Only 2 of 3 key features adopted")]
     [InlineData(FeatureNames.DaysSinceLastActivity, "No activity for 1 day")]
     [InlineData(FeatureNames.SeatUtilisation, "Only 7 of 10 seats active (70% utilisation, last 4 weeks)")]

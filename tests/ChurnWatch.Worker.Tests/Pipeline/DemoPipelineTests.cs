@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Simulation;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Pipeline;
@@ -6,6 +7,7 @@ using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Samples;
 using ChurnWatch.Worker.Store;
+using ChurnWatch.Worker.Tests.Reports.Csv;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -63,6 +65,18 @@ public sealed class DemoPipelineTests : IDisposable
         var accountCsv = await File.ReadAllLinesAsync(Out(AccountRiskCsv.FileName));
         Assert.Equal(active.Count + 1, accountCsv.Length);
         Assert.Equal(string.Join(",", AccountRiskCsv.Columns), accountCsv[0]);
+
+        // Reasons are what an account does, never what it is: no account's first reason (of any) is its contract,
+        // plan or tenure, which every account has and no one can act on; those are its context line. A reason that
+        // protects is shown only on a low-risk account, and never against the direction of its contribution.
+        var stored = (await store.QueryAsync<(string Band, string Reasons)>("SELECT band, reasons FROM scores")).ToList();
+        var reasons = stored.Select(s => (s.Band, List: System.Text.Json.JsonSerializer.Deserialize<List<ScoreReason>>(s.Reasons)!)).ToList();
+        Assert.DoesNotContain(reasons.SelectMany(r => r.List), r => ReasonTopics.IsStructure(r.Topic));
+        Assert.All(reasons.Where(r => r.List.Any(x => x.IsProtective)), r => Assert.Equal(nameof(RiskBand.Low), r.Band));
+        Assert.All(reasons, r => Assert.True(r.List.All(x => x.IsProtective) || r.List.All(x => !x.IsProtective)));
+        Assert.Contains(reasons, r => r.List.Count > 0);
+        var (header, rows) = CsvTestReader.Read(string.Join("\r\n", accountCsv) + "\r\n");
+        Assert.All(rows, row => Assert.False(string.IsNullOrEmpty(row[header.ToList().IndexOf("context")])));
 
         var forecast = await File.ReadAllLinesAsync(Out(RenewalForecastCsv.FileName));
         Assert.Equal(OutputStep.ForecastMonths + 1, forecast.Length);

@@ -185,4 +185,23 @@ public sealed class WeeklyRiskReportContentTests
         Assert.Equal(2, html.Split("<span class=\"acct\">Northwind Traders</span> <span class=\"small\">74,400 at risk, 62% churn</span>").Length - 1);
         Assert.Contains("<title>ARR at risk by account manager</title>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_LowRiskAccount_ShowsWhatKeepsItSafeAndEveryAccountsContext()
+    {
+        var safe = ReportFixtures.Row("A-7", "Safe Co", 50_000m, 0.04, RiskBand.Low) with
+        {
+            TopReasons = ["All 3 key features adopted"],
+            ReasonsProtect = true,
+            Context = "Annual contract, Business plan, customer for 14 months",
+        };
+        var risky = ReportFixtures.Row("A-8", "Risky Co", 50_000m, 0.6, RiskBand.High) with { Context = "Month-to-month, Team plan, customer for 5 months" };
+
+        var html = WeeklyRiskReportHtml.Render(ReportFixtures.Report(rows: [safe, risky]));
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Keeps it safe:"));
+        Assert.Contains("<ul class=\"reasons protective\"><li>All 3 key features adopted</li></ul>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"small context\">Annual contract, Business plan, customer for 14 months</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"small context\">Month-to-month, Team plan, customer for 5 months</span>", html, StringComparison.Ordinal);
+    }
 }

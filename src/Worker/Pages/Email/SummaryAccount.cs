@@ -12,6 +12,8 @@ namespace ChurnWatch.Worker.Pages.Email;
 /// <param name="Change">Change of the churn probability since last week; null when not scored last week.</param>
 /// <param name="RenewalDate">Next contractual renewal; null for month-to-month.</param>
 /// <param name="RenewalProbability">Probability that the renewal happens; null without a renewal date.</param>
+/// <param name="ReasonProtects"><paramref name="TopReason"/> says why the account is safe rather than why it is at risk.</param>
+/// <param name="Context">What the account is: contract, plan, tenure, renewal.</param>
 public sealed record SummaryAccount(
     string AccountId,
     string Name,
@@ -23,4 +25,6 @@ public sealed record SummaryAccount(
     string? TopReason,
     double? Change,
     DateOnly? RenewalDate,
-    double? RenewalProbability);
+    double? RenewalProbability,
+    bool ReasonProtects,
+    string Context);

@@ -131,5 +131,7 @@ public sealed record WeeklySummary
         row.TopReasons.Count > 0 ? row.TopReasons[0] : null,
         row.ChurnProbabilityChange,
         row.RenewalDate,
-        row.RenewalProbability);
+        row.RenewalProbability,
+        row.ReasonsProtect,
+        row.Context);
 }

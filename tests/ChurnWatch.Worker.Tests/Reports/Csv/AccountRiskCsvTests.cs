@@ -20,7 +20,7 @@ public sealed class AccountRiskCsvTests
         var csv = Write();
 
         Assert.Equal(
-            "as_of,owner_email,account_id,account_name,segment,plan,arr,churn_probability,arr_at_risk,risk_band,churn_probability_change,renewal_date,renewal_probability,top_reasons,open_signals,weekly_active_users_latest\r\n",
+            "as_of,owner_email,account_id,account_name,segment,plan,arr,churn_probability,arr_at_risk,risk_band,churn_probability_change,renewal_date,renewal_probability,top_reasons,open_signals,weekly_active_users_latest,reasons_direction,context\r\n",
             csv);
     }
 
@@ -45,6 +45,25 @@ public sealed class AccountRiskCsvTests
         Assert.Equal("Weekly active users fell from 24 to 7 | 2 urgent tickets open > 14 days | Invoice 45 days past due", Cell("top_reasons"));
         Assert.Equal("Declining (Warning): Active users down 60% vs the prior 8 weeks", Cell("open_signals"));
         Assert.Equal("7", Cell("weekly_active_users_latest"));
+        Assert.Equal("raises_risk", Cell("reasons_direction"));
+    }
+
+    [Fact]
+    public void Write_LowRiskAccountWithProtectiveReasons_SaysSoAndGivesTheContext()
+    {
+        var row = ReportFixtures.Row("A-2", "Safe Co", 50_000m, 0.04, RiskBand.Low) with
+        {
+            TopReasons = ["All 3 key features adopted"],
+            ReasonsProtect = true,
+            Context = "Annual contract, Business plan, customer for 14 months",
+        };
+
+        var (header, rows) = CsvTestReader.Read(Write(row));
+        var r = rows.Single();
+        string Cell(string column) => r[header.ToList().IndexOf(column)];
+
+        Assert.Equal("protective", Cell("reasons_direction"));
+        Assert.Equal("Annual contract, Business plan, customer for 14 months", Cell("context"));
     }
 
     [Fact]
@@ -55,7 +74,7 @@ public sealed class AccountRiskCsvTests
         var (header, rows) = CsvTestReader.Read(Write(row));
         var r = rows.Single();
 
-        foreach (var column in new[] { "churn_probability_change", "renewal_date", "renewal_probability", "top_reasons", "open_signals", "weekly_active_users_latest" })
+        foreach (var column in new[] { "churn_probability_change", "renewal_date", "renewal_probability", "top_reasons", "open_signals", "weekly_active_users_latest", "reasons_direction", "context" })
         {
             Assert.Equal(string.Empty, r[header.ToList().IndexOf(column)]);
         }
@@ -71,6 +90,7 @@ public sealed class AccountRiskCsvTests
             OwnerEmail = "@x",
             TopReasons = ["\tcmd", "\rcmd"],
             Signals = [new OpenSignal(SignalKind.GoneDark, SignalSeverity.Info, "ok")],
+            Context = "=HYPERLINK(\"x\")",
         };
 
         var (header, rows) = CsvTestReader.Read(Write(row));
@@ -83,6 +103,7 @@ public sealed class AccountRiskCsvTests
         Assert.Equal("'-2-2", Cell("plan"));
         Assert.Equal("'@x", Cell("owner_email"));
         Assert.Equal("'\tcmd | \rcmd", Cell("top_reasons"));
+        Assert.Equal("'=HYPERLINK(\"x\")", Cell("context"));
         Assert.Equal("-0.0500", Cell("churn_probability_change"));
     }
 }

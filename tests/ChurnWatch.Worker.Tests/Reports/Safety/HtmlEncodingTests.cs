@@ -22,6 +22,7 @@ public sealed class HtmlEncodingTests
             Plan = "\"><img src=x onerror=alert(2)>",
             TopReasons = [Script, "<img src=x onerror=alert(3)>", "a & b"],
             Signals = [new OpenSignal(SignalKind.GoneDark, SignalSeverity.Critical, "<svg onload=alert(4)>", IsNew: true)],
+            Context = "<i>context</i>",
         };
         return ReportFixtures.Report(owner, rows: [hostile, ReportFixtures.Row("A-1", "Plain", 10_000m, 0.1, RiskBand.Low, owner: owner)]);
     }

@@ -1,0 +1,99 @@
+using System.Reflection;
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Tests.Features;
+using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
+
+namespace ChurnWatch.Analytics.Tests.Scoring;
+
+/// <summary>Behaviour before structure: which drivers are reasons, which are context, and how they are chosen.</summary>
+public sealed class ReasonTopicsTests
+{
+    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
+
+    private static AccountFeatures Example(int day = 112) =>
+        new FeatureBuilder(CompanyTimeline.Build(FeatureBuilderTests.Example().Build(At(200))), Settings).Compute("a", Date(day))!;
+
+    [Fact]
+    public void Of_DocumentedFeatures_StructureIsContractPlanAndTenureOnly()
+    {
+        var names = typeof(FeatureNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name is not nameof(FeatureNames.UsagePrefix) and not nameof(FeatureNames.UsageSuffix))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        var structure = names.Where(n => ReasonTopics.IsStructure(ReasonTopics.Of(n))).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            new[] { FeatureNames.AnnualContract, FeatureNames.DaysToRenewal, FeatureNames.Mrr, FeatureNames.PlanTier, FeatureNames.Seats, FeatureNames.TenureDays }.Order(StringComparer.Ordinal),
+            structure);
+        Assert.Equal(ReasonTopic.Usage, ReasonTopics.Of("usage_reports_28d"));
+        Assert.Equal(ReasonTopic.Billing, ReasonTopics.Of(FeatureNames.MaxDaysOverdue));
+    }
+
+    private static ScoreExplanation Explanation(params (string Feature, double Contribution)[] contributions) =>
+        new(0.5, 0, 0, [.. contributions.Select(c => new FeatureContribution(c.Feature, 0, c.Contribution))]);
+
+    [Fact]
+    public void Reasons_StrongStructureDriver_IsLeftToTheContext()
+    {
+        var features = Example();
+        var explanation = Explanation(
+            (FeatureNames.AnnualContract, 1.2),
+            (FeatureNames.TenureDays, 0.6),
+            (FeatureNames.UrgentOpen, 0.35),
+            (FeatureNames.WauChange, 0.2),
+            (FeatureNames.Wau4w, 0.1));
+
+        var reasons = ChurnModelWorkflow.Reasons(explanation, features, Settings, RiskBand.High, 3);
+
+        // Weekly users' two features add up (0.3), behind the urgent tickets (0.35); contract and tenure are context.
+        Assert.Equal(["2 urgent tickets open", "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)"], reasons.Select(r => r.Sentence));
+        Assert.Equal([ReasonTopic.Support, ReasonTopic.ActiveUsers], reasons.Select(r => r.Topic));
+        Assert.All(reasons, r => Assert.False(r.IsProtective));
+    }
+
+    [Fact]
+    public void Reasons_LowRiskAccount_SaysWhatKeepsItSafe_OthersWhatRaisesTheRisk()
+    {
+        var features = Example();
+        var explanation = Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.KeyFeaturesAdopted, -0.4), (FeatureNames.CsatAvg180d, -0.2), (FeatureNames.TenureDays, -0.9));
+
+        var low = ChurnModelWorkflow.Reasons(explanation, features, Settings, RiskBand.Low, 3);
+        var medium = ChurnModelWorkflow.Reasons(explanation, features, Settings, RiskBand.Medium, 3);
+
+        Assert.Equal([FeatureNames.KeyFeaturesAdopted, FeatureNames.CsatAvg180d], low.Select(r => r.Feature));
+        Assert.All(low, r => Assert.True(r.IsProtective));
+        Assert.Equal([FeatureNames.UrgentOpen], medium.Select(r => r.Feature));
+    }
+
+    [Fact]
+    public void Reasons_LowRiskAccountWithNothingProtective_KeepsWhatRaisesIt()
+    {
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.CsatAvg180d, -0.01)), Example(), Settings, RiskBand.Low, 3);
+
+        Assert.Equal([FeatureNames.UrgentOpen], reasons.Select(r => r.Feature));
+    }
+
+    [Fact]
+    public void Reasons_TwoFeaturesOfOneOverdueInvoice_AreOneReason()
+    {
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.InvoicesPastDue, 0.2), (FeatureNames.MaxDaysOverdue, 0.25)), Example(), Settings, RiskBand.High, 3);
+
+        var reason = Assert.Single(reasons);
+        Assert.Equal("2 invoices past due, the oldest 45 days", reason.Sentence);
+        Assert.Equal(0.45, reason.Contribution, 12);
+    }
+
+    [Fact]
+    public void Line_Account_StatesContractPlanTenureAndRenewal()
+    {
+        var features = Example();
+
+        var line = ContextWriter.Line(features, Settings);
+
+        // The example account: month-to-month on the Team plan since day 0, so 112 days (3 months) at day 112.
+        Assert.StartsWith("Month-to-month, Team plan, customer for 3 months", line, StringComparison.Ordinal);
+    }
+}

@@ -1,11 +1,12 @@
-using ChurnWatch.Worker.Pages;
-using ChurnWatch.Worker.Pages.Dashboard;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Pages;
+using ChurnWatch.Worker.Pages.Dashboard;
 using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.AspNetCore.Antiforgery;
@@ -36,6 +37,7 @@ internal sealed partial class DashboardEndpoint(
     DashboardMode mode,
     IOptions<DashboardOptions> options,
     IOptions<OutputOptions> output,
+    IOptions<NextStepOptions> nextSteps,
     TimeProvider timeProvider,
     ILogger<DashboardEndpoint> logger) : IWebHostPart
 {
@@ -195,12 +197,16 @@ internal sealed partial class DashboardEndpoint(
             return Results.Content(await Message("No such account", "/accounts", $"No account has ID {id}.", "/accounts", "All accounts").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
+        var drivers = await queries.DriversAsync(id, ct).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(Now);
+        var nextStep = NextSteps.For(drivers, account.Renewal is { } renewal ? renewal.DayNumber - today.DayNumber : null, nextSteps.Value.ToTexts(output.Value.RenewalWindowDays));
         return await Page<AccountPage>(new()
         {
             [nameof(AccountPage.Account)] = account,
+            [nameof(AccountPage.NextStep)] = nextStep,
             [nameof(AccountPage.Risk)] = await queries.RiskHistoryAsync(id, ct).ConfigureAwait(false),
             [nameof(AccountPage.Usage)] = await queries.WeeklyUsersAsync(id, ct).ConfigureAwait(false),
-            [nameof(AccountPage.Drivers)] = await queries.DriversAsync(id, ct).ConfigureAwait(false),
+            [nameof(AccountPage.Drivers)] = drivers,
             [nameof(AccountPage.Signals)] = await queries.SignalsOfAsync(id, ct).ConfigureAwait(false),
             [nameof(AccountPage.Tickets)] = await queries.TicketsAsync(id, ct).ConfigureAwait(false),
             [nameof(AccountPage.Invoices)] = await queries.InvoicesAsync(id, ct).ConfigureAwait(false),

@@ -50,13 +50,13 @@ internal sealed class DashboardQueries(StoreDatabase database, SignalStore signa
     }
 
     /// <summary>The reasons in words of the account's newest score; empty when it was never scored.</summary>
-    public async Task<IReadOnlyList<string>> DriversAsync(string accountId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScoreReason>> DriversAsync(string accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT reasons FROM scores WHERE account_id = @accountId AND as_of = (SELECT MAX(as_of) FROM scores WHERE account_id = @accountId)",
             new { accountId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return json is null ? [] : (JsonSerializer.Deserialize<List<ScoreReason>>(json) ?? []).Select(r => r.Sentence).ToList();
+        return json is null ? [] : JsonSerializer.Deserialize<List<ScoreReason>>(json) ?? [];
     }
 
     /// <summary>Weekly active users (distinct users across all features) per week, oldest first.</summary>

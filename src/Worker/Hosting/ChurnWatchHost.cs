@@ -53,6 +53,7 @@ internal static class ChurnWatchHost
         builder.Services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<OutputOptions>().BindConfiguration(OutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<NextStepOptions>().BindConfiguration(NextStepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CsvDropOptions>().BindConfiguration(CsvDropOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -92,6 +93,7 @@ internal static class ChurnWatchHost
         _ = services.GetRequiredService<IOptions<SourceOptions>>().Value;
         _ = services.GetRequiredService<IOptions<SampleOptions>>().Value;
         _ = services.GetRequiredService<IOptions<OutputOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<NextStepOptions>>().Value;
         _ = services.GetRequiredService<IOptions<SignalOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
         _ = services.GetRequiredService<IOptions<CsvDropOptions>>().Value;

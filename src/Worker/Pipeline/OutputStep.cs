@@ -18,6 +18,7 @@ namespace ChurnWatch.Worker.Pipeline;
 internal sealed class OutputStep(
     IOptions<OutputOptions> output,
     IOptions<ModelingOptions> modeling,
+    IOptions<NextStepOptions> nextSteps,
     HistoryStore historyStore,
     ScoreStore scoreStore,
     SignalStore signalStore,
@@ -104,6 +105,7 @@ internal sealed class OutputStep(
         var live = signals.Where(s => s.InReport).ToLookup(s => s.AccountId, StringComparer.Ordinal);
         var today = StoreText.Date(asOf);
         var usage = activity.ToDictionary(a => a.AccountId, a => a.WeeklyActiveUsers, StringComparer.Ordinal);
+        var steps = nextSteps.Value.ToTexts(output.Value.RenewalWindowDays);
         var rows = new List<AccountRiskRow>(scores.Count);
         foreach (var score in scores)
         {
@@ -133,6 +135,7 @@ internal sealed class OutputStep(
             {
                 Context = score.Context,
                 ReasonsProtect = score.Reasons.Count > 0 && score.Reasons.All(r => r.IsProtective),
+                NextStep = NextSteps.For(score.Reasons, position.RenewalDate is { } renewal ? renewal.DayNumber - asOf.DayNumber : null, steps),
             });
         }
 

@@ -36,6 +36,9 @@ public sealed record AccountRiskRow(
     /// <summary>What the account is, in one line: contract, plan, tenure, renewal ("Month-to-month, Business plan, customer for 14 months").</summary>
     public string Context { get; init; } = string.Empty;
 
+    /// <summary>The suggested next step for an account at risk, from its top reason (section NextSteps); null where the reasons suggest none.</summary>
+    public string? NextStep { get; init; }
+
     /// <summary>The reasons say why the account is safe (a low-risk account's protective drivers), not why it is at risk.</summary>
     public bool ReasonsProtect { get; init; }
 

@@ -51,6 +51,7 @@ ul.reasons,ul.signals{margin:0;padding-left:16px}
 ul.reasons li,ul.signals li{margin:0 0 2px}
 ul.reasons.protective{list-style:"\2713  "}
 .context{display:block;margin-top:4px}
+.next-step{display:block;margin-top:4px;font-size:12px;font-weight:600}
 ul.signals{list-style:none;padding-left:0}
 .sig{display:inline-block;font-size:10px;font-weight:650;letter-spacing:.03em;text-transform:uppercase;padding:0 5px;border-radius:3px;margin-right:4px;border:1px solid var(--muted);color:var(--ink)}
 .sig.critical{background:var(--high);border-color:var(--high);color:#fff}

@@ -17,7 +17,7 @@ public sealed class KnownSettingsTests
     public void Sections_FromTheOptionsClasses_AreEveryBoundSection()
     {
         Assert.Equal(
-            ["CsvDrops", "Dashboard", "Email", "Health", "Ingest", "Metrics", "Modeling", "Output", "Sample", "Schedule", "Signals", "Source", "Store"],
+            ["CsvDrops", "Dashboard", "Email", "Health", "Ingest", "Metrics", "Modeling", "NextSteps", "Output", "Sample", "Schedule", "Signals", "Source", "Store"],
             KnownSettings.ChurnWatch.Sections.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(typeof(ModelingOptions), KnownSettings.ChurnWatch.Sections["modeling"]);
         Assert.Equal("CsvDrops", KnownSettings.ChurnWatch.SectionOf(typeof(CsvDropOptions)));
@@ -42,7 +42,7 @@ public sealed class KnownSettingsTests
     {
         Assert.Equal(
             [
-                "Payroll is not a ChurnWatch section (they are CsvDrops, Dashboard, Email, Health, Ingest, Metrics, Modeling, Output, Sample, Schedule, Signals, Source, Store).",
+                "Payroll is not a ChurnWatch section (they are CsvDrops, Dashboard, Email, Health, Ingest, Metrics, Modeling, NextSteps, Output, Sample, Schedule, Signals, Source, Store).",
                 "Store:Colour is not a ChurnWatch setting of the Store section.",
             ],
             Problems(("Payroll:Day", "1"), ("Store:Colour", "blue")));

@@ -195,7 +195,11 @@ public sealed class WeeklyRiskReportContentTests
             ReasonsProtect = true,
             Context = "Annual contract, Business plan, customer for 14 months",
         };
-        var risky = ReportFixtures.Row("A-8", "Risky Co", 50_000m, 0.6, RiskBand.High) with { Context = "Month-to-month, Team plan, customer for 5 months" };
+        var risky = ReportFixtures.Row("A-8", "Risky Co", 50_000m, 0.6, RiskBand.High) with
+        {
+            Context = "Month-to-month, Team plan, customer for 5 months",
+            NextStep = "Escalate their open tickets with the support lead",
+        };
 
         var html = WeeklyRiskReportHtml.Render(ReportFixtures.Report(rows: [safe, risky]));
 
@@ -203,5 +207,8 @@ public sealed class WeeklyRiskReportContentTests
         Assert.Contains("<ul class=\"reasons protective\"><li>All 3 key features adopted</li></ul>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"small context\">Annual contract, Business plan, customer for 14 months</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"small context\">Month-to-month, Team plan, customer for 5 months</span>", html, StringComparison.Ordinal);
+        // The next step is shown where there is one, and only there.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Next step: "));
+        Assert.Contains("<span class=\"next-step\">Next step: Escalate their open tickets with the support lead</span>", html, StringComparison.Ordinal);
     }
 }

@@ -46,7 +46,7 @@ public abstract class DashboardReadsTests<TProvider> : StoreTestBase<TProvider>
         var invoices = await queries.InvoicesAsync("A", CancellationToken.None);
 
         Assert.Equal([(Monday.AddDays(-7), 0.1), (Monday, 0.3)], risk);
-        Assert.Equal(["Active users fell from 24 to 7 over the last 8 weeks"], drivers);
+        Assert.Equal(["Active users fell from 24 to 7 over the last 8 weeks"], drivers.Select(d => d.Sentence));
         Assert.Equal([(new DateOnly(2026, 2, 16), 24), (new DateOnly(2026, 2, 23), 7)], users);
         Assert.Equal([("T2", "2026-02-20T09:00:00Z", (string?)null, "urgent", true, (long?)null), ("T1", "2026-01-05T09:00:00Z", "2026-01-06T09:00:00Z", "normal", false, 5L)], tickets);
         Assert.Equal([("I1", "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z", (string?)null, 750.5, "EUR", "open")], invoices);

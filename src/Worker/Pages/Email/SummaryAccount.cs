@@ -14,6 +14,7 @@ namespace ChurnWatch.Worker.Pages.Email;
 /// <param name="RenewalProbability">Probability that the renewal happens; null without a renewal date.</param>
 /// <param name="ReasonProtects"><paramref name="TopReason"/> says why the account is safe rather than why it is at risk.</param>
 /// <param name="Context">What the account is: contract, plan, tenure, renewal.</param>
+/// <param name="NextStep">The suggested next step; null where the reasons suggest none.</param>
 public sealed record SummaryAccount(
     string AccountId,
     string Name,
@@ -27,4 +28,5 @@ public sealed record SummaryAccount(
     DateOnly? RenewalDate,
     double? RenewalProbability,
     bool ReasonProtects,
-    string Context);
+    string Context,
+    string? NextStep);

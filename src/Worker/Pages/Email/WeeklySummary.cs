@@ -133,5 +133,6 @@ public sealed record WeeklySummary
         row.RenewalDate,
         row.RenewalProbability,
         row.ReasonsProtect,
-        row.Context);
+        row.Context,
+        row.NextStep);
 }

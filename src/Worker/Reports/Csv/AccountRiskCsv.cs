@@ -13,7 +13,7 @@ internal static class AccountRiskCsv
     [
         "as_of", "owner_email", "account_id", "account_name", "segment", "plan", "arr", "churn_probability",
         "arr_at_risk", "risk_band", "churn_probability_change", "renewal_date", "renewal_probability",
-        "top_reasons", "open_signals", "weekly_active_users_latest", "reasons_direction", "context",
+        "top_reasons", "open_signals", "weekly_active_users_latest", "reasons_direction", "context", "next_step",
     ];
 
     /// <summary>The file name the worker gives this export.</summary>
@@ -49,6 +49,7 @@ internal static class AccountRiskCsv
         csv.WriteField(row.WeeklyActiveUsers.Count > 0 ? row.WeeklyActiveUsers[^1] : (int?)null, string.Empty);
         CsvExport.Text(csv, row.TopReasons.Count == 0 ? string.Empty : row.ReasonsProtect ? "protective" : "raises_risk");
         CsvExport.Text(csv, row.Context);
+        CsvExport.Text(csv, row.NextStep ?? string.Empty);
         csv.EndRecord();
     }
 }

@@ -20,7 +20,7 @@ public sealed class AccountRiskCsvTests
         var csv = Write();
 
         Assert.Equal(
-            "as_of,owner_email,account_id,account_name,segment,plan,arr,churn_probability,arr_at_risk,risk_band,churn_probability_change,renewal_date,renewal_probability,top_reasons,open_signals,weekly_active_users_latest,reasons_direction,context\r\n",
+            "as_of,owner_email,account_id,account_name,segment,plan,arr,churn_probability,arr_at_risk,risk_band,churn_probability_change,renewal_date,renewal_probability,top_reasons,open_signals,weekly_active_users_latest,reasons_direction,context,next_step\r\n",
             csv);
     }
 
@@ -46,6 +46,9 @@ public sealed class AccountRiskCsvTests
         Assert.Equal("Declining (Warning): Active users down 60% vs the prior 8 weeks", Cell("open_signals"));
         Assert.Equal("7", Cell("weekly_active_users_latest"));
         Assert.Equal("raises_risk", Cell("reasons_direction"));
+        Assert.Equal(string.Empty, Cell("next_step"));
+        var (withStep, stepRows) = CsvTestReader.Read(Write(row with { NextStep = "Escalate their open tickets" }));
+        Assert.Equal("Escalate their open tickets", stepRows.Single()[withStep.ToList().IndexOf("next_step")]);
     }
 
     [Fact]
@@ -74,7 +77,7 @@ public sealed class AccountRiskCsvTests
         var (header, rows) = CsvTestReader.Read(Write(row));
         var r = rows.Single();
 
-        foreach (var column in new[] { "churn_probability_change", "renewal_date", "renewal_probability", "top_reasons", "open_signals", "weekly_active_users_latest", "reasons_direction", "context" })
+        foreach (var column in new[] { "churn_probability_change", "renewal_date", "renewal_probability", "top_reasons", "open_signals", "weekly_active_users_latest", "reasons_direction", "context", "next_step" })
         {
             Assert.Equal(string.Empty, r[header.ToList().IndexOf(column)]);
         }

@@ -45,6 +45,19 @@ public sealed record AccountRiskRow(
     /// <summary>Expected ARR loss: ARR x churn probability. Rows are ranked by it, so a likely loss of a big account comes first.</summary>
     public decimal ArrAtRisk => Arr * (decimal)ChurnProbability;
 
+    /// <summary>
+    /// The accounts whose churn probability rose (<paramref name="worse"/>) or fell most since last week, at most
+    /// <paramref name="count"/>, biggest move first; accounts not scored last week have no move.
+    /// </summary>
+    public static IReadOnlyList<AccountRiskRow> MovedMost(IEnumerable<AccountRiskRow> rows, bool worse, int count)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var moved = worse
+            ? rows.Where(r => r.ChurnProbabilityChange > 0).OrderByDescending(r => r.ChurnProbabilityChange)
+            : rows.Where(r => r.ChurnProbabilityChange < 0).OrderBy(r => r.ChurnProbabilityChange);
+        return moved.ThenBy(r => r.AccountId, StringComparer.Ordinal).Take(count).ToList();
+    }
+
     /// <summary>Orders rows for the report: expected ARR loss, then churn probability, then id so ties never shuffle.</summary>
     public static IReadOnlyList<AccountRiskRow> Rank(IEnumerable<AccountRiskRow> rows)
     {

@@ -13,6 +13,14 @@ public sealed record ReportKpis(int Accounts, decimal Arr, decimal ArrAtRisk, in
     /// <summary>The default renewal window: a quarter, the usual planning horizon of account managers.</summary>
     public const int DefaultRenewalWindowDays = 90;
 
+    /// <summary>The rows whose renewal is on or after <paramref name="asOf"/> and before <paramref name="asOf"/> + <paramref name="windowDays"/>, in the order given.</summary>
+    public static IEnumerable<AccountRiskRow> RenewalsDueIn(IEnumerable<AccountRiskRow> rows, DateOnly asOf, int windowDays)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var end = asOf.AddDays(windowDays);
+        return rows.Where(r => r.RenewalDate is { } d && d >= asOf && d < end);
+    }
+
     /// <summary>
     /// Computes the KPIs from the rows, so the tiles always agree with the table below them. A renewal is due when
     /// its date is on or after <paramref name="asOf"/> and before <paramref name="asOf"/> + window.
@@ -21,8 +29,7 @@ public sealed record ReportKpis(int Accounts, decimal Arr, decimal ArrAtRisk, in
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfLessThan(renewalWindowDays, 1);
-        var end = asOf.AddDays(renewalWindowDays);
-        var due = rows.Where(r => r.RenewalDate is { } d && d >= asOf && d < end).ToList();
+        var due = RenewalsDueIn(rows, asOf, renewalWindowDays).ToList();
         return new ReportKpis(
             rows.Count,
             rows.Sum(r => r.Arr),

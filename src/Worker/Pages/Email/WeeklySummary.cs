@@ -83,16 +83,13 @@ public sealed record WeeklySummary
     {
         ArgumentNullException.ThrowIfNull(report);
         var rows = report.Accounts;
-        var worse = rows.Where(r => r.ChurnProbabilityChange > 0).OrderByDescending(r => r.ChurnProbabilityChange)
-            .ThenBy(r => r.AccountId, StringComparer.Ordinal).Take(MovesListed);
-        var better = rows.Where(r => r.ChurnProbabilityChange < 0).OrderBy(r => r.ChurnProbabilityChange)
-            .ThenBy(r => r.AccountId, StringComparer.Ordinal).Take(MovesListed);
+        var worse = AccountRiskRow.MovedMost(rows, worse: true, MovesListed);
+        var better = AccountRiskRow.MovedMost(rows, worse: false, MovesListed);
         var newSignals = rows.SelectMany(r => r.Signals.Where(s => s.IsNew).Select(s => (Account: r, Signal: s)))
             .OrderByDescending(x => x.Signal.Severity).ThenByDescending(x => x.Account.ArrAtRisk)
             .ThenBy(x => x.Account.AccountId, StringComparer.Ordinal).ThenBy(x => x.Signal.Kind).ToList();
-        var end = report.AsOf.AddDays(report.Kpis.RenewalWindowDays);
         // The same window as the key figure above it, so the list and the count agree.
-        var renewals = rows.Where(r => r.RenewalDate is { } d && d >= report.AsOf && d < end)
+        var renewals = ReportKpis.RenewalsDueIn(rows, report.AsOf, report.Kpis.RenewalWindowDays)
             .OrderBy(r => r.RenewalDate).ThenByDescending(r => r.Arr).ThenBy(r => r.AccountId, StringComparer.Ordinal).ToList();
         return new WeeklySummary
         {

@@ -110,14 +110,20 @@ internal static class ChartStyle
         return item;
     }
 
-    /// <summary>A chart that says "No data" where the data would be, keeping its title and axis labels.</summary>
-    public static Chart NoData(Plot plot, ChartSize size, string title)
+    /// <summary>"No data" in the middle of a plot whose limits are 0 to 1 on both axes.</summary>
+    public static void NoDataText(Plot plot)
     {
         ArgumentNullException.ThrowIfNull(plot);
         var text = plot.Add.Text("No data", 0.5, 0.5);
         text.LabelFontColor = Colour(ChartPalette.Muted);
         text.LabelFontSize = LabelSize;
         text.LabelAlignment = Alignment.MiddleCenter;
+    }
+
+    /// <summary>A chart that says "No data" where the data would be, keeping its title and axis labels.</summary>
+    public static Chart NoData(Plot plot, ChartSize size, string title)
+    {
+        NoDataText(plot);
         plot.Axes.SetLimits(0, 1, 0, 1);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();

@@ -36,9 +36,8 @@ internal static class LiftChart
         var points = gains.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).OrderBy(p => p.X).ToList();
         if (points.Count < 2)
         {
-            var none = plot.Add.Text("No data", 0.5, 0.5);
-            none.LabelFontColor = ChartStyle.Colour(ChartPalette.Muted);
-            none.LabelAlignment = Alignment.MiddleCenter;
+            // The diagonal and the axes stay: they say what the chart would show.
+            ChartStyle.NoDataText(plot);
             return new Chart(plot, chartSize, title, "No data to show.");
         }
 

@@ -29,7 +29,7 @@ internal static class ReportsCommand
         var resend = new Option<bool>("--resend") { Description = "Send again to managers who already had this week's report (by default each gets it once)." };
         var command = new Command(
             "email",
-            "Email each account manager their weekly report (HTML in the body, their accounts as a CSV attachment) through the SMTP server in the Email settings.")
+            "Email each account manager their weekly report (a summary with its charts in the body; the full report and their accounts as CSV attached) through the SMTP server in the Email settings.")
         {
             owner, dryRun, resend, outFolder,
         };

@@ -354,15 +354,14 @@ public static class ChurnModelWorkflow
     /// context line instead), strongest first, levels compared with retained accounts on the same plan. A low-risk
     /// account gets what keeps it low, where anything does, because an account manager reading a list sorted by ARR at
     /// risk wants to know why a big account is safe too; every other account gets what raises its risk. A reason is
-    /// never shown against the direction of its contribution, nor where its comparison would say the opposite
-    /// (<see cref="RetainedLevels.Contradicts"/>).
+    /// never shown against the direction of its contribution, nor where its words would say the opposite
+    /// (<see cref="ReasonDirection"/>).
     /// </summary>
     internal static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, RetainedLevels levels, RiskBand band, int count)
     {
         var drivers = Drivers(explanation)
             .Where(d => !ReasonTopics.IsStructure(ReasonTopics.Of(d.Feature)))
-            .Where(d => ReasonWriter.Comparison(d.Feature, features, settings, levels) is not { } c
-                        || !RetainedLevels.Contradicts(c.Feature, c.Value, c.Median, raisesRisk: d.Contribution > 0))
+            .Where(d => !ReasonDirection.Contradicts(d.Feature, features, settings, levels, raisesRisk: d.Contribution > 0))
             .Select(d => new ScoreReason(d.Feature, d.Contribution, ReasonWriter.Sentence(d.Feature, features, settings, levels), ReasonTopics.Of(d.Feature)))
             .ToList();
         var raising = drivers.Where(r => r.Contribution >= MinimumReasonContribution)
@@ -424,6 +423,12 @@ public static class ChurnModelWorkflow
         while (shared < a.Length - 1 && shared < b.Length - 1 && string.Equals(a[^(shared + 1)], b[^(shared + 1)], StringComparison.Ordinal))
         {
             shared++;
+        }
+
+        // A number keeps its unit: "1 invoice 18 days past due" is "1 invoice 18 days", not "1 invoice 18".
+        while (shared > 0 && b.Length - shared > 1 && double.TryParse(b[^(shared + 1)], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            shared--;
         }
 
         var words = string.Join(' ', b[..^shared]);

@@ -26,6 +26,12 @@ public sealed record RetainedLevels(
     /// </summary>
     public const int MinimumRows = 30;
 
+    /// <summary>The share of the median from which a volume reads "about the median".</summary>
+    public const double AboutTheMedianFrom = 0.87;
+
+    /// <summary>The share of the median up to which a volume reads "about the median".</summary>
+    public const double AboutTheMedianTo = 1.15;
+
     /// <summary>No reference: sentences state levels without comparison (a model file from before the comparison).</summary>
     public static RetainedLevels None { get; } = new(new Dictionary<string, IReadOnlyDictionary<string, double>>(), new Dictionary<string, int>());
 
@@ -90,8 +96,8 @@ public sealed record RetainedLevels(
             < 0.42 => $"(about a third of the median of {who}, {m})",
             < 0.58 => $"(about half the median of {who}, {m})",
             < 0.7 => $"(about two thirds of the median of {who}, {m})",
-            < 0.87 => $"(about three quarters of the median of {who}, {m})",
-            <= 1.15 => $"(about the median of {who}, {m})",
+            < AboutTheMedianFrom => $"(about three quarters of the median of {who}, {m})",
+            <= AboutTheMedianTo => $"(about the median of {who}, {m})",
             < 1.75 => $"(about 1.5 times the median of {who}, {m})",
             < 2.5 => $"(about twice the median of {who}, {m})",
             _ => $"(about {Math.Round(ratio, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} times the median of {who}, {m})",
@@ -99,10 +105,11 @@ public sealed record RetainedLevels(
     }
 
     /// <summary>
-    /// True when the words would contradict the direction of the driver: usage well above what retained accounts do
-    /// given as raising the risk, or well below it given as keeping the account safe (and the reverse for tickets). The
-    /// model can find such interactions, but an account manager reading "twice the median" as a risk would be misled,
-    /// so the reason is not shown. "Well" is a factor of two for volumes, 10% for scales; no use at all is never safe.
+    /// True when the words would contradict the direction of the driver: usage above what retained accounts do given as
+    /// raising the risk, or below it given as keeping the account safe (and the reverse for tickets). The model can
+    /// find such effects (correlated features, interactions), but an account manager reading "1.5 times the median" as
+    /// a risk would be misled, so the reason is not shown. Above or below means beyond what the words call "about the
+    /// median" (15%) for volumes, 10% for scales; no use at all is never safe.
     /// </summary>
     public static bool Contradicts(string feature, double value, double median, bool raisesRisk)
     {
@@ -111,7 +118,7 @@ public sealed record RetainedLevels(
             return false;
         }
 
-        var (high, low) = IsVolume(feature) ? (median * 2, median / 2) : (median * 1.1, median * 0.9);
+        var (high, low) = IsVolume(feature) ? (median * AboutTheMedianTo, median * AboutTheMedianFrom) : (median * 1.1, median * 0.9);
         // Not using a product feature at all is never, in words, why an account is safe.
         var safeSide = MoreIsSafer(feature) ? value > high && value > 0 : value < low;
         var riskySide = MoreIsSafer(feature) ? value < low || (IsVolume(feature) && value <= 0) : value > high && value > 0;

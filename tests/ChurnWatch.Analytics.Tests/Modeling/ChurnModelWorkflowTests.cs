@@ -168,8 +168,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
             // level whose comparison says the opposite of its contribution is not shown.
             var behaviour = groups
                 .Where(g => !ReasonTopics.IsStructure(ReasonTopics.Of(g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature)))
-                .Where(g => ReasonWriter.Comparison(g.First().Feature, snapshots[i], model.FeatureSettings, model.RetainedLevels) is not { } c
-                            || !RetainedLevels.Contradicts(c.Feature, c.Value, c.Median, raisesRisk: bySentence[Shown(g)] > 0))
+                .Where(g => !ReasonDirection.Contradicts(g.First().Feature, snapshots[i], model.FeatureSettings, model.RetainedLevels, raisesRisk: bySentence[Shown(g)] > 0))
                 .Select(Shown).ToList();
             var raising = behaviour.Where(k => bySentence[k] >= ChurnModelWorkflow.MinimumReasonContribution).OrderByDescending(k => bySentence[k]).ToList();
             var protecting = behaviour.Where(k => bySentence[k] <= -ChurnModelWorkflow.MinimumReasonContribution).OrderBy(k => bySentence[k]).ToList();

@@ -65,12 +65,12 @@ public sealed class RetainedLevelsTests
     [Fact]
     public void Contradicts_WordsAgainstTheDriver_True()
     {
-        // Usage: far above the median is not a risk, none at all or far below it not safety.
-        Assert.True(RetainedLevels.Contradicts(Comments, 300, 140, raisesRisk: true));
-        Assert.False(RetainedLevels.Contradicts(Comments, 200, 140, raisesRisk: true));
+        // Usage: above what the words call "about the median" is not a risk, none at all or below it not safety.
+        Assert.True(RetainedLevels.Contradicts(Comments, 140 * RetainedLevels.AboutTheMedianTo * 1.01, 140, raisesRisk: true));
+        Assert.False(RetainedLevels.Contradicts(Comments, 140 * RetainedLevels.AboutTheMedianTo * 0.99, 140, raisesRisk: true));
         Assert.True(RetainedLevels.Contradicts(Comments, 0, 0, raisesRisk: false));
-        Assert.True(RetainedLevels.Contradicts(Comments, 60, 140, raisesRisk: false));
-        Assert.False(RetainedLevels.Contradicts(Comments, 80, 140, raisesRisk: false));
+        Assert.True(RetainedLevels.Contradicts(Comments, 140 * RetainedLevels.AboutTheMedianFrom * 0.99, 140, raisesRisk: false));
+        Assert.False(RetainedLevels.Contradicts(Comments, 140 * RetainedLevels.AboutTheMedianFrom * 1.01, 140, raisesRisk: false));
         // Tickets: the other way round.
         Assert.True(RetainedLevels.Contradicts(FeatureNames.TicketsOpened90d, 0, 2, raisesRisk: true));
         Assert.True(RetainedLevels.Contradicts(FeatureNames.TicketsOpened90d, 5, 2, raisesRisk: false));
@@ -107,6 +107,21 @@ public sealed class RetainedLevelsTests
         var reasons = ChurnModelWorkflow.Reasons(explanation, features, Settings, Levels(), RiskBand.Low, 3);
 
         Assert.Equal([FeatureNames.KeyFeaturesAdopted], reasons.Select(r => r.Feature));
+    }
+
+    [Fact]
+    public void Reasons_TrendWhoseWordsSayTheOpposite_IsNotShown()
+    {
+        var features = Example(); // weekly active users fell from 24 to 7
+        var explanation = new ScoreExplanation(0.5, 0, 0,
+        [
+            new FeatureContribution(FeatureNames.WauChange, 0, -0.5), // "fell" keeping the account safe: hidden
+            new FeatureContribution(FeatureNames.KeyFeaturesAdopted, 0, -0.2),
+        ]);
+
+        Assert.Equal([FeatureNames.KeyFeaturesAdopted], ChurnModelWorkflow.Reasons(explanation, features, Settings, Levels(), RiskBand.Low, 3).Select(r => r.Feature));
+        Assert.True(ReasonDirection.Contradicts(FeatureNames.WauChange, features, Settings, Levels(), raisesRisk: false));
+        Assert.False(ReasonDirection.Contradicts(FeatureNames.WauChange, features, Settings, Levels(), raisesRisk: true));
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class ScoreChangesTests
     [InlineData("Usage events fell 1.9% (last 28 days vs the 56 before)", "Usage events rose 6.8% (last 28 days vs the 56 before)", "usage events rose 6.8%")]
     [InlineData("2 failed payments in the last 90 days", "1 failed payment in the last 90 days", "1 failed payment")]
     [InlineData("No activity for 3 days", "No activity for 1 day", "no activity for 1 day")]
+    [InlineData("1 invoice 25 days past due", "1 invoice 18 days past due", "1 invoice 18 days")]
     [InlineData("MRR fell 20% over the last 90 days", "MRR rose 5% over the last 90 days", "MRR rose 5%")]
     public void WeekEarlier_SharedEnding_IsSaidOnce(string now, string then, string expected) =>
         Assert.Equal(expected, ChurnModelWorkflow.WeekEarlier(now, then));

@@ -1,0 +1,39 @@
+using ChurnWatch.Analytics.Features;
+
+namespace ChurnWatch.Analytics.Scoring;
+
+/// <summary>
+/// Whether a driver's words say the opposite of its effect: "usage events rose 30%" given as raising the risk, "1.5
+/// times the median of retained accounts" as a risk, "none" as keeping an account safe. A model can find such effects
+/// (correlated features share one signal between them, trees combine features), and the contribution is exact, but an
+/// account manager reads the words: shown, they would teach the wrong lesson, so such a driver is not given as a reason.
+/// </summary>
+internal static class ReasonDirection
+{
+    public static bool Contradicts(string feature, AccountFeatures values, FeatureSettings settings, RetainedLevels levels, bool raisesRisk)
+    {
+        if (ReasonWriter.Comparison(feature, values, settings, levels) is { } c)
+            return RetainedLevels.Contradicts(c.Feature, c.Value, c.Median, raisesRisk);
+        var (rose, fell) = Trend(feature, values);
+        return raisesRisk ? rose : fell;
+    }
+
+    /// <summary>Whether the sentence says the trend rose or fell: weekly active users, usage events, MRR.</summary>
+    private static (bool Rose, bool Fell) Trend(string feature, AccountFeatures values)
+    {
+        switch (ReasonWriter.DriverOf(feature))
+        {
+            case FeatureNames.Wau4w:
+                // Compared as the sentence words it: to one decimal.
+                var now = Math.Round(values[FeatureNames.Wau4w], 1);
+                var before = Math.Round(values[FeatureNames.WauPrev8w], 1);
+                return (now > before, now < before);
+            case FeatureNames.EventsChange:
+            case FeatureNames.MrrChange90d:
+                var change = values[feature];
+                return (change > 0, change < 0);
+            default:
+                return (false, false);
+        }
+    }
+}

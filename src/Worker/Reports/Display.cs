@@ -12,6 +12,12 @@ internal static class Display
     /// <summary>An amount in whole units with thousands separators, for example 1,234,568.</summary>
     public static string Money(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("#,##0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// What an account at risk without a behavioural reason shows instead: nothing it does (usage, tickets, payments)
+    /// moves its risk enough to name without saying the opposite of its effect, so the report points at what it is.
+    /// </summary>
+    public const string NoBehaviouralReason = "No usage, support or billing reason to show; its context says what it is";
+
     /// <summary>A count with thousands separators.</summary>
     public static string Count(int value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 

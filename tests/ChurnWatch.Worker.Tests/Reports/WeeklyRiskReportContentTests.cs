@@ -214,8 +214,9 @@ public sealed class WeeklyRiskReportContentTests
             Context = "Month-to-month, Team plan, customer for 5 months",
             NextStep = "Escalate their open tickets with the support lead",
         };
+        var unexplained = ReportFixtures.Row("A-9", "Quiet Co", 50_000m, 0.3, RiskBand.Medium) with { TopReasons = [] };
 
-        var html = WeeklyRiskReportHtml.Render(ReportFixtures.Report(rows: [safe, risky]));
+        var html = WeeklyRiskReportHtml.Render(ReportFixtures.Report(rows: [safe, risky, unexplained]));
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Keeps it safe:"));
         Assert.Contains("<ul class=\"reasons protective\"><li>All 3 key features adopted</li></ul>", html, StringComparison.Ordinal);
@@ -224,5 +225,7 @@ public sealed class WeeklyRiskReportContentTests
         // The next step is shown where there is one, and only there.
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Next step: "));
         Assert.Contains("<span class=\"next-step\">Next step: Escalate their open tickets with the support lead</span>", html, StringComparison.Ordinal);
+        // At risk with no behavioural reason: said so, pointing at its context, rather than a blank.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, System.Text.RegularExpressions.Regex.Escape(Display.NoBehaviouralReason)));
     }
 }

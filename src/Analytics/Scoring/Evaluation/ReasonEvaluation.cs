@@ -29,6 +29,9 @@ public sealed record ReasonEvaluation(
     /// <summary>Of those, the ones followed by churn.</summary>
     public int ChurnedIn(ReasonGroup group) => Cells.Where(c => c.Group == group).Sum(c => c.Churned);
 
+    /// <summary>Share of the group's account-weeks followed by churn, every band; NaN when it has none.</summary>
+    public double RateIn(ReasonGroup group) => AccountWeeksIn(group) == 0 ? double.NaN : (double)ChurnedIn(group) / AccountWeeksIn(group);
+
     /// <summary>
     /// Churns the group would have had if each of its account-weeks had churned at the rate of its band's account-weeks
     /// outside the group (<see cref="ReasonLift.ExpectedChurned"/> summed over the bands); NaN when a band the group

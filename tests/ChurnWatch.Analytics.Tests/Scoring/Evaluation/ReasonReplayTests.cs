@@ -71,6 +71,7 @@ public sealed class ReasonReplayTests
         Assert.Equal(observed, evaluation.ChurnedIn(ReasonGroup.UsageDrop));
         Assert.Equal(observed / expected, evaluation.UsageDropLift, 12);
         Assert.Equal(usageDrop.Count, evaluation.AccountWeeksIn(ReasonGroup.UsageDrop));
+        Assert.Equal((double)observed / usageDrop.Count, evaluation.RateIn(ReasonGroup.UsageDrop), 12);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ internal static class ReasonsEvaluateCommand
         $"{e.Dates} weekly dates {e.FirstDate:yyyy-MM-dd} to {e.LastDate:yyyy-MM-dd}, {e.AccountWeeks:N0} scored account-weeks; churn within {e.HorizonDays} days: {Percent(e.ChurnRate)}");
 
     private static string Headline(ReasonEvaluation e) => I(
-        $"Usage drop first: {e.ChurnedIn(ReasonGroup.UsageDrop):N0} churned where {Text(e.ExpectedChurnedIn(ReasonGroup.UsageDrop), "0.0")} were expected at the churn rates of the same bands without it: band-adjusted lift {Text(e.UsageDropLift, "0.00")}.");
+        $"Usage drop first: {e.ChurnedIn(ReasonGroup.UsageDrop):N0} churned where {Text(e.ExpectedChurnedIn(ReasonGroup.UsageDrop), "N1")} were expected at the churn rates of the same bands without it: band-adjusted lift {Text(e.UsageDropLift, "0.00")}.");
 
     private static IEnumerable<string[]> GroupRows(ReasonEvaluation e) => Shown(e).Select(g => new[]
     {
@@ -61,7 +61,7 @@ internal static class ReasonsEvaluateCommand
         I($"{e.AccountWeeksIn(g):N0}"),
         I($"{e.ChurnedIn(g):N0}"),
         Percent(e.RateIn(g)),
-        Text(e.ExpectedChurnedIn(g), "0.0"),
+        Text(e.ExpectedChurnedIn(g), "N1"),
         Text(e.BandAdjustedLift(g), "0.00"),
     });
 

@@ -55,6 +55,7 @@ public static class ChurnModelWorkflow
     {
         var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf)
             ?? throw new InvalidOperationException(TooShortToTrain(options, dataAsOf, firstDataDay));
+        churn = churn with { RetainedLevels = RetainedLevelsBuilder.Build(set, settings) };
         var renewal = TrainTarget(set, sample, settings, ModelTarget.NonRenewal, options, dataAsOf);
         return new TrainedModels(churn, renewal, churn.Backtest, renewal?.Backtest);
     }
@@ -189,9 +190,13 @@ public static class ChurnModelWorkflow
 
     /// <summary>
     /// Scores every account active at <paramref name="asOf"/>: churn probability, band, renewal probability for
-    /// accounts with a contract, and the top risk-raising drivers in words. Refuses models whose features differ.
+    /// accounts with a contract, the behavioural drivers in words and the account's context. With
+    /// <paramref name="withChanges"/>, also what moved each score since a week earlier (<see cref="AccountScore.Changes"/>):
+    /// the week before is computed from the same history, so it needs no earlier run, at the cost of a second feature
+    /// pass and a prediction per account (explanations only for the accounts that moved). Refuses models whose
+    /// features differ.
     /// </summary>
-    public static IReadOnlyList<AccountScore> Score(CompanyTimeline timeline, TrainedModels models, ModelingOptions options, DateOnly? asOf = null)
+    public static IReadOnlyList<AccountScore> Score(CompanyTimeline timeline, TrainedModels models, ModelingOptions options, DateOnly? asOf = null, bool withChanges = false)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(models);
@@ -199,7 +204,8 @@ public static class ChurnModelWorkflow
         options.Validate();
 
         var date = asOf ?? DefaultAsOf(timeline.History);
-        var builder = new FeatureBuilder(timeline, models.Churn.FeatureSettings);
+        var settings = models.Churn.FeatureSettings;
+        var builder = new FeatureBuilder(timeline, settings);
         models.Churn.EnsureCompatible(builder.Schema.Names);
         models.Renewal?.EnsureCompatible(builder.Schema.Names);
 
@@ -224,6 +230,7 @@ public static class ChurnModelWorkflow
             renewalOf[withContract[k]] = 1.0 - renewal[k];
         }
 
+        var changes = withChanges ? ChangesSinceWeekBefore(builder, models.Churn, snapshots, churn, date, options.ReasonCount) : ((ScoreReason[][] Changes, double?[] Probability)?)null;
         var scores = new AccountScore[snapshots.Count];
         for (var i = 0; i < snapshots.Count; i++)
         {
@@ -236,11 +243,44 @@ public static class ChurnModelWorkflow
                 churnProbability,
                 renewalOf[i],
                 band,
-                Reasons(churn[i], features, models.Churn.FeatureSettings, band, options.ReasonCount),
-                ContextWriter.Line(features, models.Churn.FeatureSettings));
+                Reasons(churn[i], features, settings, models.Churn.RetainedLevels, band, options.ReasonCount),
+                ContextWriter.Line(features, settings))
+            {
+                Changes = changes?.Changes[i] ?? [],
+                ChurnProbabilityWeekBefore = changes?.Probability[i],
+            };
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// Per account (in <paramref name="snapshots"/>' order), the drivers that moved its score since 7 days before
+    /// <paramref name="date"/> (null for an account not active then or whose probability barely moved) and its
+    /// probability then (null when not active then).
+    /// </summary>
+    private static (ScoreReason[][] Changes, double?[] Probability) ChangesSinceWeekBefore(
+        FeatureBuilder builder, RiskModel model, IReadOnlyList<AccountFeatures> snapshots, IReadOnlyList<ScoreExplanation> now, DateOnly date, int count)
+    {
+        var weekBefore = builder.ComputeAll(date.AddDays(-7)).ToDictionary(f => f.AccountId, StringComparer.Ordinal);
+        var both = Enumerable.Range(0, snapshots.Count).Where(i => weekBefore.ContainsKey(snapshots[i].AccountId)).ToArray();
+        var then = model.PredictProbabilities([.. both.Select(i => weekBefore[snapshots[i].AccountId])]);
+        var probability = new double?[snapshots.Count];
+        for (var k = 0; k < both.Length; k++)
+        {
+            probability[both[k]] = then[k];
+        }
+
+        var moved = both.Where((i, k) => Math.Abs(now[i].CalibratedProbability - then[k]) >= MinimumMove).ToArray();
+        var explained = model.Explain([.. moved.Select(i => weekBefore[snapshots[i].AccountId])]);
+        var changes = new ScoreReason[snapshots.Count][];
+        for (var k = 0; k < moved.Length; k++)
+        {
+            var i = moved[k];
+            changes[i] = Changes(now[i], snapshots[i], explained[k], weekBefore[snapshots[i].AccountId], model.FeatureSettings, count);
+        }
+
+        return (changes, probability);
     }
 
     /// <summary>
@@ -304,24 +344,26 @@ public static class ChurnModelWorkflow
     internal const double MinimumReasonContribution = 0.05;
 
     /// <summary>
-    /// The reasons of one account: its behavioural drivers (<see cref="ReasonTopics.IsStructure"/> ones go to the
-    /// context line instead), strongest first. A low-risk account gets what keeps it low, where anything does, because
-    /// an account manager reading a list sorted by ARR at risk wants to know why a big account is safe too; every other
-    /// account gets what raises its risk. A reason is never shown against the direction of its contribution.
+    /// A week's change of the churn probability (in probability, 0.02 = 2 points) below which a score did not move,
+    /// so no drivers of a change are given: a point up or down is the noise of a week's usage.
     /// </summary>
-    internal static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, RiskBand band, int count)
+    internal const double MinimumMove = 0.02;
+
+    /// <summary>
+    /// The reasons of one account: its behavioural drivers (<see cref="ReasonTopics.IsStructure"/> ones go to the
+    /// context line instead), strongest first, levels compared with retained accounts on the same plan. A low-risk
+    /// account gets what keeps it low, where anything does, because an account manager reading a list sorted by ARR at
+    /// risk wants to know why a big account is safe too; every other account gets what raises its risk. A reason is
+    /// never shown against the direction of its contribution, nor where its comparison would say the opposite
+    /// (<see cref="RetainedLevels.Contradicts"/>).
+    /// </summary>
+    internal static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, RetainedLevels levels, RiskBand band, int count)
     {
-        // Features that say the same thing in words (wau_4w, wau_prev_8w and wau_change; invoices past due and the
-        // oldest one's days) are one driver: their contributions add up before ranking. Ranking them apart would show
-        // one correlated half as "raising risk" while the other half, lowering it, stays hidden.
-        var drivers = explanation.Contributions
-            .GroupBy(c => ReasonWriter.Sentence(c.Feature, features, settings), StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var strongest = g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature;
-                return new ScoreReason(strongest, g.Sum(c => c.Contribution), g.Key, ReasonTopics.Of(strongest));
-            })
-            .Where(r => !ReasonTopics.IsStructure(r.Topic))
+        var drivers = Drivers(explanation)
+            .Where(d => !ReasonTopics.IsStructure(ReasonTopics.Of(d.Feature)))
+            .Where(d => ReasonWriter.Comparison(d.Feature, features, settings, levels) is not { } c
+                        || !RetainedLevels.Contradicts(c.Feature, c.Value, c.Median, raisesRisk: d.Contribution > 0))
+            .Select(d => new ScoreReason(d.Feature, d.Contribution, ReasonWriter.Sentence(d.Feature, features, settings, levels), ReasonTopics.Of(d.Feature)))
             .ToList();
         var raising = drivers.Where(r => r.Contribution >= MinimumReasonContribution)
             .OrderByDescending(r => r.Contribution).ThenBy(r => r.Feature, StringComparer.Ordinal);
@@ -329,5 +371,64 @@ public static class ChurnModelWorkflow
             .OrderBy(r => r.Contribution).ThenBy(r => r.Feature, StringComparer.Ordinal);
         var chosen = band == RiskBand.Low && protecting.Any() ? protecting : raising;
         return [.. chosen.Take(count)];
+    }
+
+    /// <summary>
+    /// The drivers that moved an account's score since a week earlier, both weeks explained by the same model so only
+    /// the account's data differs: per behavioural driver, its contribution now minus then, in the direction the
+    /// probability moved, largest first, and only where the driver's sentence changed (its data moved, not only its
+    /// interplay with other features). Empty when the probability moved less than <see cref="MinimumMove"/>.
+    /// </summary>
+    internal static ScoreReason[] Changes(ScoreExplanation now, AccountFeatures nowValues, ScoreExplanation before, AccountFeatures beforeValues, FeatureSettings settings, int count)
+    {
+        var move = now.CalibratedProbability - before.CalibratedProbability;
+        if (!(Math.Abs(move) >= MinimumMove))
+        {
+            return [];
+        }
+
+        var then = Drivers(before).ToDictionary(d => d.Driver, d => d.Contribution, StringComparer.Ordinal);
+        return [.. Drivers(now)
+            .Where(d => !ReasonTopics.IsStructure(ReasonTopics.Of(d.Feature)))
+            .Select(d => (d.Feature, Delta: d.Contribution - then.GetValueOrDefault(d.Driver)))
+            .Where(d => Math.Sign(d.Delta) == Math.Sign(move) && Math.Abs(d.Delta) >= MinimumReasonContribution)
+            .Select(d => (d.Feature, d.Delta, Now: ReasonWriter.Sentence(d.Feature, nowValues, settings), Then: ReasonWriter.Sentence(d.Feature, beforeValues, settings)))
+            .Where(d => !string.Equals(d.Now, d.Then, StringComparison.Ordinal))
+            .OrderByDescending(d => Math.Abs(d.Delta)).ThenBy(d => d.Feature, StringComparer.Ordinal)
+            .Take(count)
+            .Select(d => new ScoreReason(d.Feature, d.Delta, $"{d.Now} (a week earlier: {WeekEarlier(d.Now, d.Then)})", ReasonTopics.Of(d.Feature)))];
+    }
+
+    /// <summary>
+    /// Contributions per driver (<see cref="ReasonWriter.DriverOf"/>), added up: features that say one thing in words
+    /// are ranked together, or one correlated half would show as "raising risk" while the other, lowering it, stays
+    /// hidden. Each driver is named by its strongest feature.
+    /// </summary>
+    private static IEnumerable<(string Driver, string Feature, double Contribution)> Drivers(ScoreExplanation explanation) =>
+        explanation.Contributions
+            .GroupBy(c => ReasonWriter.DriverOf(c.Feature), StringComparer.Ordinal)
+            .Select(g => (g.Key,
+                g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature,
+                g.Sum(c => c.Contribution)));
+
+    /// <summary>
+    /// The week before's sentence without the words it shares at the end with this week's, so "4 support tickets opened
+    /// in the last 90 days" reads "(a week earlier: 3)", not the whole sentence again; lower-cased at the start
+    /// ("MRR" and "L2" keep their capitals).
+    /// </summary>
+    internal static string WeekEarlier(string now, string then)
+    {
+        var a = now.Split(' ');
+        var b = then.Split(' ');
+        var shared = 0;
+        while (shared < a.Length - 1 && shared < b.Length - 1 && string.Equals(a[^(shared + 1)], b[^(shared + 1)], StringComparison.Ordinal))
+        {
+            shared++;
+        }
+
+        var words = string.Join(' ', b[..^shared]);
+        return words.Length > 1 && char.IsUpper(words[0]) && char.IsLower(words[1])
+            ? char.ToLowerInvariant(words[0]) + words[1..]
+            : words;
     }
 }

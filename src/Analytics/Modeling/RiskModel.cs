@@ -1,5 +1,6 @@
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling.MlNet;
+using ChurnWatch.Analytics.Scoring;
 
 namespace ChurnWatch.Analytics.Modeling;
 
@@ -66,6 +67,12 @@ public sealed record RiskModel(
     /// weighted by one over it); 1 when every labelled row trained it. See <see cref="TrainingSample"/>.
     /// </summary>
     public double NegativeSampleRate { get; init; } = 1.0;
+
+    /// <summary>
+    /// What retained accounts on each plan do, for the reasons' comparisons; <see cref="RetainedLevels.None"/> in a
+    /// model file written before they were learned (its reasons then state levels alone until the next training).
+    /// </summary>
+    public RetainedLevels RetainedLevels { get; init; } = RetainedLevels.None;
 
     /// <summary>Labelled observation rows the company had for this training; the sample stood for them.</summary>
     public long LabelledRows { get; init; }

@@ -18,4 +18,19 @@ public sealed record AccountScore(
     double? RenewalProbability,
     RiskBand Band,
     IReadOnlyList<ScoreReason> Reasons,
-    string Context = "");
+    string Context = "")
+{
+    /// <summary>
+    /// What moved the score since a week earlier, largest first, each sentence with the week before's value ("2 urgent
+    /// tickets open (a week earlier: 0 urgent tickets open)"): behavioural drivers whose contribution changed in the
+    /// direction the probability moved. Empty when the score barely moved or the change was not asked for.
+    /// </summary>
+    public IReadOnlyList<ScoreReason> Changes { get; init; } = [];
+
+    /// <summary>
+    /// The same model's churn probability a week earlier, from the data as it was then; null when the change was not
+    /// asked for or the account was not active then. Where no score was stored last week (a first run), the reports'
+    /// change since last week is measured from it.
+    /// </summary>
+    public double? ChurnProbabilityWeekBefore { get; init; }
+}

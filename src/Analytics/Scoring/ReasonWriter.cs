@@ -6,6 +6,49 @@ namespace ChurnWatch.Analytics.Scoring;
 /// <summary>Turns a feature and the account's real values into a sentence an account manager can act on.</summary>
 internal static class ReasonWriter
 {
+    /// <summary>
+    /// The driver a feature belongs to: features that say one thing in words (weekly active users now, before and their
+    /// change; how many invoices are overdue and how late the oldest is) are one driver, named by its first feature.
+    /// </summary>
+    public static string DriverOf(string feature) => feature switch
+    {
+        FeatureNames.WauPrev8w or FeatureNames.WauChange => FeatureNames.Wau4w,
+        FeatureNames.MaxDaysOverdue => FeatureNames.InvoicesPastDue,
+        _ => feature,
+    };
+
+    /// <summary>
+    /// The sentence with, for a level (<see cref="RetainedLevels.IsLevel"/>), what retained accounts on the same plan
+    /// do: "12 events of feature comments in the last 28 days (about a tenth of the median of retained Business
+    /// accounts, 140)". Without a reference (an old model file) the level stands alone.
+    /// </summary>
+    public static string Sentence(string feature, AccountFeatures values, FeatureSettings settings, RetainedLevels levels)
+    {
+        var sentence = Sentence(feature, values, settings);
+        return Comparison(feature, values, settings, levels) is { } c
+            ? sentence + " " + RetainedLevels.Phrase(c.Feature, c.Value, c.Median, c.Who)
+            : sentence;
+    }
+
+    /// <summary>
+    /// The level the sentence of <paramref name="feature"/>'s driver states and what it is compared with; null for a
+    /// trend, a share or a fact that needs no comparison, for a missing value, or without a reference. Weekly active
+    /// users are a level only when there is no earlier period to compare with.
+    /// </summary>
+    public static LevelComparison? Comparison(string feature, AccountFeatures values, FeatureSettings settings, RetainedLevels levels)
+    {
+        var stated = DriverOf(feature);
+        if (stated == FeatureNames.Wau4w && !double.IsNaN(values[FeatureNames.WauPrev8w]))
+            return null;
+        var value = values[stated];
+        if (!RetainedLevels.IsLevel(stated) || double.IsNaN(value))
+            return null;
+        var tier = values[FeatureNames.PlanTier];
+        var plan = !double.IsNaN(tier) && tier >= 1 && tier <= settings.PlanTiers.Count ? settings.PlanTiers[(int)tier - 1] : null;
+        return levels.For(stated, plan) is { } reference ? new LevelComparison(stated, value, reference.Median, reference.Who) : null;
+    }
+
+    /// <summary>The sentence of <paramref name="feature"/> alone: the account's own values, no comparison with other accounts.</summary>
     public static string Sentence(string feature, AccountFeatures values, FeatureSettings settings)
     {
         var v = values[feature];

@@ -197,16 +197,16 @@ internal sealed partial class DashboardEndpoint(
             return Results.Content(await Message("No such account", "/accounts", $"No account has ID {id}.", "/accounts", "All accounts").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
-        var drivers = await queries.DriversAsync(id, ct).ConfigureAwait(false);
+        var words = await queries.WordsAsync(id, ct).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(Now);
-        var nextStep = NextSteps.For(drivers, account.Renewal is { } renewal ? renewal.DayNumber - today.DayNumber : null, nextSteps.Value.ToTexts(output.Value.RenewalWindowDays));
+        var nextStep = NextSteps.For(words.Reasons, account.Renewal is { } renewal ? renewal.DayNumber - today.DayNumber : null, nextSteps.Value.ToTexts(output.Value.RenewalWindowDays));
         return await Page<AccountPage>(new()
         {
             [nameof(AccountPage.Account)] = account,
             [nameof(AccountPage.NextStep)] = nextStep,
             [nameof(AccountPage.Risk)] = await queries.RiskHistoryAsync(id, ct).ConfigureAwait(false),
             [nameof(AccountPage.Usage)] = await queries.WeeklyUsersAsync(id, ct).ConfigureAwait(false),
-            [nameof(AccountPage.Drivers)] = drivers,
+            [nameof(AccountPage.Words)] = words,
             [nameof(AccountPage.Signals)] = await queries.SignalsOfAsync(id, ct).ConfigureAwait(false),
             [nameof(AccountPage.Tickets)] = await queries.TicketsAsync(id, ct).ConfigureAwait(false),
             [nameof(AccountPage.Invoices)] = await queries.InvoicesAsync(id, ct).ConfigureAwait(false),

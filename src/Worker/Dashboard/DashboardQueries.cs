@@ -49,15 +49,19 @@ internal sealed class DashboardQueries(StoreDatabase database, SignalStore signa
         return rows.Select(r => (StoreText.ParseDate(r.AsOf), r.Churn)).ToList();
     }
 
-    /// <summary>The reasons in words of the account's newest score; empty when it was never scored.</summary>
-    public async Task<IReadOnlyList<ScoreReason>> DriversAsync(string accountId, CancellationToken cancellationToken)
+    /// <summary>The words of the account's newest score: reasons, context and what moved it; empty when it was never scored.</summary>
+    public async Task<ScoreWords> WordsAsync(string accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT reasons FROM scores WHERE account_id = @accountId AND as_of = (SELECT MAX(as_of) FROM scores WHERE account_id = @accountId)",
+        var row = await connection.QuerySingleOrDefaultAsync<(string Reasons, string Context, string Changes)?>(new CommandDefinition(
+            "SELECT reasons, context, changes FROM scores WHERE account_id = @accountId AND as_of = (SELECT MAX(as_of) FROM scores WHERE account_id = @accountId)",
             new { accountId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return json is null ? [] : JsonSerializer.Deserialize<List<ScoreReason>>(json) ?? [];
+        return row is not { } r
+            ? ScoreWords.None
+            : new ScoreWords(Reasons(r.Reasons), r.Context, Reasons(r.Changes));
     }
+
+    private static List<ScoreReason> Reasons(string json) => JsonSerializer.Deserialize<List<ScoreReason>>(json) ?? [];
 
     /// <summary>Weekly active users (distinct users across all features) per week, oldest first.</summary>
     public async Task<IReadOnlyList<(DateOnly Week, int Users)>> WeeklyUsersAsync(string accountId, CancellationToken cancellationToken)

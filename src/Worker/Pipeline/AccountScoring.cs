@@ -50,7 +50,7 @@ internal sealed class AccountScoring(IOptions<ModelingOptions> modeling, IOption
         }
 
         return new ScoredAccounts(
-            ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf),
+            ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf, withChanges: true),
             AccountActivityBuilder.Build(timeline, asOf, settings.KeyFeatures, signals.Value),
             features);
     }

@@ -127,13 +127,15 @@ internal sealed class OutputStep(
                 score.ChurnProbability,
                 score.RenewalProbability,
                 score.Band,
-                previous.TryGetValue(score.AccountId, out var before) ? score.ChurnProbability - before : null,
+                // Since last week's stored score; on a first run (none stored), since the model's score of the week before.
+                previous.TryGetValue(score.AccountId, out var before) ? score.ChurnProbability - before : score.ChurnProbability - score.ChurnProbabilityWeekBefore,
                 position.RenewalDate,
                 score.Reasons.Select(r => r.Sentence).ToList(),
                 open,
                 usage.TryGetValue(score.AccountId, out var weeks) ? weeks : [])
             {
                 Context = score.Context,
+                Changes = [.. score.Changes.Select(c => c.Sentence)],
                 ReasonsProtect = score.Reasons.Count > 0 && score.Reasons.All(r => r.IsProtective),
                 NextStep = NextSteps.For(score.Reasons, position.RenewalDate is { } renewal ? renewal.DayNumber - asOf.DayNumber : null, steps),
             });

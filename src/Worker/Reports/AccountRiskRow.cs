@@ -12,7 +12,7 @@ namespace ChurnWatch.Worker.Reports;
 /// <param name="ChurnProbability">Calibrated probability of churn within the horizon, 0 to 1.</param>
 /// <param name="RenewalProbability">Probability that the next renewal happens; null without a contract renewal date.</param>
 /// <param name="Band">Risk band.</param>
-/// <param name="ChurnProbabilityChange">Change of the churn probability since last week's report (0.05 = 5 points up); null when the account was not scored last week.</param>
+/// <param name="ChurnProbabilityChange">Change of the churn probability since last week's report (0.05 = 5 points up), or on a first run since the model's score of the data a week earlier; null when the account was not active then.</param>
 /// <param name="RenewalDate">Next contractual renewal; null for month-to-month.</param>
 /// <param name="TopReasons">Up to three behavioural reasons in plain words, strongest first: what raises the risk, or for a low-risk account what keeps it low (<see cref="ReasonsProtect"/>).</param>
 /// <param name="Signals">Open signals.</param>
@@ -38,6 +38,12 @@ public sealed record AccountRiskRow(
 
     /// <summary>The suggested next step for an account at risk, from its top reason (section NextSteps); null where the reasons suggest none.</summary>
     public string? NextStep { get; init; }
+
+    /// <summary>
+    /// What moved the churn probability since a week earlier, in words with the week before's value, largest first;
+    /// empty when it barely moved (<see cref="ChurnWatch.Analytics.Scoring.AccountScore.Changes"/>).
+    /// </summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
 
     /// <summary>The reasons say why the account is safe (a low-risk account's protective drivers), not why it is at risk.</summary>
     public bool ReasonsProtect { get; init; }

@@ -47,7 +47,8 @@ tbody tr:nth-child(even) td{background:#fbfcfd}
 .flat,.new{color:var(--muted);white-space:nowrap}
 .acct{font-weight:600}
 .small{font-size:12px;color:var(--muted)}
-ul.reasons,ul.signals{margin:0;padding-left:16px}
+ul.reasons,ul.signals,ul.changes{margin:0;padding-left:16px}
+ul.changes{font-weight:400;font-size:12px;color:var(--muted)}
 ul.reasons li,ul.signals li{margin:0 0 2px}
 ul.reasons.protective{list-style:"\2713  "}
 .context{display:block;margin-top:4px}

@@ -27,6 +27,7 @@ internal sealed class ScoreStore(StoreDatabase database)
                 new StoreColumn<AccountScore>("as_of", _ => day), new("account_id", s => s.AccountId), new("churn_model_id", _ => churnModelId),
                 new("churn_probability", s => s.ChurnProbability), new("renewal_probability", s => s.RenewalProbability),
                 new("band", s => s.Band.ToString()), new("reasons", s => JsonSerializer.Serialize(s.Reasons)),
+                new("context", s => s.Context), new("changes", s => JsonSerializer.Serialize(s.Changes)),
             ],
             scores, cancellationToken).ConfigureAwait(false);
         await BulkInsert.WriteAsync(connection, transaction, "feature_snapshots",

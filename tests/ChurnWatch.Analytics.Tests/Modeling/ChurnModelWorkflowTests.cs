@@ -160,11 +160,17 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
             var groups = model.Explain(snapshots[i]).Contributions
                 .GroupBy(c => ReasonWriter.Sentence(c.Feature, snapshots[i], model.FeatureSettings))
                 .ToList();
-            var bySentence = groups.ToDictionary(g => g.Key, g => g.Sum(c => c.Contribution));
-            // A sentence's topic is its strongest feature's; contract, plan and tenure are context, never a reason.
+            // Shown with the comparison with retained accounts; grouped here by the sentence without it, as the
+            // features that say one thing in words give one sentence.
+            string Shown(IGrouping<string, FeatureContribution> g) => ReasonWriter.Sentence(g.First().Feature, snapshots[i], model.FeatureSettings, model.RetainedLevels);
+            var bySentence = groups.ToDictionary(Shown, g => g.Sum(c => c.Contribution));
+            // A sentence's topic is its strongest feature's; contract, plan and tenure are context, never a reason; a
+            // level whose comparison says the opposite of its contribution is not shown.
             var behaviour = groups
                 .Where(g => !ReasonTopics.IsStructure(ReasonTopics.Of(g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature)))
-                .Select(g => g.Key).ToList();
+                .Where(g => ReasonWriter.Comparison(g.First().Feature, snapshots[i], model.FeatureSettings, model.RetainedLevels) is not { } c
+                            || !RetainedLevels.Contradicts(c.Feature, c.Value, c.Median, raisesRisk: bySentence[Shown(g)] > 0))
+                .Select(Shown).ToList();
             var raising = behaviour.Where(k => bySentence[k] >= ChurnModelWorkflow.MinimumReasonContribution).OrderByDescending(k => bySentence[k]).ToList();
             var protecting = behaviour.Where(k => bySentence[k] <= -ChurnModelWorkflow.MinimumReasonContribution).OrderBy(k => bySentence[k]).ToList();
             var expected = (scores[i].Band == RiskBand.Low && protecting.Count > 0 ? protecting : raising).Take(_fixture.Options.ReasonCount);
@@ -172,6 +178,61 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
             Assert.Equal(expected, scores[i].Reasons.Select(r => r.Sentence));
             Assert.All(scores[i].Reasons, r => Assert.Equal(bySentence[r.Sentence], r.Contribution, 12));
         }
+    }
+
+    [Fact]
+    public void Score_WithChanges_WeekBeforeFromTheSameModelAndDriversInTheDirectionOfTheMove()
+    {
+        var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
+        var model = _fixture.Models.Churn;
+        var timeline = CompanyTimeline.Build(_fixture.History);
+        var weekBefore = ChurnModelWorkflow.FeatureSnapshots(timeline, model.FeatureSettings, asOf.AddDays(-7)).ToDictionary(f => f.AccountId);
+
+        var scores = ChurnModelWorkflow.Score(timeline, _fixture.Models, _fixture.Options, asOf, withChanges: true);
+        var without = ChurnModelWorkflow.Score(timeline, _fixture.Models, _fixture.Options, asOf);
+
+        // Asking for changes changes nothing else.
+        Assert.Equal(without.Select(s => (s.AccountId, s.ChurnProbability, string.Join("|", s.Reasons.Select(r => r.Sentence)))),
+            scores.Select(s => (s.AccountId, s.ChurnProbability, string.Join("|", s.Reasons.Select(r => r.Sentence)))));
+        Assert.All(without, s => Assert.Empty(s.Changes));
+        foreach (var s in scores)
+        {
+            if (!weekBefore.TryGetValue(s.AccountId, out var then))
+            {
+                Assert.Null(s.ChurnProbabilityWeekBefore);
+                Assert.Empty(s.Changes);
+                continue;
+            }
+
+            Assert.Equal(model.PredictProbabilities([then])[0], s.ChurnProbabilityWeekBefore!.Value, 12);
+            var move = s.ChurnProbability - s.ChurnProbabilityWeekBefore.Value;
+            if (Math.Abs(move) < ChurnModelWorkflow.MinimumMove)
+                Assert.Empty(s.Changes);
+            Assert.All(s.Changes, c => Assert.Equal(Math.Sign(move), Math.Sign(c.Contribution)));
+            Assert.All(s.Changes, c => Assert.Contains(" (a week earlier: ", c.Sentence, StringComparison.Ordinal));
+            Assert.All(s.Changes, c => Assert.False(ReasonTopics.IsStructure(c.Topic)));
+        }
+
+        Assert.Contains(scores, s => s.Changes.Count > 0);
+        foreach (var s in scores.Where(s => s.Changes.Count > 0).Take(3))
+        {
+            _output.WriteLine($"{s.AccountId} {s.ChurnProbabilityWeekBefore:P0} -> {s.ChurnProbability:P0}: {string.Join(" | ", s.Changes.Select(r => r.Sentence))}");
+        }
+    }
+
+    [Fact]
+    public void Score_LevelReasons_NameWhatTheyAreComparedWith()
+    {
+        var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options);
+
+        Assert.NotEmpty(_fixture.Models.Churn.RetainedLevels.Medians);
+        // A missing level ("No CSAT rating in the last 180 days") states an absence: nothing to compare.
+        var levels = scores.SelectMany(s => s.Reasons)
+            .Where(r => RetainedLevels.IsLevel(ReasonWriter.DriverOf(r.Feature)) && !r.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(levels);
+        // A level names retained accounts; weekly active users, when there is an earlier period, name it instead.
+        Assert.All(levels, r => Assert.True(
+            r.Sentence.Contains("retained ", StringComparison.Ordinal) || r.Sentence.Contains(" vs the 8 before", StringComparison.Ordinal), r.Sentence));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class ReasonTopicsTests
             (FeatureNames.WauChange, 0.2),
             (FeatureNames.Wau4w, 0.1));
 
-        var reasons = ChurnModelWorkflow.Reasons(explanation, features, Settings, RiskBand.High, 3);
+        var reasons = ChurnModelWorkflow.Reasons(explanation, features, Settings, RetainedLevels.None, RiskBand.High, 3);
 
         // Weekly users' two features add up (0.3), behind the urgent tickets (0.35); contract and tenure are context.
         Assert.Equal(["2 urgent tickets open", "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)"], reasons.Select(r => r.Sentence));
@@ -60,8 +60,8 @@ public sealed class ReasonTopicsTests
         var features = Example();
         var explanation = Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.KeyFeaturesAdopted, -0.4), (FeatureNames.CsatAvg180d, -0.2), (FeatureNames.TenureDays, -0.9));
 
-        var low = ChurnModelWorkflow.Reasons(explanation, features, Settings, RiskBand.Low, 3);
-        var medium = ChurnModelWorkflow.Reasons(explanation, features, Settings, RiskBand.Medium, 3);
+        var low = ChurnModelWorkflow.Reasons(explanation, features, Settings, RetainedLevels.None, RiskBand.Low, 3);
+        var medium = ChurnModelWorkflow.Reasons(explanation, features, Settings, RetainedLevels.None, RiskBand.Medium, 3);
 
         Assert.Equal([FeatureNames.KeyFeaturesAdopted, FeatureNames.CsatAvg180d], low.Select(r => r.Feature));
         Assert.All(low, r => Assert.True(r.IsProtective));
@@ -71,7 +71,7 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Reasons_LowRiskAccountWithNothingProtective_KeepsWhatRaisesIt()
     {
-        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.CsatAvg180d, -0.01)), Example(), Settings, RiskBand.Low, 3);
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.CsatAvg180d, -0.01)), Example(), Settings, RetainedLevels.None, RiskBand.Low, 3);
 
         Assert.Equal([FeatureNames.UrgentOpen], reasons.Select(r => r.Feature));
     }
@@ -79,7 +79,7 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Reasons_TwoFeaturesOfOneOverdueInvoice_AreOneReason()
     {
-        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.InvoicesPastDue, 0.2), (FeatureNames.MaxDaysOverdue, 0.25)), Example(), Settings, RiskBand.High, 3);
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.InvoicesPastDue, 0.2), (FeatureNames.MaxDaysOverdue, 0.25)), Example(), Settings, RetainedLevels.None, RiskBand.High, 3);
 
         var reason = Assert.Single(reasons);
         Assert.Equal("2 invoices past due, the oldest 45 days", reason.Sentence);

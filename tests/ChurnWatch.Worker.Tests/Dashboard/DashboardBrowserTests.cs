@@ -56,6 +56,12 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFix
         Assert.Equal(
             (await site.QueryAsync<long>("SELECT COUNT(*) FROM usage_weekly WHERE account_id = @firstId AND feature = '*'", new { firstId })).Single() > 0,
             (bool)(await tab.EvaluateAsync("document.querySelector('#usage svg') !== null"))!);
+        // Its context and what moved its score, as the score step stored them.
+        var (context, changes) = (await site.QueryAsync<(string, string)>(
+            "SELECT context, changes FROM scores WHERE account_id = @firstId ORDER BY as_of DESC", new { firstId })).FirstOrDefault();
+        Assert.Equal(string.IsNullOrEmpty(context) ? null : context, (string?)await tab.EvaluateAsync("document.getElementById('context')?.textContent ?? null"));
+        var changeCount = changes is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<List<ChurnWatch.Analytics.Scoring.ScoreReason>>(changes)!.Count;
+        Assert.Equal(changeCount, (int)(await tab.EvaluateAsync("document.querySelectorAll('#changes li').length"))!);
         await Screenshot(tab, "dashboard-account.png");
 
         // Snooze the owner's first open signal with a reason: it leaves the open list, kept by the store's lifecycle.

@@ -78,6 +78,28 @@ public sealed class DemoPipelineTests : IDisposable
         var (header, rows) = CsvTestReader.Read(string.Join("\r\n", accountCsv) + "\r\n");
         Assert.All(rows, row => Assert.False(string.IsNullOrEmpty(row[header.ToList().IndexOf("context")])));
 
+        // A level is compared with something: retained accounts on the same plan, or for weekly users the weeks before.
+        // (A missing level, "No CSAT rating in the last 180 days", states an absence: there is nothing to compare.)
+        var levels = reasons.SelectMany(r => r.List).Where(x => RetainedLevels.IsLevel(x.Feature) && !x.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(levels);
+        Assert.All(levels, x => Assert.True(x.Sentence.Contains("retained ", StringComparison.Ordinal) || x.Sentence.Contains(" vs the 8 before", StringComparison.Ordinal), x.Sentence));
+
+        // What moved a score since the week before points the way it moved: the first run measures the move from the
+        // same model's score of the data a week earlier, as no score was stored then.
+        var change = header.ToList().IndexOf("churn_probability_change");
+        var moved = rows.ToDictionary(row => row[header.ToList().IndexOf("account_id")], row => row[change]);
+        var changes = (await store.QueryAsync<(string AccountId, string Changes)>("SELECT account_id, changes FROM scores"))
+            .Select(s => (s.AccountId, List: System.Text.Json.JsonSerializer.Deserialize<List<ScoreReason>>(s.Changes)!))
+            .Where(s => s.List.Count > 0).ToList();
+        Assert.NotEmpty(changes);
+        Assert.All(changes, s =>
+        {
+            var move = double.Parse(moved[s.AccountId], CultureInfo.InvariantCulture);
+            Assert.All(s.List, x => Assert.Equal(Math.Sign(move), Math.Sign(x.Contribution)));
+            Assert.All(s.List, x => Assert.Contains("(a week earlier: ", x.Sentence, StringComparison.Ordinal));
+        });
+        Assert.Equal(changes.Count, rows.Count(row => row[header.ToList().IndexOf("changed_since_last_week")].Length > 0));
+
         var forecast = await File.ReadAllLinesAsync(Out(RenewalForecastCsv.FileName));
         Assert.Equal(OutputStep.ForecastMonths + 1, forecast.Length);
         var firstMonth = new DateOnly(summary.AsOf.Year, summary.AsOf.Month, 1);

@@ -148,6 +148,20 @@ public sealed class WeeklyRiskReportContentTests
     }
 
     [Fact]
+    public void Render_AccountThatMoved_SaysWhatMovedIt()
+    {
+        var worse = ReportFixtures.Row("A-9", "Tickets & Co", 30_000m, 0.4, RiskBand.Medium, change: 0.12) with
+        {
+            Changes = ["3 urgent tickets open (a week earlier: 0)", "Usage events fell 40% (last 28 days vs the 56 before) (a week earlier: usage events fell 5%)"],
+        };
+
+        var html = WeeklyRiskReportHtml.Render(ReportFixtures.Report(rows: [worse]));
+
+        // In the "Got worse" list, under the account, each driver in order (encoded: the & of the name too).
+        Assert.Contains("Tickets &amp; Co<ul class=\"changes\"><li>3 urgent tickets open (a week earlier: 0)</li><li>Usage events fell 40% (last 28 days vs the 56 before) (a week earlier: usage events fell 5%)</li></ul>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Trust_ShowsCalibrationPlotAndGainsWithTheMeasuredLift()
     {
         var html = WeeklyRiskReportHtml.Render(ReportFixtures.Report());

@@ -40,18 +40,20 @@ public abstract class DashboardReadsTests<TProvider> : StoreTestBase<TProvider>
         var queries = new DashboardQueries(Database, new SignalStore(Database));
 
         var risk = await queries.RiskHistoryAsync("A", CancellationToken.None);
-        var drivers = await queries.DriversAsync("A", CancellationToken.None);
+        var words = await queries.WordsAsync("A", CancellationToken.None);
         var users = await queries.WeeklyUsersAsync("A", CancellationToken.None);
         var tickets = await queries.TicketsAsync("A", CancellationToken.None);
         var invoices = await queries.InvoicesAsync("A", CancellationToken.None);
 
         Assert.Equal([(Monday.AddDays(-7), 0.1), (Monday, 0.3)], risk);
-        Assert.Equal(["Active users fell from 24 to 7 over the last 8 weeks"], drivers.Select(d => d.Sentence));
+        Assert.Equal(["Active users fell from 24 to 7 over the last 8 weeks"], words.Reasons.Select(d => d.Sentence));
+        Assert.Equal("Annual contract, Business plan", words.Context);
+        Assert.Equal(["2 urgent tickets open (a week earlier: 0 urgent tickets open)"], words.Changes.Select(d => d.Sentence));
         Assert.Equal([(new DateOnly(2026, 2, 16), 24), (new DateOnly(2026, 2, 23), 7)], users);
         Assert.Equal([("T2", "2026-02-20T09:00:00Z", (string?)null, "urgent", true, (long?)null), ("T1", "2026-01-05T09:00:00Z", "2026-01-06T09:00:00Z", "normal", false, 5L)], tickets);
         Assert.Equal([("I1", "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z", (string?)null, 750.5, "EUR", "open")], invoices);
         Assert.Empty(await queries.RiskHistoryAsync("B", CancellationToken.None));
-        Assert.Empty(await queries.DriversAsync("B", CancellationToken.None));
+        Assert.Equal(ScoreWords.None, await queries.WordsAsync("B", CancellationToken.None));
     }
 
     [StoreFact]
@@ -104,6 +106,9 @@ public abstract class DashboardReadsTests<TProvider> : StoreTestBase<TProvider>
         var none = new Dictionary<string, IReadOnlyDictionary<string, double>>();
         await scores.ReplaceAsync(Monday.AddDays(-7), "m", [new AccountScore("A", Monday.AddDays(-7), 0.1, 0.9, RiskBand.Low, [])], none, CancellationToken.None);
         await scores.ReplaceAsync(Monday, "m",
-            [new AccountScore("A", Monday, 0.3, 0.8, RiskBand.Medium, [new ScoreReason("active_users_change", 0.8, "Active users fell from 24 to 7 over the last 8 weeks")])], none, CancellationToken.None);
+            [new AccountScore("A", Monday, 0.3, 0.8, RiskBand.Medium, [new ScoreReason("active_users_change", 0.8, "Active users fell from 24 to 7 over the last 8 weeks")], "Annual contract, Business plan")
+            {
+                Changes = [new ScoreReason("urgent_open", 0.4, "2 urgent tickets open (a week earlier: 0 urgent tickets open)", ReasonTopic.Support)],
+            }], none, CancellationToken.None);
     }
 }

@@ -15,6 +15,7 @@ namespace ChurnWatch.Worker.Pages.Email;
 /// <param name="ReasonProtects"><paramref name="TopReason"/> says why the account is safe rather than why it is at risk.</param>
 /// <param name="Context">What the account is: contract, plan, tenure, renewal.</param>
 /// <param name="NextStep">The suggested next step; null where the reasons suggest none.</param>
+/// <param name="Changed">What moved the churn probability most since a week earlier; null when nothing did.</param>
 public sealed record SummaryAccount(
     string AccountId,
     string Name,
@@ -29,4 +30,5 @@ public sealed record SummaryAccount(
     double? RenewalProbability,
     bool ReasonProtects,
     string Context,
-    string? NextStep);
+    string? NextStep,
+    string? Changed = null);

@@ -131,5 +131,6 @@ public sealed record WeeklySummary
         row.RenewalProbability,
         row.ReasonsProtect,
         row.Context,
-        row.NextStep);
+        row.NextStep,
+        row.Changes.Count > 0 ? row.Changes[0] : null);
 }

@@ -14,6 +14,7 @@ internal static class AccountRiskCsv
         "as_of", "owner_email", "account_id", "account_name", "segment", "plan", "arr", "churn_probability",
         "arr_at_risk", "risk_band", "churn_probability_change", "renewal_date", "renewal_probability",
         "top_reasons", "open_signals", "weekly_active_users_latest", "reasons_direction", "context", "next_step",
+        "changed_since_last_week",
     ];
 
     /// <summary>The file name the worker gives this export.</summary>
@@ -50,6 +51,7 @@ internal static class AccountRiskCsv
         CsvExport.Text(csv, row.TopReasons.Count == 0 ? string.Empty : row.ReasonsProtect ? "protective" : "raises_risk");
         CsvExport.Text(csv, row.Context);
         CsvExport.Text(csv, row.NextStep ?? string.Empty);
+        CsvExport.Text(csv, string.Join(ListSeparator, row.Changes));
         csv.EndRecord();
     }
 }

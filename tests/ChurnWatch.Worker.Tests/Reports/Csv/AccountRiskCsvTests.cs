@@ -20,7 +20,7 @@ public sealed class AccountRiskCsvTests
         var csv = Write();
 
         Assert.Equal(
-            "as_of,owner_email,account_id,account_name,segment,plan,arr,churn_probability,arr_at_risk,risk_band,churn_probability_change,renewal_date,renewal_probability,top_reasons,open_signals,weekly_active_users_latest,reasons_direction,context,next_step\r\n",
+            "as_of,owner_email,account_id,account_name,segment,plan,arr,churn_probability,arr_at_risk,risk_band,churn_probability_change,renewal_date,renewal_probability,top_reasons,open_signals,weekly_active_users_latest,reasons_direction,context,next_step,changed_since_last_week\r\n",
             csv);
     }
 
@@ -70,6 +70,19 @@ public sealed class AccountRiskCsvTests
     }
 
     [Fact]
+    public void Write_AccountThatMoved_ListsWhatMovedIt()
+    {
+        var row = ReportFixtures.Row("A-3", "Moved Co", 50_000m, 0.3, RiskBand.Medium, change: 0.1) with
+        {
+            Changes = ["2 urgent tickets open (a week earlier: 0)", "No activity for 9 days (a week earlier: no activity for 2 days)"],
+        };
+
+        var (header, rows) = CsvTestReader.Read(Write(row));
+
+        Assert.Equal(string.Join(AccountRiskCsv.ListSeparator, row.Changes), rows.Single()[header.ToList().IndexOf("changed_since_last_week")]);
+    }
+
+    [Fact]
     public void Write_MissingOptionalValues_AreEmptyCells()
     {
         var row = ReportFixtures.Row("A-1", "x", 0m, 0.1, RiskBand.Low, change: null) with { WeeklyActiveUsers = [], Signals = [], TopReasons = [] };
@@ -77,7 +90,7 @@ public sealed class AccountRiskCsvTests
         var (header, rows) = CsvTestReader.Read(Write(row));
         var r = rows.Single();
 
-        foreach (var column in new[] { "churn_probability_change", "renewal_date", "renewal_probability", "top_reasons", "open_signals", "weekly_active_users_latest", "reasons_direction", "context", "next_step" })
+        foreach (var column in new[] { "churn_probability_change", "renewal_date", "renewal_probability", "top_reasons", "open_signals", "weekly_active_users_latest", "reasons_direction", "context", "next_step", "changed_since_last_week" })
         {
             Assert.Equal(string.Empty, r[header.ToList().IndexOf(column)]);
         }

@@ -1,0 +1,137 @@
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Tests.Features;
+using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
+
+namespace ChurnWatch.Analytics.Tests.Scoring;
+
+/// <summary>Levels compared with what retained accounts on the same plan do: learned, worded, and never against the driver.</summary>
+public sealed class RetainedLevelsTests
+{
+    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
+
+    private const string Comments = "usage_comments_28d";
+
+    private static AccountFeatures Example() =>
+        new FeatureBuilder(CompanyTimeline.Build(FeatureBuilderTests.Example().Build(At(200))), Settings).Compute("a", Date(112))!;
+
+    /// <summary>Team's median of tickets opened is 2 over 40 rows; every plan's is 1.</summary>
+    private static RetainedLevels Levels(int teamRows = 40) => new(
+        new Dictionary<string, IReadOnlyDictionary<string, double>>
+        {
+            ["Team"] = new Dictionary<string, double> { [FeatureNames.TicketsOpened90d] = 2, [FeatureNames.CsatAvg180d] = 4.5 },
+            [RetainedLevels.AllPlans] = new Dictionary<string, double> { [FeatureNames.TicketsOpened90d] = 1, [FeatureNames.CsatAvg180d] = 4.4 },
+        },
+        new Dictionary<string, int> { ["Team"] = teamRows, [RetainedLevels.AllPlans] = 500 });
+
+    [Theory]
+    [InlineData(0.05, "under a tenth of")]
+    [InlineData(0.1, "about a tenth of")]
+    [InlineData(0.2, "about a fifth of")]
+    [InlineData(0.25, "about a quarter of")]
+    [InlineData(0.33, "about a third of")]
+    [InlineData(0.5, "about half")]
+    [InlineData(0.66, "about two thirds of")]
+    [InlineData(0.75, "about three quarters of")]
+    [InlineData(1.0, "about the median")]
+    [InlineData(1.5, "about 1.5 times")]
+    [InlineData(2.0, "about twice")]
+    [InlineData(4.0, "about 4 times")]
+    public void Phrase_Volume_SaysTheShareOfTheMedianAndTheMedian(double ratio, string words)
+    {
+        var phrase = RetainedLevels.Phrase(Comments, 140 * ratio, 140, "retained Business accounts");
+
+        Assert.StartsWith("(" + words, phrase, StringComparison.Ordinal);
+        Assert.EndsWith("retained Business accounts, 140)", phrase, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Phrase_ScaleOrZeroMedian_GivesTheMedianOnly()
+    {
+        Assert.Equal("(retained Team accounts: median 4.5)", RetainedLevels.Phrase(FeatureNames.CsatAvg180d, 3, 4.5, "retained Team accounts"));
+        Assert.Equal("(retained Team accounts: median 0)", RetainedLevels.Phrase(Comments, 12, 0, "retained Team accounts"));
+    }
+
+    [Fact]
+    public void For_PlanWithEnoughRetainedRows_ItsOwnElseEveryPlans()
+    {
+        Assert.Equal((2.0, "retained Team accounts"), Levels().For(FeatureNames.TicketsOpened90d, "Team"));
+        Assert.Equal((1.0, "retained accounts"), Levels(teamRows: RetainedLevels.MinimumRows - 1).For(FeatureNames.TicketsOpened90d, "Team"));
+        Assert.Equal((1.0, "retained accounts"), Levels().For(FeatureNames.TicketsOpened90d, "Business"));
+        Assert.Null(RetainedLevels.None.For(FeatureNames.TicketsOpened90d, "Team"));
+    }
+
+    [Fact]
+    public void Contradicts_WordsAgainstTheDriver_True()
+    {
+        // Usage: far above the median is not a risk, none at all or far below it not safety.
+        Assert.True(RetainedLevels.Contradicts(Comments, 300, 140, raisesRisk: true));
+        Assert.False(RetainedLevels.Contradicts(Comments, 200, 140, raisesRisk: true));
+        Assert.True(RetainedLevels.Contradicts(Comments, 0, 0, raisesRisk: false));
+        Assert.True(RetainedLevels.Contradicts(Comments, 60, 140, raisesRisk: false));
+        Assert.False(RetainedLevels.Contradicts(Comments, 80, 140, raisesRisk: false));
+        // Tickets: the other way round.
+        Assert.True(RetainedLevels.Contradicts(FeatureNames.TicketsOpened90d, 0, 2, raisesRisk: true));
+        Assert.True(RetainedLevels.Contradicts(FeatureNames.TicketsOpened90d, 5, 2, raisesRisk: false));
+        Assert.False(RetainedLevels.Contradicts(FeatureNames.TicketsOpened90d, 5, 2, raisesRisk: true));
+        // A scale: CSAT above the median raising the risk reads wrong.
+        Assert.True(RetainedLevels.Contradicts(FeatureNames.CsatAvg180d, 5, 4.5, raisesRisk: true));
+        Assert.False(RetainedLevels.Contradicts(FeatureNames.CsatAvg180d, 3, 4.5, raisesRisk: true));
+    }
+
+    [Fact]
+    public void Sentence_LevelOnTheAccountsPlan_NamesItsComparison()
+    {
+        var features = Example(); // Team plan, 5 tickets opened in the last 90 days
+
+        var sentence = ReasonWriter.Sentence(FeatureNames.TicketsOpened90d, features, Settings, Levels());
+
+        Assert.Equal($"{features[FeatureNames.TicketsOpened90d]} support tickets opened in the last 90 days (about {features[FeatureNames.TicketsOpened90d] / 2:0} times the median of retained Team accounts, 2)", sentence);
+        // A trend carries its own comparison (its earlier weeks), and a fact like an urgent ticket needs none.
+        Assert.Null(ReasonWriter.Comparison(FeatureNames.WauChange, features, Settings, Levels()));
+        Assert.Null(ReasonWriter.Comparison(FeatureNames.UrgentOpen, features, Settings, Levels()));
+    }
+
+    [Fact]
+    public void Reasons_LevelWhoseComparisonSaysTheOpposite_IsNotShown()
+    {
+        var features = Example(); // CSAT 3 over the last 180 days: below the Team median of 4.5
+        var explanation = new ScoreExplanation(0.5, 0, 0,
+        [
+            new FeatureContribution(FeatureNames.TicketsOpened90d, 0, -0.4), // 5 tickets vs a median of 2 "keeping it safe": hidden
+            new FeatureContribution(FeatureNames.CsatAvg180d, 0, -0.3),      // CSAT below the median "keeping it safe": hidden
+            new FeatureContribution(FeatureNames.KeyFeaturesAdopted, 0, -0.2),
+        ]);
+
+        var reasons = ChurnModelWorkflow.Reasons(explanation, features, Settings, Levels(), RiskBand.Low, 3);
+
+        Assert.Equal([FeatureNames.KeyFeaturesAdopted], reasons.Select(r => r.Feature));
+    }
+
+    [Fact]
+    public void Build_RetainedRowsOfTheLastQuarter_MediansPerPlanAndOverall()
+    {
+        string[] names = [FeatureNames.PlanTier, FeatureNames.TicketsOpened90d, FeatureNames.Mrr];
+        var rows = new FeatureRows(names);
+        // (day, plan tier, tickets, churned): the first row is older than the quarter, the last churned.
+        (int Day, double Tier, double Tickets, sbyte Churn)[] data =
+        [
+            (0, 2, 50, 0), (200, 2, 1, 0), (210, 2, 3, 0), (220, 2, double.NaN, 0), (230, 3, 7, 0), (240, 2, 9, 1),
+        ];
+        rows.Append([.. data.SelectMany(d => new[] { d.Tier, d.Tickets, 100.0 })]);
+        using var set = new ObservationSet(
+            [.. data.Select((_, i) => i)], [.. data.Select(d => d.Day)], rows, [.. data.Select(d => d.Churn)],
+            [.. data.Select(_ => (sbyte)-1)], [.. data.Select(_ => 0)], [.. data.Select(_ => 0)]);
+
+        var levels = RetainedLevelsBuilder.Build(set, Settings);
+
+        var latest = data.Max(d => d.Day);
+        var kept = data.Where(d => d.Churn == 0 && d.Day > latest - RetainedLevelsBuilder.ReferenceDays).ToArray();
+        static double Median(IEnumerable<double> v) { var s = v.Where(x => !double.IsNaN(x)).Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2; }
+        Assert.Equal(Median(kept.Where(d => d.Tier == 2).Select(d => d.Tickets)), levels.Medians["Team"][FeatureNames.TicketsOpened90d]);
+        Assert.Equal(Median(kept.Select(d => d.Tickets)), levels.Medians[RetainedLevels.AllPlans][FeatureNames.TicketsOpened90d]);
+        Assert.Equal(kept.Count(d => d.Tier == 2), levels.Rows["Team"]);
+        Assert.False(levels.Medians["Team"].ContainsKey(FeatureNames.Mrr)); // not a level a reason states
+    }
+}

@@ -1,0 +1,79 @@
+using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Analytics.Tests.Features;
+using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
+
+namespace ChurnWatch.Analytics.Tests.Scoring;
+
+/// <summary>What moved a score since a week earlier: the drivers whose data changed, in the direction of the move.</summary>
+public sealed class ScoreChangesTests
+{
+    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
+
+    private static AccountFeatures On(int day) =>
+        new FeatureBuilder(CompanyTimeline.Build(FeatureBuilderTests.Example().Build(At(200))), Settings).Compute("a", Date(day))!;
+
+    private static ScoreExplanation Explanation(double probability, params (string Feature, double Contribution)[] contributions) =>
+        new(probability, 0, 0, [.. contributions.Select(c => new FeatureContribution(c.Feature, 0, c.Contribution))]) { CalibratedProbability = probability };
+
+    [Fact]
+    public void Changes_RiskRose_DriversWhoseDataMovedItUp()
+    {
+        // Between day 105 and 112 a ticket was opened (day 110): opened in 90 days 4 -> 5, open 2 -> 3.
+        var now = On(112);
+        var before = On(105);
+        Assert.NotEqual(now[FeatureNames.TicketsOpened90d], before[FeatureNames.TicketsOpened90d]);
+        Assert.NotEqual(now[FeatureNames.TicketsOpen], before[FeatureNames.TicketsOpen]);
+        Assert.Equal(now[FeatureNames.KeyFeaturesAdopted], before[FeatureNames.KeyFeaturesAdopted]);
+
+        var changes = ChurnModelWorkflow.Changes(
+            Explanation(0.30, (FeatureNames.TicketsOpened90d, 0.5), (FeatureNames.TicketsOpen, 0.1), (FeatureNames.KeyFeaturesAdopted, 0.4), (FeatureNames.AnnualContract, 0.6)),
+            now,
+            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2), (FeatureNames.TicketsOpen, 0.3), (FeatureNames.KeyFeaturesAdopted, 0.1), (FeatureNames.AnnualContract, 0.1)),
+            before,
+            Settings,
+            count: 3);
+
+        // Tickets opened rose (+0.3); tickets open moved against the rise (-0.2); key features moved +0.3 with the same
+        // data (its interplay with others, not its own data); the contract is context.
+        var change = Assert.Single(changes);
+        Assert.Equal(FeatureNames.TicketsOpened90d, change.Feature);
+        Assert.Equal(0.3, change.Contribution, 12);
+        Assert.Equal($"{now[FeatureNames.TicketsOpened90d]} support tickets opened in the last 90 days (a week earlier: {before[FeatureNames.TicketsOpened90d]})", change.Sentence);
+    }
+
+    [Fact]
+    public void Changes_RiskFell_DriversThatBroughtItDown()
+    {
+        var changes = ChurnModelWorkflow.Changes(
+            Explanation(0.10, (FeatureNames.TicketsOpened90d, 0.5), (FeatureNames.TicketsOpen, -0.3)), On(112),
+            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2), (FeatureNames.TicketsOpen, 0.1)), On(105),
+            Settings, count: 3);
+
+        var change = Assert.Single(changes);
+        Assert.Equal(FeatureNames.TicketsOpen, change.Feature);
+        Assert.True(change.IsProtective);
+    }
+
+    [Theory]
+    [InlineData("Usage events fell 1.9% (last 28 days vs the 56 before)", "Usage events rose 6.8% (last 28 days vs the 56 before)", "usage events rose 6.8%")]
+    [InlineData("2 failed payments in the last 90 days", "1 failed payment in the last 90 days", "1 failed payment")]
+    [InlineData("No activity for 3 days", "No activity for 1 day", "no activity for 1 day")]
+    [InlineData("MRR fell 20% over the last 90 days", "MRR rose 5% over the last 90 days", "MRR rose 5%")]
+    public void WeekEarlier_SharedEnding_IsSaidOnce(string now, string then, string expected) =>
+        Assert.Equal(expected, ChurnModelWorkflow.WeekEarlier(now, then));
+
+    [Fact]
+    public void Changes_ProbabilityBarelyMoved_None()
+    {
+        var move = ChurnModelWorkflow.MinimumMove / 2;
+
+        var changes = ChurnModelWorkflow.Changes(
+            Explanation(0.20 + move, (FeatureNames.TicketsOpened90d, 0.5)), On(112),
+            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2)), On(105),
+            Settings, count: 3);
+
+        Assert.Empty(changes);
+    }
+}

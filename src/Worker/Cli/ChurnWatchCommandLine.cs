@@ -24,6 +24,7 @@ internal static class ChurnWatchCommandLine
         root.Subcommands.Add(ModelCommand.Create(TimeProvider.System));
         root.Subcommands.Add(SamplesCommand.Create());
         root.Subcommands.Add(SignalsCommand.Create());
+        root.Subcommands.Add(ReasonsCommand.Create());
         root.Subcommands.Add(ReportsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());

@@ -3,7 +3,7 @@ using ChurnWatch.Worker.Tests.TestSupport;
 namespace ChurnWatch.Worker.Tests.Cli;
 
 /// <summary>
-/// The commands that read the whole store (<c>signals evaluate</c>, <c>export feature-usage</c>, the hidden
+/// The commands that read the whole store (<c>signals evaluate</c>, <c>reasons evaluate</c>, <c>export feature-usage</c>, the hidden
 /// <c>model observations</c>) as real <c>churnwatch</c> processes after a real demo: read a batch of accounts at a
 /// time, they must print and write exactly what they do with the company in one batch.
 /// </summary>
@@ -52,6 +52,28 @@ public sealed class BatchedCommandsTests : IDisposable
         var accounts = rows.Select(r => r.Split(',')[0]).Distinct(StringComparer.Ordinal).Count();
         Assert.InRange(accounts, 100, 300);
         Assert.StartsWith($"{rows.Count} observations of {accounts} accounts", results[0][3], StringComparison.Ordinal);
+
+        // The reasons' replay, over as many weeks as this history allows: on 4 weeks of 300 accounts no account-week
+        // outside the usage drop churned in its bands, so its lift has nothing to compare with.
+        var reasons = new List<string>();
+        foreach (var batch in new[] { 100, 1_000_000 })
+        {
+            var replay = await RunAsync(["reasons", "evaluate", "--weeks", $"{most}", "--markdown"], batch);
+            Assert.True(replay.ExitCode == 0, replay.Error);
+            reasons.Add(replay.Output);
+        }
+
+        Assert.Equal(reasons[1], reasons[0]);
+        foreach (var row in new[] { "| usage drop |", "| support |", "| billing |", "| none raising |", "| low | usage drop |", "| medium | usage drop |", "| high | usage drop |" })
+        {
+            Assert.Contains(row, reasons[0], StringComparison.Ordinal);
+        }
+
+        var lift = System.Text.RegularExpressions.Regex.Match(reasons[0], @"band-adjusted lift (\d+\.\d+)\.");
+        Assert.True(lift.Success, reasons[0]);
+        Assert.True(double.Parse(lift.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, reasons[0]);
+        Assert.Equal(4, (await RunAsync(["reasons", "evaluate", "--weeks", $"{most + 1}"], 100)).ExitCode);
+        Assert.Equal(2, (await RunAsync(["reasons", "evaluate", "--weeks", "3"], 100)).ExitCode);
     }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(string[] arguments, int batch) =>

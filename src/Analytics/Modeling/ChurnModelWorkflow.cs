@@ -425,8 +425,9 @@ public static class ChurnModelWorkflow
             shared++;
         }
 
-        // A number keeps its unit: "1 invoice 18 days past due" is "1 invoice 18 days", not "1 invoice 18".
-        while (shared > 0 && b.Length - shared > 1 && double.TryParse(b[^(shared + 1)], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+        // A number keeps its unit of time: "1 invoice 18 days past due" is "1 invoice 18 days", not "1 invoice 18".
+        if (shared > 0 && b.Length - shared > 1 && double.TryParse(b[^(shared + 1)], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            && b[^shared] is "day" or "days" or "week" or "weeks" or "month" or "months")
         {
             shared--;
         }

@@ -61,6 +61,7 @@ public sealed class ScoreChangesTests
     [InlineData("2 failed payments in the last 90 days", "1 failed payment in the last 90 days", "1 failed payment")]
     [InlineData("No activity for 3 days", "No activity for 1 day", "no activity for 1 day")]
     [InlineData("1 invoice 25 days past due", "1 invoice 18 days past due", "1 invoice 18 days")]
+    [InlineData("Average CSAT 3 over the last 180 days", "Average CSAT 2.3 over the last 180 days", "average CSAT 2.3")]
     [InlineData("MRR fell 20% over the last 90 days", "MRR rose 5% over the last 90 days", "MRR rose 5%")]
     public void WeekEarlier_SharedEnding_IsSaidOnce(string now, string then, string expected) =>
         Assert.Equal(expected, ChurnModelWorkflow.WeekEarlier(now, then));

@@ -15,11 +15,11 @@ internal sealed class AccountScoring(IOptions<ModelingOptions> modeling, IOption
     /// <param name="company">The stored company.</param>
     /// <param name="models">The models to score with.</param>
     /// <param name="asOf">The observation date.</param>
-    /// <param name="withFeatures">Also keep each account's model inputs (the score step stores them as snapshots).</param>
+    /// <param name="needs">What else to compute: model inputs (the score step stores them as snapshots), what moved each score.</param>
     /// <param name="progress">Told the share of batches done.</param>
     /// <param name="cancellationToken">Checked between batches.</param>
     public async Task<ScoredAccounts> RunAsync(
-        CompanyBatches company, TrainedModels models, DateOnly asOf, bool withFeatures, IProgress<double>? progress, CancellationToken cancellationToken)
+        CompanyBatches company, TrainedModels models, DateOnly asOf, ScoringNeeds needs, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(models);
@@ -27,21 +27,21 @@ internal sealed class AccountScoring(IOptions<ModelingOptions> modeling, IOption
         for (var b = 0; b < company.Batches.Count; b++)
         {
             var timeline = await company.LoadAsync(company.Batches[b], cancellationToken).ConfigureAwait(false);
-            parts.Add(ScoreBatch(timeline, models, asOf, withFeatures));
+            parts.Add(ScoreBatch(timeline, models, asOf, needs));
             progress?.Report((b + 1.0) / company.Batches.Count);
         }
 
         return ScoredAccounts.Join(parts);
     }
 
-    /// <summary>One batch's scores, activity and (asked for) model inputs: what a batch job computes on any node.</summary>
-    public ScoredAccounts ScoreBatch(CompanyTimeline timeline, TrainedModels models, DateOnly asOf, bool withFeatures)
+    /// <summary>One batch's scores, activity and what else is asked for: what a batch job computes on any node.</summary>
+    public ScoredAccounts ScoreBatch(CompanyTimeline timeline, TrainedModels models, DateOnly asOf, ScoringNeeds needs)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(models);
         var settings = models.Churn.FeatureSettings;
         var features = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        if (withFeatures)
+        if (needs.HasFlag(ScoringNeeds.Features))
         {
             foreach (var snapshot in ChurnModelWorkflow.FeatureSnapshots(timeline, settings, asOf))
             {
@@ -50,7 +50,7 @@ internal sealed class AccountScoring(IOptions<ModelingOptions> modeling, IOption
         }
 
         return new ScoredAccounts(
-            ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf, withChanges: true),
+            ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf, withChanges: needs.HasFlag(ScoringNeeds.Changes)),
             AccountActivityBuilder.Build(timeline, asOf, settings.KeyFeatures, signals.Value),
             features);
     }

@@ -9,7 +9,7 @@ internal sealed class ScoringStep(AccountScoring scoring, ScoreStore store)
     /// <summary>Scores the company in this process, batch after batch, and stores the scores.</summary>
     public async Task<ScoredAccounts> RunAsync(CompanyBatches company, TrainedModels models, DateOnly asOf, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var scored = await scoring.RunAsync(company, models, asOf, withFeatures: true, progress, cancellationToken).ConfigureAwait(false);
+        var scored = await scoring.RunAsync(company, models, asOf, ScoringNeeds.Features | ScoringNeeds.Changes, progress, cancellationToken).ConfigureAwait(false);
         await StoreAsync(scored, models, asOf, cancellationToken).ConfigureAwait(false);
         return scored;
     }

@@ -51,7 +51,7 @@ internal sealed partial class BatchJob(
                 work.RenewalModelId is { } renewal ? await ModelAsync(renewal, cancellationToken).ConfigureAwait(false) : null, null, null);
             var history = await historyStore.LoadBatchAsync(new AccountBatch(work.Batch, work.FirstAccountId, work.LastAccountId, 0), cancellationToken).ConfigureAwait(false);
             var asOf = DateOnly.ParseExact(work.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var scored = scoring.ScoreBatch(CompanyTimeline.Build(history, shape), models, asOf, work.WithFeatures);
+            var scored = scoring.ScoreBatch(CompanyTimeline.Build(history, shape), models, asOf, work.Needs);
             result = JsonSerializer.Serialize(scored, Json);
             if (schedule.Value.TestDelay > TimeSpan.Zero)
             {

@@ -1,3 +1,5 @@
+using ChurnWatch.Worker.Pipeline;
+
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>What a <see cref="BatchJob"/> works on; Hangfire stores it with the job as JSON.</summary>
@@ -9,7 +11,7 @@ namespace ChurnWatch.Worker.Scheduling;
 /// <param name="AsOf">The scoring date, yyyy-MM-dd.</param>
 /// <param name="ChurnModelId">The churn model's id in the store.</param>
 /// <param name="RenewalModelId">The renewal model's id, or null without one.</param>
-/// <param name="WithFeatures">Also return each account's model inputs.</param>
+/// <param name="Needs">What else to return: each account's model inputs, what moved each score.</param>
 /// <param name="ShapeJson">The company's shape (JSON), so every batch builds the same feature columns without reading it again.</param>
 internal sealed record BatchWork(
     string Job,
@@ -20,7 +22,7 @@ internal sealed record BatchWork(
     string AsOf,
     string ChurnModelId,
     string? RenewalModelId,
-    bool WithFeatures,
+    ScoringNeeds Needs,
     string ShapeJson)
 {
     /// <summary>How the Hangfire dashboard names the job.</summary>

@@ -29,7 +29,7 @@ internal sealed class ReportsJob(
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
         var book = AccountBook.AsOf(company.Company.Ledger, company.AsOf, output.Value.UnassignedOwner);
-        var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, withFeatures: false, cancellationToken).ConfigureAwait(false);
+        var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, ScoringNeeds.Changes, cancellationToken).ConfigureAwait(false);
         // The reports chart weekly active users from the activity; they need no score facts.
         var activity = scored.Activity.Where(a => book.TryGet(a.AccountId, out _)).ToList();
         var result = await outputs.RunAsync(company.Company.Ledger, book, activity, scored.Scores, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal sealed class ScoreJob(JobInputs inputs, ScoringFanOut scoring, ScoringS
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, withFeatures: true, cancellationToken).ConfigureAwait(false);
+        var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, ScoringNeeds.Features | ScoringNeeds.Changes, cancellationToken).ConfigureAwait(false);
         await step.StoreAsync(scored, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);
         return scored.Scores.Count;
     }

@@ -30,13 +30,13 @@ internal sealed partial class ScoringFanOut(
     private static readonly TimeSpan StaleAfter = TimeSpan.FromDays(2);
 
     /// <summary>Scores every account of the company as of <paramref name="asOf"/> (see <see cref="AccountScoring"/>).</summary>
-    public async Task<ScoredAccounts> RunAsync(string job, CompanyBatches company, TrainedModels models, DateOnly asOf, bool withFeatures, CancellationToken cancellationToken)
+    public async Task<ScoredAccounts> RunAsync(string job, CompanyBatches company, TrainedModels models, DateOnly asOf, ScoringNeeds needs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(models);
         if (store.Value.Provider == StoreProvider.Sqlite || queue is null)
         {
-            return await scoring.RunAsync(company, models, asOf, withFeatures, null, cancellationToken).ConfigureAwait(false);
+            return await scoring.RunAsync(company, models, asOf, needs, null, cancellationToken).ConfigureAwait(false);
         }
 
         var fanOut = $"{job}-{Guid.NewGuid():N}";
@@ -46,7 +46,7 @@ internal sealed partial class ScoringFanOut(
         foreach (var batch in company.Batches)
         {
             var work = new BatchWork(job, fanOut, batch.Number, batch.FirstAccountId, batch.LastAccountId,
-                asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), churnId, renewalId, withFeatures, shape);
+                asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), churnId, renewalId, needs, shape);
             queue.Enqueue(work);
         }
 

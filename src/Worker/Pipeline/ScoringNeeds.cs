@@ -1,0 +1,21 @@
+namespace ChurnWatch.Worker.Pipeline;
+
+/// <summary>
+/// What a step needs from scoring beyond the scores and activity, each at a cost: the score step stores model inputs
+/// and what moved each score; the reports show what moved it; the signals need neither.
+/// </summary>
+[Flags]
+internal enum ScoringNeeds
+{
+    /// <summary>Scores, reasons, context and activity only.</summary>
+    None = 0,
+
+    /// <summary>Each account's model inputs, stored as feature snapshots.</summary>
+    Features = 1,
+
+    /// <summary>
+    /// What moved each score since a week earlier: a second feature pass and prediction (explanations for the accounts
+    /// that moved), about a fifth more scoring time.
+    /// </summary>
+    Changes = 2,
+}

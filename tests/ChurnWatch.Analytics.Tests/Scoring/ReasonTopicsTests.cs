@@ -2,19 +2,12 @@ using System.Reflection;
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
-using ChurnWatch.Analytics.Tests.Features;
-using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
 
 namespace ChurnWatch.Analytics.Tests.Scoring;
 
 /// <summary>Behaviour before structure: which drivers are reasons, which are context, and how they are chosen.</summary>
 public sealed class ReasonTopicsTests
 {
-    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
-
-    private static AccountFeatures Example(int day = 112) =>
-        new FeatureBuilder(CompanyTimeline.Build(FeatureBuilderTests.Example().Build(At(200))), Settings).Compute("a", Date(day))!;
-
     [Fact]
     public void Of_DocumentedFeatures_StructureIsContractPlanAndTenureOnly()
     {
@@ -38,7 +31,7 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Reasons_StrongStructureDriver_IsLeftToTheContext()
     {
-        var features = Example();
+        var features = ReasonExample.Features();
         var explanation = Explanation(
             (FeatureNames.AnnualContract, 1.2),
             (FeatureNames.TenureDays, 0.6),
@@ -46,7 +39,7 @@ public sealed class ReasonTopicsTests
             (FeatureNames.WauChange, 0.2),
             (FeatureNames.Wau4w, 0.1));
 
-        var reasons = ChurnModelWorkflow.Reasons(explanation, features, Settings, RetainedLevels.None, RiskBand.High, 3);
+        var reasons = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
 
         // Weekly users' two features add up (0.3), behind the urgent tickets (0.35); contract and tenure are context.
         Assert.Equal(["2 urgent tickets open", "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)"], reasons.Select(r => r.Sentence));
@@ -57,11 +50,11 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Reasons_LowRiskAccount_SaysWhatKeepsItSafe_OthersWhatRaisesTheRisk()
     {
-        var features = Example();
+        var features = ReasonExample.Features();
         var explanation = Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.KeyFeaturesAdopted, -0.4), (FeatureNames.CsatAvg180d, -0.2), (FeatureNames.TenureDays, -0.9));
 
-        var low = ChurnModelWorkflow.Reasons(explanation, features, Settings, RetainedLevels.None, RiskBand.Low, 3);
-        var medium = ChurnModelWorkflow.Reasons(explanation, features, Settings, RetainedLevels.None, RiskBand.Medium, 3);
+        var low = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
+        var medium = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.Medium, 3);
 
         Assert.Equal([FeatureNames.KeyFeaturesAdopted, FeatureNames.CsatAvg180d], low.Select(r => r.Feature));
         Assert.All(low, r => Assert.True(r.IsProtective));
@@ -71,7 +64,7 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Reasons_LowRiskAccountWithNothingProtective_KeepsWhatRaisesIt()
     {
-        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.CsatAvg180d, -0.01)), Example(), Settings, RetainedLevels.None, RiskBand.Low, 3);
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.CsatAvg180d, -0.01)), ReasonExample.Features(), ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
 
         Assert.Equal([FeatureNames.UrgentOpen], reasons.Select(r => r.Feature));
     }
@@ -79,7 +72,7 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Reasons_TwoFeaturesOfOneOverdueInvoice_AreOneReason()
     {
-        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.InvoicesPastDue, 0.2), (FeatureNames.MaxDaysOverdue, 0.25)), Example(), Settings, RetainedLevels.None, RiskBand.High, 3);
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.InvoicesPastDue, 0.2), (FeatureNames.MaxDaysOverdue, 0.25)), ReasonExample.Features(), ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
 
         var reason = Assert.Single(reasons);
         Assert.Equal("2 invoices past due, the oldest 45 days", reason.Sentence);
@@ -89,9 +82,9 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Line_Account_StatesContractPlanTenureAndRenewal()
     {
-        var features = Example();
+        var features = ReasonExample.Features();
 
-        var line = ContextWriter.Line(features, Settings);
+        var line = ContextWriter.Line(features, ReasonExample.Settings);
 
         // The example account: month-to-month on the Team plan since day 0, so 112 days (3 months) at day 112.
         Assert.StartsWith("Month-to-month, Team plan, customer for 3 months", line, StringComparison.Ordinal);

@@ -1,20 +1,13 @@
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
-using ChurnWatch.Analytics.Tests.Features;
-using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
 
 namespace ChurnWatch.Analytics.Tests.Scoring;
 
 /// <summary>Levels compared with what retained accounts on the same plan do: learned, worded, and never against the driver.</summary>
 public sealed class RetainedLevelsTests
 {
-    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
-
     private const string Comments = "usage_comments_28d";
-
-    private static AccountFeatures Example() =>
-        new FeatureBuilder(CompanyTimeline.Build(FeatureBuilderTests.Example().Build(At(200))), Settings).Compute("a", Date(112))!;
 
     /// <summary>Team's median of tickets opened is 2 over 40 rows; every plan's is 1.</summary>
     private static RetainedLevels Levels(int teamRows = 40) => new(
@@ -83,20 +76,20 @@ public sealed class RetainedLevelsTests
     [Fact]
     public void Sentence_LevelOnTheAccountsPlan_NamesItsComparison()
     {
-        var features = Example(); // Team plan, 5 tickets opened in the last 90 days
+        var features = ReasonExample.Features(); // Team plan, 5 tickets opened in the last 90 days
 
-        var sentence = ReasonWriter.Sentence(FeatureNames.TicketsOpened90d, features, Settings, Levels());
+        var sentence = ReasonWriter.Sentence(FeatureNames.TicketsOpened90d, features, ReasonExample.Settings, Levels());
 
         Assert.Equal($"{features[FeatureNames.TicketsOpened90d]} support tickets opened in the last 90 days (about {features[FeatureNames.TicketsOpened90d] / 2:0} times the median of retained Team accounts, 2)", sentence);
         // A trend carries its own comparison (its earlier weeks), and a fact like an urgent ticket needs none.
-        Assert.Null(ReasonWriter.Comparison(FeatureNames.WauChange, features, Settings, Levels()));
-        Assert.Null(ReasonWriter.Comparison(FeatureNames.UrgentOpen, features, Settings, Levels()));
+        Assert.Null(ReasonWriter.Comparison(FeatureNames.WauChange, features, ReasonExample.Settings, Levels()));
+        Assert.Null(ReasonWriter.Comparison(FeatureNames.UrgentOpen, features, ReasonExample.Settings, Levels()));
     }
 
     [Fact]
     public void Reasons_LevelWhoseComparisonSaysTheOpposite_IsNotShown()
     {
-        var features = Example(); // CSAT 3 over the last 180 days: below the Team median of 4.5
+        var features = ReasonExample.Features(); // CSAT 3 over the last 180 days: below the Team median of 4.5
         var explanation = new ScoreExplanation(0.5, 0, 0,
         [
             new FeatureContribution(FeatureNames.TicketsOpened90d, 0, -0.4), // 5 tickets vs a median of 2 "keeping it safe": hidden
@@ -104,7 +97,7 @@ public sealed class RetainedLevelsTests
             new FeatureContribution(FeatureNames.KeyFeaturesAdopted, 0, -0.2),
         ]);
 
-        var reasons = ChurnModelWorkflow.Reasons(explanation, features, Settings, Levels(), RiskBand.Low, 3);
+        var reasons = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3);
 
         Assert.Equal([FeatureNames.KeyFeaturesAdopted], reasons.Select(r => r.Feature));
     }
@@ -112,16 +105,16 @@ public sealed class RetainedLevelsTests
     [Fact]
     public void Reasons_TrendWhoseWordsSayTheOpposite_IsNotShown()
     {
-        var features = Example(); // weekly active users fell from 24 to 7
+        var features = ReasonExample.Features(); // weekly active users fell from 24 to 7
         var explanation = new ScoreExplanation(0.5, 0, 0,
         [
             new FeatureContribution(FeatureNames.WauChange, 0, -0.5), // "fell" keeping the account safe: hidden
             new FeatureContribution(FeatureNames.KeyFeaturesAdopted, 0, -0.2),
         ]);
 
-        Assert.Equal([FeatureNames.KeyFeaturesAdopted], ChurnModelWorkflow.Reasons(explanation, features, Settings, Levels(), RiskBand.Low, 3).Select(r => r.Feature));
-        Assert.True(ReasonDirection.Contradicts(FeatureNames.WauChange, features, Settings, Levels(), raisesRisk: false));
-        Assert.False(ReasonDirection.Contradicts(FeatureNames.WauChange, features, Settings, Levels(), raisesRisk: true));
+        Assert.Equal([FeatureNames.KeyFeaturesAdopted], ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3).Select(r => r.Feature));
+        Assert.True(ReasonDirection.Contradicts(FeatureNames.WauChange, features, ReasonExample.Settings, Levels(), raisesRisk: false));
+        Assert.False(ReasonDirection.Contradicts(FeatureNames.WauChange, features, ReasonExample.Settings, Levels(), raisesRisk: true));
     }
 
     [Fact]
@@ -139,7 +132,7 @@ public sealed class RetainedLevelsTests
             [.. data.Select((_, i) => i)], [.. data.Select(d => d.Day)], rows, [.. data.Select(d => d.Churn)],
             [.. data.Select(_ => (sbyte)-1)], [.. data.Select(_ => 0)], [.. data.Select(_ => 0)]);
 
-        var levels = RetainedLevelsBuilder.Build(set, Settings);
+        var levels = RetainedLevelsBuilder.Build(set, ReasonExample.Settings);
 
         var latest = data.Max(d => d.Day);
         var kept = data.Where(d => d.Churn == 0 && d.Day > latest - RetainedLevelsBuilder.ReferenceDays).ToArray();

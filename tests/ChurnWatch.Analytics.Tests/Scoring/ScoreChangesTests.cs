@@ -1,19 +1,12 @@
 using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
-using ChurnWatch.Analytics.Tests.Features;
-using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
 
 namespace ChurnWatch.Analytics.Tests.Scoring;
 
 /// <summary>What moved a score since a week earlier: the drivers whose data changed, in the direction of the move.</summary>
 public sealed class ScoreChangesTests
 {
-    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
-
-    private static AccountFeatures On(int day) =>
-        new FeatureBuilder(CompanyTimeline.Build(FeatureBuilderTests.Example().Build(At(200))), Settings).Compute("a", Date(day))!;
-
     private static ScoreExplanation Explanation(double probability, params (string Feature, double Contribution)[] contributions) =>
         new(probability, 0, 0, [.. contributions.Select(c => new FeatureContribution(c.Feature, 0, c.Contribution))]) { CalibratedProbability = probability };
 
@@ -21,8 +14,8 @@ public sealed class ScoreChangesTests
     public void Changes_RiskRose_DriversWhoseDataMovedItUp()
     {
         // Between day 105 and 112 a ticket was opened (day 110): opened in 90 days 4 -> 5, open 2 -> 3.
-        var now = On(112);
-        var before = On(105);
+        var now = ReasonExample.Features(112);
+        var before = ReasonExample.Features(105);
         Assert.NotEqual(now[FeatureNames.TicketsOpened90d], before[FeatureNames.TicketsOpened90d]);
         Assert.NotEqual(now[FeatureNames.TicketsOpen], before[FeatureNames.TicketsOpen]);
         Assert.Equal(now[FeatureNames.KeyFeaturesAdopted], before[FeatureNames.KeyFeaturesAdopted]);
@@ -32,7 +25,7 @@ public sealed class ScoreChangesTests
             now,
             Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2), (FeatureNames.TicketsOpen, 0.3), (FeatureNames.KeyFeaturesAdopted, 0.1), (FeatureNames.AnnualContract, 0.1)),
             before,
-            Settings,
+            ReasonExample.Settings,
             count: 3);
 
         // Tickets opened rose (+0.3); tickets open moved against the rise (-0.2); key features moved +0.3 with the same
@@ -47,9 +40,9 @@ public sealed class ScoreChangesTests
     public void Changes_RiskFell_DriversThatBroughtItDown()
     {
         var changes = ChurnModelWorkflow.Changes(
-            Explanation(0.10, (FeatureNames.TicketsOpened90d, 0.5), (FeatureNames.TicketsOpen, -0.3)), On(112),
-            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2), (FeatureNames.TicketsOpen, 0.1)), On(105),
-            Settings, count: 3);
+            Explanation(0.10, (FeatureNames.TicketsOpened90d, 0.5), (FeatureNames.TicketsOpen, -0.3)), ReasonExample.Features(112),
+            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2), (FeatureNames.TicketsOpen, 0.1)), ReasonExample.Features(105),
+            ReasonExample.Settings, count: 3);
 
         var change = Assert.Single(changes);
         Assert.Equal(FeatureNames.TicketsOpen, change.Feature);
@@ -72,9 +65,9 @@ public sealed class ScoreChangesTests
         var move = ChurnModelWorkflow.MinimumMove / 2;
 
         var changes = ChurnModelWorkflow.Changes(
-            Explanation(0.20 + move, (FeatureNames.TicketsOpened90d, 0.5)), On(112),
-            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2)), On(105),
-            Settings, count: 3);
+            Explanation(0.20 + move, (FeatureNames.TicketsOpened90d, 0.5)), ReasonExample.Features(112),
+            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2)), ReasonExample.Features(105),
+            ReasonExample.Settings, count: 3);
 
         Assert.Empty(changes);
     }

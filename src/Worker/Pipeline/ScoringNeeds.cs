@@ -14,8 +14,8 @@ internal enum ScoringNeeds
     Features = 1,
 
     /// <summary>
-    /// What moved each score since a week earlier: a second feature pass and prediction (explanations for the accounts
-    /// that moved), about a fifth more scoring time.
+    /// What moved each score since a week earlier: a second feature pass and prediction (explanations only for the
+    /// accounts that moved); measured at 10,000 accounts, the score step took 18.8 s where it took 17.7 s without.
     /// </summary>
     Changes = 2,
 }

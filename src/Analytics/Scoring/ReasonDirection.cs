@@ -14,12 +14,15 @@ internal static class ReasonDirection
     {
         if (ReasonWriter.Comparison(feature, values, settings, levels) is { } c)
             return RetainedLevels.Contradicts(c.Feature, c.Value, c.Median, raisesRisk);
-        var (rose, fell) = Trend(feature, values);
-        return raisesRisk ? rose : fell;
+        var (good, bad) = Says(feature, values, settings);
+        return raisesRisk ? good : bad;
     }
 
-    /// <summary>Whether the sentence says the trend rose or fell: weekly active users, usage events, MRR.</summary>
-    private static (bool Rose, bool Fell) Trend(string feature, AccountFeatures values)
+    /// <summary>
+    /// Whether the sentence reads as good news or bad: a trend that rose or fell (weekly active users, usage events,
+    /// MRR), seats mostly in use or "only" a few, every key feature adopted or "only" some.
+    /// </summary>
+    private static (bool Good, bool Bad) Says(string feature, AccountFeatures values, FeatureSettings settings)
     {
         switch (ReasonWriter.DriverOf(feature))
         {
@@ -32,6 +35,12 @@ internal static class ReasonDirection
             case FeatureNames.MrrChange90d:
                 var change = values[feature];
                 return (change > 0, change < 0);
+            case FeatureNames.SeatUtilisation:
+                var used = values[feature];
+                return (used >= ReasonWriter.SeatsMostlyUsed, used < ReasonWriter.SeatsFewUsed);
+            case FeatureNames.KeyFeaturesAdopted:
+                var total = settings.KeyFeatures.Distinct(StringComparer.Ordinal).Count();
+                return (values[feature] >= total, values[feature] < total);
             default:
                 return (false, false);
         }

@@ -6,6 +6,12 @@ namespace ChurnWatch.Analytics.Scoring;
 /// <summary>Turns a feature and the account's real values into a sentence an account manager can act on.</summary>
 internal static class ReasonWriter
 {
+    /// <summary>Seat utilisation below this reads "only": fewer than half the seats in use.</summary>
+    public const double SeatsFewUsed = 0.5;
+
+    /// <summary>Seat utilisation from this reads as seats mostly in use.</summary>
+    public const double SeatsMostlyUsed = 0.8;
+
     /// <summary>
     /// The driver a feature belongs to: features that say one thing in words (weekly active users now, before and their
     /// change; how many invoices are overdue and how late the oldest is) are one driver, named by its first feature.
@@ -56,7 +62,7 @@ internal static class ReasonWriter
         {
             FeatureNames.Wau4w or FeatureNames.WauPrev8w or FeatureNames.WauChange => WeeklyUsers(values),
             FeatureNames.SeatUtilisation when Known(v) && Known(values[FeatureNames.Seats]) =>
-                $"Only {N(values[FeatureNames.Wau4w])} of {N(values[FeatureNames.Seats])} seats active ({N(v * 100)}% utilisation, last 4 weeks)",
+                $"{(v < SeatsFewUsed ? "Only " : string.Empty)}{N(values[FeatureNames.Wau4w])} of {N(values[FeatureNames.Seats])} seats active ({N(v * 100)}% utilisation, last 4 weeks)",
             FeatureNames.Seats when Known(v) => $"{Count(v, "seat")} licensed",
             FeatureNames.Events28d when Known(v) => $"{Count(v, "usage event")} in the last 28 days",
             FeatureNames.EventsPerUser28d when Known(v) => $"{N(v)} usage events per active user in the last 28 days",

@@ -51,12 +51,12 @@ public sealed class ReasonTopicsTests
     public void Reasons_LowRiskAccount_SaysWhatKeepsItSafe_OthersWhatRaisesTheRisk()
     {
         var features = ReasonExample.Features();
-        var explanation = Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.KeyFeaturesAdopted, -0.4), (FeatureNames.CsatAvg180d, -0.2), (FeatureNames.TenureDays, -0.9));
+        var explanation = Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.FailedPayments90d, -0.4), (FeatureNames.CsatAvg180d, -0.2), (FeatureNames.TenureDays, -0.9));
 
         var low = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
         var medium = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.Medium, 3);
 
-        Assert.Equal([FeatureNames.KeyFeaturesAdopted, FeatureNames.CsatAvg180d], low.Select(r => r.Feature));
+        Assert.Equal([FeatureNames.FailedPayments90d, FeatureNames.CsatAvg180d], low.Select(r => r.Feature));
         Assert.All(low, r => Assert.True(r.IsProtective));
         Assert.Equal([FeatureNames.UrgentOpen], medium.Select(r => r.Feature));
     }

@@ -23,7 +23,7 @@ public class ReasonWriterTests
     [InlineData(FeatureNames.InvoicesPastDue, "2 invoices past due, the oldest 45 days")]
     [InlineData(FeatureNames.KeyFeaturesAdopted, "Only 2 of 3 key features adopted")]
     [InlineData(FeatureNames.DaysSinceLastActivity, "No activity for 1 day")]
-    [InlineData(FeatureNames.SeatUtilisation, "Only 7 of 10 seats active (70% utilisation, last 4 weeks)")]
+    [InlineData(FeatureNames.SeatUtilisation, "7 of 10 seats active (70% utilisation, last 4 weeks)")]
     [InlineData(FeatureNames.MedianDaysToResolve180d, "Tickets took 7 days to resolve (median, last 180 days)")]
     [InlineData(FeatureNames.MaxTier90d, "A ticket escalated to L3 support in the last 90 days")]
     [InlineData(FeatureNames.FailedPayments90d, "1 failed payment in the last 90 days")]

@@ -94,12 +94,12 @@ public sealed class RetainedLevelsTests
         [
             new FeatureContribution(FeatureNames.TicketsOpened90d, 0, -0.4), // 5 tickets vs a median of 2 "keeping it safe": hidden
             new FeatureContribution(FeatureNames.CsatAvg180d, 0, -0.3),      // CSAT below the median "keeping it safe": hidden
-            new FeatureContribution(FeatureNames.KeyFeaturesAdopted, 0, -0.2),
+            new FeatureContribution(FeatureNames.FailedPayments90d, 0, -0.2),
         ]);
 
         var reasons = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3);
 
-        Assert.Equal([FeatureNames.KeyFeaturesAdopted], reasons.Select(r => r.Feature));
+        Assert.Equal([FeatureNames.FailedPayments90d], reasons.Select(r => r.Feature));
     }
 
     [Fact]
@@ -109,12 +109,16 @@ public sealed class RetainedLevelsTests
         var explanation = new ScoreExplanation(0.5, 0, 0,
         [
             new FeatureContribution(FeatureNames.WauChange, 0, -0.5), // "fell" keeping the account safe: hidden
-            new FeatureContribution(FeatureNames.KeyFeaturesAdopted, 0, -0.2),
+            new FeatureContribution(FeatureNames.FailedPayments90d, 0, -0.2),
         ]);
 
-        Assert.Equal([FeatureNames.KeyFeaturesAdopted], ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3).Select(r => r.Feature));
+        Assert.Equal([FeatureNames.FailedPayments90d], ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3).Select(r => r.Feature));
         Assert.True(ReasonDirection.Contradicts(FeatureNames.WauChange, features, ReasonExample.Settings, Levels(), raisesRisk: false));
         Assert.False(ReasonDirection.Contradicts(FeatureNames.WauChange, features, ReasonExample.Settings, Levels(), raisesRisk: true));
+        // "Only 1 of 3 key features adopted" is no reason an account is safe; "All 3" would be no risk.
+        Assert.True(features[FeatureNames.KeyFeaturesAdopted] < 3);
+        Assert.True(ReasonDirection.Contradicts(FeatureNames.KeyFeaturesAdopted, features, ReasonExample.Settings, Levels(), raisesRisk: false));
+        Assert.False(ReasonDirection.Contradicts(FeatureNames.KeyFeaturesAdopted, features, ReasonExample.Settings, Levels(), raisesRisk: true));
     }
 
     [Fact]

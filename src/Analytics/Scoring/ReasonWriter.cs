@@ -81,6 +81,11 @@ internal static class ReasonWriter
             FeatureNames.UrgentOpenOver14d => $"{Count(v, "urgent ticket")} open longer than 14 days",
             FeatureNames.SlaBreached90d => $"{Count(v, "ticket")} resolved in the last 90 days breached the SLA",
             FeatureNames.MedianDaysToResolve180d when Known(v) => $"Tickets took {N(v)} days to resolve (median, last 180 days)",
+            FeatureNames.MedianDaysToResolve180d => "No ticket resolved in the last 180 days",
+            FeatureNames.Events28d => "No usage recorded in the last 28 days",
+            FeatureNames.EventsPerUser28d => "No active user in the last 28 days to count usage events per user",
+            FeatureNames.EventsChange => "No usage in the 56 days before the last 28 to compare with",
+            FeatureNames.SeatUtilisation or FeatureNames.Seats => "No seat count to compare active users with",
             FeatureNames.MaxTier90d => v >= 2 ? $"A ticket escalated to L{N(v)} support in the last 90 days" : "No ticket escalated beyond L1 in the last 90 days",
             FeatureNames.CsatAvg180d when Known(v) => $"Average CSAT {N(v)} over the last 180 days",
             FeatureNames.CsatAvg180d => "No CSAT rating in the last 180 days",
@@ -94,6 +99,7 @@ internal static class ReasonWriter
                 : $"MRR rose {N(v * 100)}% over the last 90 days",
             FeatureNames.MrrChange90d => "Became a customer within the last 90 days",
             FeatureNames.PlanTier when Known(v) && v >= 1 && v <= settings.PlanTiers.Count => $"On the {settings.PlanTiers[(int)v - 1]} plan",
+            FeatureNames.PlanTier => "On a plan outside the configured tiers",
             FeatureNames.AnnualContract => v >= 1 ? "On an annual contract" : "Month-to-month, no contract",
             FeatureNames.DaysToRenewal when Known(v) => $"Renewal due in {Count(v, "day")}",
             // Absent renewal date means month-to-month: the same driver as annual_contract = 0, in the same words.
@@ -101,6 +107,9 @@ internal static class ReasonWriter
             _ when feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal)
                    && feature.EndsWith(FeatureNames.UsageSuffix, StringComparison.Ordinal) && Known(v) =>
                 $"{Count(v, "event")} of feature {feature[FeatureNames.UsagePrefix.Length..^FeatureNames.UsageSuffix.Length]} in the last 28 days",
+            _ when feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal)
+                   && feature.EndsWith(FeatureNames.UsageSuffix, StringComparison.Ordinal) =>
+                $"No events of feature {feature[FeatureNames.UsagePrefix.Length..^FeatureNames.UsageSuffix.Length]} recorded in the last 28 days",
             _ when Known(v) => $"{feature} is {N(v)}",
             _ => $"No data for {feature}",
         };

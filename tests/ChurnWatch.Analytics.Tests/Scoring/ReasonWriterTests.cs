@@ -8,10 +8,19 @@ namespace ChurnWatch.Analytics.Tests.Scoring;
 
 public class ReasonWriterTests
 {
-    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
+    private static FeatureSettings Settings => ReasonExample.Settings;
 
-    private static AccountFeatures Example(int day = 112) =>
-        new FeatureBuilder(CompanyTimeline.Build(FeatureBuilderTests.Example().Build(At(200))), Settings).Compute("a", Date(day))!;
+    private static AccountFeatures Example(int day = 112) => ReasonExample.Features(day);
+
+    [Fact]
+    public void Sentence_EveryFeatureMissing_SaysSoInWordsWithoutAColumnName()
+    {
+        var names = ReasonExample.Features().Names;
+        var missing = new AccountFeatures("a", Date(112), names, [.. names.Select(_ => double.NaN)]);
+
+        // A missing value is said in words ("No ticket resolved in the last 180 days"), never as a column name.
+        Assert.All(names, n => Assert.DoesNotContain("_", ReasonWriter.Sentence(n, missing, Settings), StringComparison.Ordinal));
+    }
 
     [Theory]
     [InlineData(FeatureNames.WauChange, "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)")]

@@ -31,4 +31,7 @@ public sealed record RenewalBacktestMonth(
 
     /// <summary>True when the actual renewed ARR fell within P10 to P90 (both ends included).</summary>
     public bool InsideRange => ActualRenewedArr >= P10RenewedArr && ActualRenewedArr <= P90RenewedArr;
+
+    /// <summary>Median of renewed ARR, from the same simulation as P10 and P90.</summary>
+    public decimal P50RenewedArr { get; init; }
 }

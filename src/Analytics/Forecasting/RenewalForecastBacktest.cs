@@ -81,7 +81,10 @@ public static class RenewalForecastBacktest
                 var due = book.Where(e => e.RenewalDate >= month && e.RenewalDate < month.AddMonths(1)).ToList();
                 var renewed = due.Where(e => RenewalBook.Renewed(subscriptions[e.AccountId], e.RenewalDate, graceDays, history.DataAsOf) == true).ToList();
                 rows.Add(new RenewalBacktestMonth(month, lead, date, forecast.RenewalsDue, forecast.ArrDue, forecast.ExpectedRenewedArr,
-                    forecast.P10RenewedArr, forecast.P90RenewedArr, renewed.Count, renewed.Sum(e => e.Arr)));
+                    forecast.P10RenewedArr, forecast.P90RenewedArr, renewed.Count, renewed.Sum(e => e.Arr))
+                {
+                    P50RenewedArr = forecast.P50RenewedArr,
+                });
             }
         }
 

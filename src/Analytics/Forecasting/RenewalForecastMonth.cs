@@ -17,4 +17,8 @@ public sealed record RenewalForecastMonth(
     decimal ExpectedChurnedArr,
     decimal P10RenewedArr,
     decimal P90RenewedArr,
-    string? Segment = null);
+    string? Segment = null)
+{
+    /// <summary>Median of renewed ARR, from the same simulation as P10 and P90.</summary>
+    public decimal P50RenewedArr { get; init; }
+}

@@ -1,7 +1,7 @@
 namespace ChurnWatch.Analytics.Forecasting;
 
 /// <summary>
-/// Renewals due per month with the ARR at stake, the expected renewed ARR and a P10 to P90 range. The range
+/// Renewals due per month with the ARR at stake, the expected renewed ARR and a P10 to P90 range with its median. The range
 /// treats each renewal as an independent coin with its own probability and is read off a seeded simulation, so
 /// the same inputs always give the same range.
 /// </summary>
@@ -28,9 +28,12 @@ public static class RenewalForecaster
             var due = byMonth[month].OrderBy(r => r.AccountId, StringComparer.Ordinal).ThenBy(r => r.RenewalDate).ToList();
             var arrDue = due.Sum(r => r.Arr);
             var expected = due.Sum(r => r.Arr * (decimal)r.RenewalProbability);
-            var (p10, p90) = Range(due, seed + i);
+            var (p10, p50, p90) = Range(due, seed + i);
             // Churned is what is due less the rounded expectation, so the two always add up to the ARR due to the cent.
-            rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), arrDue - Round(expected), Round(p10), Round(p90)));
+            rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), arrDue - Round(expected), Round(p10), Round(p90))
+            {
+                P50RenewedArr = Round(p50),
+            });
         }
 
         return rows;
@@ -49,11 +52,11 @@ public static class RenewalForecaster
             .SelectMany(g => Forecast(g, firstMonth, months, seed).Select(m => m with { Segment = g.Key }))];
     }
 
-    private static (decimal P10, decimal P90) Range(List<RenewalExposure> due, int seed)
+    private static (decimal P10, decimal P50, decimal P90) Range(List<RenewalExposure> due, int seed)
     {
         if (due.Count == 0)
         {
-            return (0m, 0m);
+            return (0m, 0m, 0m);
         }
 
         var random = new Random(seed);
@@ -73,8 +76,10 @@ public static class RenewalForecaster
         }
 
         Array.Sort(outcomes);
-        return ((decimal)outcomes[(int)(0.10 * (Simulations - 1))], (decimal)outcomes[(int)(0.90 * (Simulations - 1))]);
+        return (Percentile(outcomes, 0.10), Percentile(outcomes, 0.50), Percentile(outcomes, 0.90));
     }
+
+    private static decimal Percentile(double[] sorted, double share) => (decimal)sorted[(int)(share * (sorted.Length - 1))];
 
     private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 }

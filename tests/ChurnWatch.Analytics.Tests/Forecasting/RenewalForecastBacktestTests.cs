@@ -38,6 +38,8 @@ public sealed class RenewalForecastBacktestTests
         Assert.Equal(0.2, three.AbsolutePercentError!.Value, 12);
         Assert.Equal(1800m, three.P90RenewedArr);
         Assert.Equal(three.P10RenewedArr <= 1200m, three.InsideRange);
+        // Both renew in 54% of the draws, A alone in 36%: the median draw renews both.
+        Assert.Equal(1800m, three.P50RenewedArr);
     }
 
     [Fact]

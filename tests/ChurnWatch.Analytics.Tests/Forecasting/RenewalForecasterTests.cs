@@ -25,6 +25,7 @@ public sealed class RenewalForecasterTests
         Assert.Equal(12_000m * 0.9m + 6_000m * 0.5m, rows[0].ExpectedRenewedArr);
         Assert.Equal(rows[0].ArrDue - rows[0].ExpectedRenewedArr, rows[0].ExpectedChurnedArr);
         Assert.Equal(0, rows[1].RenewalsDue);
+        Assert.Equal(0m, rows[1].P50RenewedArr);
         Assert.Equal(0m, rows[1].P90RenewedArr);
         Assert.Equal(6_000m, rows[2].ExpectedRenewedArr);
     }
@@ -41,7 +42,18 @@ public sealed class RenewalForecasterTests
 
         Assert.Equal(first, again);
         Assert.True(first.P10RenewedArr < first.ExpectedRenewedArr && first.ExpectedRenewedArr < first.P90RenewedArr);
+        Assert.True(first.P10RenewedArr < first.P50RenewedArr && first.P50RenewedArr < first.P90RenewedArr);
         Assert.True(first.P90RenewedArr <= first.ArrDue);
+    }
+
+    [Fact]
+    public void Forecast_OneContract_P50IsTheMedianOfTheSameDraws()
+    {
+        // Renewing with 0.7, the contract is lost in about 30% of the draws: the 10th percentile is 0, the median and
+        // the 90th percentile its ARR.
+        var row = RenewalForecaster.Forecast([new RenewalExposure("A", March, 8_000m, 0.7)], March, 1, seed: 5)[0];
+
+        Assert.Equal((0m, 8_000m, 8_000m), (row.P10RenewedArr, row.P50RenewedArr, row.P90RenewedArr));
     }
 
     [Fact]
@@ -50,6 +62,7 @@ public sealed class RenewalForecasterTests
         RenewalExposure[] renewals = [new("A", March, 5_000m, 1.0), new("B", March, 7_000m, 1.0)];
         var row = RenewalForecaster.Forecast(renewals, March, 1, seed: 1)[0];
         Assert.Equal(12_000m, row.P10RenewedArr);
+        Assert.Equal(12_000m, row.P50RenewedArr);
         Assert.Equal(12_000m, row.P90RenewedArr);
     }
 }

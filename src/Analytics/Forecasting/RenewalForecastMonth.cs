@@ -21,4 +21,13 @@ public sealed record RenewalForecastMonth(
 {
     /// <summary>Median of renewed ARR, from the same simulation as P10 and P90.</summary>
     public decimal P50RenewedArr { get; init; }
+
+    /// <summary>The "everything renews" baseline: every contract due renews, so renewed ARR = ARR due.</summary>
+    public decimal EverythingRenewsArr => ArrDue;
+
+    /// <summary>The trailing-rate baseline: ARR due x the trailing renewal rate of each contract's segment; null when not asked for.</summary>
+    public decimal? TrailingRateRenewedArr { get; init; }
+
+    /// <summary>Which trailing rate the baseline applied; null when not asked for.</summary>
+    public TrailingRateBasis? TrailingRateBasis { get; init; }
 }

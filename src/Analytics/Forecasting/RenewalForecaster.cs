@@ -10,8 +10,12 @@ public static class RenewalForecaster
     /// <summary>Draws per month for the range; 20,000 puts the percentiles within a fraction of a percent.</summary>
     public const int Simulations = 20_000;
 
-    /// <summary>One row per calendar month from <paramref name="firstMonth"/>, <paramref name="months"/> rows, empty months included.</summary>
-    public static IReadOnlyList<RenewalForecastMonth> Forecast(IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed)
+    /// <summary>
+    /// One row per calendar month from <paramref name="firstMonth"/>, <paramref name="months"/> rows, empty months included;
+    /// with <paramref name="trailingRate"/>, each row also carries the trailing-rate baseline.
+    /// </summary>
+    public static IReadOnlyList<RenewalForecastMonth> Forecast(
+        IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed, TrailingRenewalRate? trailingRate = null)
     {
         ArgumentNullException.ThrowIfNull(renewals);
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
@@ -33,6 +37,8 @@ public static class RenewalForecaster
             rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), arrDue - Round(expected), Round(p10), Round(p90))
             {
                 P50RenewedArr = Round(p50),
+                TrailingRateRenewedArr = trailingRate?.RenewedArr(due),
+                TrailingRateBasis = trailingRate?.BasisOf(due),
             });
         }
 
@@ -41,15 +47,18 @@ public static class RenewalForecaster
 
     /// <summary>
     /// The forecast of each segment (<see cref="RenewalExposure.Segment"/>), segments in ordinal order, each with
-    /// <paramref name="months"/> rows; a segment with no renewals in the window still gets its rows of zeros.
+    /// <paramref name="months"/> rows; a segment with no renewals in the window still gets its rows of zeros (and,
+    /// with <paramref name="trailingRate"/>, the basis of its rate).
     /// </summary>
-    public static IReadOnlyList<RenewalForecastMonth> ForecastBySegment(IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed)
+    public static IReadOnlyList<RenewalForecastMonth> ForecastBySegment(
+        IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed, TrailingRenewalRate? trailingRate = null)
     {
         ArgumentNullException.ThrowIfNull(renewals);
         return [.. renewals
             .GroupBy(r => r.Segment ?? string.Empty, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => Forecast(g, firstMonth, months, seed).Select(m => m with { Segment = g.Key }))];
+            .SelectMany(g => Forecast(g, firstMonth, months, seed, trailingRate)
+                .Select(m => m with { Segment = g.Key, TrailingRateBasis = trailingRate?.For(g.Key).Basis }))];
     }
 
     private static (decimal P10, decimal P50, decimal P90) Range(List<RenewalExposure> due, int seed)

@@ -57,6 +57,38 @@ public sealed class RenewalForecasterTests
     }
 
     [Fact]
+    public void Forecast_TrailingRate_BaselinesBesideTheModelPerMonthAndSegment()
+    {
+        // SMB has enough settled renewals for its own rate, Enterprise does not and gets the company's.
+        var smb = new RenewalOutcomes(TrailingRenewalRate.MinimumSegmentRenewals, 60_000m, 45_000m);
+        var enterprise = new RenewalOutcomes(5, 40_000m, 35_000m);
+        var company = new RenewalOutcomes(smb.Renewals + enterprise.Renewals, 100_000m, 80_000m);
+        var rate = new TrailingRenewalRate(March, company, new Dictionary<string, RenewalOutcomes> { ["SMB"] = smb, ["Enterprise"] = enterprise });
+        RenewalExposure[] renewals =
+        [
+            new("A", new DateOnly(2026, 3, 10), 12_000m, 0.9, "SMB"),
+            new("B", new DateOnly(2026, 3, 31), 6_000m, 0.5, "Enterprise"),
+            new("C", new DateOnly(2026, 4, 2), 3_000m, 0.5, "SMB"),
+        ];
+
+        var total = RenewalForecaster.Forecast(renewals, March, 3, seed: 7, rate);
+        var segments = RenewalForecaster.ForecastBySegment(renewals, March, 3, seed: 7, rate);
+
+        Assert.Equal([18_000m, 3_000m, 0m], total.Select(m => m.EverythingRenewsArr));
+        Assert.Equal([(12_000m * 45_000m / 60_000m) + (6_000m * 80_000m / 100_000m), 3_000m * 45_000m / 60_000m, 0m], total.Select(m => m.TrailingRateRenewedArr));
+        Assert.Equal([TrailingRateBasis.SegmentAndCompany, TrailingRateBasis.Segment, TrailingRateBasis.Company], total.Select(m => m.TrailingRateBasis));
+        // Each segment's rows carry its basis, empty months included, and the baselines add up to the total's.
+        Assert.Equal(
+            [("Enterprise", 6_000m * 0.8m, TrailingRateBasis.Company), ("Enterprise", 0m, TrailingRateBasis.Company), ("Enterprise", 0m, TrailingRateBasis.Company),
+             ("SMB", 12_000m * 0.75m, TrailingRateBasis.Segment), ("SMB", 3_000m * 0.75m, TrailingRateBasis.Segment), ("SMB", 0m, TrailingRateBasis.Segment)],
+            segments.Select(m => (m.Segment, m.TrailingRateRenewedArr!.Value, m.TrailingRateBasis!.Value)));
+        Assert.Equal(total.Sum(m => m.TrailingRateRenewedArr), segments.Sum(m => m.TrailingRateRenewedArr));
+        // Without a rate the model's rows are the same and carry no baseline.
+        var plain = RenewalForecaster.Forecast(renewals, March, 3, seed: 7);
+        Assert.Equal(plain, total.Select(m => m with { TrailingRateRenewedArr = null, TrailingRateBasis = null }));
+    }
+
+    [Fact]
     public void Forecast_CertainRenewals_HaveNoRange()
     {
         RenewalExposure[] renewals = [new("A", March, 5_000m, 1.0), new("B", March, 7_000m, 1.0)];

@@ -67,7 +67,7 @@ internal static class ForecastCommand
         if (result.TrailingRate is { } rate)
         {
             var basis = rate.Company.Rate is { } company
-                ? string.Create(inv, $"{company:0.0%} of ARR renewed over the {rate.Company.Renewals} renewals settled in the {TrailingRenewalRate.WindowMonths} months before {rate.ForecastDate:yyyy-MM-dd}, per segment where one had {TrailingRenewalRate.MinimumSegmentRenewals}")
+                ? string.Create(inv, $"{company:0.0%} of ARR renewed over the {rate.Company.Renewals} renewals settled in the {TrailingRenewalRate.WindowMonths} months before {rate.ForecastDate:yyyy-MM-dd}; segments with {TrailingRenewalRate.MinimumSegmentRenewals} or more at their own rate")
                 : string.Create(inv, $"no renewal settled in the {TrailingRenewalRate.WindowMonths} months before {rate.ForecastDate:yyyy-MM-dd}, so everything renews");
             Console.Out.WriteLine(string.Create(inv,
                 $"Baselines for the same months: trailing rate {total.Sum(m => m.TrailingRateRenewedArr):#,0} ({basis}), everything renews {total.Sum(m => m.EverythingRenewsArr):#,0}."));

@@ -28,7 +28,7 @@ internal static class RenewalBacktestLines
         var dates = result.Backtest.Select(r => r.ForecastDate).Distinct().Count();
         var unsettled = result.Backtest.Where(r => r.TrailingRateBasis == TrailingRateBasis.EverythingRenews).Select(r => r.ForecastDate).Distinct().Count();
         if (unsettled > 0)
-            lines.Add($"Backtest trailing rate at {unsettled} of {dates} forecast dates: no renewal had settled in the {TrailingRenewalRate.WindowMonths} months before, so it is 'everything renews' there.");
+            lines.Add($"Backtest trailing rate: no renewal had settled in the {TrailingRenewalRate.WindowMonths} months before {unsettled} of the {dates} forecast dates with renewals due, so there it is 'everything renews'.");
 
         var sources = result.ProbabilitySources.Values.ToList();
         if (sources.Contains(RenewalForecastResult.ModelTrainedBeforeDate))

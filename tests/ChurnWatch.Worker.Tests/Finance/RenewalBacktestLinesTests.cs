@@ -21,7 +21,7 @@ public sealed class RenewalBacktestLinesTests
                 Line(6, "model", 15_000.0 / 20_000, ", actual inside P10-P90 in 0% of months"),
                 Line(6, "trailing rate", 20_000.0 / 20_000, string.Empty),
                 Line(6, "everything renews", 20_000.0 / 20_000, string.Empty),
-                "Backtest trailing rate at 1 of 2 forecast dates: no renewal had settled in the 12 months before, so it is 'everything renews' there.",
+                "Backtest trailing rate: no renewal had settled in the 12 months before 1 of the 2 forecast dates with renewals due, so there it is 'everything renews'.",
                 "Backtest probabilities at 1 of 1 forecast dates come from today's model applied to past dates: in-sample for the model, so the backtest flatters the forecast there.",
             ],
             lines);

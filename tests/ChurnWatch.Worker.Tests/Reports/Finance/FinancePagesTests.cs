@@ -52,7 +52,7 @@ public sealed class FinancePagesTests
                 StringComparison.Ordinal);
         }
 
-        Assert.Contains("At 1 of 2 forecast dates no renewal had settled in the year before", html, StringComparison.Ordinal);
+        Assert.Contains("No renewal had settled in the year before 1 of the 2 forecast dates with renewals due", html, StringComparison.Ordinal);
     }
 
     [Fact]

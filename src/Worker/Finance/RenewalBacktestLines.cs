@@ -25,10 +25,8 @@ internal static class RenewalBacktestLines
             }
         }
 
-        var dates = result.Backtest.Select(r => r.ForecastDate).Distinct().Count();
-        var unsettled = result.Backtest.Where(r => r.TrailingRateBasis == TrailingRateBasis.EverythingRenews).Select(r => r.ForecastDate).Distinct().Count();
-        if (unsettled > 0)
-            lines.Add($"Backtest trailing rate: no renewal had settled in the {TrailingRenewalRate.WindowMonths} months before {unsettled} of the {dates} forecast dates with renewals due, so there it is 'everything renews'.");
+        if (result.BacktestDatesWithoutSettledRenewals > 0)
+            lines.Add($"Backtest trailing rate: no renewal had settled in the {TrailingRenewalRate.WindowMonths} months before {result.BacktestDatesWithoutSettledRenewals} of the {result.BacktestDates} forecast dates with renewals due, so there it is 'everything renews'.");
 
         var sources = result.ProbabilitySources.Values.ToList();
         if (sources.Contains(RenewalForecastResult.ModelTrainedBeforeDate))

@@ -27,8 +27,23 @@ public sealed record RenewalBacktestMonth(
     public decimal Error => ExpectedRenewedArr - ActualRenewedArr;
 
     /// <summary>|Error| / actual renewed ARR; null when nothing renewed.</summary>
-    public double? AbsolutePercentError => ActualRenewedArr == 0 ? null : (double)(Math.Abs(Error) / ActualRenewedArr);
+    public double? AbsolutePercentError => RenewalAccuracy.AbsolutePercentError(ExpectedRenewedArr, ActualRenewedArr);
 
     /// <summary>True when the actual renewed ARR fell within P10 to P90 (both ends included).</summary>
     public bool InsideRange => ActualRenewedArr >= P10RenewedArr && ActualRenewedArr <= P90RenewedArr;
+
+    /// <summary>Median of renewed ARR, from the same simulation as P10 and P90.</summary>
+    public decimal P50RenewedArr { get; init; }
+
+    /// <summary>The "everything renews" baseline made at the forecast date: the ARR due.</summary>
+    public decimal EverythingRenewsArr => ArrDue;
+
+    /// <summary>
+    /// The trailing-rate baseline made at the forecast date: ARR due x the renewal rate of the 12 months settled before
+    /// it (<see cref="TrailingRenewalRate"/>); null when not computed.
+    /// </summary>
+    public decimal? TrailingRateRenewedArr { get; init; }
+
+    /// <summary>Which trailing rate the baseline applied; null when not computed.</summary>
+    public TrailingRateBasis? TrailingRateBasis { get; init; }
 }

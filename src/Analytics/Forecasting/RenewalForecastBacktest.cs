@@ -58,7 +58,8 @@ public static class RenewalForecastBacktest
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(renewalProbabilitiesAt);
         var subscriptions = history.Subscriptions.ToLookup(s => s.AccountId, StringComparer.Ordinal);
-        var books = new Dictionary<DateOnly, IReadOnlyList<RenewalExposure>>();
+        var settled = SettledRenewal.All(history, graceDays);
+        var books = new Dictionary<DateOnly, (IReadOnlyList<RenewalExposure> Book, TrailingRenewalRate TrailingRate)>();
         var rows = new List<RenewalBacktestMonth>();
         for (var month = new DateOnly(firstMonth.Year, firstMonth.Month, 1); month <= lastMonth; month = month.AddMonths(1))
         {
@@ -67,46 +68,56 @@ public static class RenewalForecastBacktest
                 var date = ForecastDate(month, lead);
                 if (date < earliestForecastDate)
                     continue;
-                if (!books.TryGetValue(date, out var book))
+                if (!books.TryGetValue(date, out var known))
                 {
                     var probabilities = renewalProbabilitiesAt(date);
-                    book = RenewalBook.At(history, date, id => probabilities.TryGetValue(id, out var p) ? p : null);
-                    books[date] = book;
+                    known = (RenewalBook.At(history, date, id => probabilities.TryGetValue(id, out var p) ? p : null), TrailingRenewalRate.At(settled, date));
+                    books[date] = known;
                 }
 
-                // The same seeded simulation as today's forecast, one month at a time.
-                var forecast = RenewalForecaster.Forecast(book, month, 1, seed + (month.DayNumber * 16) + lead)[0];
+                var (book, trailingRate) = known;
+                // The same seeded simulation as today's forecast, one month at a time, with the baseline made at the same date.
+                var forecast = RenewalForecaster.Forecast(book, month, 1, seed + (month.DayNumber * 16) + lead, trailingRate)[0];
                 if (forecast.RenewalsDue == 0)
                     continue; // Nothing was due: no forecast to test, and an empty month would count as "inside the range".
                 var due = book.Where(e => e.RenewalDate >= month && e.RenewalDate < month.AddMonths(1)).ToList();
                 var renewed = due.Where(e => RenewalBook.Renewed(subscriptions[e.AccountId], e.RenewalDate, graceDays, history.DataAsOf) == true).ToList();
                 rows.Add(new RenewalBacktestMonth(month, lead, date, forecast.RenewalsDue, forecast.ArrDue, forecast.ExpectedRenewedArr,
-                    forecast.P10RenewedArr, forecast.P90RenewedArr, renewed.Count, renewed.Sum(e => e.Arr)));
+                    forecast.P10RenewedArr, forecast.P90RenewedArr, renewed.Count, renewed.Sum(e => e.Arr))
+                {
+                    P50RenewedArr = forecast.P50RenewedArr,
+                    TrailingRateRenewedArr = forecast.TrailingRateRenewedArr,
+                    TrailingRateBasis = forecast.TrailingRateBasis,
+                });
             }
         }
 
         return rows;
     }
 
-    /// <summary>Accuracy per lead time.</summary>
+    /// <summary>Accuracy per lead time, of the model and of each baseline over the same months.</summary>
     public static IReadOnlyList<RenewalBacktestSummary> Summarise(IEnumerable<RenewalBacktestMonth> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return rows.GroupBy(r => r.LeadMonths).OrderBy(g => g.Key).Select(g =>
         {
             var months = g.ToList();
-            var errors = months.Where(m => m.AbsolutePercentError is not null).Select(m => m.AbsolutePercentError!.Value).ToList();
-            var expected = months.Sum(m => m.ExpectedRenewedArr);
-            var actual = months.Sum(m => m.ActualRenewedArr);
+            var model = RenewalAccuracy.Of([.. months.Select(m => (m.ExpectedRenewedArr, m.ActualRenewedArr))]);
             return new RenewalBacktestSummary(
                 g.Key,
                 months.Count,
                 months.Sum(m => m.ArrDue),
-                expected,
-                actual,
-                errors.Count == 0 ? null : errors.Average(),
-                actual == 0 ? null : (double)((expected - actual) / actual),
-                months.Count == 0 ? null : (double)months.Count(m => m.InsideRange) / months.Count);
+                model.ExpectedRenewedArr,
+                months.Sum(m => m.ActualRenewedArr),
+                model.MeanAbsolutePercentError,
+                model.Bias,
+                months.Count == 0 ? null : (double)months.Count(m => m.InsideRange) / months.Count)
+            {
+                TrailingRate = months.All(m => m.TrailingRateRenewedArr is not null)
+                    ? RenewalAccuracy.Of([.. months.Select(m => (m.TrailingRateRenewedArr!.Value, m.ActualRenewedArr))])
+                    : null,
+                EverythingRenews = RenewalAccuracy.Of([.. months.Select(m => (m.EverythingRenewsArr, m.ActualRenewedArr))]),
+            };
         }).ToList();
     }
 }

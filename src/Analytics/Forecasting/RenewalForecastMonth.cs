@@ -17,4 +17,17 @@ public sealed record RenewalForecastMonth(
     decimal ExpectedChurnedArr,
     decimal P10RenewedArr,
     decimal P90RenewedArr,
-    string? Segment = null);
+    string? Segment = null)
+{
+    /// <summary>Median of renewed ARR, from the same simulation as P10 and P90.</summary>
+    public decimal P50RenewedArr { get; init; }
+
+    /// <summary>The "everything renews" baseline: every contract due renews, so renewed ARR = ARR due.</summary>
+    public decimal EverythingRenewsArr => ArrDue;
+
+    /// <summary>The trailing-rate baseline: ARR due x the trailing renewal rate of each contract's segment; null when not asked for.</summary>
+    public decimal? TrailingRateRenewedArr { get; init; }
+
+    /// <summary>Which trailing rate the baseline applied; null when not asked for.</summary>
+    public TrailingRateBasis? TrailingRateBasis { get; init; }
+}

@@ -1,7 +1,7 @@
 namespace ChurnWatch.Analytics.Forecasting;
 
 /// <summary>
-/// Renewals due per month with the ARR at stake, the expected renewed ARR and a P10 to P90 range. The range
+/// Renewals due per month with the ARR at stake, the expected renewed ARR and a P10 to P90 range with its median. The range
 /// treats each renewal as an independent coin with its own probability and is read off a seeded simulation, so
 /// the same inputs always give the same range.
 /// </summary>
@@ -10,8 +10,12 @@ public static class RenewalForecaster
     /// <summary>Draws per month for the range; 20,000 puts the percentiles within a fraction of a percent.</summary>
     public const int Simulations = 20_000;
 
-    /// <summary>One row per calendar month from <paramref name="firstMonth"/>, <paramref name="months"/> rows, empty months included.</summary>
-    public static IReadOnlyList<RenewalForecastMonth> Forecast(IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed)
+    /// <summary>
+    /// One row per calendar month from <paramref name="firstMonth"/>, <paramref name="months"/> rows, empty months included;
+    /// with <paramref name="trailingRate"/>, each row also carries the trailing-rate baseline.
+    /// </summary>
+    public static IReadOnlyList<RenewalForecastMonth> Forecast(
+        IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed, TrailingRenewalRate? trailingRate = null)
     {
         ArgumentNullException.ThrowIfNull(renewals);
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
@@ -28,9 +32,14 @@ public static class RenewalForecaster
             var due = byMonth[month].OrderBy(r => r.AccountId, StringComparer.Ordinal).ThenBy(r => r.RenewalDate).ToList();
             var arrDue = due.Sum(r => r.Arr);
             var expected = due.Sum(r => r.Arr * (decimal)r.RenewalProbability);
-            var (p10, p90) = Range(due, seed + i);
+            var (p10, p50, p90) = Range(due, seed + i);
             // Churned is what is due less the rounded expectation, so the two always add up to the ARR due to the cent.
-            rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), arrDue - Round(expected), Round(p10), Round(p90)));
+            rows.Add(new RenewalForecastMonth(month, due.Count, arrDue, Round(expected), arrDue - Round(expected), Round(p10), Round(p90))
+            {
+                P50RenewedArr = Round(p50),
+                TrailingRateRenewedArr = trailingRate?.RenewedArr(due),
+                TrailingRateBasis = trailingRate?.BasisOf(due),
+            });
         }
 
         return rows;
@@ -38,22 +47,25 @@ public static class RenewalForecaster
 
     /// <summary>
     /// The forecast of each segment (<see cref="RenewalExposure.Segment"/>), segments in ordinal order, each with
-    /// <paramref name="months"/> rows; a segment with no renewals in the window still gets its rows of zeros.
+    /// <paramref name="months"/> rows; a segment with no renewals in the window still gets its rows of zeros (and,
+    /// with <paramref name="trailingRate"/>, the basis of its rate).
     /// </summary>
-    public static IReadOnlyList<RenewalForecastMonth> ForecastBySegment(IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed)
+    public static IReadOnlyList<RenewalForecastMonth> ForecastBySegment(
+        IEnumerable<RenewalExposure> renewals, DateOnly firstMonth, int months, int seed, TrailingRenewalRate? trailingRate = null)
     {
         ArgumentNullException.ThrowIfNull(renewals);
         return [.. renewals
             .GroupBy(r => r.Segment ?? string.Empty, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => Forecast(g, firstMonth, months, seed).Select(m => m with { Segment = g.Key }))];
+            .SelectMany(g => Forecast(g, firstMonth, months, seed, trailingRate)
+                .Select(m => m with { Segment = g.Key, TrailingRateBasis = trailingRate?.For(g.Key).Basis }))];
     }
 
-    private static (decimal P10, decimal P90) Range(List<RenewalExposure> due, int seed)
+    private static (decimal P10, decimal P50, decimal P90) Range(List<RenewalExposure> due, int seed)
     {
         if (due.Count == 0)
         {
-            return (0m, 0m);
+            return (0m, 0m, 0m);
         }
 
         var random = new Random(seed);
@@ -73,8 +85,10 @@ public static class RenewalForecaster
         }
 
         Array.Sort(outcomes);
-        return ((decimal)outcomes[(int)(0.10 * (Simulations - 1))], (decimal)outcomes[(int)(0.90 * (Simulations - 1))]);
+        return (Percentile(outcomes, 0.10), Percentile(outcomes, 0.50), Percentile(outcomes, 0.90));
     }
+
+    private static decimal Percentile(double[] sorted, double share) => (decimal)sorted[(int)(share * (sorted.Length - 1))];
 
     private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Worker.Finance;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,8 +29,9 @@ internal static class ForecastCommand
         var output = new Option<string>("--out") { Description = "The CSV to write; the HTML page (.html) and the backtest (_backtest.csv) go beside it.", Required = true };
         var command = new Command(
             "renewals",
-            "Per month: renewals due (count, ARR), expected renewed ARR (ARR x calibrated renewal probability), a P10-P90 range from a seeded simulation, " +
-            "expected churned ARR; and how accurate forecasts made 3 and 6 months ahead were on past months.")
+            "Per month: renewals due (count, ARR), expected renewed ARR (ARR x calibrated renewal probability), a P10-P90 range with its median from a seeded simulation, " +
+            "expected churned ARR, and two baselines (everything renews; the trailing 12-month renewal rate); and how accurate forecasts made 3 and 6 months ahead " +
+            "were on past months, the model's and the baselines'.")
         {
             months, by, backtest, inSample, output,
         };
@@ -62,17 +64,20 @@ internal static class ForecastCommand
         var total = result.Total;
         Console.Out.WriteLine(string.Create(inv,
             $"Renewal forecast from the scores of {result.ScoresAsOf:yyyy-MM-dd}: {total.Sum(m => m.RenewalsDue)} renewals due in {total.Count} months, ARR due {total.Sum(m => m.ArrDue):#,0}, expected renewed {total.Sum(m => m.ExpectedRenewedArr):#,0}, expected churned {total.Sum(m => m.ExpectedChurnedArr):#,0} {result.Currency}."));
-        foreach (var s in result.Summary)
+        if (result.TrailingRate is { } rate)
         {
+            var basis = rate.Company.Rate is { } company
+                ? string.Create(inv, $"{company:0.0%} of ARR renewed over the {rate.Company.Renewals} renewals settled in the {TrailingRenewalRate.WindowMonths} months before {rate.ForecastDate:yyyy-MM-dd}; segments with {TrailingRenewalRate.MinimumSegmentRenewals} or more at their own rate")
+                : string.Create(inv, $"no renewal settled in the {TrailingRenewalRate.WindowMonths} months before {rate.ForecastDate:yyyy-MM-dd}, so everything renews");
             Console.Out.WriteLine(string.Create(inv,
-                $"Backtest, forecasts made {s.LeadMonths} months ahead over {s.Months} past months: mean absolute error {s.MeanAbsolutePercentError:0.0%}, bias {s.Bias:+0.0%;-0.0%}, actual inside P10-P90 in {s.Coverage:0%} of months."));
+                $"Baselines for the same months: trailing rate {total.Sum(m => m.TrailingRateRenewedArr):#,0} ({basis}), everything renews {total.Sum(m => m.EverythingRenewsArr):#,0}."));
         }
 
-        var sources = result.ProbabilitySources.Values.ToList();
-        if (sources.Contains(RenewalForecastResult.ModelTrainedBeforeDate))
-            Console.Out.WriteLine($"Backtest probabilities: models trained at {sources.Count(s => s == RenewalForecastResult.ModelTrainedBeforeDate)} of {sources.Count} forecast dates on the data before them (out-of-sample).");
-        if (sources.Contains(RenewalForecastResult.CurrentModelInSample))
-            Console.Out.WriteLine($"Backtest probabilities at {sources.Count(s => s == RenewalForecastResult.CurrentModelInSample)} of {sources.Count} forecast dates come from today's model applied to past dates: in-sample for the model, so the backtest flatters the forecast there.");
+        foreach (var line in RenewalBacktestLines.Of(result))
+        {
+            Console.Out.WriteLine(line);
+        }
+
         Console.Out.WriteLine($"Written: {string.Join(", ", files)}.");
     }
 }

@@ -37,6 +37,16 @@ public sealed record RenewalForecastResult(
     /// <summary>The backtest trained the models on the data before the forecast date only: out-of-sample.</summary>
     public const string ModelTrainedBeforeDate = "model_trained_before_date";
 
+    /// <summary>The trailing renewal rates as of the scoring date behind the forecast's trailing-rate baseline; null without one.</summary>
+    public TrailingRenewalRate? TrailingRate { get; init; }
+
+    /// <summary>The forecast dates of the backtest's rows (dates whose months had renewals due).</summary>
+    public int BacktestDates => Backtest.Select(r => r.ForecastDate).Distinct().Count();
+
+    /// <summary>Those of <see cref="BacktestDates"/> before which no renewal had settled: the trailing rate is "everything renews" there.</summary>
+    public int BacktestDatesWithoutSettledRenewals =>
+        Backtest.Where(r => r.TrailingRateBasis == TrailingRateBasis.EverythingRenews).Select(r => r.ForecastDate).Distinct().Count();
+
     /// <summary>The probability source of a forecast date, for the backtest CSV.</summary>
     public string ProbabilitySource(DateOnly forecastDate) => ProbabilitySources.GetValueOrDefault(forecastDate, CurrentModelInSample);
 }

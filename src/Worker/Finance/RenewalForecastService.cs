@@ -29,12 +29,14 @@ internal sealed class RenewalForecastService(
             ?? throw new InvalidOperationException("The store holds no scores yet: the forecast weighs each renewal by its scored probability. " + FinanceStore.RunDemoFirst);
         var latest = await scores.ProbabilitiesAsync(asOf, cancellationToken).ConfigureAwait(false);
         var exposures = RenewalBook.At(history, asOf, id => latest.TryGetValue(id, out var p) ? Renewal(p) : null);
+        var options = modeling.Value;
+        // The baseline beside the model: the renewal rate of the renewals settled in the year before the scoring date.
+        var trailingRate = TrailingRenewalRate.At(history, asOf, options.GraceDays);
         // Seeded by the date, as the demo's forecast is: the same scores give the same range.
         var seed = asOf.DayNumber;
-        var total = RenewalForecaster.Forecast(exposures, asOf, request.Months, seed);
-        var bySegment = request.BySegment ? RenewalForecaster.ForecastBySegment(exposures, asOf, request.Months, seed) : null;
+        var total = RenewalForecaster.Forecast(exposures, asOf, request.Months, seed, trailingRate);
+        var bySegment = request.BySegment ? RenewalForecaster.ForecastBySegment(exposures, asOf, request.Months, seed, trailingRate) : null;
 
-        var options = modeling.Value;
         var backtest = new List<RenewalBacktestMonth>();
         var probabilitySources = new Dictionary<DateOnly, string>();
         if (request.BacktestMonths > 0)
@@ -56,7 +58,10 @@ internal sealed class RenewalForecastService(
         }
 
         return new RenewalForecastResult(asOf, history.DataAsOf, now, total, bySegment, backtest, RenewalForecastBacktest.Summarise(backtest),
-            probabilitySources, FinanceStore.Currency(history), options.GraceDays, sources);
+            probabilitySources, FinanceStore.Currency(history), options.GraceDays, sources)
+        {
+            TrailingRate = trailingRate,
+        };
     }
 
     /// <summary>

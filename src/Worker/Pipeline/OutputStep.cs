@@ -86,7 +86,8 @@ internal sealed class OutputStep(
         files.Add(usageCsv);
 
         var forecastCsv = Path.Combine(folder, RenewalForecastCsv.FileName);
-        var forecast = RenewalForecaster.Forecast(RenewalExposures(book, scores), asOf, ForecastMonths, seed: asOf.DayNumber);
+        var trailingRate = TrailingRenewalRate.At(ledger, asOf, modeling.Value.GraceDays);
+        var forecast = RenewalForecaster.Forecast(RenewalExposures(book, scores), asOf, ForecastMonths, seed: asOf.DayNumber, trailingRate);
         RenewalForecastCsv.WriteFile(forecastCsv, forecast);
         files.Add(forecastCsv);
 
@@ -151,7 +152,8 @@ internal sealed class OutputStep(
         {
             if (book.TryGet(score.AccountId, out var position) && position.RenewalDate is { } renewal)
             {
-                yield return new RenewalExposure(score.AccountId, renewal, position.Arr, score.RenewalProbability ?? 1 - score.ChurnProbability);
+                // The segment picks each contract's trailing renewal rate.
+                yield return new RenewalExposure(score.AccountId, renewal, position.Arr, score.RenewalProbability ?? 1 - score.ChurnProbability, position.Account.Segment);
             }
         }
     }

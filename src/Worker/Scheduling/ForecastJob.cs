@@ -3,21 +3,24 @@ using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Scheduling;
 
 /// <summary>
 /// The renewal forecast (with its backtest) and the SaaS metrics, as <c>churnwatch forecast renewals</c> and
-/// <c>churnwatch metrics</c> write them, into Output:Folder; the rows are the CSVs' rows.
+/// <c>churnwatch metrics</c> write them, into Output:Folder; the rows are the CSVs' rows. The backtest's accuracy, the
+/// model's beside the baselines', goes to the log in the command's words.
 /// </summary>
-internal sealed class ForecastJob(
+internal sealed partial class ForecastJob(
     ScoreJob score,
     ScoreStore scoreStore,
     RenewalForecastService forecasts,
     SaasMetricsService metrics,
     IOptions<OutputOptions> output,
-    IOptions<ScheduleOptions> schedule) : IScheduledJob
+    IOptions<ScheduleOptions> schedule,
+    ILogger<ForecastJob> logger) : IScheduledJob
 {
     public const string Name = "forecast";
 
@@ -44,8 +47,16 @@ internal sealed class ForecastJob(
         var forecast = await forecasts.RunAsync(
             new RenewalForecastRequest(OutputStep.ForecastMonths, BySegment: false, schedule.Value.ForecastBacktestMonths), cancellationToken).ConfigureAwait(false);
         FinanceFiles.WriteForecast(forecast, Path.Combine(folder, RenewalForecastCsv.FileName));
+        foreach (var line in RenewalBacktestLines.Of(forecast))
+        {
+            LogBacktest(logger, Name, line);
+        }
+
         var saas = await metrics.RunAsync(MetricsMonths, cancellationToken).ConfigureAwait(false);
         FinanceFiles.WriteMetrics(saas, Path.Combine(folder, FinanceFiles.MetricsFileName));
         return forecast.Total.Count + forecast.Backtest.Count + saas.Report.Months.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: {Backtest}")]
+    private static partial void LogBacktest(ILogger logger, string job, string backtest);
 }

@@ -20,6 +20,16 @@ public sealed class RenewalForecastBacktestTests
             .Build(new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc));
     }
 
+    private static void AssertAccuracy(decimal expectedArr, double meanAbsolutePercentError, double bias, RenewalAccuracy? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expectedArr, actual.ExpectedRenewedArr);
+        Assert.Equal(meanAbsolutePercentError, actual.MeanAbsolutePercentError!.Value, 12);
+        Assert.Equal(bias, actual.Bias!.Value, 12);
+    }
+
+    private static decimal Cents(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+
     private static IReadOnlyDictionary<string, double> Probabilities(DateOnly _) => new Dictionary<string, double> { ["A"] = 0.9, ["B"] = 0.6 };
 
     [Fact]
@@ -38,6 +48,35 @@ public sealed class RenewalForecastBacktestTests
         Assert.Equal(0.2, three.AbsolutePercentError!.Value, 12);
         Assert.Equal(1800m, three.P90RenewedArr);
         Assert.Equal(three.P10RenewedArr <= 1200m, three.InsideRange);
+        // Both renew in 54% of the draws, A alone in 36%: the median draw renews both.
+        Assert.Equal(1800m, three.P50RenewedArr);
+        // No renewal had settled before 2024-09-30: the trailing rate is "everything renews", and says so.
+        Assert.Equal((1800m, 1800m, TrailingRateBasis.EverythingRenews), (three.EverythingRenewsArr, three.TrailingRateRenewedArr!.Value, three.TrailingRateBasis!.Value));
+    }
+
+    [Fact]
+    public void Run_RenewalsSettledBeforeTheForecastDate_TrailingRateBaselineAsKnownThen()
+    {
+        // The example's accounts (renewals settled from 2024) beside A and B, whose January 2025 renewals are forecast.
+        var renewalDay = January2025.DayNumber - HistoryBuilder.Day0.DayNumber;
+        var history = PastRenewalsExample.Build(new HistoryBuilder()
+            .Account("A").Account("B")
+            .Subscription("A", 0, renewalDay, mrr: 100, renewal: January2025, periodMonths: 12)
+            .Subscription("A", renewalDay, null, mrr: 110, renewal: January2025.AddYears(1), periodMonths: 12)
+            .Subscription("B", 0, renewalDay, mrr: 50, renewal: January2025, periodMonths: 12));
+
+        var rows = RenewalForecastBacktest.Run(history, January2025, January2025, [3, 6], HistoryBuilder.Day0, 30, Probabilities, seed: 1);
+
+        // Settled in the 12 months before 2024-09-30 (3 months ahead): Early lost (2024-02-09), Overwritten renewed
+        // (2023-12-20), Kept renewed (2024-07-01); Lost's renewal settles on 2024-10-15, after it. Before 2024-07-01
+        // (6 months ahead) Kept's had not: it settled that very day. All SMB, too few for a rate of their own.
+        var three = rows.Single(r => r.LeadMonths == 3);
+        var six = rows.Single(r => r.LeadMonths == 6);
+        var rateThree = (2400m + 1200m) / (840m + 2400m + 1200m);
+        var rateSix = 2400m / (840m + 2400m);
+        Assert.Equal((1800m, 1800m), (three.ArrDue, six.ArrDue));
+        Assert.Equal((Cents((1200m * rateThree) + (600m * rateThree)), TrailingRateBasis.Company), (three.TrailingRateRenewedArr!.Value, three.TrailingRateBasis!.Value));
+        Assert.Equal((Cents((1200m * rateSix) + (600m * rateSix)), TrailingRateBasis.Company), (six.TrailingRateRenewedArr!.Value, six.TrailingRateBasis!.Value));
     }
 
     [Fact]
@@ -59,6 +98,40 @@ public sealed class RenewalForecastBacktestTests
         Assert.All(summary, s => Assert.Equal((1, 1800m, 1440m, 1200m), (s.Months, s.ArrDue, s.ExpectedRenewedArr, s.ActualRenewedArr)));
         Assert.All(summary, s => Assert.Equal(240.0 / 1200, s.Bias!.Value, 12));
         Assert.All(summary, s => Assert.Equal(0.2, s.MeanAbsolutePercentError!.Value, 12));
+        Assert.All(summary, s => Assert.Equal(new RenewalAccuracy(s.ExpectedRenewedArr, s.MeanAbsolutePercentError, s.Bias), s.Model));
+        // Nothing settled before either forecast date: both baselines expect the 1,800 due against 1,200 renewed.
+        Assert.All(summary, s => AssertAccuracy(1800m, 600.0 / 1200, 600.0 / 1200, s.EverythingRenews));
+        Assert.All(summary, s => Assert.Equal(s.EverythingRenews, s.TrailingRate));
+    }
+
+    [Fact]
+    public void Summarise_BaselinesOverTheSameMonths_MeanOfMonthlyErrorsAndBiasOfTotals()
+    {
+        RenewalBacktestMonth[] rows =
+        [
+            new(new DateOnly(2025, 1, 1), 3, new DateOnly(2024, 9, 30), 2, 1_000m, 900m, 800m, 1_000m, 2, 800m) { TrailingRateRenewedArr = 850m },
+            new(new DateOnly(2025, 2, 1), 3, new DateOnly(2024, 10, 28), 1, 500m, 450m, 0m, 500m, 1, 500m) { TrailingRateRenewedArr = 425m },
+            new(new DateOnly(2025, 3, 1), 3, new DateOnly(2024, 12, 2), 1, 300m, 200m, 0m, 300m, 0, 0m) { TrailingRateRenewedArr = 255m },
+        ];
+
+        var summary = Assert.Single(RenewalForecastBacktest.Summarise(rows));
+
+        // The month where nothing renewed has no percentage error but counts in the totals.
+        AssertAccuracy(1_550m, ((100.0 / 800) + (50.0 / 500)) / 2, (1_550.0 - 1_300) / 1_300, summary.Model);
+        AssertAccuracy(1_530m, ((50.0 / 800) + (75.0 / 500)) / 2, (1_530.0 - 1_300) / 1_300, summary.TrailingRate);
+        AssertAccuracy(1_800m, ((200.0 / 800) + (0.0 / 500)) / 2, (1_800.0 - 1_300) / 1_300, summary.EverythingRenews);
+        Assert.Equal(3.0 / 3, summary.Coverage);
+    }
+
+    [Fact]
+    public void Summarise_MonthsWithoutTheTrailingBaseline_LeaveItOut()
+    {
+        RenewalBacktestMonth[] rows = [new(new DateOnly(2025, 1, 1), 3, new DateOnly(2024, 9, 30), 2, 1_000m, 900m, 800m, 1_000m, 2, 800m)];
+
+        var summary = Assert.Single(RenewalForecastBacktest.Summarise(rows));
+
+        Assert.Null(summary.TrailingRate);
+        Assert.Equal(1_000m, summary.EverythingRenews!.ExpectedRenewedArr);
     }
 
     [Fact]

@@ -20,9 +20,9 @@ internal sealed class HistoryBuilder
 
     public static DateOnly Date(int day) => Day0.AddDays(day);
 
-    public HistoryBuilder Account(string id, int createdDay = 0, int seatsLicensedToday = 999)
+    public HistoryBuilder Account(string id, int createdDay = 0, int seatsLicensedToday = 999, string segment = "SMB")
     {
-        _accounts.Add(new Account(id, id, "am@example.com", "SMB", "EU", At(createdDay), seatsLicensedToday));
+        _accounts.Add(new Account(id, id, "am@example.com", segment, "EU", At(createdDay), seatsLicensedToday));
         return this;
     }
 

@@ -7,6 +7,7 @@ using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChurnWatch.Worker.Tests.Scheduling;
 
@@ -49,6 +50,21 @@ public sealed class ForecastJobTests : IDisposable
         var metricsPage = await File.ReadAllTextAsync(Path.Combine(output, "saas_metrics.html"));
         Assert.Contains("<svg", forecastPage, StringComparison.Ordinal);
         Assert.Contains("<svg", metricsPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForecastJob_Backtest_LogsEachMethodsAccuracyPerLeadAsTheCommandPrintsIt()
+    {
+        var logs = new LogLines();
+        using var host = await DemoHostAsync(logs, ("Schedule:ForecastBacktestMonths", "4"), ("Logging:LogLevel:" + typeof(ForecastJob).FullName, "Information"));
+
+        await host.Services.GetRequiredService<ForecastJob>().RunAsync(CancellationToken.None);
+
+        var expected = BacktestCsvAccuracy.ExpectedLines(Path.Combine(_folder.Path, "out", "renewal_forecast_backtest.csv"));
+        var logged = logs.Of(typeof(ForecastJob).FullName!);
+        Assert.Equal(6, expected.Count); // two leads, three methods each
+        Assert.Equal(expected.Select(l => $"Job forecast: {l}"), logged.Where(l => l.StartsWith("Job forecast: Backtest, forecasts made", StringComparison.Ordinal)));
+        Assert.Contains(logged, l => l.StartsWith("Job forecast: Backtest probabilities", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -99,7 +115,9 @@ public sealed class ForecastJobTests : IDisposable
 
     private static long DataRows(string folder, string file) => File.ReadAllLines(Path.Combine(folder, file)).Length - 1;
 
-    private async Task<IHost> DemoHostAsync(params (string Key, string Value)[] extra)
+    private Task<IHost> DemoHostAsync(params (string Key, string Value)[] extra) => DemoHostAsync(null, extra);
+
+    private async Task<IHost> DemoHostAsync(LogLines? logs, params (string Key, string Value)[] extra)
     {
         var settings = SmallCompany.Settings(_folder.Path, accounts: 160, months: 15, seed: 11);
         settings["Logging:LogLevel:Default"] = "Warning";
@@ -111,6 +129,11 @@ public sealed class ForecastJobTests : IDisposable
         var builder = ChurnWatchHost.CreateBuilder(settings);
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(SmallCompany.Now));
         builder.AddChurnWatchScheduler(run: false);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         var host = builder.Build();
         await host.Services.GetRequiredService<DemoPipeline>().RunAsync(SilentProgress.Instance, CancellationToken.None);
         return host;

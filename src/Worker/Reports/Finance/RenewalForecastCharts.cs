@@ -34,11 +34,13 @@ internal static class RenewalForecastCharts
         "ARR",
         ValueFormat.Compact));
 
-    /// <summary>The forecasts made <paramref name="lead"/> months ahead, with their band, against what renewed.</summary>
+    /// <summary>The forecasts made <paramref name="lead"/> months ahead, with their band and the trailing-rate baseline where rows have it, against what renewed.</summary>
     public static Chart Backtest(IReadOnlyList<RenewalBacktestMonth> rows, int lead) => LineChart.Draw(new LineChartData(
         string.Create(CultureInfo.InvariantCulture, $"Forecasts made {lead} months ahead vs what renewed"),
         [
             new LineSeries("Expected renewed ARR", [.. rows.Select((r, i) => new ChartPoint(i, (double)r.ExpectedRenewedArr))], Dashed: true),
+            new LineSeries("Trailing-rate baseline", [.. rows.Select((r, i) => (r.TrailingRateRenewedArr, i)).Where(p => p.TrailingRateRenewedArr is not null)
+                .Select(p => new ChartPoint(p.i, (double)p.TrailingRateRenewedArr!.Value))], Dashed: true),
             new LineSeries("Actually renewed ARR", [.. rows.Select((r, i) => new ChartPoint(i, (double)r.ActualRenewedArr))], Markers: true),
         ],
         "Month",

@@ -49,13 +49,20 @@ public sealed class FinanceCsvTests
     }
 
     [Fact]
-    public void RenewalForecastCsv_Write_SegmentIsTheLastColumnAndGuarded()
+    public void RenewalForecastCsv_Write_SegmentIsGuardedAndTheMedianAndBaselinesFollowIt()
     {
         var writer = new StringWriter();
+        var row = new RenewalForecastMonth(new DateOnly(2026, 11, 1), 2, 100m, 90m, 10m, 80m, 100m, "+SMB")
+        {
+            P50RenewedArr = 90m,
+            TrailingRateRenewedArr = 85.5m,
+            TrailingRateBasis = TrailingRateBasis.SegmentAndCompany,
+        };
 
-        RenewalForecastCsv.Write([new RenewalForecastMonth(new DateOnly(2026, 11, 1), 2, 100m, 90m, 10m, 80m, 100m, "+SMB")], writer);
+        RenewalForecastCsv.Write([row], writer);
 
-        Assert.Equal("2026-11-01,2,100.00,90.00,10.00,80.00,100.00,'+SMB", writer.ToString().Split("\r\n")[1]);
+        // The schema's first columns end with the segment; the median and the baselines were added after it.
+        Assert.Equal("2026-11-01,2,100.00,90.00,10.00,80.00,100.00,'+SMB,90.00,100.00,85.50,segment_and_company", writer.ToString().Split("\r\n")[1]);
     }
 
     [Fact]
@@ -67,7 +74,7 @@ public sealed class FinanceCsvTests
         RenewalBacktestCsv.Write(forecast.Backtest, forecast.ProbabilitySource, writer);
 
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("2026-06-01,3,2026-03-02,4,40000.00,36000.00,30000.00,40000.00,3,31000.00,5000.00,0.1613,true,current_model_in_sample", lines[1]);
-        Assert.Equal("2026-06-01,6,2025-12-01,4,40000.00,35000.00,30000.00,40000.00,2,20000.00,15000.00,0.7500,false,current_model_in_sample", lines[2]);
+        Assert.Equal("2026-06-01,3,2026-03-02,4,40000.00,36000.00,30000.00,40000.00,3,31000.00,5000.00,0.1613,true,current_model_in_sample,36000.00,40000.00,34000.00,company", lines[1]);
+        Assert.Equal("2026-06-01,6,2025-12-01,4,40000.00,35000.00,30000.00,40000.00,2,20000.00,15000.00,0.7500,false,current_model_in_sample,35000.00,40000.00,40000.00,everything_renews", lines[2]);
     }
 }

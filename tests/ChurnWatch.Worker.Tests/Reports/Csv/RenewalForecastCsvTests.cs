@@ -10,7 +10,8 @@ public sealed class RenewalForecastCsvTests
     {
         RenewalForecastMonth[] months =
         [
-            new(new DateOnly(2026, 12, 1), 4, 250_000m, 212_345.678m, 37_654.322m, 180_000m, 240_000m),
+            new(new DateOnly(2026, 12, 1), 4, 250_000m, 212_345.678m, 37_654.322m, 180_000m, 240_000m)
+                { P50RenewedArr = 215_000m, TrailingRateRenewedArr = 201_234.56m, TrailingRateBasis = TrailingRateBasis.Company },
             new(new DateOnly(2027, 1, 1), 0, 0m, 0m, 0m, 0m, 0m),
         ];
         using var writer = new StringWriter();
@@ -20,9 +21,10 @@ public sealed class RenewalForecastCsvTests
         var text = writer.ToString();
         Assert.Equal(2, count);
         Assert.Equal(
-            "month,renewals_due,arr_due,expected_renewed_arr,expected_churned_arr,p10_renewed_arr,p90_renewed_arr,segment\r\n"
-            + "2026-12-01,4,250000.00,212345.68,37654.32,180000.00,240000.00,\r\n"
-            + "2027-01-01,0,0.00,0.00,0.00,0.00,0.00,\r\n",
+            "month,renewals_due,arr_due,expected_renewed_arr,expected_churned_arr,p10_renewed_arr,p90_renewed_arr,segment,"
+            + "p50_renewed_arr,everything_renews_arr,trailing_rate_renewed_arr,trailing_rate_basis\r\n"
+            + "2026-12-01,4,250000.00,212345.68,37654.32,180000.00,240000.00,,215000.00,250000.00,201234.56,company\r\n"
+            + "2027-01-01,0,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,,\r\n",
             text);
         var (header, rows) = CsvTestReader.Read(text);
         Assert.Equal(RenewalForecastCsv.Columns, header);
@@ -52,7 +54,7 @@ public sealed class RenewalForecastCsvTests
 
             Assert.Equal(1, count);
             Assert.Equal(["renewal_forecast.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
-            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00,\r\n", File.ReadAllText(path), StringComparison.Ordinal);
+            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00,,0.00,10.00,,\r\n", File.ReadAllText(path), StringComparison.Ordinal);
         }
         finally
         {

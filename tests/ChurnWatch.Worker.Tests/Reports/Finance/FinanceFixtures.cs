@@ -16,19 +16,27 @@ internal static class FinanceFixtures
         var month = new DateOnly(2026, 11, 1);
         RenewalForecastMonth[] total =
         [
-            new(month, 3, 30_000m, 27_000m, 3_000m, 24_000m, 30_000m),
-            new(month.AddMonths(1), 1, 12_000m, 6_000m, 6_000m, 0m, 12_000m),
+            new(month, 3, 30_000m, 27_000m, 3_000m, 24_000m, 30_000m) { P50RenewedArr = 27_500m, TrailingRateRenewedArr = 25_500m, TrailingRateBasis = TrailingRateBasis.Segment },
+            new(month.AddMonths(1), 1, 12_000m, 6_000m, 6_000m, 0m, 12_000m) { P50RenewedArr = 12_000m, TrailingRateRenewedArr = 10_200m, TrailingRateBasis = TrailingRateBasis.Segment },
         ];
         RenewalForecastMonth[] segments = [.. total.Select(t => t with { Segment = Hostile })];
+        // Three months ahead the trailing rate had settled renewals to go on (34,000); six months ahead none (everything renews).
         RenewalBacktestMonth[] backtest =
         [
-            new(new DateOnly(2026, 6, 1), 3, new DateOnly(2026, 3, 2), 4, 40_000m, 36_000m, 30_000m, 40_000m, 3, 31_000m),
-            new(new DateOnly(2026, 6, 1), 6, new DateOnly(2025, 12, 1), 4, 40_000m, 35_000m, 30_000m, 40_000m, 2, 20_000m),
+            new(new DateOnly(2026, 6, 1), 3, new DateOnly(2026, 3, 2), 4, 40_000m, 36_000m, 30_000m, 40_000m, 3, 31_000m)
+                { P50RenewedArr = 36_000m, TrailingRateRenewedArr = 34_000m, TrailingRateBasis = TrailingRateBasis.Company },
+            new(new DateOnly(2026, 6, 1), 6, new DateOnly(2025, 12, 1), 4, 40_000m, 35_000m, 30_000m, 40_000m, 2, 20_000m)
+                { P50RenewedArr = 35_000m, TrailingRateRenewedArr = 40_000m, TrailingRateBasis = TrailingRateBasis.EverythingRenews },
         ];
+        // The hostile segment has enough settled renewals for its own rate: 170,000 of 200,000 renewed (85%).
+        var settled = new RenewalOutcomes(TrailingRenewalRate.MinimumSegmentRenewals, 200_000m, 170_000m);
         return new RenewalForecastResult(
             new DateOnly(2026, 11, 16), GeneratedAt, GeneratedAt, total, segments, backtest, RenewalForecastBacktest.Summarise(backtest),
             new Dictionary<DateOnly, string> { [new DateOnly(2026, 3, 2)] = RenewalForecastResult.CurrentModelInSample },
-            "EUR", 30, [new SourceAsOf(Hostile, GeneratedAt.AddHours(-2), GeneratedAt.AddHours(-1), TimeSpan.FromHours(36), false)]);
+            "EUR", 30, [new SourceAsOf(Hostile, GeneratedAt.AddHours(-2), GeneratedAt.AddHours(-1), TimeSpan.FromHours(36), false)])
+        {
+            TrailingRate = new TrailingRenewalRate(new DateOnly(2026, 11, 16), settled, new Dictionary<string, RenewalOutcomes> { [Hostile] = settled }),
+        };
     }
 
     public static SaasMetricsReport Metrics(MetricsOptions? options = null) => new(

@@ -1,4 +1,6 @@
+using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Finance;
 
 namespace ChurnWatch.Worker.Tests.Reports.Finance;
@@ -24,8 +26,43 @@ public sealed class FinancePagesTests
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.Equal(4, CountOf(html, "<svg")); // forecast band, renewed/churned bars, one backtest chart per lead
         Assert.Contains("<strong>In-sample</strong> at 1 of 1 forecast dates", html, StringComparison.Ordinal);
-        // The lead-6 forecast expected 35,000 and 20,000 renewed: outside its 30,000-40,000 range.
-        Assert.Contains("<td class=\"num\">35,000</td><td class=\"num\">30,000</td><td class=\"num\">40,000</td><td class=\"num\">2</td><td class=\"num\">20,000</td><td class=\"num\">15,000</td><td><strong>no</strong></td>", html, StringComparison.Ordinal);
+        // The lead-6 forecast expected 35,000 (P50 35,000, trailing rate 40,000) and 20,000 renewed: outside its 30,000-40,000 range.
+        Assert.Contains("<td class=\"num\">35,000</td><td class=\"num\">30,000</td><td class=\"num\">35,000</td><td class=\"num\">40,000</td><td class=\"num\">40,000</td><td class=\"num\">2</td><td class=\"num\">20,000</td><td class=\"num\">15,000</td><td><strong>no</strong></td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenewalForecastHtml_MedianAndBaselines_BesideTheModelInTheTablesAndTheBacktest()
+    {
+        var html = RenewalForecastHtml.Render(FinanceFixtures.Forecast());
+
+        // November: expected 27,000, P10 24,000, P50 27,500, P90 30,000, churned 3,000, trailing-rate baseline 25,500.
+        Assert.Contains("<td class=\"num\">27,000</td><td class=\"num\">24,000</td><td class=\"num\">27,500</td><td class=\"num\">30,000</td><td class=\"num\">3,000</td><td class=\"num\">25,500</td></tr>", html, StringComparison.Ordinal);
+        // The trailing rates behind it: the (encoded) segment's own, 170,000 of 200,000.
+        Assert.Contains(
+            $"<tr><td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"num\">{TrailingRenewalRate.MinimumSegmentRenewals}</td><td class=\"num\">200,000</td><td class=\"num\">170,000</td><td class=\"num\">{FinanceDisplay.Percent(170_000.0 / 200_000)}</td><td>its own</td></tr>",
+            html,
+            StringComparison.Ordinal);
+        // Each method's accuracy three months ahead (one month, 31,000 renewed): error and bias are the same figure.
+        foreach (var (method, forecast, inside) in new[] { ("model", 36_000m, "100.0%"), ("trailing rate", 34_000m, "\u2013"), ("everything renews", 40_000m, "\u2013") })
+        {
+            var error = FinanceDisplay.Percent((double)((forecast - 31_000m) / 31_000m));
+            Assert.Contains(
+                $"<tr><td>3 months</td><td>{method}</td><td class=\"num\">1</td><td class=\"num\">40,000</td><td class=\"num\">{Display.Money(forecast)}</td><td class=\"num\">31,000</td><td class=\"num\">{error}</td><td class=\"num\">{error}</td><td class=\"num\">{inside}</td></tr>",
+                html,
+                StringComparison.Ordinal);
+        }
+
+        Assert.Contains("No renewal had settled in the year before 1 of the 2 forecast dates with renewals due", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenewalForecastHtml_NothingSettled_SaysTheTrailingRateIsEverythingRenews()
+    {
+        var forecast = FinanceFixtures.Forecast();
+        var none = new RenewalOutcomes(0, 0m, 0m);
+        var html = RenewalForecastHtml.Render(forecast with { TrailingRate = new TrailingRenewalRate(forecast.ScoresAsOf, none, new Dictionary<string, RenewalOutcomes>()) });
+
+        Assert.Contains("No renewal settled in the 12 months before 2026-11-16: the trailing-rate baseline is “everything renews”.", html, StringComparison.Ordinal);
     }
 
     [Fact]

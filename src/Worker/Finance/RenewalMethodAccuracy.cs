@@ -1,0 +1,26 @@
+using ChurnWatch.Analytics.Forecasting;
+
+namespace ChurnWatch.Worker.Finance;
+
+/// <summary>One way of forecasting renewed ARR and how it did in the backtest at one lead time, as the outputs list them.</summary>
+/// <param name="Method">The method in words: <c>model</c>, <c>trailing rate</c>, <c>everything renews</c>.</param>
+/// <param name="Accuracy">Its expected renewed ARR, mean absolute error and bias.</param>
+/// <param name="Coverage">Share of months inside P10-P90: the model's only (the baselines have no range).</param>
+internal sealed record RenewalMethodAccuracy(string Method, RenewalAccuracy Accuracy, double? Coverage)
+{
+    public const string Model = "model";
+    public const string TrailingRate = "trailing rate";
+    public const string EverythingRenews = "everything renews";
+
+    /// <summary>The model, then each baseline the summary has, in that order.</summary>
+    public static IReadOnlyList<RenewalMethodAccuracy> Of(RenewalBacktestSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        List<RenewalMethodAccuracy> methods = [new(Model, summary.Model, summary.Coverage)];
+        if (summary.TrailingRate is { } trailing)
+            methods.Add(new(TrailingRate, trailing, null));
+        if (summary.EverythingRenews is { } everything)
+            methods.Add(new(EverythingRenews, everything, null));
+        return methods;
+    }
+}

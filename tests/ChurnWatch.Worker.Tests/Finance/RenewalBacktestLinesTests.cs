@@ -1,0 +1,41 @@
+using System.Globalization;
+using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Tests.Reports.Finance;
+
+namespace ChurnWatch.Worker.Tests.Finance;
+
+public sealed class RenewalBacktestLinesTests
+{
+    [Fact]
+    public void Of_Backtest_OneLinePerLeadAndMethodThenTheTrailingRateAndProbabilityNotes()
+    {
+        var lines = RenewalBacktestLines.Of(FinanceFixtures.Forecast());
+
+        // June 2026, 31,000 renewed (3 months ahead) and 20,000 (6 months ahead), against the model's 36,000 and 35,000,
+        // the trailing rate's 34,000 and 40,000 (everything renews: nothing had settled), and the 40,000 due.
+        Assert.Equal(
+            [
+                Line(3, "model", 5_000.0 / 31_000, ", actual inside P10-P90 in 100% of months"),
+                Line(3, "trailing rate", 3_000.0 / 31_000, string.Empty),
+                Line(3, "everything renews", 9_000.0 / 31_000, string.Empty),
+                Line(6, "model", 15_000.0 / 20_000, ", actual inside P10-P90 in 0% of months"),
+                Line(6, "trailing rate", 20_000.0 / 20_000, string.Empty),
+                Line(6, "everything renews", 20_000.0 / 20_000, string.Empty),
+                "Backtest trailing rate: no renewal had settled in the 12 months before 1 of the 2 forecast dates with renewals due, so there it is 'everything renews'.",
+                "Backtest probabilities at 1 of 1 forecast dates come from today's model applied to past dates: in-sample for the model, so the backtest flatters the forecast there.",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public void Of_NoBacktest_NoLines()
+    {
+        var forecast = FinanceFixtures.Forecast() with { Backtest = [], Summary = [], ProbabilitySources = new Dictionary<DateOnly, string>() };
+
+        Assert.Empty(RenewalBacktestLines.Of(forecast));
+    }
+
+    // One month per lead: the mean absolute error and the bias are the same figure.
+    private static string Line(int lead, string method, double error, string range) => string.Create(CultureInfo.InvariantCulture,
+        $"Backtest, forecasts made {lead} months ahead over 1 past months, {method}: mean absolute error {error:0.0%}, bias {error:+0.0%;-0.0%}{range}.");
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using ChurnWatch.Worker.Tests.Reports.Csv;
+
+namespace ChurnWatch.Worker.Tests.TestSupport;
+
+/// <summary>
+/// The accuracy lines a renewal forecast backtest should give, worked out here from the rows of its backtest CSV
+/// (each method's forecast column against <c>actual_renewed_arr</c>), to check what the command prints and the job logs.
+/// </summary>
+internal static class BacktestCsvAccuracy
+{
+    public static IReadOnlyList<string> ExpectedLines(string backtestCsv)
+    {
+        var (header, rows) = CsvTestReader.Read(File.ReadAllText(backtestCsv));
+        var column = header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i, StringComparer.Ordinal);
+        decimal Money(IReadOnlyList<string> row, string name) => decimal.Parse(row[column[name]], CultureInfo.InvariantCulture);
+        var lines = new List<string>();
+        foreach (var lead in rows.GroupBy(r => int.Parse(r[column["lead_months"]], CultureInfo.InvariantCulture)).OrderBy(g => g.Key))
+        {
+            var months = lead.ToList();
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"Backtest, forecasts made {lead.Key} months ahead over {months.Count} past months");
+            var inside = (double)months.Count(r => r[column["inside_range"]] == "true") / months.Count;
+            foreach (var (method, forecast, range) in new[]
+            {
+                ("model", "expected_renewed_arr", string.Create(CultureInfo.InvariantCulture, $", actual inside P10-P90 in {inside:0%} of months")),
+                ("trailing rate", "trailing_rate_renewed_arr", string.Empty),
+                ("everything renews", "everything_renews_arr", string.Empty),
+            })
+            {
+                var pairs = months.Select(r => (Forecast: Money(r, forecast), Actual: Money(r, "actual_renewed_arr"))).ToList();
+                var errors = pairs.Where(p => p.Actual != 0).Select(p => (double)(Math.Abs(p.Forecast - p.Actual) / p.Actual)).ToList();
+                var actual = pairs.Sum(p => p.Actual);
+                var mae = errors.Count == 0 ? "n/a" : errors.Average().ToString("0.0%", CultureInfo.InvariantCulture);
+                var bias = actual == 0 ? "n/a" : ((double)((pairs.Sum(p => p.Forecast) - actual) / actual)).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture);
+                lines.Add($"{prefix}, {method}: mean absolute error {mae}, bias {bias}{range}.");
+            }
+        }
+
+        return lines;
+    }
+}

@@ -27,7 +27,7 @@ public sealed record RenewalBacktestMonth(
     public decimal Error => ExpectedRenewedArr - ActualRenewedArr;
 
     /// <summary>|Error| / actual renewed ARR; null when nothing renewed.</summary>
-    public double? AbsolutePercentError => RenewalAccuracy.AbsolutePercentError(ExpectedRenewedArr, ActualRenewedArr);
+    public double? AbsolutePercentError => ForecastAccuracy.AbsolutePercentError(ExpectedRenewedArr, ActualRenewedArr);
 
     /// <summary>True when the actual renewed ARR fell within P10 to P90 (both ends included).</summary>
     public bool InsideRange => ActualRenewedArr >= P10RenewedArr && ActualRenewedArr <= P90RenewedArr;

@@ -20,11 +20,11 @@ public sealed record RenewalBacktestSummary(
     double? Coverage)
 {
     /// <summary>The model's expected renewed ARR, error and bias, as the baselines' are given.</summary>
-    public RenewalAccuracy Model => new(ExpectedRenewedArr, MeanAbsolutePercentError, Bias);
+    public ForecastAccuracy Model => new(ExpectedRenewedArr, MeanAbsolutePercentError, Bias);
 
     /// <summary>The trailing-rate baseline made at the same forecast dates; null when the months lack it.</summary>
-    public RenewalAccuracy? TrailingRate { get; init; }
+    public ForecastAccuracy? TrailingRate { get; init; }
 
     /// <summary>The "everything renews" baseline (renewed ARR = ARR due) over the same months.</summary>
-    public RenewalAccuracy? EverythingRenews { get; init; }
+    public ForecastAccuracy? EverythingRenews { get; init; }
 }

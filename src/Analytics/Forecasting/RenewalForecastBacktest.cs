@@ -102,21 +102,21 @@ public static class RenewalForecastBacktest
         return rows.GroupBy(r => r.LeadMonths).OrderBy(g => g.Key).Select(g =>
         {
             var months = g.ToList();
-            var model = RenewalAccuracy.Of([.. months.Select(m => (m.ExpectedRenewedArr, m.ActualRenewedArr))]);
+            var model = ForecastAccuracy.Of([.. months.Select(m => (m.ExpectedRenewedArr, m.ActualRenewedArr))]);
             return new RenewalBacktestSummary(
                 g.Key,
                 months.Count,
                 months.Sum(m => m.ArrDue),
-                model.ExpectedRenewedArr,
+                model.Forecast,
                 months.Sum(m => m.ActualRenewedArr),
                 model.MeanAbsolutePercentError,
                 model.Bias,
                 months.Count == 0 ? null : (double)months.Count(m => m.InsideRange) / months.Count)
             {
                 TrailingRate = months.All(m => m.TrailingRateRenewedArr is not null)
-                    ? RenewalAccuracy.Of([.. months.Select(m => (m.TrailingRateRenewedArr!.Value, m.ActualRenewedArr))])
+                    ? ForecastAccuracy.Of([.. months.Select(m => (m.TrailingRateRenewedArr!.Value, m.ActualRenewedArr))])
                     : null,
-                EverythingRenews = RenewalAccuracy.Of([.. months.Select(m => (m.EverythingRenewsArr, m.ActualRenewedArr))]),
+                EverythingRenews = ForecastAccuracy.Of([.. months.Select(m => (m.EverythingRenewsArr, m.ActualRenewedArr))]),
             };
         }).ToList();
     }

@@ -6,7 +6,7 @@ namespace ChurnWatch.Worker.Finance;
 /// <param name="Method">The method in words: <c>model</c>, <c>trailing rate</c>, <c>everything renews</c>.</param>
 /// <param name="Accuracy">Its expected renewed ARR, mean absolute error and bias.</param>
 /// <param name="Coverage">Share of months inside P10-P90: the model's only (the baselines have no range).</param>
-internal sealed record RenewalMethodAccuracy(string Method, RenewalAccuracy Accuracy, double? Coverage)
+internal sealed record RenewalMethodAccuracy(string Method, ForecastAccuracy Accuracy, double? Coverage)
 {
     public const string Model = "model";
     public const string TrailingRate = "trailing rate";

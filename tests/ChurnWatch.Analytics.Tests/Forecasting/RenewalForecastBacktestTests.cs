@@ -20,10 +20,10 @@ public sealed class RenewalForecastBacktestTests
             .Build(new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc));
     }
 
-    private static void AssertAccuracy(decimal expectedArr, double meanAbsolutePercentError, double bias, RenewalAccuracy? actual)
+    private static void AssertAccuracy(decimal expectedArr, double meanAbsolutePercentError, double bias, ForecastAccuracy? actual)
     {
         Assert.NotNull(actual);
-        Assert.Equal(expectedArr, actual.ExpectedRenewedArr);
+        Assert.Equal(expectedArr, actual.Forecast);
         Assert.Equal(meanAbsolutePercentError, actual.MeanAbsolutePercentError!.Value, 12);
         Assert.Equal(bias, actual.Bias!.Value, 12);
     }
@@ -98,7 +98,7 @@ public sealed class RenewalForecastBacktestTests
         Assert.All(summary, s => Assert.Equal((1, 1800m, 1440m, 1200m), (s.Months, s.ArrDue, s.ExpectedRenewedArr, s.ActualRenewedArr)));
         Assert.All(summary, s => Assert.Equal(240.0 / 1200, s.Bias!.Value, 12));
         Assert.All(summary, s => Assert.Equal(0.2, s.MeanAbsolutePercentError!.Value, 12));
-        Assert.All(summary, s => Assert.Equal(new RenewalAccuracy(s.ExpectedRenewedArr, s.MeanAbsolutePercentError, s.Bias), s.Model));
+        Assert.All(summary, s => Assert.Equal(new ForecastAccuracy(s.ExpectedRenewedArr, s.MeanAbsolutePercentError, s.Bias), s.Model));
         // Nothing settled before either forecast date: both baselines expect the 1,800 due against 1,200 renewed.
         Assert.All(summary, s => AssertAccuracy(1800m, 600.0 / 1200, 600.0 / 1200, s.EverythingRenews));
         Assert.All(summary, s => Assert.Equal(s.EverythingRenews, s.TrailingRate));
@@ -131,7 +131,7 @@ public sealed class RenewalForecastBacktestTests
         var summary = Assert.Single(RenewalForecastBacktest.Summarise(rows));
 
         Assert.Null(summary.TrailingRate);
-        Assert.Equal(1_000m, summary.EverythingRenews!.ExpectedRenewedArr);
+        Assert.Equal(1_000m, summary.EverythingRenews!.Forecast);
     }
 
     [Fact]

@@ -69,4 +69,21 @@ public static class MonthToMonthBacktest
 
         return rows;
     }
+
+    /// <summary>Accuracy per lead time, the model's and the trailing rate's, and the model's coverage of P10-P90.</summary>
+    public static IReadOnlyList<MonthToMonthBacktestSummary> Summarise(IEnumerable<MonthToMonthBacktestMonth> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return [.. rows.GroupBy(r => r.LeadMonths).OrderBy(g => g.Key).Select(g =>
+        {
+            var months = g.ToList();
+            return new MonthToMonthBacktestSummary(
+                g.Key,
+                months.Count,
+                months.Sum(m => m.ActualMrrKept),
+                ForecastAccuracy.Of([.. months.Select(m => (m.ExpectedMrrKept, m.ActualMrrKept))]),
+                ForecastAccuracy.Of([.. months.Select(m => (m.TrailingRateMrrKept, m.ActualMrrKept))]),
+                months.Count == 0 ? null : (double)months.Count(m => m.InsideRange) / months.Count);
+        })];
+    }
 }

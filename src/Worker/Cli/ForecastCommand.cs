@@ -26,7 +26,7 @@ internal static class ForecastCommand
             Description = "Backtest with today's models applied to past dates (in-sample: they learned from those outcomes, so it flatters the forecast) " +
                 "instead of models trained at each forecast date on the data before it.",
         };
-        var output = new Option<string>("--out") { Description = "The CSV to write; the HTML page (.html) and the backtest (_backtest.csv) go beside it.", Required = true };
+        var output = new Option<string>("--out") { Description = "The CSV to write; the HTML page (.html), the backtest (_backtest.csv) and the month-to-month revenue forecast and its backtest (_month_to_month.csv, _month_to_month_backtest.csv) go beside it.", Required = true };
         var command = new Command(
             "renewals",
             "Per month: renewals due (count, ARR), expected renewed ARR (ARR x calibrated renewal probability), a P10-P90 range with its median from a seeded simulation, " +
@@ -73,7 +73,7 @@ internal static class ForecastCommand
                 $"Baselines for the same months: trailing rate {total.Sum(m => m.TrailingRateRenewedArr):#,0} ({basis}), everything renews {total.Sum(m => m.EverythingRenewsArr):#,0}."));
         }
 
-        foreach (var line in RenewalBacktestLines.Of(result))
+        foreach (var line in RenewalBacktestLines.Of(result).Concat(MonthToMonthLines.Of(result)))
         {
             Console.Out.WriteLine(line);
         }

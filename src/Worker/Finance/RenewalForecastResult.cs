@@ -40,6 +40,24 @@ public sealed record RenewalForecastResult(
     /// <summary>The trailing renewal rates as of the scoring date behind the forecast's trailing-rate baseline; null without one.</summary>
     public TrailingRenewalRate? TrailingRate { get; init; }
 
+    /// <summary>Month-to-month revenue (accounts without a renewal date): MRR kept at each month's end, all segments.</summary>
+    public IReadOnlyList<MonthToMonthForecastMonth> MonthToMonth { get; init; } = [];
+
+    /// <summary>The same per segment; null when not asked for.</summary>
+    public IReadOnlyList<MonthToMonthForecastMonth>? MonthToMonthBySegment { get; init; }
+
+    /// <summary>The trailing monthly churn rate of month-to-month MRR behind the baseline; null when none was running.</summary>
+    public double? MonthToMonthChurnRate { get; init; }
+
+    /// <summary>The horizon of the churn probabilities the month-to-month forecast spreads over time (Modeling:HorizonDays).</summary>
+    public int MonthToMonthHorizonDays { get; init; } = 90;
+
+    /// <summary>Past months' month-to-month forecasts against the MRR kept.</summary>
+    public IReadOnlyList<MonthToMonthBacktestMonth> MonthToMonthBacktest { get; init; } = [];
+
+    /// <summary>The month-to-month backtest's accuracy per lead time.</summary>
+    public IReadOnlyList<MonthToMonthBacktestSummary> MonthToMonthSummary { get; init; } = [];
+
     /// <summary>The forecast dates of the backtest's rows (dates whose months had renewals due).</summary>
     public int BacktestDates => Backtest.Select(r => r.ForecastDate).Distinct().Count();
 

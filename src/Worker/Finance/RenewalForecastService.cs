@@ -37,7 +37,14 @@ internal sealed class RenewalForecastService(
         var total = RenewalForecaster.Forecast(exposures, asOf, request.Months, seed, trailingRate);
         var bySegment = request.BySegment ? RenewalForecaster.ForecastBySegment(exposures, asOf, request.Months, seed, trailingRate) : null;
 
+        // Month-to-month revenue: the accounts without a renewal date, weighted by their churn probabilities.
+        var monthToMonth = MonthToMonthBook.At(history, asOf, id => latest.TryGetValue(id, out var p) ? p.Churn : null);
+        var monthToMonthRate = MonthToMonthChurnRate.Trailing(history, asOf, options.GraceDays);
+        var monthToMonthTotal = MonthToMonthForecaster.Forecast(monthToMonth, asOf, request.Months, options.HorizonDays, monthToMonthRate);
+        var monthToMonthBySegment = request.BySegment ? MonthToMonthForecaster.ForecastBySegment(monthToMonth, asOf, request.Months, options.HorizonDays, monthToMonthRate) : null;
+
         var backtest = new List<RenewalBacktestMonth>();
+        var monthToMonthBacktest = new List<MonthToMonthBacktestMonth>();
         var probabilitySources = new Dictionary<DateOnly, string>();
         if (request.BacktestMonths > 0)
         {
@@ -54,13 +61,20 @@ internal sealed class RenewalForecastService(
                 .Order()
                 .ToList();
             var past = await PastProbabilitiesAsync(company, dates, probabilitySources, options, request.Retrain, cancellationToken).ConfigureAwait(false);
-            backtest.AddRange(RenewalForecastBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, d => past[d], seed));
+            backtest.AddRange(RenewalForecastBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, d => Renewals(past[d]), seed));
+            monthToMonthBacktest.AddRange(MonthToMonthBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, options.HorizonDays, d => Churns(past[d])));
         }
 
         return new RenewalForecastResult(asOf, history.DataAsOf, now, total, bySegment, backtest, RenewalForecastBacktest.Summarise(backtest),
             probabilitySources, FinanceStore.Currency(history), options.GraceDays, sources)
         {
             TrailingRate = trailingRate,
+            MonthToMonth = monthToMonthTotal,
+            MonthToMonthBySegment = monthToMonthBySegment,
+            MonthToMonthChurnRate = monthToMonthRate,
+            MonthToMonthHorizonDays = options.HorizonDays,
+            MonthToMonthBacktest = monthToMonthBacktest,
+            MonthToMonthSummary = MonthToMonthBacktest.Summarise(monthToMonthBacktest),
         };
     }
 
@@ -74,10 +88,10 @@ internal sealed class RenewalForecastService(
     /// </summary>
     public const long RetrainRowsPerPass = 1_500_000;
 
-    private async Task<Dictionary<DateOnly, IReadOnlyDictionary<string, double>>> PastProbabilitiesAsync(
+    private async Task<Dictionary<DateOnly, IReadOnlyDictionary<string, (double Churn, double? Renewal)>>> PastProbabilitiesAsync(
         CompanyBatches company, IReadOnlyList<DateOnly> dates, Dictionary<DateOnly, string> probabilitySources, ModelingOptions options, bool retrain, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<DateOnly, IReadOnlyDictionary<string, double>>();
+        var result = new Dictionary<DateOnly, IReadOnlyDictionary<string, (double Churn, double? Renewal)>>();
         var pending = new List<DateOnly>();
         foreach (var date in dates)
         {
@@ -85,7 +99,7 @@ internal sealed class RenewalForecastService(
             var stored = await scores.ProbabilitiesAsync(date, cancellationToken).ConfigureAwait(false);
             if (stored.Count > 0)
             {
-                result[date] = stored.ToDictionary(s => s.Key, s => Renewal(s.Value), StringComparer.Ordinal);
+                result[date] = stored;
                 probabilitySources[date] = RenewalForecastResult.StoredScores;
             }
             else
@@ -121,12 +135,12 @@ internal sealed class RenewalForecastService(
         {
             // Today's model on every in-sample date, in one pass over the batches.
             var trained = await LoadModelsAsync(cancellationToken).ConfigureAwait(false);
-            var probabilities = inSample.ToDictionary(d => d, _ => new Dictionary<string, double>(StringComparer.Ordinal));
+            var probabilities = inSample.ToDictionary(d => d, _ => new Dictionary<string, (double Churn, double? Renewal)>(StringComparer.Ordinal));
             foreach (var timeline in company.Timelines(cancellationToken))
             {
                 foreach (var date in inSample)
                 {
-                    AddRenewalProbabilities(probabilities[date], ChurnModelWorkflow.Score(timeline, trained, options, date));
+                    AddProbabilities(probabilities[date], ChurnModelWorkflow.Score(timeline, trained, options, date));
                 }
             }
 
@@ -178,7 +192,7 @@ internal sealed class RenewalForecastService(
     /// rows from the batch cut at that date, one scores. A date whose history cannot train a churn model yet is left out,
     /// and the caller falls back to in-sample for it.
     /// </summary>
-    private static Dictionary<DateOnly, Dictionary<string, double>> TrainedBefore(
+    private static Dictionary<DateOnly, Dictionary<string, (double Churn, double? Renewal)>> TrainedBefore(
         CompanyBatches company, IReadOnlyList<PastDateTraining> pass, ModelingOptions options, CancellationToken cancellationToken)
     {
         var models = new Dictionary<DateOnly, TrainedModels>();
@@ -215,7 +229,7 @@ internal sealed class RenewalForecastService(
             }
         }
 
-        var probabilities = models.Keys.ToDictionary(d => d, _ => new Dictionary<string, double>(StringComparer.Ordinal));
+        var probabilities = models.Keys.ToDictionary(d => d, _ => new Dictionary<string, (double Churn, double? Renewal)>(StringComparer.Ordinal));
         if (models.Count == 0)
         {
             return probabilities;
@@ -225,18 +239,18 @@ internal sealed class RenewalForecastService(
         {
             foreach (var (date, trained) in models)
             {
-                AddRenewalProbabilities(probabilities[date], ChurnModelWorkflow.Score(CompanyTimeline.Build(views[date].View(history), views[date].Shape), trained, options, date));
+                AddProbabilities(probabilities[date], ChurnModelWorkflow.Score(CompanyTimeline.Build(views[date].View(history), views[date].Shape), trained, options, date));
             }
         }
 
         return probabilities;
     }
 
-    private static void AddRenewalProbabilities(Dictionary<string, double> probabilities, IEnumerable<Analytics.Scoring.AccountScore> batchScores)
+    private static void AddProbabilities(Dictionary<string, (double Churn, double? Renewal)> probabilities, IEnumerable<Analytics.Scoring.AccountScore> batchScores)
     {
         foreach (var score in batchScores)
         {
-            probabilities[score.AccountId] = score.RenewalProbability ?? 1 - score.ChurnProbability;
+            probabilities[score.AccountId] = (score.ChurnProbability, score.RenewalProbability);
         }
     }
 
@@ -250,4 +264,10 @@ internal sealed class RenewalForecastService(
 
     // Accounts without a renewal model probability are weighed by 1 - churn risk, as the demo's forecast does.
     private static double Renewal((double Churn, double? Renewal) p) => p.Renewal ?? 1 - p.Churn;
+
+    private static Dictionary<string, double> Renewals(IReadOnlyDictionary<string, (double Churn, double? Renewal)> probabilities) =>
+        probabilities.ToDictionary(p => p.Key, p => Renewal(p.Value), StringComparer.Ordinal);
+
+    private static Dictionary<string, double> Churns(IReadOnlyDictionary<string, (double Churn, double? Renewal)> probabilities) =>
+        probabilities.ToDictionary(p => p.Key, p => p.Value.Churn, StringComparer.Ordinal);
 }

@@ -29,7 +29,7 @@ internal sealed partial class ForecastJob(
 
     public static JobDefinition Definition { get; } = new(
         Name,
-        "write the renewal forecast (renewal_forecast.csv, renewal_forecast_backtest.csv, renewal_forecast.html), the SaaS metrics (saas_metrics.csv, saas_metrics_cohorts.csv, saas_metrics.html) and data_freshness.csv; scores first if the store was never scored",
+        "write the renewal forecast (renewal_forecast.csv, renewal_forecast_backtest.csv, renewal_forecast_month_to_month.csv, renewal_forecast_month_to_month_backtest.csv, renewal_forecast.html), the SaaS metrics (saas_metrics.csv, saas_metrics_cohorts.csv, saas_metrics.html) and data_freshness.csv; scores first if the store was never scored",
         null,
         [new(nameof(ScheduleOptions.Forecast), Name, Chain: false, o => o.Forecast)],
         typeof(ForecastJob));
@@ -47,7 +47,7 @@ internal sealed partial class ForecastJob(
         var forecast = await forecasts.RunAsync(
             new RenewalForecastRequest(OutputStep.ForecastMonths, BySegment: false, schedule.Value.ForecastBacktestMonths), cancellationToken).ConfigureAwait(false);
         FinanceFiles.WriteForecast(forecast, Path.Combine(folder, RenewalForecastCsv.FileName));
-        foreach (var line in RenewalBacktestLines.Of(forecast))
+        foreach (var line in RenewalBacktestLines.Of(forecast).Concat(MonthToMonthLines.Of(forecast)))
         {
             LogBacktest(logger, Name, line);
         }

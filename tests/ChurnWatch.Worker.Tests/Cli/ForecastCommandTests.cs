@@ -49,5 +49,29 @@ public sealed class ForecastCommandTests
         Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"Baselines for the same months: trailing rate {Sum("trailing_rate_renewed_arr"):#,0} ("), baselines, StringComparison.Ordinal);
         Assert.EndsWith(string.Create(CultureInfo.InvariantCulture, $"), everything renews {Sum("arr_due"):#,0}."), baselines, StringComparison.Ordinal);
         Assert.All(rows, r => Assert.NotEmpty(r[header.ToList().IndexOf("trailing_rate_basis")]));
+
+        // Month-to-month revenue: the printed line agrees with the last month of its CSV, and each backtest line with
+        // the backtest CSV's rows of its lead, recomputed here.
+        var (mtmHeader, mtmRows) = CsvTestReader.Read(await File.ReadAllTextAsync(folder.File("forecast/forecast_month_to_month.csv")));
+        Assert.Equal(ChurnWatch.Worker.Reports.Csv.MonthToMonthForecastCsv.Columns, mtmHeader);
+        string Cell(IReadOnlyList<string> row, IReadOnlyList<string> head, string name) => row[head.ToList().IndexOf(name)];
+        decimal Money(string cell) => decimal.Parse(cell, CultureInfo.InvariantCulture);
+        var last = mtmRows[^1];
+        var summary = Assert.Single(printed, l => l.StartsWith("Month-to-month revenue:", StringComparison.Ordinal));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture,
+            $"expected kept at the end of {Cell(last, mtmHeader, "month")[..7]} {Money(Cell(last, mtmHeader, "expected_mrr_kept")):#,0} (P10 {Money(Cell(last, mtmHeader, "p10_mrr_kept")):#,0}, P90 {Money(Cell(last, mtmHeader, "p90_mrr_kept")):#,0})"),
+            summary, StringComparison.Ordinal);
+        var (btHeader, btRows) = CsvTestReader.Read(await File.ReadAllTextAsync(folder.File("forecast/forecast_month_to_month_backtest.csv")));
+        Assert.Equal(ChurnWatch.Worker.Reports.Csv.MonthToMonthBacktestCsv.Columns, btHeader);
+        Assert.NotEmpty(btRows);
+        foreach (var lead in btRows.Select(r => Cell(r, btHeader, "lead_months")).Distinct())
+        {
+            var ofLead = btRows.Where(r => Cell(r, btHeader, "lead_months") == lead).ToList();
+            var inside = (double)ofLead.Count(r => Cell(r, btHeader, "inside_range") == "true") / ofLead.Count;
+            var forecast = ofLead.Sum(r => Money(Cell(r, btHeader, "expected_mrr_kept")));
+            var actual = ofLead.Sum(r => Money(Cell(r, btHeader, "actual_mrr_kept")));
+            var line = Assert.Single(printed, l => l.StartsWith($"Month-to-month backtest, {lead} months ahead over {ofLead.Count} past months:", StringComparison.Ordinal));
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"bias {(double)((forecast - actual) / actual):+0.0%;-0.0%}, actual inside P10-P90 in {inside:0%} of months"), line, StringComparison.Ordinal);
+        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class ForecastJobTests : IDisposable
 {
     private static readonly string[] JobFiles =
     [
-        "renewal_forecast.csv", "renewal_forecast_backtest.csv", "renewal_forecast.html",
+        "renewal_forecast.csv", "renewal_forecast_backtest.csv", "renewal_forecast_month_to_month.csv", "renewal_forecast_month_to_month_backtest.csv", "renewal_forecast.html",
         "saas_metrics.csv", "saas_metrics_cohorts.csv", "saas_metrics.html",
     ];
 

@@ -14,7 +14,7 @@ public sealed partial class ExportDocsTests
     public static TheoryData<string> Exports() =>
     [
         nameof(AccountRiskCsv), nameof(FeatureUsageExport), nameof(RenewalForecastCsv), nameof(RenewalBacktestCsv),
-        nameof(FeatureUsageSummaryCsv), nameof(DataFreshnessCsv),
+        nameof(FeatureUsageSummaryCsv), nameof(DataFreshnessCsv), nameof(MonthToMonthForecastCsv), nameof(MonthToMonthBacktestCsv),
     ];
 
     [Theory]
@@ -29,6 +29,8 @@ public sealed partial class ExportDocsTests
             nameof(RenewalBacktestCsv) => RenewalBacktestCsv.Columns,
             nameof(FeatureUsageSummaryCsv) => FeatureUsageSummaryCsv.Columns,
             nameof(DataFreshnessCsv) => DataFreshnessCsv.Columns,
+            nameof(MonthToMonthForecastCsv) => MonthToMonthForecastCsv.Columns,
+            nameof(MonthToMonthBacktestCsv) => MonthToMonthBacktestCsv.Columns,
             _ => throw new ArgumentOutOfRangeException(nameof(export), export, null),
         };
 

@@ -66,6 +66,39 @@ public sealed class FinancePagesTests
     }
 
     [Fact]
+    public void RenewalForecastHtml_MonthToMonthRevenue_MonthsAndBacktestBesideTheTrailingRate()
+    {
+        var asOf = FinanceFixtures.Forecast().ScoresAsOf;
+        MonthToMonthExposure[] book = [new("M1", 1_000m, 0.1), new("M2", 500m, 0.3)];
+        var months = MonthToMonthForecaster.Forecast(book, asOf, 3, 90, 0.02);
+        MonthToMonthBacktestMonth[] backtest = [new(new DateOnly(2026, 6, 1), 3, new DateOnly(2026, 2, 23), 2, 1_500m, 1_400m, 1_300m, 1_500m, 1_450m, 1_500m)];
+        var forecast = FinanceFixtures.Forecast() with
+        {
+            MonthToMonth = months,
+            MonthToMonthChurnRate = 0.02,
+            MonthToMonthBacktest = backtest,
+            MonthToMonthSummary = MonthToMonthBacktest.Summarise(backtest),
+        };
+
+        var html = RenewalForecastHtml.Render(forecast);
+
+        // Each month's row as the forecaster computed it.
+        foreach (var m in months)
+        {
+            Assert.Contains(
+                $"<td class=\"num\">2</td><td class=\"num\">1,500</td><td class=\"num\">{Display.Money(m.ExpectedMrrKept)}</td><td class=\"num\">{Display.Money(m.P10MrrKept)}</td><td class=\"num\">{Display.Money(m.P50MrrKept)}</td><td class=\"num\">{Display.Money(m.P90MrrKept)}</td><td class=\"num\">{Display.Money(m.TrailingRateMrrKept)}</td></tr>",
+                html, StringComparison.Ordinal);
+        }
+
+        // The backtest: the actual (1,500) at the model's P90, so inside; bias (1,400 - 1,500) / 1,500.
+        Assert.Contains(
+            $"<tr><td>3 months</td><td>model</td><td class=\"num\">1</td><td class=\"num\">1,400</td><td class=\"num\">1,500</td><td class=\"num\">{FinanceDisplay.Percent(100.0 / 1_500)}</td><td class=\"num\">{FinanceDisplay.Percent(-100.0 / 1_500)}</td><td class=\"num\">{FinanceDisplay.Percent(1.0)}</td></tr>",
+            html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No running account is without a renewal date", html, StringComparison.Ordinal);
+        Assert.Contains("No running account is without a renewal date", RenewalForecastHtml.Render(FinanceFixtures.Forecast()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RenewalForecastHtml_Charts_AreWellFormedXml()
     {
         var html = RenewalForecastHtml.Render(FinanceFixtures.Forecast());

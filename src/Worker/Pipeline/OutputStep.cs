@@ -128,15 +128,14 @@ internal sealed class OutputStep(
                 score.ChurnProbability,
                 score.RenewalProbability,
                 score.Band,
-                // Since last week's stored score; on a first run (none stored), since the model's score of the week before.
-                previous.TryGetValue(score.AccountId, out var before) ? score.ChurnProbability - before : score.ChurnProbability - score.ChurnProbabilityWeekBefore,
+                Change(score, previous),
                 position.RenewalDate,
                 score.Reasons.Select(r => r.Sentence).ToList(),
                 open,
                 usage.TryGetValue(score.AccountId, out var weeks) ? weeks : [])
             {
                 Context = score.Context,
-                Changes = [.. score.Changes.Select(c => c.Sentence)],
+                Changes = ChangesAlong(score, Change(score, previous)),
                 ReasonsProtect = score.Reasons.Count > 0 && score.Reasons.All(r => r.IsProtective),
                 NextStep = NextSteps.For(score.Reasons, position.RenewalDate is { } renewal ? renewal.DayNumber - asOf.DayNumber : null, steps),
             });
@@ -144,6 +143,22 @@ internal sealed class OutputStep(
 
         return rows;
     }
+
+    /// <summary>
+    /// The change since last week's stored score; on a first run (none stored), since the current model's score of the
+    /// data a week earlier.
+    /// </summary>
+    private static double? Change(AccountScore score, IReadOnlyDictionary<string, double> previous) =>
+        previous.TryGetValue(score.AccountId, out var before) ? score.ChurnProbability - before : score.ChurnProbability - score.ChurnProbabilityWeekBefore;
+
+    /// <summary>
+    /// What moved the score, where it moved the way the report's change says: after a retraining the stored score of
+    /// last week came from another model, and drivers measured under today's model could point the other way.
+    /// </summary>
+    private static IReadOnlyList<string> ChangesAlong(AccountScore score, double? change) =>
+        change is { } c && score.Changes.Count > 0 && Math.Sign(c) == Math.Sign(score.Changes[0].Contribution)
+            ? [.. score.Changes.Select(r => r.Sentence)]
+            : [];
 
     /// <summary>Contracts with a renewal date, each with the renewal model's probability (or, without one, 1 - churn risk).</summary>
     private static IEnumerable<RenewalExposure> RenewalExposures(AccountBook book, IReadOnlyList<AccountScore> scores)

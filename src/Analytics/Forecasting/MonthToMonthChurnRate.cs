@@ -24,10 +24,8 @@ public static class MonthToMonthChurnRate
         var known = RenewalBook.Instant(asOf);
         var churns = history.Subscriptions.GroupBy(s => s.AccountId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (Subscriptions: g.ToList(), Churns: ChurnEvents.Find(g, known, graceDays)), StringComparer.Ordinal);
-        var last = new DateOnly(asOf.Year, asOf.Month, 1);
-        while (RenewalBook.Instant(last).AddDays(graceDays) > known)
-            last = last.AddMonths(-1);
-        // "last" is now the first day after the newest settled month.
+        // The first day after the newest settled month.
+        var last = RenewalForecastBacktest.LastSettledMonth(known, graceDays).AddMonths(1);
         decimal start = 0, churned = 0;
         for (var month = last.AddMonths(-TrailingMonths); month < last; month = month.AddMonths(1))
         {

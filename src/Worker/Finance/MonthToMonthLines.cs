@@ -32,11 +32,9 @@ internal static class MonthToMonthLines
         {
             var coverage = s.Coverage is { } c ? string.Create(inv, $", actual inside P10-P90 in {c:0%} of months") : string.Empty;
             lines.Add(string.Create(inv,
-                $"Month-to-month backtest, {s.LeadMonths} months ahead over {s.Months} past months: model mean absolute error {Percent(s.Model.MeanAbsolutePercentError, "0.0%")}, bias {Percent(s.Model.Bias, "+0.0%;-0.0%")}{coverage}; trailing rate mean absolute error {Percent(s.TrailingRate.MeanAbsolutePercentError, "0.0%")}, bias {Percent(s.TrailingRate.Bias, "+0.0%;-0.0%")}."));
+                $"Month-to-month backtest, {s.LeadMonths} months ahead over {s.Months} past months: model mean absolute error {RenewalBacktestLines.Percent(s.Model.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(s.Model.Bias, "+0.0%;-0.0%")}{coverage}; trailing rate mean absolute error {RenewalBacktestLines.Percent(s.TrailingRate.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(s.TrailingRate.Bias, "+0.0%;-0.0%")}."));
         }
 
         return lines;
     }
-
-    private static string Percent(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a";
 }

@@ -36,5 +36,6 @@ internal static class RenewalBacktestLines
         return lines;
     }
 
-    private static string Percent(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+    /// <summary>A share in <paramref name="format"/>, invariant culture; "n/a" when there is none.</summary>
+    internal static string Percent(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a";
 }

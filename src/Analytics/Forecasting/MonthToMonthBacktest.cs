@@ -67,7 +67,23 @@ public static class MonthToMonthBacktest
             }
         }
 
-        return rows;
+        return Calibrate(rows, graceDays);
+    }
+
+    /// <summary>
+    /// Each row with the forecast finance would have been handed at its date: the method and range chosen from the rows
+    /// settled before it at the same lead.
+    /// </summary>
+    public static IReadOnlyList<MonthToMonthBacktestMonth> Calibrate(IReadOnlyList<MonthToMonthBacktestMonth> rows, int graceDays)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var past = rows.Select(r => r.Past(graceDays)).ToList();
+        return [.. rows.Select(r => r with
+        {
+            Calibrated = ForecastCalibration.At(past, r.LeadMonths, r.ForecastDate) is { } calibration
+                ? calibration.Apply(r.ExpectedMrrKept, r.TrailingRateMrrKept, r.MrrAtForecast)
+                : ForecastCalibration.TooLittleHistory(r.TrailingRateMrrKept, past.Count(p => p.LeadMonths == r.LeadMonths && p.SettledOn <= r.ForecastDate)),
+        })];
     }
 
     /// <summary>Accuracy per lead time, the model's and the trailing rate's, and the model's coverage of P10-P90.</summary>
@@ -83,7 +99,12 @@ public static class MonthToMonthBacktest
                 months.Sum(m => m.ActualMrrKept),
                 ForecastAccuracy.Of([.. months.Select(m => (m.ExpectedMrrKept, m.ActualMrrKept))]),
                 ForecastAccuracy.Of([.. months.Select(m => (m.TrailingRateMrrKept, m.ActualMrrKept))]),
-                months.Count == 0 ? null : (double)months.Count(m => m.InsideRange) / months.Count);
+                months.Count == 0 ? null : (double)months.Count(m => m.InsideRange) / months.Count)
+            {
+                Calibrated = months.All(m => m.Calibrated is not null)
+                    ? CalibratedAccuracy.Of([.. months.Select(m => (m.Calibrated!, m.ActualMrrKept))])
+                    : null,
+            };
         })];
     }
 }

@@ -25,4 +25,14 @@ public sealed record MonthToMonthBacktestMonth(
 {
     /// <summary>True when the actual MRR kept fell within P10 to P90 (both ends included).</summary>
     public bool InsideRange => ActualMrrKept >= P10MrrKept && ActualMrrKept <= P90MrrKept;
+
+    /// <summary>
+    /// The forecast finance would have been handed at the forecast date: the method and range the months settled before
+    /// it chose (<see cref="ForecastCalibration"/>); null when not computed.
+    /// </summary>
+    public CalibratedForecast? Calibrated { get; init; }
+
+    /// <summary>The month as the calibration of later forecasts reads it.</summary>
+    public PastForecast Past(int graceDays) =>
+        new(LeadMonths, PastForecast.SettledDay(Month, graceDays), ExpectedMrrKept, TrailingRateMrrKept, ActualMrrKept);
 }

@@ -25,4 +25,17 @@ public sealed record MonthToMonthForecastMonth(
     decimal P50MrrKept,
     decimal P90MrrKept,
     decimal TrailingRateMrrKept,
-    string? Segment = null);
+    string? Segment = null)
+{
+    /// <summary>
+    /// The forecast handed to finance: the method and range the backtest chose (<see cref="ForecastCalibration"/>);
+    /// without a backtest, the model's expectation with the range of independent churns.
+    /// </summary>
+    public CalibratedForecast Calibrated
+    {
+        get => _calibrated ?? new CalibratedForecast(ForecastMethod.Model, ExpectedMrrKept, P10MrrKept, P50MrrKept, P90MrrKept, RangeBasis.IndependentOutcomes, 0);
+        init => _calibrated = value;
+    }
+
+    private readonly CalibratedForecast? _calibrated;
+}

@@ -66,6 +66,20 @@ public static class MonthToMonthForecaster
             .SelectMany(g => Forecast(g, asOf, months, horizonDays, trailingMonthlyChurnRate).Select(m => m with { Segment = g.Key }))];
     }
 
+    /// <summary>
+    /// The rows of <see cref="Forecast"/> with the forecast handed to finance: each month the calibration of the lead
+    /// nearest its distance from the first month (<see cref="ForecastCalibration.For"/>).
+    /// </summary>
+    public static IReadOnlyList<MonthToMonthForecastMonth> Calibrate(IReadOnlyList<MonthToMonthForecastMonth> rows, IReadOnlyDictionary<int, ForecastCalibration?> byLead)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(byLead);
+        return [.. rows.Select((m, i) => m with
+        {
+            Calibrated = ForecastCalibration.For(byLead, i, m.ExpectedMrrKept, m.TrailingRateMrrKept, m.MrrAtForecast),
+        })];
+    }
+
     /// <summary>Probability of still being a customer <paramref name="days"/> after the date, at a constant hazard.</summary>
     internal static double Survival(double churnProbability, int days, int horizonDays) =>
         Math.Pow(1 - Math.Clamp(churnProbability, 0, 1), (double)Math.Max(0, days) / horizonDays);

@@ -46,4 +46,14 @@ public sealed record RenewalBacktestMonth(
 
     /// <summary>Which trailing rate the baseline applied; null when not computed.</summary>
     public TrailingRateBasis? TrailingRateBasis { get; init; }
+
+    /// <summary>
+    /// The forecast finance would have been handed at the forecast date: the method and range the months settled before
+    /// it chose (<see cref="ForecastCalibration"/>); null when not computed.
+    /// </summary>
+    public CalibratedForecast? Calibrated { get; init; }
+
+    /// <summary>The month as the calibration of later forecasts reads it.</summary>
+    public PastForecast Past(int graceDays) =>
+        new(LeadMonths, PastForecast.SettledDay(Month, graceDays), ExpectedRenewedArr, TrailingRateRenewedArr ?? ArrDue, ActualRenewedArr);
 }

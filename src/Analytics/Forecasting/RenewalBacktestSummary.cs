@@ -8,7 +8,7 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// <param name="ActualRenewedArr">Total renewed ARR.</param>
 /// <param name="MeanAbsolutePercentError">Mean of the months' |expected - actual| / actual (months where something renewed); null without any.</param>
 /// <param name="Bias">(total expected - total actual) / total actual: positive = the forecasts were too optimistic; null when nothing renewed.</param>
-/// <param name="Coverage">Share of months whose actual fell within P10 to P90 (an honest range gets about 0.8); null without months.</param>
+/// <param name="Coverage">Share of months whose actual fell within the model's P10 to P90 of independent renewals; null without months.</param>
 public sealed record RenewalBacktestSummary(
     int LeadMonths,
     int Months,
@@ -27,4 +27,7 @@ public sealed record RenewalBacktestSummary(
 
     /// <summary>The "everything renews" baseline (renewed ARR = ARR due) over the same months.</summary>
     public ForecastAccuracy? EverythingRenews { get; init; }
+
+    /// <summary>The forecast finance would have been handed (the method and range chosen at each date); null when the months lack it.</summary>
+    public CalibratedAccuracy? Calibrated { get; init; }
 }

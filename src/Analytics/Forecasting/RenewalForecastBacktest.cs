@@ -92,7 +92,27 @@ public static class RenewalForecastBacktest
             }
         }
 
-        return rows;
+        return Calibrate(rows, graceDays);
+    }
+
+    /// <summary>
+    /// Each row with the forecast finance would have been handed at its date: the method and range chosen from the rows
+    /// settled before it at the same lead.
+    /// </summary>
+    public static IReadOnlyList<RenewalBacktestMonth> Calibrate(IReadOnlyList<RenewalBacktestMonth> rows, int graceDays)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var past = rows.Select(r => r.Past(graceDays)).ToList();
+        return [.. rows.Select(r =>
+        {
+            var trailingRate = r.TrailingRateRenewedArr ?? r.ArrDue;
+            return r with
+            {
+                Calibrated = ForecastCalibration.At(past, r.LeadMonths, r.ForecastDate) is { } calibration
+                    ? calibration.Apply(r.ExpectedRenewedArr, trailingRate, r.ArrDue)
+                    : ForecastCalibration.TooLittleHistory(trailingRate, past.Count(p => p.LeadMonths == r.LeadMonths && p.SettledOn <= r.ForecastDate)),
+            };
+        })];
     }
 
     /// <summary>Accuracy per lead time, of the model and of each baseline over the same months.</summary>
@@ -117,6 +137,9 @@ public static class RenewalForecastBacktest
                     ? ForecastAccuracy.Of([.. months.Select(m => (m.TrailingRateRenewedArr!.Value, m.ActualRenewedArr))])
                     : null,
                 EverythingRenews = ForecastAccuracy.Of([.. months.Select(m => (m.EverythingRenewsArr, m.ActualRenewedArr))]),
+                Calibrated = months.All(m => m.Calibrated is not null)
+                    ? CalibratedAccuracy.Of([.. months.Select(m => (m.Calibrated!, m.ActualRenewedArr))])
+                    : null,
             };
         }).ToList();
     }

@@ -30,4 +30,16 @@ public sealed record RenewalForecastMonth(
 
     /// <summary>Which trailing rate the baseline applied; null when not asked for.</summary>
     public TrailingRateBasis? TrailingRateBasis { get; init; }
+
+    /// <summary>
+    /// The forecast handed to finance: the method and range the backtest chose (<see cref="ForecastCalibration"/>);
+    /// without a backtest, the model's expectation with the range of independent renewals.
+    /// </summary>
+    public CalibratedForecast Calibrated
+    {
+        get => _calibrated ?? new CalibratedForecast(ForecastMethod.Model, ExpectedRenewedArr, P10RenewedArr, P50RenewedArr, P90RenewedArr, RangeBasis.IndependentOutcomes, 0);
+        init => _calibrated = value;
+    }
+
+    private readonly CalibratedForecast? _calibrated;
 }

@@ -61,6 +61,20 @@ public static class RenewalForecaster
                 .Select(m => m with { Segment = g.Key, TrailingRateBasis = trailingRate?.For(g.Key).Basis }))];
     }
 
+    /// <summary>
+    /// The rows of <see cref="Forecast"/> with the forecast handed to finance: each month the calibration of the lead
+    /// nearest its distance from the first month (<see cref="ForecastCalibration.For"/>).
+    /// </summary>
+    public static IReadOnlyList<RenewalForecastMonth> Calibrate(IReadOnlyList<RenewalForecastMonth> rows, IReadOnlyDictionary<int, ForecastCalibration?> byLead)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(byLead);
+        return [.. rows.Select((m, i) => m with
+        {
+            Calibrated = ForecastCalibration.For(byLead, i, m.ExpectedRenewedArr, m.TrailingRateRenewedArr ?? m.ArrDue, m.ArrDue),
+        })];
+    }
+
     private static (decimal P10, decimal P50, decimal P90) Range(List<RenewalExposure> due, int seed)
     {
         if (due.Count == 0)

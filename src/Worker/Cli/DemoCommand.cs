@@ -14,7 +14,7 @@ internal static class DemoCommand
     public static Command Create()
     {
         var accounts = new Option<int?>("--accounts") { Description = "Accounts in the sample company when it has to be generated (default: Sample:Accounts, 2000)." };
-        var months = new Option<int?>("--months") { Description = "Months of history in the sample company (default: Sample:Months, 24)." };
+        var months = new Option<int?>("--months") { Description = "Months of history in the sample company (default: Sample:Months, 36)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the sample company (default: Sample:Seed, 42)." };
         var data = new Option<string?>("--data") { Description = "Folder for the store and the sample source (default: Store:DataFolder, ./data)." };
         var output = new Option<string?>("--out") { Description = "Folder for reports and exports (default: Output:Folder, ./out)." };

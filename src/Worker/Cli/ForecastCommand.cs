@@ -18,9 +18,9 @@ internal static class ForecastCommand
 
     private static Command Renewals()
     {
-        var months = new Option<int>("--months") { Description = "Calendar months to forecast, from the month of the latest scoring (1-24).", DefaultValueFactory = _ => 12 };
+        var months = new Option<int>("--months") { Description = "Calendar months to forecast, from the month of the latest scoring (1-24).", DefaultValueFactory = _ => 24 };
         var by = new Option<string?>("--by") { Description = "segment: also forecast each customer segment (CSV rows per segment and month)." };
-        var backtest = new Option<int>("--backtest-months") { Description = "Settled past months to forecast again 3 and 6 months ahead and compare with what renewed (0-36; 0 skips the backtest).", DefaultValueFactory = _ => 12 };
+        var backtest = new Option<int>("--backtest-months") { Description = "Settled past months to forecast again 3 and 6 months ahead and compare with what renewed (0-36; 0 skips the backtest).", DefaultValueFactory = _ => 24 };
         var inSample = new Option<bool>("--in-sample")
         {
             Description = "Backtest with today's models applied to past dates (in-sample: they learned from those outcomes, so it flatters the forecast) " +
@@ -63,7 +63,7 @@ internal static class ForecastCommand
         var inv = CultureInfo.InvariantCulture;
         var total = result.Total;
         Console.Out.WriteLine(string.Create(inv,
-            $"Renewal forecast from the scores of {result.ScoresAsOf:yyyy-MM-dd}: {total.Sum(m => m.RenewalsDue)} renewals due in {total.Count} months, ARR due {total.Sum(m => m.ArrDue):#,0}, expected renewed {total.Sum(m => m.ExpectedRenewedArr):#,0}, expected churned {total.Sum(m => m.ExpectedChurnedArr):#,0} {result.Currency}."));
+            $"Renewal forecast from the scores of {result.ScoresAsOf:yyyy-MM-dd}: {total.Sum(m => m.RenewalsDue)} renewals due in {total.Count} months, ARR due {total.Sum(m => m.ArrDue):#,0}, forecast renewed {total.Sum(m => m.Calibrated.Amount):#,0} (the model expects {total.Sum(m => m.ExpectedRenewedArr):#,0} renewed, {total.Sum(m => m.ExpectedChurnedArr):#,0} churned) {result.Currency}."));
         if (result.TrailingRate is { } rate)
         {
             var basis = rate.Company.Rate is { } company

@@ -23,16 +23,22 @@ internal static class MonthToMonthLines
         var rate = result.MonthToMonthChurnRate is { } r
             ? string.Create(inv, $"trailing rate ({r:0.0%} of month-to-month MRR churned a month over the last 12 settled months) {last.TrailingRateMrrKept:#,0}")
             : string.Create(inv, $"trailing rate: no month-to-month MRR in the last 12 settled months, so all {last.TrailingRateMrrKept:#,0} kept");
+        var given = last.Calibrated;
+        var range = given is { P10: { } p10, P90: { } p90 } ? string.Create(inv, $" (P10 {p10:#,0}, P90 {p90:#,0})") : " (no range)";
         List<string> lines =
         [
             string.Create(inv,
-                $"Month-to-month revenue: {last.Accounts} accounts without a renewal date, MRR {last.MrrAtForecast:#,0}; expected kept at the end of {last.Month:yyyy-MM} {last.ExpectedMrrKept:#,0} (P10 {last.P10MrrKept:#,0}, P90 {last.P90MrrKept:#,0}); {rate} {result.Currency}."),
+                $"Month-to-month revenue: {last.Accounts} accounts without a renewal date, MRR {last.MrrAtForecast:#,0}; forecast kept at the end of {last.Month:yyyy-MM} {given.Amount:#,0} by {CalibrationLines.Method(given.Method)}{range}; the model expects {last.ExpectedMrrKept:#,0}; {rate} {result.Currency}."),
+            .. CalibrationLines.Of("Month-to-month revenue", [.. months.Select(m => m.Month)], result.MonthToMonthCalibration, "churns"),
         ];
         foreach (var s in result.MonthToMonthSummary)
         {
-            var coverage = s.Coverage is { } c ? string.Create(inv, $", actual inside P10-P90 in {c:0%} of months") : string.Empty;
+            var coverage = s.Coverage is { } c ? string.Create(inv, $", actual inside its P10-P90 of independent churns in {c:0%} of months") : string.Empty;
+            var forecast = s.Calibrated is { } f
+                ? string.Create(inv, $"forecast given (the model in {f.ModelMonths} months, the trailing rate in the rest) mean absolute error {RenewalBacktestLines.Percent(f.Accuracy.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(f.Accuracy.Bias, "+0.0%;-0.0%")}{(f.Coverage is { } fc ? $", actual inside P10-P90 in {fc:0%} of the {f.MonthsWithRange} months with a range" : ", no month with a range")}; ")
+                : string.Empty;
             lines.Add(string.Create(inv,
-                $"Month-to-month backtest, {s.LeadMonths} months ahead over {s.Months} past months: model mean absolute error {RenewalBacktestLines.Percent(s.Model.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(s.Model.Bias, "+0.0%;-0.0%")}{coverage}; trailing rate mean absolute error {RenewalBacktestLines.Percent(s.TrailingRate.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(s.TrailingRate.Bias, "+0.0%;-0.0%")}."));
+                $"Month-to-month backtest, {s.LeadMonths} months ahead over {s.Months} past months: {forecast}model mean absolute error {RenewalBacktestLines.Percent(s.Model.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(s.Model.Bias, "+0.0%;-0.0%")}{coverage}; trailing rate mean absolute error {RenewalBacktestLines.Percent(s.TrailingRate.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(s.TrailingRate.Bias, "+0.0%;-0.0%")}."));
         }
 
         return lines;

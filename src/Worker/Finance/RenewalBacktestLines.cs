@@ -14,12 +14,21 @@ internal static class RenewalBacktestLines
     {
         ArgumentNullException.ThrowIfNull(result);
         var inv = CultureInfo.InvariantCulture;
-        var lines = new List<string>();
+        var lines = new List<string>(CalibrationLines.Of("Renewals", [.. result.Total.Select(m => m.Month)], result.RenewalCalibration, "renewals"));
         foreach (var s in result.Summary)
         {
             foreach (var m in RenewalMethodAccuracy.Of(s))
             {
                 var range = m.Coverage is { } coverage ? string.Create(inv, $", actual inside P10-P90 in {coverage:0%} of months") : string.Empty;
+                if (m.Method == RenewalMethodAccuracy.Given && s.Calibrated is { } given)
+                {
+                    range = string.Create(inv, $" (the model in {given.ModelMonths} of them, the trailing rate in the rest){(given.Coverage is { } c ? $", actual inside P10-P90 in {c:0%} of the {given.MonthsWithRange} months with a range" : ", no month with a range")}");
+                }
+                else if (m.Method == RenewalMethodAccuracy.Model && range.Length > 0)
+                {
+                    range += " (its range of independent renewals)";
+                }
+
                 lines.Add(string.Create(inv,
                     $"Backtest, forecasts made {s.LeadMonths} months ahead over {s.Months} past months, {m.Method}: mean absolute error {Percent(m.Accuracy.MeanAbsolutePercentError, "0.0%")}, bias {Percent(m.Accuracy.Bias, "+0.0%;-0.0%")}{range}."));
             }

@@ -58,6 +58,15 @@ public sealed record RenewalForecastResult(
     /// <summary>The month-to-month backtest's accuracy per lead time.</summary>
     public IReadOnlyList<MonthToMonthBacktestSummary> MonthToMonthSummary { get; init; } = [];
 
+    /// <summary>
+    /// What the settled months of the renewal backtest chose for today's forecast, per lead time (null where too few
+    /// had settled); null when the backtest was not run, and the forecast is the model's with independent renewals' range.
+    /// </summary>
+    public IReadOnlyDictionary<int, ForecastCalibration?>? RenewalCalibration { get; init; }
+
+    /// <summary>The same for month-to-month revenue.</summary>
+    public IReadOnlyDictionary<int, ForecastCalibration?>? MonthToMonthCalibration { get; init; }
+
     /// <summary>The forecast dates of the backtest's rows (dates whose months had renewals due).</summary>
     public int BacktestDates => Backtest.Select(r => r.ForecastDate).Distinct().Count();
 

@@ -46,6 +46,7 @@ internal sealed class RenewalForecastService(
         var backtest = new List<RenewalBacktestMonth>();
         var monthToMonthBacktest = new List<MonthToMonthBacktestMonth>();
         var probabilitySources = new Dictionary<DateOnly, string>();
+        IReadOnlyDictionary<int, ForecastCalibration?>? renewalCalibration = null, monthToMonthCalibration = null;
         if (request.BacktestMonths > 0)
         {
             var lastMonth = RenewalForecastBacktest.LastSettledMonth(history.DataAsOf, options.GraceDays);
@@ -63,6 +64,13 @@ internal sealed class RenewalForecastService(
             var past = await PastProbabilitiesAsync(company, dates, probabilitySources, options, request.Retrain, cancellationToken).ConfigureAwait(false);
             backtest.AddRange(RenewalForecastBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, d => Renewals(past[d]), seed));
             monthToMonthBacktest.AddRange(MonthToMonthBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, options.HorizonDays, d => Churns(past[d])));
+
+            // The forecast handed to finance: the method and range the settled months of the backtest chose.
+            var known = DateOnly.FromDateTime(history.DataAsOf);
+            renewalCalibration = ForecastCalibration.ByLead(backtest.Select(r => r.Past(options.GraceDays)), Leads, known);
+            monthToMonthCalibration = ForecastCalibration.ByLead(monthToMonthBacktest.Select(r => r.Past(options.GraceDays)), Leads, known);
+            total = RenewalForecaster.Calibrate(total, renewalCalibration);
+            monthToMonthTotal = MonthToMonthForecaster.Calibrate(monthToMonthTotal, monthToMonthCalibration);
         }
 
         return new RenewalForecastResult(asOf, history.DataAsOf, now, total, bySegment, backtest, RenewalForecastBacktest.Summarise(backtest),
@@ -75,6 +83,8 @@ internal sealed class RenewalForecastService(
             MonthToMonthHorizonDays = options.HorizonDays,
             MonthToMonthBacktest = monthToMonthBacktest,
             MonthToMonthSummary = MonthToMonthBacktest.Summarise(monthToMonthBacktest),
+            RenewalCalibration = renewalCalibration,
+            MonthToMonthCalibration = monthToMonthCalibration,
         };
     }
 

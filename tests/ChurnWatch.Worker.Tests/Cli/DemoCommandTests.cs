@@ -38,13 +38,13 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task Demo_ModelingSettingsLongerThanTheDefaultSample_ExitCode3WithTheMinimumComputedFromThem()
     {
-        var (exitCode, error) = await RunAsync([], new() { ["Modeling__HorizonDays"] = "365" });
+        var (exitCode, error) = await RunAsync([], new() { ["Modeling__HorizonDays"] = "365", ["Modeling__GraceDays"] = "180" });
 
         Assert.Equal(3, exitCode);
         Assert.Equal(
-            "Sample:Months = 24 gives 730 days of history (2024-03-01 to 2026-03-01), too short to train and backtest a churn model: that needs at least 958 days, " +
-            "Modeling:WarmUpDays (84) + 2 x (Modeling:HorizonDays (365) + Modeling:GraceDays (30)) + Modeling:BacktestTestDays (91) - Modeling:ObservationIntervalDays (7). " +
-            $"Set Sample:Months to 32 or more (or pass --months 32), or shorten those settings.{Environment.NewLine}",
+            "Sample:Months = 36 gives 1096 days of history (2023-03-01 to 2026-03-01), too short to train and backtest a churn model: that needs at least 1258 days, " +
+            "Modeling:WarmUpDays (84) + 2 x (Modeling:HorizonDays (365) + Modeling:GraceDays (180)) + Modeling:BacktestTestDays (91) - Modeling:ObservationIntervalDays (7). " +
+            $"Set Sample:Months to 42 or more (or pass --months 42), or shorten those settings.{Environment.NewLine}",
             error);
         Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
     }

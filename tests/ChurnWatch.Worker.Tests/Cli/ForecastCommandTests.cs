@@ -39,12 +39,14 @@ public sealed class ForecastCommandTests
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
         var printed = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var expected = BacktestCsvAccuracy.ExpectedLines(folder.File("forecast/forecast_backtest.csv"));
-        Assert.Equal(6, expected.Count); // two leads, three methods each
+        Assert.Equal(8, expected.Count); // two leads, four each: the forecast given, the model and the two baselines
         Assert.Equal(expected, printed.Where(l => l.StartsWith("Backtest, forecasts made", StringComparison.Ordinal)));
 
         // The baselines' totals over the forecast's months are the sums of the forecast CSV's columns.
         var (header, rows) = CsvTestReader.Read(await File.ReadAllTextAsync(csv));
         decimal Sum(string name) => rows.Sum(r => decimal.Parse(r[header.ToList().IndexOf(name)], CultureInfo.InvariantCulture));
+        var first = Assert.Single(printed, l => l.StartsWith("Renewal forecast from the scores of", StringComparison.Ordinal));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $", forecast renewed {Sum("forecast"):#,0} (the model expects {Sum("expected_renewed_arr"):#,0} renewed"), first, StringComparison.Ordinal);
         var baselines = Assert.Single(printed, l => l.StartsWith("Baselines for the same months:", StringComparison.Ordinal));
         Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"Baselines for the same months: trailing rate {Sum("trailing_rate_renewed_arr"):#,0} ("), baselines, StringComparison.Ordinal);
         Assert.EndsWith(string.Create(CultureInfo.InvariantCulture, $"), everything renews {Sum("arr_due"):#,0}."), baselines, StringComparison.Ordinal);
@@ -58,8 +60,12 @@ public sealed class ForecastCommandTests
         decimal Money(string cell) => decimal.Parse(cell, CultureInfo.InvariantCulture);
         var last = mtmRows[^1];
         var summary = Assert.Single(printed, l => l.StartsWith("Month-to-month revenue:", StringComparison.Ordinal));
+        var method = Cell(last, mtmHeader, "forecast_method") == "model" ? "the model" : "the trailing rate";
+        var range = Cell(last, mtmHeader, "range_basis") == "none"
+            ? " (no range)"
+            : string.Create(CultureInfo.InvariantCulture, $" (P10 {Money(Cell(last, mtmHeader, "forecast_p10")):#,0}, P90 {Money(Cell(last, mtmHeader, "forecast_p90")):#,0})");
         Assert.Contains(string.Create(CultureInfo.InvariantCulture,
-            $"expected kept at the end of {Cell(last, mtmHeader, "month")[..7]} {Money(Cell(last, mtmHeader, "expected_mrr_kept")):#,0} (P10 {Money(Cell(last, mtmHeader, "p10_mrr_kept")):#,0}, P90 {Money(Cell(last, mtmHeader, "p90_mrr_kept")):#,0})"),
+            $"forecast kept at the end of {Cell(last, mtmHeader, "month")[..7]} {Money(Cell(last, mtmHeader, "forecast")):#,0} by {method}{range}; the model expects {Money(Cell(last, mtmHeader, "expected_mrr_kept")):#,0};"),
             summary, StringComparison.Ordinal);
         var (btHeader, btRows) = CsvTestReader.Read(await File.ReadAllTextAsync(folder.File("forecast/forecast_month_to_month_backtest.csv")));
         Assert.Equal(ChurnWatch.Worker.Reports.Csv.MonthToMonthBacktestCsv.Columns, btHeader);
@@ -71,7 +77,12 @@ public sealed class ForecastCommandTests
             var forecast = ofLead.Sum(r => Money(Cell(r, btHeader, "expected_mrr_kept")));
             var actual = ofLead.Sum(r => Money(Cell(r, btHeader, "actual_mrr_kept")));
             var line = Assert.Single(printed, l => l.StartsWith($"Month-to-month backtest, {lead} months ahead over {ofLead.Count} past months:", StringComparison.Ordinal));
-            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"bias {(double)((forecast - actual) / actual):+0.0%;-0.0%}, actual inside P10-P90 in {inside:0%} of months"), line, StringComparison.Ordinal);
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"bias {(double)((forecast - actual) / actual):+0.0%;-0.0%}, actual inside its P10-P90 of independent churns in {inside:0%} of months"), line, StringComparison.Ordinal);
+            var given = ofLead.Sum(r => Money(Cell(r, btHeader, "forecast")));
+            var modelMonths = ofLead.Count(r => Cell(r, btHeader, "forecast_method") == "model");
+            Assert.StartsWith(string.Create(CultureInfo.InvariantCulture,
+                $"Month-to-month backtest, {lead} months ahead over {ofLead.Count} past months: forecast given (the model in {modelMonths} months, the trailing rate in the rest) mean absolute error "), line, StringComparison.Ordinal);
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $", bias {(double)((given - actual) / actual):+0.0%;-0.0%}"), line, StringComparison.Ordinal);
         }
     }
 }

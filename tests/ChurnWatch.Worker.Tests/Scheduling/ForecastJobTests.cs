@@ -62,7 +62,7 @@ public sealed class ForecastJobTests : IDisposable
 
         var expected = BacktestCsvAccuracy.ExpectedLines(Path.Combine(_folder.Path, "out", "renewal_forecast_backtest.csv"));
         var logged = logs.Of(typeof(ForecastJob).FullName!);
-        Assert.Equal(6, expected.Count); // two leads, three methods each
+        Assert.Equal(8, expected.Count); // two leads, four each: the forecast given, the model and the two baselines
         Assert.Equal(expected.Select(l => $"Job forecast: {l}"), logged.Where(l => l.StartsWith("Job forecast: Backtest, forecasts made", StringComparison.Ordinal)));
         Assert.Contains(logged, l => l.StartsWith("Job forecast: Backtest probabilities", StringComparison.Ordinal));
     }

@@ -5,7 +5,8 @@ namespace ChurnWatch.Worker.Tests.TestSupport;
 
 /// <summary>
 /// The accuracy lines a renewal forecast backtest should give, worked out here from the rows of its backtest CSV
-/// (each method's forecast column against <c>actual_renewed_arr</c>), to check what the command prints and the job logs.
+/// (each method's forecast column against <c>actual_renewed_arr</c>, the forecast given's coverage over the rows with a
+/// range), to check what the command prints and the job logs.
 /// </summary>
 internal static class BacktestCsvAccuracy
 {
@@ -20,9 +21,16 @@ internal static class BacktestCsvAccuracy
             var months = lead.ToList();
             var prefix = string.Create(CultureInfo.InvariantCulture, $"Backtest, forecasts made {lead.Key} months ahead over {months.Count} past months");
             var inside = (double)months.Count(r => r[column["inside_range"]] == "true") / months.Count;
+            // The forecast given: the method each row names, its range's coverage over the rows that had one.
+            var ranged = months.Where(r => r[column["forecast_inside_range"]].Length > 0).ToList();
+            var modelMonths = months.Count(r => r[column["forecast_method"]] == "model");
+            var given = string.Create(CultureInfo.InvariantCulture, $" (the model in {modelMonths} of them, the trailing rate in the rest)") + (ranged.Count == 0
+                ? ", no month with a range"
+                : string.Create(CultureInfo.InvariantCulture, $", actual inside P10-P90 in {(double)ranged.Count(r => r[column["forecast_inside_range"]] == "true") / ranged.Count:0%} of the {ranged.Count} months with a range"));
             foreach (var (method, forecast, range) in new[]
             {
-                ("model", "expected_renewed_arr", string.Create(CultureInfo.InvariantCulture, $", actual inside P10-P90 in {inside:0%} of months")),
+                ("forecast given", "forecast", given),
+                ("model", "expected_renewed_arr", string.Create(CultureInfo.InvariantCulture, $", actual inside P10-P90 in {inside:0%} of months (its range of independent renewals)")),
                 ("trailing rate", "trailing_rate_renewed_arr", string.Empty),
                 ("everything renews", "everything_renews_arr", string.Empty),
             })

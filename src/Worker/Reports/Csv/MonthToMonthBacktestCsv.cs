@@ -9,7 +9,7 @@ internal static class MonthToMonthBacktestCsv
     public static IReadOnlyList<string> Columns { get; } =
     [
         "month", "lead_months", "forecast_date", "accounts", "mrr_at_forecast", "expected_mrr_kept", "p10_mrr_kept", "p90_mrr_kept",
-        "trailing_rate_mrr_kept", "actual_mrr_kept", "inside_range",
+        "trailing_rate_mrr_kept", "actual_mrr_kept", "inside_range", .. CalibratedForecastColumns.BacktestNames,
     ];
 
     /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
@@ -30,6 +30,7 @@ internal static class MonthToMonthBacktestCsv
             csv.WriteField(m.TrailingRateMrrKept, CsvExport.MoneyFormat);
             csv.WriteField(m.ActualMrrKept, CsvExport.MoneyFormat);
             csv.WriteField(m.InsideRange ? "true" : "false");
+            CalibratedForecastColumns.WriteBacktest(csv, m.Calibrated, m.ActualMrrKept);
             csv.EndRecord();
         });
 }

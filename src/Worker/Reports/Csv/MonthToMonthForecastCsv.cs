@@ -9,6 +9,7 @@ internal static class MonthToMonthForecastCsv
     public static IReadOnlyList<string> Columns { get; } =
     [
         "month", "accounts", "mrr_at_forecast", "expected_mrr_kept", "p10_mrr_kept", "p50_mrr_kept", "p90_mrr_kept", "trailing_rate_mrr_kept", "segment",
+        .. CalibratedForecastColumns.Names,
     ];
 
     /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
@@ -27,6 +28,7 @@ internal static class MonthToMonthForecastCsv
             csv.WriteField(m.P90MrrKept, CsvExport.MoneyFormat);
             csv.WriteField(m.TrailingRateMrrKept, CsvExport.MoneyFormat);
             CsvExport.Text(csv, m.Segment);
+            CalibratedForecastColumns.Write(csv, m.Calibrated);
             csv.EndRecord();
         });
 }

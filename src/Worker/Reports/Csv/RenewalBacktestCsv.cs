@@ -10,7 +10,7 @@ internal static class RenewalBacktestCsv
     [
         "month", "lead_months", "forecast_date", "renewals_due", "arr_due", "expected_renewed_arr", "p10_renewed_arr",
         "p90_renewed_arr", "actual_renewals", "actual_renewed_arr", "error", "absolute_percent_error", "inside_range",
-        "probability_source", .. RenewalComparisonColumns.Names,
+        "probability_source", .. RenewalComparisonColumns.Names, .. CalibratedForecastColumns.BacktestNames,
     ];
 
     /// <summary>Writes the export to <paramref name="path"/> atomically; returns the number of rows.</summary>
@@ -38,6 +38,7 @@ internal static class RenewalBacktestCsv
             csv.WriteField(r.InsideRange ? "true" : "false");
             CsvExport.Text(csv, probabilitySource(r.ForecastDate));
             RenewalComparisonColumns.Write(csv, r.P50RenewedArr, r.EverythingRenewsArr, r.TrailingRateRenewedArr, r.TrailingRateBasis);
+            CalibratedForecastColumns.WriteBacktest(csv, r.Calibrated, r.ActualRenewedArr);
             csv.EndRecord();
         });
     }

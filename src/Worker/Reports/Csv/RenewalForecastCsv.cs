@@ -9,7 +9,7 @@ internal static class RenewalForecastCsv
     public static IReadOnlyList<string> Columns { get; } =
     [
         "month", "renewals_due", "arr_due", "expected_renewed_arr", "expected_churned_arr", "p10_renewed_arr", "p90_renewed_arr", "segment",
-        .. RenewalComparisonColumns.Names,
+        .. RenewalComparisonColumns.Names, .. CalibratedForecastColumns.Names,
     ];
 
     /// <summary>The file name the worker gives this export.</summary>
@@ -31,6 +31,7 @@ internal static class RenewalForecastCsv
             csv.WriteField(m.P90RenewedArr, CsvExport.MoneyFormat);
             CsvExport.Text(csv, m.Segment);
             RenewalComparisonColumns.Write(csv, m.P50RenewedArr, m.EverythingRenewsArr, m.TrailingRateRenewedArr, m.TrailingRateBasis);
+            CalibratedForecastColumns.Write(csv, m.Calibrated);
             csv.EndRecord();
         });
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChurnWatch.Analytics.Forecasting;
 
 namespace ChurnWatch.Worker.Reports.Finance;
 
@@ -13,4 +14,20 @@ internal static class FinanceDisplay
 
     /// <summary>A ratio as a percentage with one decimal, or a dash when undefined (no customers, nothing renewed).</summary>
     public static string Percent(double? value) => value is { } v ? Display.Percent(v, 1) : "\u2013";
+
+    /// <summary>
+    /// The method of a forecast given and where its range came from, for a table cell: "model", "trailing rate", with
+    /// "(independent)" where the range is that of independent outcomes and "(no range)" where there is none.
+    /// </summary>
+    public static string Method(CalibratedForecast forecast)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        var method = forecast.Method == ForecastMethod.Model ? "model" : "trailing rate";
+        return forecast.Basis switch
+        {
+            RangeBasis.IndependentOutcomes => method + " (independent)",
+            RangeBasis.None => method + " (no range)",
+            _ => method,
+        };
+    }
 }

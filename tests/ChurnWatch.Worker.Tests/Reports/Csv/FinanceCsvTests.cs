@@ -59,10 +59,15 @@ public sealed class FinanceCsvTests
             TrailingRateBasis = TrailingRateBasis.SegmentAndCompany,
         };
 
-        RenewalForecastCsv.Write([row], writer);
+        var calibrated = row with { Calibrated = new CalibratedForecast(ForecastMethod.TrailingRate, 85.5m, 70m, 85.5m, 99m, RangeBasis.PastErrors, 12) };
 
-        // The schema's first columns end with the segment; the median and the baselines were added after it.
-        Assert.Equal("2026-11-01,2,100.00,90.00,10.00,80.00,100.00,'+SMB,90.00,100.00,85.50,segment_and_company", writer.ToString().Split("\r\n")[1]);
+        RenewalForecastCsv.Write([row, calibrated], writer);
+
+        // The schema's first columns end with the segment; the median and the baselines were added after it, then the
+        // forecast given: without a backtest the model's with its range of independent renewals, else as calibrated.
+        var lines = writer.ToString().Split("\r\n");
+        Assert.Equal("2026-11-01,2,100.00,90.00,10.00,80.00,100.00,'+SMB,90.00,100.00,85.50,segment_and_company,model,90.00,80.00,90.00,100.00,independent_outcomes,0", lines[1]);
+        Assert.EndsWith(",segment_and_company,trailing_rate,85.50,70.00,85.50,99.00,past_errors,12", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +79,7 @@ public sealed class FinanceCsvTests
         RenewalBacktestCsv.Write(forecast.Backtest, forecast.ProbabilitySource, writer);
 
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("2026-06-01,3,2026-03-02,4,40000.00,36000.00,30000.00,40000.00,3,31000.00,5000.00,0.1613,true,current_model_in_sample,36000.00,40000.00,34000.00,company", lines[1]);
-        Assert.Equal("2026-06-01,6,2025-12-01,4,40000.00,35000.00,30000.00,40000.00,2,20000.00,15000.00,0.7500,false,current_model_in_sample,35000.00,40000.00,40000.00,everything_renews", lines[2]);
+        Assert.Equal("2026-06-01,3,2026-03-02,4,40000.00,36000.00,30000.00,40000.00,3,31000.00,5000.00,0.1613,true,current_model_in_sample,36000.00,40000.00,34000.00,company,trailing_rate,34000.00,,,,none,0,", lines[1]);
+        Assert.Equal("2026-06-01,6,2025-12-01,4,40000.00,35000.00,30000.00,40000.00,2,20000.00,15000.00,0.7500,false,current_model_in_sample,35000.00,40000.00,40000.00,everything_renews,trailing_rate,40000.00,,,,none,0,", lines[2]);
     }
 }

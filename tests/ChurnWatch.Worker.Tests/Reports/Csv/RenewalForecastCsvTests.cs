@@ -22,9 +22,10 @@ public sealed class RenewalForecastCsvTests
         Assert.Equal(2, count);
         Assert.Equal(
             "month,renewals_due,arr_due,expected_renewed_arr,expected_churned_arr,p10_renewed_arr,p90_renewed_arr,segment,"
-            + "p50_renewed_arr,everything_renews_arr,trailing_rate_renewed_arr,trailing_rate_basis\r\n"
-            + "2026-12-01,4,250000.00,212345.68,37654.32,180000.00,240000.00,,215000.00,250000.00,201234.56,company\r\n"
-            + "2027-01-01,0,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,,\r\n",
+            + "p50_renewed_arr,everything_renews_arr,trailing_rate_renewed_arr,trailing_rate_basis,"
+            + "forecast_method,forecast,forecast_p10,forecast_p50,forecast_p90,range_basis,range_months\r\n"
+            + "2026-12-01,4,250000.00,212345.68,37654.32,180000.00,240000.00,,215000.00,250000.00,201234.56,company,model,212345.68,180000.00,215000.00,240000.00,independent_outcomes,0\r\n"
+            + "2027-01-01,0,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,,,model,0.00,0.00,0.00,0.00,independent_outcomes,0\r\n",
             text);
         var (header, rows) = CsvTestReader.Read(text);
         Assert.Equal(RenewalForecastCsv.Columns, header);
@@ -54,7 +55,7 @@ public sealed class RenewalForecastCsvTests
 
             Assert.Equal(1, count);
             Assert.Equal(["renewal_forecast.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
-            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00,,0.00,10.00,,\r\n", File.ReadAllText(path), StringComparison.Ordinal);
+            Assert.EndsWith("2026-12-01,1,10.00,9.00,1.00,8.00,10.00,,0.00,10.00,,,model,9.00,8.00,0.00,10.00,independent_outcomes,0\r\n", File.ReadAllText(path), StringComparison.Ordinal);
         }
         finally
         {

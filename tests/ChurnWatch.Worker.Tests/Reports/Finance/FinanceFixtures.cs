@@ -21,20 +21,24 @@ internal static class FinanceFixtures
         ];
         RenewalForecastMonth[] segments = [.. total.Select(t => t with { Segment = Hostile })];
         // Three months ahead the trailing rate had settled renewals to go on (34,000); six months ahead none (everything renews).
-        RenewalBacktestMonth[] backtest =
+        // One month per lead: too few settled before it, or before today, to choose the model or size a range, so the
+        // forecast given is the trailing rate without one, in the backtest and in the months ahead.
+        var backtest = RenewalForecastBacktest.Calibrate(
         [
             new(new DateOnly(2026, 6, 1), 3, new DateOnly(2026, 3, 2), 4, 40_000m, 36_000m, 30_000m, 40_000m, 3, 31_000m)
                 { P50RenewedArr = 36_000m, TrailingRateRenewedArr = 34_000m, TrailingRateBasis = TrailingRateBasis.Company },
             new(new DateOnly(2026, 6, 1), 6, new DateOnly(2025, 12, 1), 4, 40_000m, 35_000m, 30_000m, 40_000m, 2, 20_000m)
                 { P50RenewedArr = 35_000m, TrailingRateRenewedArr = 40_000m, TrailingRateBasis = TrailingRateBasis.EverythingRenews },
-        ];
+        ], graceDays: 30);
+        var calibration = ForecastCalibration.ByLead(backtest.Select(r => r.Past(30)), [3, 6], DateOnly.FromDateTime(GeneratedAt));
         // The hostile segment has enough settled renewals for its own rate: 170,000 of 200,000 renewed (85%).
         var settled = new RenewalOutcomes(TrailingRenewalRate.MinimumSegmentRenewals, 200_000m, 170_000m);
         return new RenewalForecastResult(
-            new DateOnly(2026, 11, 16), GeneratedAt, GeneratedAt, total, segments, backtest, RenewalForecastBacktest.Summarise(backtest),
+            new DateOnly(2026, 11, 16), GeneratedAt, GeneratedAt, RenewalForecaster.Calibrate(total, calibration), segments, backtest, RenewalForecastBacktest.Summarise(backtest),
             new Dictionary<DateOnly, string> { [new DateOnly(2026, 3, 2)] = RenewalForecastResult.CurrentModelInSample },
             "EUR", 30, [new SourceAsOf(Hostile, GeneratedAt.AddHours(-2), GeneratedAt.AddHours(-1), TimeSpan.FromHours(36), false)])
         {
+            RenewalCalibration = calibration,
             TrailingRate = new TrailingRenewalRate(new DateOnly(2026, 11, 16), settled, new Dictionary<string, RenewalOutcomes> { [Hostile] = settled }),
         };
     }

@@ -1,0 +1,169 @@
+using ChurnWatch.Analytics.Forecasting;
+
+namespace ChurnWatch.Analytics.Tests.Forecasting;
+
+public sealed class ForecastCalibrationTests
+{
+    private static readonly DateOnly Today = new(2026, 6, 1);
+
+    // Actual / forecast of the five months in Apply_RangeIsTheAmountTimesTheSpreadOfPastLogErrors.
+    private static readonly double[] Ratios = [0.9, 1.1, 1.0, 0.8, 1.2];
+
+    /// <summary>A past forecast at lead 3 settled <paramref name="monthsAgo"/> months before today.</summary>
+    private static PastForecast Past(int monthsAgo, decimal model, decimal trailingRate, decimal actual, int lead = 3) =>
+        new(lead, Today.AddMonths(-monthsAgo), model, trailingRate, actual);
+
+    [Theory]
+    [InlineData(4, 1.533)]
+    [InlineData(5, 1.476)]
+    [InlineData(10, 1.372)]
+    [InlineData(20, 1.325)]
+    [InlineData(30, 1.310)]
+    public void StudentT90_MatchesThePublishedTable(int degreesOfFreedom, double table)
+    {
+        // Student's t, one-sided 0.10, from any statistics table (three decimals).
+        Assert.Equal(table, ForecastCalibration.StudentT90(degreesOfFreedom), 0.0015);
+    }
+
+    [Fact]
+    public void At_FewerThanTheMinimumSettledMonths_IsNull()
+    {
+        var past = Enumerable.Range(1, ForecastCalibration.MinimumMonths - 1).Select(m => Past(m, 100, 100, 95)).ToList();
+
+        Assert.Null(ForecastCalibration.At(past, 3, Today));
+        Assert.NotNull(ForecastCalibration.At([.. past, Past(ForecastCalibration.MinimumMonths, 100, 100, 95)], 3, Today));
+    }
+
+    [Fact]
+    public void At_ReadsOnlyMonthsSettledByTheDateAtTheSameLeadWithinTheWindow()
+    {
+        List<PastForecast> settled = [Past(1, 100, 90, 95), Past(2, 100, 90, 95), Past(3, 100, 90, 95), Past(4, 100, 90, 95)];
+        var calibration = ForecastCalibration.At(settled, 3, Today)!;
+
+        // A month settling after the date, one at another lead and one older than the window change nothing.
+        var noise = new[]
+        {
+            new PastForecast(3, Today.AddDays(1), 100, 90, 10),
+            Past(1, 100, 90, 10, lead: 6),
+            Past(ForecastCalibration.WindowMonths, 100, 90, 10),
+        };
+        Assert.Equal(calibration, ForecastCalibration.At([.. settled, .. noise], 3, Today));
+        Assert.Equal(4, calibration.PastMonths);
+    }
+
+    [Fact]
+    public void At_ModelWithTheLowerError_IsChosen_ElseTheTrailingRate()
+    {
+        // The model misses by 5% a month, the trailing rate by 10%.
+        List<PastForecast> modelBetter = [.. Enumerable.Range(1, 6).Select(m => Past(m, 105, 110, 100))];
+        List<PastForecast> trailingBetter = [.. Enumerable.Range(1, 6).Select(m => Past(m, 110, 105, 100))];
+
+        var model = ForecastCalibration.At(modelBetter, 3, Today)!;
+        var trailing = ForecastCalibration.At(trailingBetter, 3, Today)!;
+
+        Assert.Equal(ForecastMethod.Model, model.Method);
+        Assert.Equal(0.05, model.ModelError, 12);
+        Assert.Equal(0.10, model.TrailingRateError, 12);
+        Assert.Equal(ForecastMethod.TrailingRate, trailing.Method);
+        Assert.Equal(110m, model.Apply(110m, 120m, 1000m).Amount);
+        Assert.Equal(120m, trailing.Apply(110m, 120m, 1000m).Amount);
+    }
+
+    [Fact]
+    public void Apply_RangeIsTheAmountTimesTheSpreadOfPastLogErrors()
+    {
+        List<PastForecast> past = [Past(1, 100, 200, 90), Past(2, 100, 200, 110), Past(3, 100, 200, 100), Past(4, 100, 200, 80), Past(5, 100, 200, 120)];
+        var calibration = ForecastCalibration.At(past, 3, Today)!;
+
+        var logs = Ratios.Select(x => Math.Log(x)).ToList();
+        var spread = Math.Sqrt(logs.Average(l => l * l));
+        Assert.Equal(spread, calibration.Spread, 12);
+
+        var t = ForecastCalibration.StudentT90(5);
+        var forecast = calibration.Apply(1000m, 2000m, 5000m);
+        Assert.Equal(RangeBasis.PastErrors, forecast.Basis);
+        Assert.Equal(1000m, forecast.P50);
+        Assert.Equal((double)forecast.P10!.Value, 1000 * Math.Exp(-t * spread), 0.01);
+        Assert.Equal((double)forecast.P90!.Value, 1000 * Math.Exp(t * spread), 0.01);
+
+        // No more can renew than is due.
+        Assert.Equal(1050m, calibration.Apply(1000m, 2000m, 1050m).P90);
+    }
+
+    [Fact]
+    public void Apply_ErrorsOfAKnownSpread_HoldTheNextActualInEightyPercent()
+    {
+        // Past and next log errors drawn from the same normal: a range from n past errors and Student's t with n degrees
+        // of freedom holds the next one in 80% of trials, whatever n and the spread (a range from the normal's 1.28 would
+        // hold fewer at small n).
+        var random = new Random(20261206);
+        foreach (var (months, sigma) in new[] { (4, 0.05), (8, 0.15), (20, 0.10) })
+        {
+            const int Trials = 4000;
+            var inside = 0;
+            for (var trial = 0; trial < Trials; trial++)
+            {
+                var past = Enumerable.Range(1, months).Select(m => Past(m, 100, 100, (decimal)(100 * Math.Exp(sigma * Normal(random))))).ToList();
+                var forecast = ForecastCalibration.At(past, 3, Today)!.Apply(100_000m, 100_000m, decimal.MaxValue);
+                if (forecast.Inside((decimal)(100_000 * Math.Exp(sigma * Normal(random)))) == true)
+                    inside++;
+            }
+
+            // 4,000 trials put the share within 0.02 of 0.8 (three standard errors).
+            Assert.InRange((double)inside / Trials, 0.78, 0.82);
+        }
+    }
+
+    [Fact]
+    public void For_MonthsTakeTheNearestLead_AndTheTrailingRateWithoutARangeWhereItHasNone()
+    {
+        var three = ForecastCalibration.At([.. Enumerable.Range(1, 5).Select(m => Past(m, 100, 120, 100))], 3, Today);
+        var byLead = new Dictionary<int, ForecastCalibration?> { [3] = three, [6] = null };
+
+        Assert.Equal(3, ForecastCalibration.NearestLead(byLead.Keys, 0));
+        Assert.Equal(3, ForecastCalibration.NearestLead(byLead.Keys, 4));
+        Assert.Equal(6, ForecastCalibration.NearestLead(byLead.Keys, 5));
+        Assert.Equal(6, ForecastCalibration.NearestLead(byLead.Keys, 11));
+
+        var near = ForecastCalibration.For(byLead, 2, 900m, 800m, 1000m);
+        Assert.Equal((ForecastMethod.Model, 900m, RangeBasis.PastErrors), (near.Method, near.Amount, near.Basis));
+        var far = ForecastCalibration.For(byLead, 8, 900m, 800m, 1000m);
+        Assert.Equal((ForecastMethod.TrailingRate, 800m, RangeBasis.None), (far.Method, far.Amount, far.Basis));
+        Assert.Null(far.Inside(800m));
+    }
+
+    [Fact]
+    public void Calibrate_EachBacktestMonthLearnsOnlyFromMonthsSettledBeforeItsForecastDate()
+    {
+        // Twelve months forecast 3 months ahead: the model 5% high, the trailing rate 10% low, one month's actual far off.
+        var months = Enumerable.Range(0, 12).Select(i => new DateOnly(2025, 1, 1).AddMonths(i)).ToList();
+        RenewalBacktestMonth Row(DateOnly month, decimal actual) =>
+            new(month, 3, month.AddMonths(-3), 10, 1_000m, actual * 1.05m, 0m, 0m, 9, actual) { TrailingRateRenewedArr = actual * 0.9m };
+        var rows = months.Select(m => Row(m, 900m)).ToList();
+
+        var calibrated = RenewalForecastBacktest.Calibrate(rows, graceDays: 30);
+
+        for (var i = 0; i < calibrated.Count; i++)
+        {
+            var settledBefore = months.Count(m => PastForecast.SettledDay(m, 30) <= rows[i].ForecastDate);
+            var given = calibrated[i].Calibrated!;
+            Assert.Equal(settledBefore, given.PastMonths);
+            if (settledBefore < ForecastCalibration.MinimumMonths)
+            {
+                Assert.Equal((ForecastMethod.TrailingRate, rows[i].TrailingRateRenewedArr!.Value, RangeBasis.None), (given.Method, given.Amount, given.Basis));
+            }
+            else
+            {
+                Assert.Equal((ForecastMethod.Model, rows[i].ExpectedRenewedArr, RangeBasis.PastErrors), (given.Method, given.Amount, given.Basis));
+            }
+        }
+
+        // What happened in the last month cannot change any forecast made before it settled.
+        var changed = RenewalForecastBacktest.Calibrate([.. rows.SkipLast(1), Row(months[^1], 100m)], graceDays: 30);
+        Assert.Equal(calibrated.SkipLast(1).Select(r => r.Calibrated), changed.SkipLast(1).Select(r => r.Calibrated));
+        Assert.Contains(calibrated, r => r.Calibrated!.Basis == RangeBasis.PastErrors);
+    }
+
+    // Box-Muller: a standard normal from two uniforms.
+    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}

@@ -62,16 +62,24 @@ public static class RenewalForecaster
     }
 
     /// <summary>
-    /// The rows of <see cref="Forecast"/> with the forecast handed to finance: each month the calibration of the lead
-    /// nearest its distance from the first month (<see cref="ForecastCalibration.For"/>).
+    /// The rows of <see cref="Forecast"/> (or of <see cref="ForecastBySegment"/>) with the forecast handed to finance:
+    /// each month the calibration of the lead nearest its distance from the first month (<see cref="ForecastCalibration.For"/>).
+    /// The calibration is the company's: a segment's rows take its method, so they add up to the total, and its relative
+    /// spread, which the backtest does not check for a segment (fewer accounts vary more).
     /// </summary>
     public static IReadOnlyList<RenewalForecastMonth> Calibrate(IReadOnlyList<RenewalForecastMonth> rows, IReadOnlyDictionary<int, ForecastCalibration?> byLead)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(byLead);
-        return [.. rows.Select((m, i) => m with
+        if (rows.Count == 0)
         {
-            Calibrated = ForecastCalibration.For(byLead, i, m.ExpectedRenewedArr, m.TrailingRateRenewedArr ?? m.ArrDue, m.ArrDue),
+            return rows;
+        }
+
+        var first = rows.Min(m => m.Month);
+        return [.. rows.Select(m => m with
+        {
+            Calibrated = ForecastCalibration.For(byLead, ((m.Month.Year - first.Year) * 12) + m.Month.Month - first.Month, m.ExpectedRenewedArr, m.TrailingRateRenewedArr ?? m.ArrDue, m.ArrDue),
         })];
     }
 

@@ -18,7 +18,7 @@ internal static class ForecastCommand
 
     private static Command Renewals()
     {
-        var months = new Option<int>("--months") { Description = "Calendar months to forecast, from the month of the latest scoring (1-24).", DefaultValueFactory = _ => 24 };
+        var months = new Option<int>("--months") { Description = "Calendar months to forecast, from the month of the latest scoring (1-24).", DefaultValueFactory = _ => 12 };
         var by = new Option<string?>("--by") { Description = "segment: also forecast each customer segment (CSV rows per segment and month)." };
         var backtest = new Option<int>("--backtest-months") { Description = "Settled past months to forecast again 3 and 6 months ahead and compare with what renewed (0-36; 0 skips the backtest).", DefaultValueFactory = _ => 24 };
         var inSample = new Option<bool>("--in-sample")

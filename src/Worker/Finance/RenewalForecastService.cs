@@ -70,7 +70,9 @@ internal sealed class RenewalForecastService(
             renewalCalibration = ForecastCalibration.ByLead(backtest.Select(r => r.Past(options.GraceDays)), Leads, known);
             monthToMonthCalibration = ForecastCalibration.ByLead(monthToMonthBacktest.Select(r => r.Past(options.GraceDays)), Leads, known);
             total = RenewalForecaster.Calibrate(total, renewalCalibration);
+            bySegment = bySegment is null ? null : RenewalForecaster.Calibrate(bySegment, renewalCalibration);
             monthToMonthTotal = MonthToMonthForecaster.Calibrate(monthToMonthTotal, monthToMonthCalibration);
+            monthToMonthBySegment = monthToMonthBySegment is null ? null : MonthToMonthForecaster.Calibrate(monthToMonthBySegment, monthToMonthCalibration);
         }
 
         return new RenewalForecastResult(asOf, history.DataAsOf, now, total, bySegment, backtest, RenewalForecastBacktest.Summarise(backtest),

@@ -164,6 +164,33 @@ public sealed class ForecastCalibrationTests
         Assert.Contains(calibrated, r => r.Calibrated!.Basis == RangeBasis.PastErrors);
     }
 
+    [Fact]
+    public void RenewalForecasterCalibrate_SegmentsTakeTheCompanysMethodPerMonth_SoTheyAddUpToTheTotal()
+    {
+        var first = new DateOnly(2026, 12, 1);
+        var renewals = Enumerable.Range(0, 40)
+            .Select(i => new RenewalExposure($"A{i:00}", first.AddMonths(i % 12).AddDays(i % 20), 1_000m + (i * 37), 0.6 + (i % 4 * 0.1), i % 3 == 0 ? "Enterprise" : "SMB"))
+            .ToList();
+        var byLead = new Dictionary<int, ForecastCalibration?>
+        {
+            [3] = ForecastCalibration.At([.. Enumerable.Range(1, 5).Select(m => Past(m, 100, 120, 100))], 3, Today),
+            [6] = ForecastCalibration.At([.. Enumerable.Range(1, 5).Select(m => Past(m, 120, 100, 100, lead: 6))], 6, Today),
+        };
+
+        var total = RenewalForecaster.Calibrate(RenewalForecaster.Forecast(renewals, first, 12, seed: 3), byLead);
+        var segments = RenewalForecaster.Calibrate(RenewalForecaster.ForecastBySegment(renewals, first, 12, seed: 3), byLead);
+
+        foreach (var month in total)
+        {
+            var ofMonth = segments.Where(s => s.Month == month.Month).ToList();
+            Assert.Equal(2, ofMonth.Count);
+            var ahead = ((month.Month.Year - first.Year) * 12) + month.Month.Month - first.Month;
+            var method = ahead <= 4 ? ForecastMethod.Model : ForecastMethod.TrailingRate;
+            Assert.All(ofMonth.Append(month), m => Assert.Equal(method, m.Calibrated.Method));
+            Assert.Equal(month.Calibrated.Amount, ofMonth.Sum(s => s.Calibrated.Amount));
+        }
+    }
+
     // Box-Muller: a standard normal from two uniforms.
     private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

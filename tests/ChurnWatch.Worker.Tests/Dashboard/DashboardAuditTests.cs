@@ -1,21 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using ChurnWatch.Analytics.Signals;
-using ChurnWatch.Worker.Dashboard;
-using ChurnWatch.Worker.Hosting;
-using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ChurnWatch.Worker.Tests.Dashboard;
 
 /// <summary>The audit trail of the dashboard with credentials: sign-ins that failed and succeeded, and the actions taken, with who and from where.</summary>
-public sealed partial class DashboardAuditTests : IDisposable
+public sealed class DashboardAuditTests : IDisposable
 {
     private const string User = "ann@example.com";
     private const string Password = "correct horse battery";
@@ -28,33 +23,14 @@ public sealed partial class DashboardAuditTests : IDisposable
     [Fact]
     public async Task Dashboard_WrongPasswordThenSignedInAcknowledgeAndPause_EachRecordedWithUserAndAddress()
     {
-        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
-        {
-            ["Store:DataFolder"] = _folder.File("data"),
-            ["Output:Folder"] = _folder.File("out"),
-            ["Dashboard:Port"] = "0",
-            ["Dashboard:Username"] = User,
-            ["Dashboard:Password"] = Password,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
-        builder.AddChurnWatchScheduler(run: false);
-        builder.AddChurnWatchDashboard(new DashboardMode(SchedulerHere: false, Standalone: true));
-        using var host = builder.Build();
+        using var host = await CredentialsDashboard.BuildAsync(_folder, User, Password, [("A1", User)], new FixedTimeProvider(Now));
         var database = host.Services.GetRequiredService<StoreDatabase>();
-        await database.MigrateAsync(CancellationToken.None);
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO accounts (account_id, name, owner_email, segment, region, created_at, seats_licensed) VALUES ('A1', 'Acme', @User, 'SMB', 'EU', '2025-01-01T00:00:00Z', 5)", new { User });
-        }
-
         var monday = new DateOnly(2026, 3, 2);
         await host.Services.GetRequiredService<SignalStore>().ApplyAsync(
             monday, [new("A1", SignalKind.GoneDark, SignalSeverity.Warning, monday, "quiet")], new Dictionary<string, (string, decimal)> { ["A1"] = (User, 10_000m) }, CancellationToken.None);
         var signal = (await host.Services.GetRequiredService<SignalStore>().LiveAsync(CancellationToken.None)).Single().SignalId;
         await host.StartAsync();
-        var url = host.Services.GetRequiredService<DashboardEndpoint>().ListeningOn!.TrimEnd('/');
+        var url = CredentialsDashboard.Url(host);
 
         using var wrong = BasicAuthClient.Create(User, WrongPassword);
         var refused = await wrong.GetAsync(url + "/");
@@ -64,9 +40,9 @@ public sealed partial class DashboardAuditTests : IDisposable
         using var http = new HttpClient(handler);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
         var signalsPage = await http.GetStringAsync(url + "/signals");
-        var acknowledged = await http.PostAsync($"{url}/signals/{signal}/ack", Form(signalsPage, ("reason", "called them"), ("owner", "")));
+        var acknowledged = await http.PostAsync($"{url}/signals/{signal}/ack", DashboardForm.From(signalsPage, ("reason", "called them"), ("owner", "")));
         var jobsPage = await http.GetStringAsync(url + "/jobs");
-        var paused = await http.PostAsync($"{url}/jobs/forecast/pause", Form(jobsPage));
+        var paused = await http.PostAsync($"{url}/jobs/forecast/pause", DashboardForm.From(jobsPage));
         await host.StopAsync();
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (refused.StatusCode, challenged.StatusCode));
@@ -84,16 +60,4 @@ public sealed partial class DashboardAuditTests : IDisposable
         Assert.All(rows, r => Assert.DoesNotContain("horse", r.ToString(), StringComparison.Ordinal));
         Assert.All(rows, r => Assert.DoesNotContain("donkey", r.ToString(), StringComparison.Ordinal));
     }
-
-    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields)
-    {
-        var token = TokenField().Match(page);
-        Assert.True(token.Success, "the page carries an anti-forgery field");
-        var values = fields.ToDictionary(f => f.Name, f => f.Value);
-        values[token.Groups["name"].Value] = WebUtility.HtmlDecode(token.Groups["value"].Value);
-        return new FormUrlEncodedContent(values);
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>__cw_token)\" value=\"(?<value>[^\"]+)\" ?/?>")]
-    private static partial Regex TokenField();
 }

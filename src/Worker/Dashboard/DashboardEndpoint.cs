@@ -383,7 +383,7 @@ internal sealed partial class DashboardEndpoint(
         if (user is null && context.Request.Headers.Authorization.Count > 0)
         {
             // The user name tried, never the password: a typo in it says who was locked out, or who is guessing.
-            await audit.RecordAsync(AuditSources.Anonymous, AuditActions.SignInFailed, TriedUser(context.Request), address, "", context.RequestAborted).ConfigureAwait(false);
+            await audit.RecordAsync(AuditSources.Anonymous, AuditActions.SignInFailed, BasicCredentials.UserName(context.Request), address, "", context.RequestAborted).ConfigureAwait(false);
         }
         else if (user is not null && signIns.IsNew(user, address, timeProvider.GetUtcNow()))
         {
@@ -398,28 +398,6 @@ internal sealed partial class DashboardEndpoint(
 
     private static string Address(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : "unknown";
-
-    /// <summary>The user name part of a Basic header (what comes before the first colon), at most 100 characters; empty when it cannot be read.</summary>
-    private static string TriedUser(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            return "";
-        }
-
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            var name = colon < 0 ? "" : decoded[..colon];
-            return name.Length > 100 ? name[..100] : name;
-        }
-        catch (FormatException)
-        {
-            return "";
-        }
-    }
 
     /// <summary>The user name of valid HTTP Basic credentials, or null (also when none are configured).</summary>
     private static string? SignedIn(HttpRequest request, DashboardOptions settings) =>

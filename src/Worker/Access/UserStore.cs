@@ -12,7 +12,8 @@ namespace ChurnWatch.Worker.Access;
 internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvider)
 {
     /// <summary>The shortest password accepted.</summary>
-    public const int MinimumPasswordLength = 12;
+    // One rule for every password ChurnWatch accepts, the dashboard's configured one included.
+    public const int MinimumPasswordLength = Hosting.ListenerOptions.MinimumPasswordLength;
 
     // The hasher ignores the user object; the e-mail stands in for it.
     private readonly PasswordHasher<string> _hasher = new();

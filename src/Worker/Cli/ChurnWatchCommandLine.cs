@@ -32,6 +32,8 @@ internal static class ChurnWatchCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(DashboardCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 

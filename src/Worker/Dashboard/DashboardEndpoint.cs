@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Pages;
@@ -34,6 +35,8 @@ internal sealed partial class DashboardEndpoint(
     SignalStore signals,
     HistoryStore history,
     ReportFiles files,
+    AuditStore audit,
+    DashboardSignIns signIns,
     DashboardMode mode,
     IOptions<DashboardOptions> options,
     IOptions<OutputOptions> output,
@@ -92,7 +95,7 @@ internal sealed partial class DashboardEndpoint(
         context.Response.Headers.ContentSecurityPolicy = HangfireDashboard.Serves(context.Request) ? HangfireDashboard.ContentSecurityPolicy : ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        if (options.Value.RequiresCredentials && SignedIn(context.Request, options.Value) is null)
+        if (options.Value.RequiresCredentials && await SignInAsync(context).ConfigureAwait(false) is null)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"churnwatch dashboard\"";
@@ -257,6 +260,11 @@ internal sealed partial class DashboardEndpoint(
                 : signal.State == SignalStates.Resolved ? $"{what} was resolved on {signal.ResolvedAt}: its condition no longer holds, so there is nothing to {(snooze ? "snooze" : "acknowledge")}."
                 : !await signals.SetStateAsync(id, until, reason, SignedIn(context.Request, options.Value) ?? "dashboard", now, ct).ConfigureAwait(false) ? $"{what} was resolved meanwhile; nothing changed."
                 : null;
+            if (error is null)
+            {
+                var detail = until is { } date ? string.Create(CultureInfo.InvariantCulture, $"until {date:yyyy-MM-dd}: {reason}") : reason;
+                await AuditAsync(context, snooze ? AuditActions.SignalSnoozed : AuditActions.SignalAcknowledged, $"signal {id.ToString(CultureInfo.InvariantCulture)}", detail, ct).ConfigureAwait(false);
+            }
         }
 
         if (error is not null)
@@ -318,6 +326,14 @@ internal sealed partial class DashboardEndpoint(
             await jobs.PauseOrResumeAsync(job, action == "pause", ct).ConfigureAwait(false);
         }
 
+        var recorded = action switch
+        {
+            "trigger" => AuditActions.JobTriggered,
+            "pause" => AuditActions.JobPaused,
+            _ => AuditActions.JobResumed,
+        };
+        await AuditAsync(context, recorded, job, "", ct).ConfigureAwait(false);
+
         return Results.Redirect($"/jobs?job={Uri.EscapeDataString(job)}&did={action}");
     }
 
@@ -355,6 +371,33 @@ internal sealed partial class DashboardEndpoint(
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// The signed-in user, or null; records a failed sign-in (a request that carried wrong credentials: a browser's
+    /// first request carries none and only fetches the challenge) and a successful one (see <see cref="DashboardSignIns"/>).
+    /// </summary>
+    private async Task<string?> SignInAsync(HttpContext context)
+    {
+        var user = SignedIn(context.Request, options.Value);
+        var address = Address(context);
+        if (user is null && context.Request.Headers.Authorization.Count > 0)
+        {
+            // The user name tried, never the password: a typo in it says who was locked out, or who is guessing.
+            await audit.RecordAsync(AuditSources.Anonymous, AuditActions.SignInFailed, BasicCredentials.UserName(context.Request), address, "", context.RequestAborted).ConfigureAwait(false);
+        }
+        else if (user is not null && signIns.IsNew(user, address, timeProvider.GetUtcNow()))
+        {
+            await audit.RecordAsync(user, AuditActions.SignInSucceeded, user, address, "", context.RequestAborted).ConfigureAwait(false);
+        }
+
+        return user;
+    }
+
+    private Task AuditAsync(HttpContext context, string action, string target, string detail, CancellationToken ct) =>
+        audit.RecordAsync(SignedIn(context.Request, options.Value) ?? AuditSources.Anonymous, action, target, Address(context), detail, ct);
+
+    private static string Address(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : "unknown";
 
     /// <summary>The user name of valid HTTP Basic credentials, or null (also when none are configured).</summary>
     private static string? SignedIn(HttpRequest request, DashboardOptions settings) =>

@@ -20,17 +20,37 @@ internal static class BasicCredentials
             return false;
         }
 
-        var expected = Encoding.UTF8.GetBytes($"{username}:{password}");
-        byte[] given;
+        return Given(header) is { } given && CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes($"{username}:{password}"));
+    }
+
+    /// <summary>
+    /// The user name a request's Basic credentials carry (what comes before the first colon, at most 100 characters),
+    /// never the password; empty when there is none or it cannot be read.
+    /// </summary>
+    public static string UserName(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || Given(header) is not { } given)
+        {
+            return "";
+        }
+
+        var decoded = Encoding.UTF8.GetString(given);
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        var name = colon < 0 ? "" : decoded[..colon];
+        return name.Length > 100 ? name[..100] : name;
+    }
+
+    private static byte[]? Given(string header)
+    {
         try
         {
-            given = Convert.FromBase64String(header["Basic ".Length..].Trim());
+            return Convert.FromBase64String(header["Basic ".Length..].Trim());
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
-
-        return CryptographicOperations.FixedTimeEquals(given, expected);
     }
 }

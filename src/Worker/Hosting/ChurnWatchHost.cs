@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Ingestion;
@@ -75,6 +76,7 @@ internal static class ChurnWatchHost
         builder.Services.AddSingleton<CsvDropIngestion>();
         builder.Services.AddChurnWatchPipeline();
         builder.Services.AddChurnWatchFinance();
+        builder.Services.AddChurnWatchAccess();
         return builder;
     }
 

@@ -1,12 +1,5 @@
 using System.Net;
-using ChurnWatch.Worker.Dashboard;
-using ChurnWatch.Worker.Hosting;
-using ChurnWatch.Worker.Scheduling;
-using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
-using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace ChurnWatch.Worker.Tests.Dashboard;
 
@@ -20,29 +13,9 @@ public sealed class DashboardCredentialsTests : IDisposable
     [Fact]
     public async Task Dashboard_WithCredentials_RefusesAnonymousServesTheUserAndNeverShowsThePassword()
     {
-        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
-        {
-            ["Store:DataFolder"] = _folder.File("data"),
-            ["Output:Folder"] = _folder.File("out"),
-            ["Dashboard:Port"] = "0",
-            ["Dashboard:Username"] = User,
-            ["Dashboard:Password"] = Password,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.AddChurnWatchScheduler(run: false);
-        builder.AddChurnWatchDashboard(new DashboardMode(SchedulerHere: false, Standalone: true));
-        using var host = builder.Build();
-        var database = host.Services.GetRequiredService<StoreDatabase>();
-        await database.MigrateAsync(CancellationToken.None);
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO accounts (account_id, name, owner_email, segment, region, created_at, seats_licensed) VALUES (@Id, @Id, @Owner, 'SMB', 'EU', '2025-01-01T00:00:00Z', 5)",
-                new[] { new { Id = "A-ann", Owner = User }, new { Id = "B-bob", Owner = "bob@example.com" } });
-        }
-
+        using var host = await CredentialsDashboard.BuildAsync(_folder, User, Password, [("A-ann", User), ("B-bob", "bob@example.com")]);
         await host.StartAsync();
-        var url = host.Services.GetRequiredService<DashboardEndpoint>().ListeningOn!.TrimEnd('/');
+        var url = CredentialsDashboard.Url(host);
         using var anonymous = new HttpClient();
         using var signedIn = BasicAuthClient.Create(User, Password);
         using var wrong = BasicAuthClient.Create(User, "not it");

@@ -97,6 +97,8 @@ public sealed class SettingsFileTests : IDisposable
     [InlineData("metrics --out metrics.csv")]
     [InlineData("model show")]
     [InlineData("jobs list")]
+    [InlineData("users list")]
+    [InlineData("audit")]
     [InlineData("run")]
     [InlineData("run --once")]
     [InlineData("source check")]

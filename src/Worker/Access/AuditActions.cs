@@ -1,0 +1,18 @@
+namespace ChurnWatch.Worker.Access;
+
+/// <summary>What an audit event records, in the words stored in <c>audit_events.action</c>.</summary>
+internal static class AuditActions
+{
+    public const string SignInSucceeded = "sign_in_succeeded";
+    public const string SignInFailed = "sign_in_failed";
+    public const string SignalAcknowledged = "signal_acknowledged";
+    public const string SignalSnoozed = "signal_snoozed";
+    public const string SignalReopened = "signal_reopened";
+    public const string JobTriggered = "job_triggered";
+    public const string JobPaused = "job_paused";
+    public const string JobResumed = "job_resumed";
+    public const string UserAdded = "user_added";
+    public const string UserRemoved = "user_removed";
+    public const string UserPasswordReset = "user_password_reset";
+    public const string UserRoleChanged = "user_role_changed";
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Store;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChurnWatch.Worker.Tests.Dashboard;
+
+/// <summary>The audit trail of the dashboard with credentials: sign-ins that failed and succeeded, and the actions taken, with who and from where.</summary>
+public sealed class DashboardAuditTests : IDisposable
+{
+    private const string User = "ann@example.com";
+    private const string Password = "correct horse battery";
+    private const string WrongPassword = "incorrect donkey staple";
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Dashboard_WrongPasswordThenSignedInAcknowledgeAndPause_EachRecordedWithUserAndAddress()
+    {
+        using var host = await CredentialsDashboard.BuildAsync(_folder, User, Password, [("A1", User)], new FixedTimeProvider(Now));
+        var database = host.Services.GetRequiredService<StoreDatabase>();
+        var monday = new DateOnly(2026, 3, 2);
+        await host.Services.GetRequiredService<SignalStore>().ApplyAsync(
+            monday, [new("A1", SignalKind.GoneDark, SignalSeverity.Warning, monday, "quiet")], new Dictionary<string, (string, decimal)> { ["A1"] = (User, 10_000m) }, CancellationToken.None);
+        var signal = (await host.Services.GetRequiredService<SignalStore>().LiveAsync(CancellationToken.None)).Single().SignalId;
+        await host.StartAsync();
+        var url = CredentialsDashboard.Url(host);
+
+        using var wrong = BasicAuthClient.Create(User, WrongPassword);
+        var refused = await wrong.GetAsync(url + "/");
+        using var anonymous = new HttpClient();
+        var challenged = await anonymous.GetAsync(url + "/");
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var http = new HttpClient(handler);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
+        var signalsPage = await http.GetStringAsync(url + "/signals");
+        var acknowledged = await http.PostAsync($"{url}/signals/{signal}/ack", DashboardForm.From(signalsPage, ("reason", "called them"), ("owner", "")));
+        var jobsPage = await http.GetStringAsync(url + "/jobs");
+        var paused = await http.PostAsync($"{url}/jobs/forecast/pause", DashboardForm.From(jobsPage));
+        await host.StopAsync();
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (refused.StatusCode, challenged.StatusCode));
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (acknowledged.StatusCode, paused.StatusCode));
+        await using var store = await database.OpenAsync(CancellationToken.None);
+        var rows = (await store.QueryAsync<(string, string, string, string, string, string)>(
+            "SELECT at, actor, action, target, source, detail FROM audit_events ORDER BY event_id")).ToList();
+        // The challenge without credentials is no sign-in; four signed-in requests are one sign-in.
+        Assert.Equal(
+            [("2026-03-02T09:00:00Z", "anonymous", "sign_in_failed", User, "127.0.0.1", ""),
+             ("2026-03-02T09:00:00Z", User, "sign_in_succeeded", User, "127.0.0.1", ""),
+             ("2026-03-02T09:00:00Z", User, "signal_acknowledged", $"signal {signal}", "127.0.0.1", "called them"),
+             ("2026-03-02T09:00:00Z", User, "job_paused", "forecast", "127.0.0.1", "")],
+            rows);
+        Assert.All(rows, r => Assert.DoesNotContain("horse", r.ToString(), StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.DoesNotContain("donkey", r.ToString(), StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,47 @@
+using ChurnWatch.Worker.Dashboard;
+using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Store;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChurnWatch.Worker.Tests.TestSupport;
+
+/// <summary>
+/// The standalone dashboard (no scheduler) behind HTTP Basic credentials on a free loopback port, on a migrated
+/// SQLite store in the test's folder holding the accounts given and nothing else; built, not started.
+/// </summary>
+internal static class CredentialsDashboard
+{
+    public static async Task<IHost> BuildAsync(TempFolder folder, string user, string password, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null)
+    {
+        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
+        {
+            ["Store:DataFolder"] = folder.File("data"),
+            ["Output:Folder"] = folder.File("out"),
+            ["Dashboard:Port"] = "0",
+            ["Dashboard:Username"] = user,
+            ["Dashboard:Password"] = password,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        builder.AddChurnWatchScheduler(run: false);
+        builder.AddChurnWatchDashboard(new DashboardMode(SchedulerHere: false, Standalone: true));
+        var host = builder.Build();
+        var database = host.Services.GetRequiredService<StoreDatabase>();
+        await database.MigrateAsync(CancellationToken.None);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(
+            "INSERT INTO accounts (account_id, name, owner_email, segment, region, created_at, seats_licensed) VALUES (@Id, @Id, @Owner, 'SMB', 'EU', '2025-01-01T00:00:00Z', 5)",
+            accounts.Select(a => new { a.Id, a.Owner }));
+        return host;
+    }
+
+    /// <summary>The address of the started dashboard, for example http://127.0.0.1:41234 (no trailing slash).</summary>
+    public static string Url(IHost host) => host.Services.GetRequiredService<DashboardEndpoint>().ListeningOn!.TrimEnd('/');
+}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Scheduling;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,7 @@ internal static class JobsCommand
             return !ScheduledJobs.Names.Contains(job) ? Task.FromResult(UnknownJob(job)) : RunAsync(async (services, token) =>
             {
                 await services.GetRequiredService<JobBoard>().TriggerAsync(job, parseResult.GetValue(chain), "manual (jobs trigger)", token).ConfigureAwait(false);
+                await Audit(services, AuditActions.JobTriggered, job, parseResult.GetValue(chain) ? "with its chain" : "", token).ConfigureAwait(false);
                 Console.Out.WriteLine($"Triggered {job}{(parseResult.GetValue(chain) ? " and its chain" : "")}: a node of 'churnwatch run' takes it (the request waits in the store while none runs); 'churnwatch jobs history --job {job}' shows the run.");
                 return ExitCodes.Ok;
             }, ct);
@@ -123,11 +125,13 @@ internal static class JobsCommand
                 if (pause)
                 {
                     await board.PauseAsync(job, token).ConfigureAwait(false);
+                    await Audit(services, AuditActions.JobPaused, job, "", token).ConfigureAwait(false);
                     Console.Out.WriteLine($"Paused {job}.");
                 }
                 else
                 {
                     var runs = await board.ResumeAsync(job, token).ConfigureAwait(false);
+                    await Audit(services, AuditActions.JobResumed, job, "", token).ConfigureAwait(false);
                     Console.Out.WriteLine($"Resumed {job}{(runs > 0 ? $"; {runs} run(s) it missed while paused start now, once each" : "")}.");
                 }
 
@@ -148,6 +152,10 @@ internal static class JobsCommand
             null,
             cancellationToken,
             builder => builder.AddChurnWatchScheduler(run: false));
+
+    // The operating-system user who ran the command, as the users command records its changes.
+    private static Task Audit(IServiceProvider services, string action, string job, string detail, CancellationToken cancellationToken) =>
+        services.GetRequiredService<AuditStore>().RecordAsync(Environment.UserName, action, job, AuditSources.CommandLine, detail, cancellationToken);
 
     private static string Describe(JobRun run) =>
         $"{run.Status} {run.StartedAt} -> {run.FinishedAt ?? "..."} on {run.Node ?? "(command line)"}" +

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -181,6 +182,11 @@ internal static class SignalsCommand
                 return CommandHost.Fail(ExitCodes.Failed, $"{what} was resolved while this command ran; nothing changed.");
             }
 
+            // The audit trail names who ran the command; --by (whom it was done for) goes into the detail.
+            var detail = until is { } day ? string.Create(CultureInfo.InvariantCulture, $"until {day:yyyy-MM-dd} by {by}: {reason}") : $"by {by}: {reason}";
+            await services.GetRequiredService<AuditStore>().RecordAsync(
+                Environment.UserName, until is null ? AuditActions.SignalAcknowledged : AuditActions.SignalSnoozed,
+                string.Create(CultureInfo.InvariantCulture, $"signal {id}"), AuditSources.CommandLine, detail, ct).ConfigureAwait(false);
             Console.WriteLine(until is { } d
                 ? string.Create(CultureInfo.InvariantCulture, $"{what} snoozed until {d:yyyy-MM-dd} by {by}: {reason}. It is back in the report from that date, or sooner if its severity rises.")
                 : $"{what} acknowledged by {by}: {reason}. It leaves the report until its severity rises.");

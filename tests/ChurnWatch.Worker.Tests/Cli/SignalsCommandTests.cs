@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Cli;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
@@ -49,6 +50,10 @@ public sealed class SignalsCommandTests : IDisposable
         Assert.Contains("acknowledged by ava: called them", output, StringComparison.Ordinal);
         var stored = await new SignalStore(Database).GetAsync(live, CancellationToken.None);
         Assert.Equal(("acknowledged", "ava", "called them"), (stored!.State, stored.StateBy, stored.StateReason));
+        // The audit trail names who ran the command, from the command line, and whom it was done for.
+        var audited = Assert.Single(await new AuditStore(Database, TimeProvider.System).ListAsync(null, 10, CancellationToken.None));
+        Assert.Equal((Environment.UserName, AuditActions.SignalAcknowledged, $"signal {live}", AuditSources.CommandLine, "by ava: called them"),
+            (audited.Actor, audited.Action, audited.Target, audited.Source, audited.Detail));
     }
 
     [Fact]
@@ -61,6 +66,8 @@ public sealed class SignalsCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exitCode);
         var stored = await new SignalStore(Database).GetAsync(live, CancellationToken.None);
         Assert.Equal(("snoozed", "2999-01-31"), (stored!.State, stored.SnoozedUntil));
+        var audited = Assert.Single(await new AuditStore(Database, TimeProvider.System).ListAsync(null, 10, CancellationToken.None));
+        Assert.Equal((AuditActions.SignalSnoozed, $"signal {live}", $"until 2999-01-31 by {Environment.UserName}: budget in January"), (audited.Action, audited.Target, audited.Detail));
     }
 
     [Fact]

@@ -107,6 +107,10 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
         await WaitForAsync("SELECT COUNT(*) FROM job_runs WHERE job = 'score' AND status <> 'running'");
 
         Assert.Equal("chain after ingest", (await QueryAsync<string>("SELECT trigger_name FROM job_runs WHERE job = 'score'")).Single());
+        // Each command is in the audit trail, from the command line, in order.
+        Assert.Equal(
+            [("job_paused", "score", "cli", ""), ("job_triggered", "ingest", "cli", "with its chain"), ("job_resumed", "score", "cli", "")],
+            await QueryAsync<(string, string, string, string)>("SELECT action, target, source, detail FROM audit_events ORDER BY event_id"));
         await ClusterTests<SqliteTestProvider>.SignalAsync(node, "TERM");
         await node.WaitForExitAsync();
     }

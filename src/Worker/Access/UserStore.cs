@@ -47,6 +47,13 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
         return users.ToList();
     }
 
+    /// <summary>Whether the store holds any user: then the dashboard asks everyone to sign in as one.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM users", cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+    }
+
     /// <summary>One user, or null.</summary>
     public async Task<LocalUser?> GetAsync(string email, CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
     // The hasher ignores the user object; the e-mail stands in for it.
     private readonly PasswordHasher<string> _hasher = new();
 
+    // A hash of a random password that nobody knows, checked when the e-mail is no user's.
+    private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<string>().HashPassword("", Guid.NewGuid().ToString()));
+
     private string Now => StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime);
 
     /// <summary>Adds a user; false when a user with that e-mail (any case) exists, and then nothing changes.</summary>
@@ -94,6 +97,8 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
 
         if (hash is null)
         {
+            // As slow as a wrong password, so the time of the answer does not tell which e-mails are users.
+            _hasher.VerifyHashedPassword(key, UnknownUserHash.Value, password);
             return false;
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
@@ -12,9 +13,6 @@ namespace ChurnWatch.Worker.Tests.Dashboard;
 /// <summary>The dashboard with local users in the store: sign-in through /signin, the session cookie, sign-out and the audit of each attempt.</summary>
 public sealed class DashboardSignInTests : IDisposable
 {
-    private const string Ann = "ann@example.com";
-    private const string Password = "correct horse battery";
-    private const string WrongPassword = "incorrect donkey staple";
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly TempFolder _folder = new();
     private readonly FixedTimeProvider _time = new(Now);
@@ -32,7 +30,7 @@ public sealed class DashboardSignInTests : IDisposable
 
         var byBasic = await basic.Http.GetAsync(client.Url + "/accounts");
         var before = await client.Http.GetAsync(client.Url + "/accounts");
-        var signedIn = await client.SignInAsync(Ann, Password, "/accounts");
+        var signedIn = await client.SignInAsync(TestUsers.Ann, TestUsers.Password, "/accounts");
         var accounts = await client.Http.GetAsync(client.Url + "/accounts");
         var page = await accounts.Content.ReadAsStringAsync();
 
@@ -48,7 +46,7 @@ public sealed class DashboardSignInTests : IDisposable
         Assert.Contains("1 of 2 accounts", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"who\">ann@example.com</span>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Open to anyone", page, StringComparison.Ordinal);
-        Assert.Equal([("ann@example.com", "sign_in_succeeded", Ann, "127.0.0.1", "")], await AuditRowsAsync(host));
+        Assert.Equal([("ann@example.com", "sign_in_succeeded", TestUsers.Ann, "127.0.0.1", "")], await AuditRowsAsync(host));
     }
 
     [Fact]
@@ -57,12 +55,12 @@ public sealed class DashboardSignInTests : IDisposable
         using var host = await StartAsync();
         using var client = new SignInClient(CredentialsDashboard.Url(host));
 
-        var refused = await client.SignInAsync(Ann, WrongPassword);
+        var refused = await client.SignInAsync(TestUsers.Ann, TestUsers.WrongPassword);
         var body = await refused.Content.ReadAsStringAsync();
-        var unknown = await client.SignInAsync("eve@example.com", Password);
+        var unknown = await client.SignInAsync("eve@example.com", TestUsers.Password);
         var after = await client.Http.GetAsync(client.Url + "/");
         var rows = await AuditRowsAsync(host);
-        var hash = (await QueryAsync<string>(host, "SELECT password_hash FROM users WHERE email = @Ann", new { Ann })).Single();
+        var hash = (await QueryAsync<string>(host, "SELECT password_hash FROM users WHERE email = @Ann", new { TestUsers.Ann })).Single();
         await host.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
@@ -72,11 +70,11 @@ public sealed class DashboardSignInTests : IDisposable
         Assert.DoesNotContain(refused.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("churnwatch-session=", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Equal(
-            [("anonymous", "sign_in_failed", Ann, "127.0.0.1", ""), ("anonymous", "sign_in_failed", "eve@example.com", "127.0.0.1", "")],
+            [("anonymous", "sign_in_failed", TestUsers.Ann, "127.0.0.1", ""), ("anonymous", "sign_in_failed", "eve@example.com", "127.0.0.1", "")],
             rows);
         var bytes = Directory.EnumerateFiles(_folder.File("data")).SelectMany(File.ReadAllBytes).ToArray();
         Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(hash)) >= 0, "the users table's bytes are read");
-        foreach (var secret in new[] { WrongPassword, Password })
+        foreach (var secret in new[] { TestUsers.WrongPassword, TestUsers.Password })
         {
             Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
             Assert.All(rows, r => Assert.DoesNotContain(secret, r.ToString(), StringComparison.Ordinal));
@@ -96,7 +94,7 @@ public sealed class DashboardSignInTests : IDisposable
         using var client = new SignInClient(CredentialsDashboard.Url(host));
 
         var form = await client.Http.GetStringAsync($"{client.Url}/signin?return={Uri.EscapeDataString(back)}");
-        var signedIn = await client.SignInAsync(Ann, Password, back);
+        var signedIn = await client.SignInAsync(TestUsers.Ann, TestUsers.Password, back);
 
         Assert.Contains("<input type=\"hidden\" name=\"return\" value=\"/\"", form, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.Redirect, "/"), (signedIn.StatusCode, signedIn.Headers.Location?.OriginalString));
@@ -108,7 +106,7 @@ public sealed class DashboardSignInTests : IDisposable
         using var host = await StartAsync();
         var monday = new DateOnly(2026, 3, 2);
         var signals = host.Services.GetRequiredService<SignalStore>();
-        await signals.ApplyAsync(monday, [new("A1", SignalKind.GoneDark, SignalSeverity.Warning, monday, "quiet")], new Dictionary<string, (string, decimal)> { ["A1"] = (Ann, 10_000m) }, CancellationToken.None);
+        await signals.ApplyAsync(monday, [new("A1", SignalKind.GoneDark, SignalSeverity.Warning, monday, "quiet")], new Dictionary<string, (string, decimal)> { ["A1"] = (TestUsers.Ann, 10_000m) }, CancellationToken.None);
         var signal = (await signals.LiveAsync(CancellationToken.None)).Single().SignalId;
         using var client = new SignInClient(CredentialsDashboard.Url(host));
 
@@ -127,7 +125,7 @@ public sealed class DashboardSignInTests : IDisposable
     {
         using var host = await StartAsync();
         using var client = new SignInClient(CredentialsDashboard.Url(host));
-        await client.SignInAsync(Ann, Password);
+        await client.SignInAsync(TestUsers.Ann, TestUsers.Password);
 
         var signedIn = await client.Http.GetAsync(client.Url + "/");
         var signedOut = await client.PostFromAsync("/", "/signout");
@@ -137,7 +135,7 @@ public sealed class DashboardSignInTests : IDisposable
         Assert.Equal((HttpStatusCode.Redirect, "/signin"), (signedOut.StatusCode, signedOut.Headers.Location?.OriginalString));
         Assert.Equal((HttpStatusCode.Redirect, "/signin?return=%2F"), (after.StatusCode, after.Headers.Location?.OriginalString));
         Assert.Equal(
-            [(Ann, "sign_in_succeeded", Ann, "127.0.0.1", ""), (Ann, "signed_out", Ann, "127.0.0.1", "")],
+            [(TestUsers.Ann, "sign_in_succeeded", TestUsers.Ann, "127.0.0.1", ""), (TestUsers.Ann, "signed_out", TestUsers.Ann, "127.0.0.1", "")],
             await AuditRowsAsync(host));
     }
 
@@ -146,7 +144,7 @@ public sealed class DashboardSignInTests : IDisposable
     {
         using var host = await StartAsync(new Dictionary<string, string?> { ["Dashboard:IdleTimeoutMinutes"] = "10" });
         using var client = new SignInClient(CredentialsDashboard.Url(host));
-        await client.SignInAsync(Ann, Password);
+        await client.SignInAsync(TestUsers.Ann, TestUsers.Password);
 
         _time.Now = Now.AddMinutes(9);
         var within = await client.Http.GetAsync(client.Url + "/");
@@ -161,6 +159,21 @@ public sealed class DashboardSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task Session_UserRemovedMeanwhile_SignedOut()
+    {
+        using var host = await StartAsync();
+        using var client = new SignInClient(CredentialsDashboard.Url(host));
+        await client.SignInAsync(TestUsers.Ann, TestUsers.Password);
+
+        var before = await client.Http.GetAsync(client.Url + "/");
+        await host.Services.GetRequiredService<UserStore>().RemoveAsync(TestUsers.Ann, CancellationToken.None);
+        var after = await client.Http.GetAsync(client.Url + "/");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, "/signin?return=%2F"), (after.StatusCode, after.Headers.Location?.OriginalString));
+    }
+
+    [Fact]
     public async Task SignIn_SixthAttemptInAMinuteFromOneAddress_TooManyRequests()
     {
         using var host = await StartAsync();
@@ -169,10 +182,10 @@ public sealed class DashboardSignInTests : IDisposable
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 6; attempt++)
         {
-            statuses.Add((await client.SignInAsync(Ann, WrongPassword)).StatusCode);
+            statuses.Add((await client.SignInAsync(TestUsers.Ann, TestUsers.WrongPassword)).StatusCode);
         }
 
-        var last = await client.SignInAsync(Ann, Password);
+        var last = await client.SignInAsync(TestUsers.Ann, TestUsers.Password);
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
@@ -182,8 +195,8 @@ public sealed class DashboardSignInTests : IDisposable
 
     private async Task<IHost> StartAsync(Dictionary<string, string?>? dashboard = null)
     {
-        var host = await CredentialsDashboard.BuildAsync(_folder, dashboard ?? [], [("A1", Ann), ("B1", "bob@example.com")], _time);
-        await SignInClient.AddUsersAsync(host, (Ann, "account_manager", Password), ("fin@example.com", "finance", Password));
+        var host = await CredentialsDashboard.BuildAsync(_folder, dashboard ?? [], [("A1", TestUsers.Ann), ("B1", "bob@example.com")], _time);
+        await SignInClient.AddUsersAsync(host, (TestUsers.Ann, "account_manager", TestUsers.Password), ("fin@example.com", "finance", TestUsers.Password));
         await host.StartAsync();
         return host;
     }

@@ -9,7 +9,6 @@ namespace ChurnWatch.Worker.Tests.Dashboard;
 /// <summary>The audit page: admins see it with local users, everyone who may use the dashboard without them; read-only.</summary>
 public sealed class DashboardAuditPageTests : IDisposable
 {
-    private const string Password = "correct horse battery";
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -20,7 +19,7 @@ public sealed class DashboardAuditPageTests : IDisposable
         using var host = await StartAsync(withUsers: true);
         await host.Services.GetRequiredService<AuditStore>().RecordAsync("cli-user", AuditActions.UserAdded, "<b>x</b>@example.com", AuditSources.CommandLine, "role finance", CancellationToken.None);
         using var admin = new SignInClient(CredentialsDashboard.Url(host));
-        await admin.SignInAsync("root@example.com", Password);
+        await admin.SignInAsync("root@example.com", TestUsers.Password);
 
         var overview = await admin.Http.GetStringAsync(admin.Url + "/");
         var page = await admin.Http.GetAsync(admin.Url + "/audit");
@@ -41,7 +40,7 @@ public sealed class DashboardAuditPageTests : IDisposable
     {
         using var host = await StartAsync(withUsers: true);
         using var finance = new SignInClient(CredentialsDashboard.Url(host));
-        await finance.SignInAsync("fin@example.com", Password);
+        await finance.SignInAsync("fin@example.com", TestUsers.Password);
 
         var overview = await finance.Http.GetStringAsync(finance.Url + "/");
         var page = await finance.Http.GetAsync(finance.Url + "/audit");
@@ -56,7 +55,7 @@ public sealed class DashboardAuditPageTests : IDisposable
     {
         using var host = await StartAsync(withUsers: true);
         using var admin = new SignInClient(CredentialsDashboard.Url(host));
-        await admin.SignInAsync("root@example.com", Password);
+        await admin.SignInAsync("root@example.com", TestUsers.Password);
         var before = await host.Services.GetRequiredService<AuditStore>().ListAsync(null, 100, CancellationToken.None);
 
         var posted = await admin.PostFromAsync("/audit", "/audit", ("detail", "rewritten"));
@@ -90,9 +89,9 @@ public sealed class DashboardAuditPageTests : IDisposable
     [Fact]
     public async Task Dashboard_BasicCredentialsWithoutUsers_NoBannerAndTheAuditForTheUser()
     {
-        using var host = await CredentialsDashboard.BuildAsync(_folder, "ann@example.com", Password, [("A1", "ann@example.com")]);
+        using var host = await CredentialsDashboard.BuildAsync(_folder, "ann@example.com", TestUsers.Password, [("A1", "ann@example.com")]);
         await host.StartAsync();
-        using var http = BasicAuthClient.Create("ann@example.com", Password);
+        using var http = BasicAuthClient.Create("ann@example.com", TestUsers.Password);
 
         var overview = await http.GetStringAsync(CredentialsDashboard.Url(host) + "/");
         var audit = await http.GetAsync(CredentialsDashboard.Url(host) + "/audit");
@@ -106,7 +105,7 @@ public sealed class DashboardAuditPageTests : IDisposable
         var host = await CredentialsDashboard.BuildAsync(_folder, new Dictionary<string, string?>(), [("A1", "ann@example.com")]);
         if (withUsers)
         {
-            await SignInClient.AddUsersAsync(host, ("root@example.com", UserRoles.Admin, Password), ("fin@example.com", UserRoles.Finance, Password));
+            await SignInClient.AddUsersAsync(host, ("root@example.com", UserRoles.Admin, TestUsers.Password), ("fin@example.com", UserRoles.Finance, TestUsers.Password));
         }
 
         await host.StartAsync();

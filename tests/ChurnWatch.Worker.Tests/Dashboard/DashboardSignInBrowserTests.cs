@@ -7,8 +7,6 @@ namespace ChurnWatch.Worker.Tests.Dashboard;
 [Collection(BrowserTests.Name)]
 public sealed class DashboardSignInBrowserTests(ChromiumFixture chromium) : IDisposable
 {
-    private const string Ann = "ann@example.com";
-    private const string Password = "correct horse battery";
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -16,8 +14,8 @@ public sealed class DashboardSignInBrowserTests(ChromiumFixture chromium) : IDis
     [BrowserFact]
     public async Task SignIn_ThroughTheForm_BackOnTheAccountsPageAsTheUser()
     {
-        using var host = await CredentialsDashboard.BuildAsync(_folder, new Dictionary<string, string?>(), [("A1", Ann), ("B1", "bob@example.com")]);
-        await SignInClient.AddUsersAsync(host, (Ann, UserRoles.AccountManager, Password));
+        using var host = await CredentialsDashboard.BuildAsync(_folder, new Dictionary<string, string?>(), [("A1", TestUsers.Ann), ("B1", "bob@example.com")]);
+        await SignInClient.AddUsersAsync(host, (TestUsers.Ann, UserRoles.AccountManager, TestUsers.Password));
         await host.StartAsync();
         var url = CredentialsDashboard.Url(host);
         var browser = await chromium.BrowserAsync();
@@ -26,12 +24,12 @@ public sealed class DashboardSignInBrowserTests(ChromiumFixture chromium) : IDis
         await tab.GoAsync(url + "/accounts");
         var signInUrl = await tab.UrlAsync();
         await tab.SubmitAsync(
-            $"document.querySelector('[name=email]').value = '{Ann}'; document.querySelector('[name=password]').value = '{Password}'; document.querySelector('form.signin').requestSubmit()");
+            $"document.querySelector('[name=email]').value = '{TestUsers.Ann}'; document.querySelector('[name=password]').value = '{TestUsers.Password}'; document.querySelector('form.signin').requestSubmit()");
 
         Assert.Equal(url + "/signin?return=%2Faccounts", signInUrl);
         Assert.Equal(url + "/accounts", await tab.UrlAsync());
         Assert.Equal("Accounts", (string?)await tab.EvaluateAsync("document.querySelector('h1').textContent"));
-        Assert.Equal(Ann, (string?)await tab.EvaluateAsync("document.querySelector('nav .who').textContent"));
+        Assert.Equal(TestUsers.Ann, (string?)await tab.EvaluateAsync("document.querySelector('nav .who').textContent"));
         // Her own account only: the signed-in e-mail is the owner filter.
         Assert.Equal(1, (int)(await tab.EvaluateAsync("document.querySelectorAll('#accounts tbody tr').length"))!);
         Assert.Null(await tab.EvaluateAsync("document.querySelector('a[href=\"/audit\"]')"));

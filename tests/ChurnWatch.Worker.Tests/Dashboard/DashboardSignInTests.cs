@@ -124,8 +124,7 @@ public sealed class DashboardSignInTests : IDisposable
     public async Task SignOut_WithTheToken_EndsTheSessionAndGoesToSignIn()
     {
         using var host = await StartAsync();
-        using var client = new SignInClient(CredentialsDashboard.Url(host));
-        await client.SignInAsync(TestUsers.Ann, TestUsers.Password);
+        using var client = await SignedInAsync(host);
 
         var signedIn = await client.Http.GetAsync(client.Url + "/");
         var signedOut = await client.PostFromAsync("/", "/signout");
@@ -133,7 +132,7 @@ public sealed class DashboardSignInTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Equal((HttpStatusCode.Redirect, "/signin"), (signedOut.StatusCode, signedOut.Headers.Location?.OriginalString));
-        Assert.Equal((HttpStatusCode.Redirect, "/signin?return=%2F"), (after.StatusCode, after.Headers.Location?.OriginalString));
+        AssertSentToSignIn(after);
         Assert.Equal(
             [(TestUsers.Ann, "sign_in_succeeded", TestUsers.Ann, "127.0.0.1", ""), (TestUsers.Ann, "signed_out", TestUsers.Ann, "127.0.0.1", "")],
             await AuditRowsAsync(host));
@@ -143,8 +142,7 @@ public sealed class DashboardSignInTests : IDisposable
     public async Task Session_IdleLongerThanTheTimeout_SignedOut()
     {
         using var host = await StartAsync(new Dictionary<string, string?> { ["Dashboard:IdleTimeoutMinutes"] = "10" });
-        using var client = new SignInClient(CredentialsDashboard.Url(host));
-        await client.SignInAsync(TestUsers.Ann, TestUsers.Password);
+        using var client = await SignedInAsync(host);
 
         _time.Now = Now.AddMinutes(9);
         var within = await client.Http.GetAsync(client.Url + "/");
@@ -155,22 +153,21 @@ public sealed class DashboardSignInTests : IDisposable
         var idle = await client.Http.GetAsync(client.Url + "/");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (within.StatusCode, slid.StatusCode));
-        Assert.Equal((HttpStatusCode.Redirect, "/signin?return=%2F"), (idle.StatusCode, idle.Headers.Location?.OriginalString));
+        AssertSentToSignIn(idle);
     }
 
     [Fact]
     public async Task Session_UserRemovedMeanwhile_SignedOut()
     {
         using var host = await StartAsync();
-        using var client = new SignInClient(CredentialsDashboard.Url(host));
-        await client.SignInAsync(TestUsers.Ann, TestUsers.Password);
+        using var client = await SignedInAsync(host);
 
         var before = await client.Http.GetAsync(client.Url + "/");
         await host.Services.GetRequiredService<UserStore>().RemoveAsync(TestUsers.Ann, CancellationToken.None);
         var after = await client.Http.GetAsync(client.Url + "/");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.Equal((HttpStatusCode.Redirect, "/signin?return=%2F"), (after.StatusCode, after.Headers.Location?.OriginalString));
+        AssertSentToSignIn(after);
     }
 
     [Fact]
@@ -200,6 +197,16 @@ public sealed class DashboardSignInTests : IDisposable
         await host.StartAsync();
         return host;
     }
+
+    private static async Task<SignInClient> SignedInAsync(IHost host)
+    {
+        var client = new SignInClient(CredentialsDashboard.Url(host));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(TestUsers.Ann, TestUsers.Password)).StatusCode);
+        return client;
+    }
+
+    private static void AssertSentToSignIn(HttpResponseMessage response) =>
+        Assert.Equal((HttpStatusCode.Redirect, "/signin?return=%2F"), (response.StatusCode, response.Headers.Location?.OriginalString));
 
     private static async Task<List<(string, string, string, string, string)>> AuditRowsAsync(IHost host) =>
         await QueryAsync<(string, string, string, string, string)>(host, "SELECT actor, action, target, source, detail FROM audit_events ORDER BY event_id");

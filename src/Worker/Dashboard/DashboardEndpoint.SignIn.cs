@@ -17,10 +17,15 @@ internal sealed partial class DashboardEndpoint
     private async Task<DashboardVisitor> VisitorAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
-        if (await DashboardSessions.SessionUserAsync(context).ConfigureAwait(false) is { } email
-            && await users.GetAsync(email, ct).ConfigureAwait(false) is { } user)
+        if (await DashboardSessions.SessionAsync(context).ConfigureAwait(false) is { } session)
         {
-            return new DashboardVisitor(user.Email, MayUse: true, LocalUsers: true, MaySeeAudit: user.Role == UserRoles.Admin, OpenToMachine: false);
+            // The role is read anew on every request: a changed role counts at once, a removed user is signed out.
+            if (!signOuts.HasEnded(session.Session) && await users.GetAsync(session.Email, ct).ConfigureAwait(false) is { } user)
+            {
+                return new DashboardVisitor(user.Email, MayUse: true, LocalUsers: true, MaySeeAudit: user.Role == UserRoles.Admin, OpenToMachine: false);
+            }
+
+            await DashboardSessions.SignOutAsync(context).ConfigureAwait(false);
         }
 
         if (await users.AnyAsync(ct).ConfigureAwait(false))
@@ -109,6 +114,11 @@ internal sealed partial class DashboardEndpoint
     {
         if (Who(context) is { } user && context.Features.Get<DashboardVisitor>()?.HasSession == true)
         {
+            if (context.User.FindFirst(DashboardSessions.SessionClaim)?.Value is { } session)
+            {
+                signOuts.End(session);
+            }
+
             await DashboardSessions.SignOutAsync(context).ConfigureAwait(false);
             await audit.RecordAsync(user, AuditActions.SignedOut, user, Address(context), "", ct).ConfigureAwait(false);
         }

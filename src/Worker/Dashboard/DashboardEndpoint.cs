@@ -40,6 +40,7 @@ internal sealed partial class DashboardEndpoint(
     AuditStore audit,
     UserStore users,
     DashboardSignIns signIns,
+    DashboardSignOuts signOuts,
     DashboardMode mode,
     IOptions<DashboardOptions> options,
     IOptions<OutputOptions> output,

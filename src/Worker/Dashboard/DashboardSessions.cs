@@ -59,28 +59,36 @@ internal static class DashboardSessions
         });
     }
 
-    /// <summary>The signed-in local user's e-mail from the session cookie, or null.</summary>
-    public static async Task<string?> SessionUserAsync(HttpContext context)
+    /// <summary>The claim of a session's random id, so that one session can be ended (<see cref="DashboardSignOuts"/>).</summary>
+    public const string SessionClaim = "churnwatch:session";
+
+    /// <summary>The local user's e-mail and the session's id from a valid session cookie, or null.</summary>
+    public static async Task<(string Email, string Session)?> SessionAsync(HttpContext context)
     {
         var result = await context.AuthenticateAsync(Scheme).ConfigureAwait(false);
-        if (!result.Succeeded)
+        if (!result.Succeeded || result.Principal.Identity?.Name is not { } email || result.Principal.FindFirst(SessionClaim)?.Value is not { } session)
         {
             return null;
         }
 
         // The anti-forgery tokens of a signed-in page are bound to the user, so both sides must see the same one.
         context.User = result.Principal;
-        return result.Principal.Identity?.Name;
+        return (email, session);
     }
 
-    /// <summary>Starts a session for <paramref name="email"/> (a fresh cookie: no earlier session id carries over).</summary>
+    /// <summary>Starts a session for <paramref name="email"/> (a fresh cookie and id: no earlier session carries over).</summary>
     public static Task SignInAsync(HttpContext context, string email)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, UserStore.Key(email))], Scheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, UserStore.Key(email)), new Claim(SessionClaim, Guid.NewGuid().ToString("N"))], Scheme);
         return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
     }
 
-    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(Scheme);
+    /// <summary>Deletes the session cookie (and stops its renewal in this response); the request is anonymous from here.</summary>
+    public static async Task SignOutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(Scheme).ConfigureAwait(false);
+        context.User = new ClaimsPrincipal(new ClaimsIdentity());
+    }
 
     /// <summary>
     /// A local path to return to after signing in, or "/": an absolute URL, a protocol-relative one (//host) or a

@@ -127,12 +127,19 @@ public sealed class DashboardSignInTests : IDisposable
         using var client = await SignedInAsync(host);
 
         var signedIn = await client.Http.GetAsync(client.Url + "/");
+        var copied = client.Cookies.GetCookieHeader(new Uri(client.Url));
         var signedOut = await client.PostFromAsync("/", "/signout");
         var after = await client.Http.GetAsync(client.Url + "/");
+        // A copy of the cookie taken before signing out (another tab, or a thief) no longer opens anything either.
+        using var copy = new SignInClient(client.Url);
+        copy.Http.DefaultRequestHeaders.Add("Cookie", copied);
+        var byCopy = await copy.Http.GetAsync(client.Url + "/");
 
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Equal((HttpStatusCode.Redirect, "/signin"), (signedOut.StatusCode, signedOut.Headers.Location?.OriginalString));
         AssertSentToSignIn(after);
+        Assert.Contains("churnwatch-session=", copied, StringComparison.Ordinal);
+        AssertSentToSignIn(byCopy);
         Assert.Equal(
             [(TestUsers.Ann, "sign_in_succeeded", TestUsers.Ann, "127.0.0.1", ""), (TestUsers.Ann, "signed_out", TestUsers.Ann, "127.0.0.1", "")],
             await AuditRowsAsync(host));

@@ -104,10 +104,8 @@ public sealed class DashboardSignInTests : IDisposable
     public async Task Post_WithoutSession_RefusedAndChangesNothing()
     {
         using var host = await StartAsync();
-        var monday = new DateOnly(2026, 3, 2);
+        var signal = await OpenSignalAsync(host);
         var signals = host.Services.GetRequiredService<SignalStore>();
-        await signals.ApplyAsync(monday, [new("A1", SignalKind.GoneDark, SignalSeverity.Warning, monday, "quiet")], new Dictionary<string, (string, decimal)> { ["A1"] = (TestUsers.Ann, 10_000m) }, CancellationToken.None);
-        var signal = (await signals.LiveAsync(CancellationToken.None)).Single().SignalId;
         using var client = new SignInClient(CredentialsDashboard.Url(host));
 
         // A valid anti-forgery token from the sign-in page, but no session.
@@ -118,6 +116,21 @@ public sealed class DashboardSignInTests : IDisposable
         Assert.Equal(SignalStates.Open, (await signals.GetAsync(signal, CancellationToken.None))!.State);
         Assert.Empty(await host.Services.GetRequiredService<JobControlStore>().PausesAsync(CancellationToken.None));
         Assert.Empty(await AuditRowsAsync(host));
+    }
+
+    [Fact]
+    public async Task Acknowledge_SignedIn_StoredAndAuditedUnderTheUsersEmail()
+    {
+        using var host = await StartAsync();
+        var signal = await OpenSignalAsync(host);
+        using var client = await SignedInAsync(host);
+
+        var acknowledged = await client.PostFromAsync("/signals", $"/signals/{signal}/ack", ("reason", "called them"), ("owner", ""));
+
+        Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
+        var stored = await host.Services.GetRequiredService<SignalStore>().GetAsync(signal, CancellationToken.None);
+        Assert.Equal((SignalStates.Acknowledged, TestUsers.Ann), (stored!.State, stored.StateBy));
+        Assert.Equal((TestUsers.Ann, "signal_acknowledged", $"signal {signal}", "127.0.0.1", "called them"), (await AuditRowsAsync(host))[^1]);
     }
 
     [Fact]
@@ -203,6 +216,15 @@ public sealed class DashboardSignInTests : IDisposable
         await SignInClient.AddUsersAsync(host, (TestUsers.Ann, "account_manager", TestUsers.Password), ("fin@example.com", "finance", TestUsers.Password));
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>A gone-dark signal on A1 (Ann's account), open; its id.</summary>
+    private static async Task<long> OpenSignalAsync(IHost host)
+    {
+        var monday = new DateOnly(2026, 3, 2);
+        var signals = host.Services.GetRequiredService<SignalStore>();
+        await signals.ApplyAsync(monday, [new("A1", SignalKind.GoneDark, SignalSeverity.Warning, monday, "quiet")], new Dictionary<string, (string, decimal)> { ["A1"] = (TestUsers.Ann, 10_000m) }, CancellationToken.None);
+        return (await signals.LiveAsync(CancellationToken.None)).Single().SignalId;
     }
 
     private static async Task<SignInClient> SignedInAsync(IHost host)

@@ -177,6 +177,17 @@ public sealed class DashboardSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_IdleTimeoutOutOfRange_FailsNamingTheKey()
+    {
+        using var host = await CredentialsDashboard.BuildAsync(_folder, new Dictionary<string, string?> { ["Dashboard:IdleTimeoutMinutes"] = "2" }, []);
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        Assert.Contains("IdleTimeoutMinutes", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("between 5 and 1440", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Session_UserRemovedMeanwhile_SignedOut()
     {
         using var host = await StartAsync();

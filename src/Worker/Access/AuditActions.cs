@@ -5,6 +5,7 @@ internal static class AuditActions
 {
     public const string SignInSucceeded = "sign_in_succeeded";
     public const string SignInFailed = "sign_in_failed";
+    public const string SignedOut = "signed_out";
     public const string SignalAcknowledged = "signal_acknowledged";
     public const string SignalSnoozed = "signal_snoozed";
     public const string SignalReopened = "signal_reopened";

@@ -18,6 +18,9 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
     // The hasher ignores the user object; the e-mail stands in for it.
     private readonly PasswordHasher<string> _hasher = new();
 
+    // A hash of a random password that nobody knows, checked when the e-mail is no user's.
+    private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<string>().HashPassword("", Guid.NewGuid().ToString()));
+
     private string Now => StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime);
 
     /// <summary>Adds a user; false when a user with that e-mail (any case) exists, and then nothing changes.</summary>
@@ -45,6 +48,13 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
         var users = await connection.QueryAsync<LocalUser>(new CommandDefinition(
             "SELECT email AS Email, role AS Role, created_at AS CreatedAt, updated_at AS UpdatedAt FROM users ORDER BY email", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return users.ToList();
+    }
+
+    /// <summary>Whether the store holds any user: then the dashboard asks everyone to sign in as one.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM users", cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
     }
 
     /// <summary>One user, or null.</summary>
@@ -87,6 +97,8 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
 
         if (hash is null)
         {
+            // As slow as a wrong password, so the time of the answer does not tell which e-mails are users.
+            _hasher.VerifyHashedPassword(key, UnknownUserHash.Value, password);
             return false;
         }
 

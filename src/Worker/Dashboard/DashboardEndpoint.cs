@@ -25,6 +25,8 @@ namespace ChurnWatch.Worker.Dashboard;
 /// <summary>
 /// The dashboard, with Hangfire's own dashboard at /hangfire, as a part of the process's one web host (beside
 /// /healthz) on a listener of its own: loopback unless configured otherwise, and then behind HTTP Basic credentials.
+/// Once the store holds a local user, everyone signs in as one through /signin instead (a session cookie), and the
+/// Basic credentials no longer open the pages.
 /// Pages are rendered on the server; every form that changes something is a POST carrying an ASP.NET Core
 /// anti-forgery token, and one without it changes nothing.
 /// </summary>
@@ -36,7 +38,9 @@ internal sealed partial class DashboardEndpoint(
     HistoryStore history,
     ReportFiles files,
     AuditStore audit,
+    UserStore users,
     DashboardSignIns signIns,
+    DashboardSignOuts signOuts,
     DashboardMode mode,
     IOptions<DashboardOptions> options,
     IOptions<OutputOptions> output,
@@ -45,6 +49,9 @@ internal sealed partial class DashboardEndpoint(
     ILogger<DashboardEndpoint> logger) : IWebHostPart
 {
     private const string Html = "text/html; charset=utf-8";
+
+    /// <summary>How many events the audit page shows.</summary>
+    private const int AuditPageSize = 200;
 
     // No script, no external anything: the pages need only inline styles and inline SVG.
     private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -74,6 +81,7 @@ internal sealed partial class DashboardEndpoint(
 
         webServices.AddDataProtection();
         webServices.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeyRing());
+        DashboardSessions.AddTo(webServices, options.Value, timeProvider);
         webServices.AddAntiforgery(o =>
         {
             o.FormFieldName = "__cw_token";
@@ -95,10 +103,11 @@ internal sealed partial class DashboardEndpoint(
         context.Response.Headers.ContentSecurityPolicy = HangfireDashboard.Serves(context.Request) ? HangfireDashboard.ContentSecurityPolicy : ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        if (options.Value.RequiresCredentials && await SignInAsync(context).ConfigureAwait(false) is null)
+        var visitor = await VisitorAsync(context).ConfigureAwait(false);
+        context.Features.Set(visitor);
+        if (!visitor.MayUse && !(visitor.LocalUsers && IsSignInPath(context.Request)))
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"churnwatch dashboard\"";
+            await RefuseAsync(context, visitor).ConfigureAwait(false);
             return;
         }
 
@@ -112,7 +121,7 @@ internal sealed partial class DashboardEndpoint(
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 context.Response.ContentType = Html;
-                await context.Response.WriteAsync(await Message("Form refused", "", "The form carried no valid anti-forgery token (it was stale, or sent from another site); nothing changed. Reload the page and try again.", "/", "Back to the overview").ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
+                await context.Response.WriteAsync(await Message(context, "Form refused", "", "The form carried no valid anti-forgery token (it was stale, or sent from another site); nothing changed. Reload the page and try again.", "/", "Back to the overview").ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
                 return;
             }
         }
@@ -127,7 +136,7 @@ internal sealed partial class DashboardEndpoint(
             LogPageFailed(logger, context.Request.Path, e);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             context.Response.ContentType = Html;
-            await context.Response.WriteAsync(await Message("Page failed", "", "This page could not be built; the worker's log says why.", "/", "Back to the overview").ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsync(await Message(context, "Page failed", "", "This page could not be built; the worker's log says why.", "/", "Back to the overview").ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
         }
     }
 
@@ -136,6 +145,11 @@ internal sealed partial class DashboardEndpoint(
         ArgumentNullException.ThrowIfNull(app);
         var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
         var hangfire = services.GetService<Hangfire.JobStorage>();
+        app.UseRateLimiter();
+        app.MapGet("/signin", (HttpContext c, CancellationToken _) => SignInPageAsync(c, antiforgery));
+        app.MapPost("/signin", (HttpContext c, CancellationToken ct) => SignInAsync(c, antiforgery, ct)).RequireRateLimiting(DashboardSessions.SignInPolicy);
+        app.MapPost("/signout", SignOutAsync);
+        app.MapGet("/audit", AuditPageAsync);
         app.MapGet("/", OverviewAsync);
         app.MapGet("/accounts", AccountsAsync);
         app.MapGet("/accounts/{id}", AccountAsync);
@@ -153,19 +167,19 @@ internal sealed partial class DashboardEndpoint(
             HangfireDashboard.Map(app, hangfire);
         }
 
-        app.MapGet("/reports", async () => await Page<ReportsPage>(new() { [nameof(ReportsPage.Files)] = files.List(), [nameof(ReportsPage.Folder)] = files.Folder }).ConfigureAwait(false));
+        app.MapGet("/reports", async (HttpContext c, CancellationToken _) => await Page<ReportsPage>(c, new() { [nameof(ReportsPage.Files)] = files.List(), [nameof(ReportsPage.Folder)] = files.Folder }).ConfigureAwait(false));
         app.MapGet("/files/{**path}", ServeFile);
     }
 
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
 
-    private async Task<IResult> OverviewAsync(CancellationToken ct)
+    private async Task<IResult> OverviewAsync(HttpContext context, CancellationToken ct)
     {
         var freshness = await history.FreshnessAsync(ct).ConfigureAwait(false);
         var status = await jobs.StatusAsync(ct).ConfigureAwait(false);
         var model = await queries.ChurnModelAsync(ct).ConfigureAwait(false);
         var live = await signals.LiveAsync(ct).ConfigureAwait(false);
-        return await Page<OverviewPage>(new()
+        return await Page<OverviewPage>(context, new()
         {
             [nameof(OverviewPage.Freshness)] = freshness,
             [nameof(OverviewPage.StaleAfter)] = output.Value.StaleAfter,
@@ -181,9 +195,9 @@ internal sealed partial class DashboardEndpoint(
         var accounts = await queries.AccountsAsync(Now, ct).ConfigureAwait(false);
         var filter = AccountFilter.Parse(key => context.Request.Query[key].FirstOrDefault());
         // An account manager sees their own accounts unless they ask for the team's (?owner= shows every owner's).
-        var mine = !context.Request.Query.ContainsKey("owner") && SignedInOwner(context.Request) is { } user
+        var mine = !context.Request.Query.ContainsKey("owner") && SignedInOwner(context) is { } user
             && accounts.Any(a => string.Equals(a.Owner, user, StringComparison.OrdinalIgnoreCase)) ? user : null;
-        return await Page<AccountsPage>(new()
+        return await Page<AccountsPage>(context, new()
         {
             [nameof(AccountsPage.All)] = accounts,
             [nameof(AccountsPage.Filter)] = mine is null ? filter : filter with { Owner = mine },
@@ -192,18 +206,18 @@ internal sealed partial class DashboardEndpoint(
         }).ConfigureAwait(false);
     }
 
-    private async Task<IResult> AccountAsync(string id, CancellationToken ct)
+    private async Task<IResult> AccountAsync(HttpContext context, string id, CancellationToken ct)
     {
         var account = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).FirstOrDefault(a => a.AccountId == id);
         if (account is null)
         {
-            return Results.Content(await Message("No such account", "/accounts", $"No account has ID {id}.", "/accounts", "All accounts").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
+            return Results.Content(await Message(context, "No such account", "/accounts", $"No account has ID {id}.", "/accounts", "All accounts").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
         var words = await queries.WordsAsync(id, ct).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(Now);
         var nextStep = NextSteps.For(words.Reasons, account.Renewal is { } renewal ? renewal.DayNumber - today.DayNumber : null, nextSteps.Value.ToTexts(output.Value.RenewalWindowDays));
-        return await Page<AccountPage>(new()
+        return await Page<AccountPage>(context, new()
         {
             [nameof(AccountPage.Account)] = account,
             [nameof(AccountPage.NextStep)] = nextStep,
@@ -221,7 +235,7 @@ internal sealed partial class DashboardEndpoint(
         var query = context.Request.Query;
         // Filtered to the signed-in owner by default (when the user name is an owner's email); ?owner= shows everyone's.
         var owner = ownerOverride ?? (query.ContainsKey("owner") ? Blank(query["owner"].FirstOrDefault())
-            : SignedInOwner(context.Request));
+            : SignedInOwner(context));
         var live = await signals.LiveAsync(ct).ConfigureAwait(false);
         string? notice = null;
         if (error is null && long.TryParse(query["done"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var doneId)
@@ -232,6 +246,7 @@ internal sealed partial class DashboardEndpoint(
 
         var names = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).ToDictionary(a => a.AccountId, a => a.Name, StringComparer.Ordinal);
         return await Page<SignalsPage>(
+            context,
             new()
             {
                 [nameof(SignalsPage.Live)] = live,
@@ -258,7 +273,7 @@ internal sealed partial class DashboardEndpoint(
             var what = signal is null ? "" : $"Signal {id} ({DashboardText.KindLabel(signal.Kind)} on {signal.AccountId})";
             error = signal is null ? $"No signal has ID {id}."
                 : signal.State == SignalStates.Resolved ? $"{what} was resolved on {signal.ResolvedAt}: its condition no longer holds, so there is nothing to {(snooze ? "snooze" : "acknowledge")}."
-                : !await signals.SetStateAsync(id, until, reason, SignedIn(context.Request, options.Value) ?? "dashboard", now, ct).ConfigureAwait(false) ? $"{what} was resolved meanwhile; nothing changed."
+                : !await signals.SetStateAsync(id, until, reason, Who(context) ?? "dashboard", now, ct).ConfigureAwait(false) ? $"{what} was resolved meanwhile; nothing changed."
                 : null;
             if (error is null)
             {
@@ -293,6 +308,7 @@ internal sealed partial class DashboardEndpoint(
         }
 
         return await Page<JobsPage>(
+            context,
             new()
             {
                 [nameof(JobsPage.Jobs)] = await jobs.StatusAsync(ct).ConfigureAwait(false),
@@ -338,12 +354,29 @@ internal sealed partial class DashboardEndpoint(
     }
 
     // Pages are Razor components (Pages/Dashboard) rendered on the server to plain HTML: no circuit, no script.
-    private static async Task<IResult> Page<TPage>(Dictionary<string, object?> parameters, int statusCode = StatusCodes.Status200OK)
+    private static async Task<IResult> Page<TPage>(HttpContext context, Dictionary<string, object?> parameters, int statusCode = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
-        Results.Content(await PageRenderer.RenderAsync<TPage>(parameters).ConfigureAwait(false), Html, statusCode: statusCode);
+        Results.Content(await Render<TPage>(context, parameters).ConfigureAwait(false), Html, statusCode: statusCode);
 
-    private static Task<string> Message(string title, string current, string error, string linkHref, string linkText) =>
-        PageRenderer.RenderAsync<MessagePage>(new Dictionary<string, object?>
+    private static Task<string> Render<TPage>(HttpContext context, Dictionary<string, object?> parameters)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        var visitor = context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
+        if (visitor.HasSession)
+        {
+            visitor = visitor with { Token = Token(context, context.RequestServices.GetRequiredService<IAntiforgery>()) };
+        }
+
+        return PageRenderer.RenderAsync<DashboardFrame>(new Dictionary<string, object?>
+        {
+            [nameof(DashboardFrame.Visitor)] = visitor,
+            [nameof(DashboardFrame.Page)] = typeof(TPage),
+            [nameof(DashboardFrame.Values)] = parameters,
+        });
+    }
+
+    private static Task<string> Message(HttpContext context, string title, string current, string error, string linkHref, string linkText) =>
+        Render<MessagePage>(context, new Dictionary<string, object?>
         {
             [nameof(MessagePage.Title)] = title,
             [nameof(MessagePage.Current)] = current,
@@ -352,12 +385,12 @@ internal sealed partial class DashboardEndpoint(
             [nameof(MessagePage.LinkText)] = linkText,
         });
 
-    private async Task<IResult> ServeFile(string path)
+    private async Task<IResult> ServeFile(HttpContext context, string path)
     {
         // Only a path that is exactly one of the listed files is served: no traversal, no other folder.
         if (!files.List().TryGetValue(path, out var file))
         {
-            return Results.Content(await Message("No such file", "/reports", "That file is not in the output folder's list.", "/reports", "Reports").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
+            return Results.Content(await Message(context, "No such file", "/reports", "That file is not in the output folder's list.", "/reports", "Reports").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
         var type = file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv; charset=utf-8" : Html;
@@ -376,7 +409,7 @@ internal sealed partial class DashboardEndpoint(
     /// The signed-in user, or null; records a failed sign-in (a request that carried wrong credentials: a browser's
     /// first request carries none and only fetches the challenge) and a successful one (see <see cref="DashboardSignIns"/>).
     /// </summary>
-    private async Task<string?> SignInAsync(HttpContext context)
+    private async Task<string?> BasicSignInAsync(HttpContext context)
     {
         var user = SignedIn(context.Request, options.Value);
         var address = Address(context);
@@ -394,18 +427,20 @@ internal sealed partial class DashboardEndpoint(
     }
 
     private Task AuditAsync(HttpContext context, string action, string target, string detail, CancellationToken ct) =>
-        audit.RecordAsync(SignedIn(context.Request, options.Value) ?? AuditSources.Anonymous, action, target, Address(context), detail, ct);
+        audit.RecordAsync(Who(context) ?? AuditSources.Anonymous, action, target, Address(context), detail, ct);
 
-    private static string Address(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : "unknown";
+    private static string Address(HttpContext context) => DashboardSessions.ClientAddress(context);
+
+    /// <summary>The signed-in user (a local user's e-mail, or the HTTP Basic user name), or null.</summary>
+    private static string? Who(HttpContext context) => context.Features.Get<DashboardVisitor>()?.User;
 
     /// <summary>The user name of valid HTTP Basic credentials, or null (also when none are configured).</summary>
     private static string? SignedIn(HttpRequest request, DashboardOptions settings) =>
         Hosting.BasicCredentials.Match(request, settings.Username, settings.Password) ? settings.Username : null;
 
     /// <summary>The signed-in user as an account owner: a user name that is an e-mail address, as owners are; else null.</summary>
-    private string? SignedInOwner(HttpRequest request) =>
-        SignedIn(request, options.Value) is { } user && user.Contains('@', StringComparison.Ordinal) ? user : null;
+    private static string? SignedInOwner(HttpContext context) =>
+        Who(context) is { } user && user.Contains('@', StringComparison.Ordinal) ? user : null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard page {Path} failed")]
     private static partial void LogPageFailed(ILogger logger, string path, Exception exception);

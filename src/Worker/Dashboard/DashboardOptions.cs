@@ -20,6 +20,13 @@ internal sealed class DashboardOptions : ListenerOptions, IValidatableObject
     [Range(0, 65535)]
     public int Port { get; set; } = 8090;
 
+    /// <summary>
+    /// Minutes a signed-in local user's session lasts without a request; each request (after half of it has passed)
+    /// starts it anew. Default 30. Range 5 to 1440.
+    /// </summary>
+    [Range(5, 1440)]
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
     /// <inheritdoc />
     // Credentials are checked even when Enabled is false: `churnwatch dashboard` serves it regardless.
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ValidateListener(Section, serves: true);

@@ -16,6 +16,7 @@ internal static class DashboardServices
         builder.Services.AddSingleton<DashboardJobs>();
         builder.Services.AddSingleton<ReportFiles>();
         builder.Services.AddSingleton<DashboardSignIns>();
+        builder.Services.AddSingleton<DashboardSignOuts>();
         builder.Services.AddSingleton<DashboardEndpoint>();
         builder.Services.AddSingleton<IWebHostPart>(sp => sp.GetRequiredService<DashboardEndpoint>());
         builder.Services.AddChurnWatchWebServer();

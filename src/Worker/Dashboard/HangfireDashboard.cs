@@ -8,7 +8,7 @@ namespace ChurnWatch.Worker.Dashboard;
 
 /// <summary>
 /// Hangfire's own dashboard at <see cref="Path"/> inside ChurnWatch's dashboard: recurring jobs, queues, servers,
-/// failures, retries by hand. It runs behind the same rule as every page (loopback, or HTTP Basic credentials; a POST
+/// failures, retries by hand. It runs behind the same rule as every page (a local user's session, loopback, or HTTP Basic credentials; a POST
 /// needs the anti-forgery token, which Hangfire's pages send in a header), never shows the storage's connection string,
 /// and gets a content-security policy that lets its own scripts and styles run and nothing else. It reads Hangfire's
 /// storage only: serving it starts no Hangfire server, so <c>churnwatch dashboard</c> takes no jobs.

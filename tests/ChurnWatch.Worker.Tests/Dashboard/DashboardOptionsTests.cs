@@ -41,4 +41,26 @@ public sealed class DashboardOptionsTests
     {
         Assert.Equal(["Address: Not an IP address (for example 127.0.0.1, or 0.0.0.0 for every interface)."], Problems(new DashboardOptions { Address = "localhost" }));
     }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(1441)]
+    public void Validate_IdleTimeoutOutOfRange_NamesTheKey(int minutes)
+    {
+        Assert.Equal(["IdleTimeoutMinutes: The field IdleTimeoutMinutes must be between 5 and 1440."], Problems(new DashboardOptions { IdleTimeoutMinutes = minutes }));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(1440)]
+    public void Validate_IdleTimeoutAtTheBounds_Fine(int minutes)
+    {
+        Assert.Empty(Problems(new DashboardOptions { IdleTimeoutMinutes = minutes }));
+    }
+
+    [Fact]
+    public void IdleTimeout_Default_ThirtyMinutes()
+    {
+        Assert.Equal(30, new DashboardOptions().IdleTimeoutMinutes);
+    }
 }

@@ -9,22 +9,30 @@ using Microsoft.Extensions.Hosting;
 namespace ChurnWatch.Worker.Tests.TestSupport;
 
 /// <summary>
-/// The standalone dashboard (no scheduler) behind HTTP Basic credentials on a free loopback port, on a migrated
+/// The standalone dashboard (no scheduler), behind HTTP Basic credentials or as the settings say, on a free loopback port, on a migrated
 /// SQLite store in the test's folder holding the accounts given and nothing else; built, not started.
 /// </summary>
 internal static class CredentialsDashboard
 {
-    public static async Task<IHost> BuildAsync(TempFolder folder, string user, string password, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null)
+    public static Task<IHost> BuildAsync(TempFolder folder, string user, string password, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null) =>
+        BuildAsync(folder, new Dictionary<string, string?> { ["Dashboard:Username"] = user, ["Dashboard:Password"] = password }, accounts, time);
+
+    /// <summary>The same with the Dashboard settings given (none: loopback without credentials).</summary>
+    public static async Task<IHost> BuildAsync(TempFolder folder, IReadOnlyDictionary<string, string?> dashboard, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null)
     {
-        var builder = ChurnWatchHost.CreateBuilder(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Store:DataFolder"] = folder.File("data"),
             ["Output:Folder"] = folder.File("out"),
             ["Dashboard:Port"] = "0",
-            ["Dashboard:Username"] = user,
-            ["Dashboard:Password"] = password,
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in dashboard)
+        {
+            settings[key] = value;
+        }
+
+        var builder = ChurnWatchHost.CreateBuilder(settings);
         if (time is not null)
         {
             builder.Services.AddSingleton(time);

@@ -1,0 +1,155 @@
+using ChurnWatch.Worker.Access;
+using ChurnWatch.Worker.Pages.Dashboard;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+
+namespace ChurnWatch.Worker.Dashboard;
+
+/// <summary>Who may use the dashboard, signing in and out as a local user, and the audit page.</summary>
+internal sealed partial class DashboardEndpoint
+{
+    private const string WrongSignIn = "E-mail or password is wrong.";
+
+    /// <summary>
+    /// Who asks: with local users in the store, the user of a valid session cookie (who must still exist), else
+    /// nobody; without local users, the HTTP Basic user when credentials are configured, else anyone on loopback.
+    /// </summary>
+    private async Task<DashboardVisitor> VisitorAsync(HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        if (await DashboardSessions.SessionAsync(context).ConfigureAwait(false) is { } session)
+        {
+            // The role is read anew on every request: a changed role counts at once, a removed user is signed out.
+            if (!signOuts.HasEnded(session.Session) && await users.GetAsync(session.Email, ct).ConfigureAwait(false) is { } user)
+            {
+                return new DashboardVisitor(user.Email, MayUse: true, LocalUsers: true, MaySeeAudit: user.Role == UserRoles.Admin, OpenToMachine: false);
+            }
+
+            await DashboardSessions.SignOutAsync(context).ConfigureAwait(false);
+        }
+
+        if (await users.AnyAsync(ct).ConfigureAwait(false))
+        {
+            return new DashboardVisitor(null, MayUse: false, LocalUsers: true, MaySeeAudit: false, OpenToMachine: false);
+        }
+
+        if (!options.Value.RequiresCredentials)
+        {
+            return new DashboardVisitor(null, MayUse: true, LocalUsers: false, MaySeeAudit: true, OpenToMachine: true);
+        }
+
+        var basic = await BasicSignInAsync(context).ConfigureAwait(false);
+        return new DashboardVisitor(basic, MayUse: basic is not null, LocalUsers: false, MaySeeAudit: basic is not null, OpenToMachine: false);
+    }
+
+    private static bool IsSignInPath(HttpRequest request) =>
+        request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/signout", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Answers a request that may not use the dashboard: the Basic challenge without local users; with them, a page
+    /// request goes to the sign-in page (and back once signed in), and anything else (a form) gets 401 and does nothing.
+    /// </summary>
+    private static async Task RefuseAsync(HttpContext context, DashboardVisitor visitor)
+    {
+        if (!visitor.LocalUsers)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"churnwatch dashboard\"";
+            return;
+        }
+
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            var here = request.PathBase + request.Path + request.QueryString;
+            context.Response.Redirect("/signin?return=" + Uri.EscapeDataString(here.ToString()));
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("Sign in first at /signin; nothing changed.\n", context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> SignInPageAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        var visitor = context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
+        var back = DashboardSessions.LocalReturn(context.Request.Query["return"].FirstOrDefault());
+        if (!visitor.LocalUsers)
+        {
+            return Results.Content(await Message(context, "No sign-in here", "", "No local users are set up, so there is nothing to sign in to (churnwatch users add).", "/", "Back to the overview").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return visitor.MayUse ? Results.Redirect(back) : await SignInFormAsync(context, antiforgery, back, null, null, StatusCodes.Status200OK).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        var visitor = context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
+        if (!visitor.LocalUsers)
+        {
+            return Results.NotFound();
+        }
+
+        var form = await context.Request.ReadFormAsync(ct).ConfigureAwait(false);
+        var email = (form["email"].FirstOrDefault() ?? "").Trim();
+        var password = form["password"].FirstOrDefault() ?? "";
+        var back = DashboardSessions.LocalReturn(form["return"].FirstOrDefault());
+        // The e-mail tried, never the password; cut short, as a guesser could send anything.
+        var tried = email.Length > 100 ? email[..100] : email;
+        if (email.Length == 0 || password.Length == 0 || !await users.VerifyAsync(email, password, ct).ConfigureAwait(false))
+        {
+            await audit.RecordAsync(AuditSources.Anonymous, AuditActions.SignInFailed, tried, Address(context), "", ct).ConfigureAwait(false);
+            // One sentence for both: which of the two was wrong would tell a guesser which e-mails are users.
+            return await SignInFormAsync(context, antiforgery, back, tried, WrongSignIn, StatusCodes.Status401Unauthorized).ConfigureAwait(false);
+        }
+
+        var key = UserStore.Key(email);
+        await DashboardSessions.SignInAsync(context, key).ConfigureAwait(false);
+        await audit.RecordAsync(key, AuditActions.SignInSucceeded, key, Address(context), "", ct).ConfigureAwait(false);
+        return Results.Redirect(back);
+    }
+
+    private async Task<IResult> SignOutAsync(HttpContext context, CancellationToken ct)
+    {
+        if (Who(context) is { } user && context.Features.Get<DashboardVisitor>()?.HasSession == true)
+        {
+            if (context.User.FindFirst(DashboardSessions.SessionClaim)?.Value is { } session)
+            {
+                signOuts.End(session);
+            }
+
+            await DashboardSessions.SignOutAsync(context).ConfigureAwait(false);
+            await audit.RecordAsync(user, AuditActions.SignedOut, user, Address(context), "", ct).ConfigureAwait(false);
+        }
+
+        return Results.Redirect("/signin");
+    }
+
+    private static async Task<IResult> SignInFormAsync(HttpContext context, IAntiforgery antiforgery, string back, string? email, string? error, int statusCode) =>
+        await Page<SignInPage>(
+            context,
+            new()
+            {
+                [nameof(SignInPage.Token)] = Token(context, antiforgery),
+                [nameof(SignInPage.Return)] = back,
+                [nameof(SignInPage.Email)] = email,
+                [nameof(SignInPage.Error)] = error,
+            },
+            statusCode).ConfigureAwait(false);
+
+    private async Task<IResult> AuditPageAsync(HttpContext context, CancellationToken ct)
+    {
+        // Not there at all for those who may not see it, as a page that does not exist.
+        if (context.Features.Get<DashboardVisitor>()?.MaySeeAudit != true)
+        {
+            return Results.Content(await Message(context, "No such page", "", "There is no page at this address.", "/", "Back to the overview").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return await Page<AuditPage>(context, new()
+        {
+            [nameof(AuditPage.Events)] = await audit.ListAsync(null, AuditPageSize, ct).ConfigureAwait(false),
+            [nameof(AuditPage.Limit)] = AuditPageSize,
+        }).ConfigureAwait(false);
+    }
+}

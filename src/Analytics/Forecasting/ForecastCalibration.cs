@@ -92,6 +92,24 @@ public sealed record ForecastCalibration(int LeadMonths, ForecastMethod Method, 
             ? calibration.Apply(model, trailingRate, ceiling)
             : TooLittleHistory(trailingRate, 0);
 
+    /// <summary>
+    /// Each of <paramref name="rows"/> (months ahead of a forecast, all segments or each) given its forecast by
+    /// <paramref name="calibrate"/>, told how many months after the earliest row's month the row's month is.
+    /// </summary>
+    public static IReadOnlyList<T> ByMonthsAhead<T>(IReadOnlyList<T> rows, Func<T, DateOnly> month, Func<T, int, T> calibrate)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(month);
+        ArgumentNullException.ThrowIfNull(calibrate);
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var first = rows.Min(month);
+        return [.. rows.Select(r => calibrate(r, ((month(r).Year - first.Year) * 12) + month(r).Month - first.Month))];
+    }
+
     /// <summary>The calibration of the <see cref="NearestLead"/>; null when that lead has none, or there is no lead.</summary>
     public static ForecastCalibration? Nearest(IReadOnlyDictionary<int, ForecastCalibration?> byLead, int monthsAhead)
     {

@@ -74,18 +74,11 @@ public static class MonthToMonthForecaster
     /// </summary>
     public static IReadOnlyList<MonthToMonthForecastMonth> Calibrate(IReadOnlyList<MonthToMonthForecastMonth> rows, IReadOnlyDictionary<int, ForecastCalibration?> byLead)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(byLead);
-        if (rows.Count == 0)
+        return ForecastCalibration.ByMonthsAhead(rows, m => m.Month, (m, ahead) => m with
         {
-            return rows;
-        }
-
-        var first = rows.Min(m => m.Month);
-        return [.. rows.Select(m => m with
-        {
-            Calibrated = ForecastCalibration.For(byLead, ((m.Month.Year - first.Year) * 12) + m.Month.Month - first.Month, m.ExpectedMrrKept, m.TrailingRateMrrKept, m.MrrAtForecast),
-        })];
+            Calibrated = ForecastCalibration.For(byLead, ahead, m.ExpectedMrrKept, m.TrailingRateMrrKept, m.MrrAtForecast),
+        });
     }
 
     /// <summary>Probability of still being a customer <paramref name="days"/> after the date, at a constant hazard.</summary>

@@ -69,18 +69,11 @@ public static class RenewalForecaster
     /// </summary>
     public static IReadOnlyList<RenewalForecastMonth> Calibrate(IReadOnlyList<RenewalForecastMonth> rows, IReadOnlyDictionary<int, ForecastCalibration?> byLead)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(byLead);
-        if (rows.Count == 0)
+        return ForecastCalibration.ByMonthsAhead(rows, m => m.Month, (m, ahead) => m with
         {
-            return rows;
-        }
-
-        var first = rows.Min(m => m.Month);
-        return [.. rows.Select(m => m with
-        {
-            Calibrated = ForecastCalibration.For(byLead, ((m.Month.Year - first.Year) * 12) + m.Month.Month - first.Month, m.ExpectedRenewedArr, m.TrailingRateRenewedArr ?? m.ArrDue, m.ArrDue),
-        })];
+            Calibrated = ForecastCalibration.For(byLead, ahead, m.ExpectedRenewedArr, m.TrailingRateRenewedArr ?? m.ArrDue, m.ArrDue),
+        });
     }
 
     private static (decimal P10, decimal P50, decimal P90) Range(List<RenewalExposure> due, int seed)

@@ -55,13 +55,11 @@ public sealed record ForecastCalibration(int LeadMonths, ForecastMethod Method, 
     /// The calibration at <paramref name="date"/> for <paramref name="leadMonths"/> months ahead, from the past forecasts
     /// at that lead settled on or before the date; null with fewer than <see cref="MinimumMonths"/> of them.
     /// </summary>
-    public static ForecastCalibration? At(IEnumerable<PastForecast> past, int leadMonths, DateOnly date)
+    public static ForecastCalibration? At(IEnumerable<PastForecast> past, int leadMonths, DateOnly date) =>
+        FromKnown(Known(past, leadMonths, date), leadMonths);
+
+    private static ForecastCalibration? FromKnown(List<PastForecast> known, int leadMonths)
     {
-        ArgumentNullException.ThrowIfNull(past);
-        var known = past
-            .Where(p => p.LeadMonths == leadMonths && p.SettledOn <= date && p.SettledOn > date.AddMonths(-WindowMonths))
-            .Where(p => p.Actual > 0 && p.Model > 0 && p.TrailingRate > 0)
-            .ToList();
         if (known.Count < MinimumMonths)
         {
             return null;
@@ -130,6 +128,19 @@ public sealed record ForecastCalibration(int LeadMonths, ForecastMethod Method, 
     }
 
     /// <summary>
+    /// The forecast given at <paramref name="date"/> for <paramref name="leadMonths"/> months ahead: the calibration of
+    /// the past forecasts settled by then applied, or the trailing rate without a range where too few had settled.
+    /// </summary>
+    public static CalibratedForecast Given(
+        IEnumerable<PastForecast> past, int leadMonths, DateOnly date, decimal model, decimal trailingRate, decimal ceiling)
+    {
+        var known = Known(past, leadMonths, date);
+        return FromKnown(known, leadMonths) is { } calibration
+            ? calibration.Apply(model, trailingRate, ceiling)
+            : TooLittleHistory(trailingRate, known.Count);
+    }
+
+    /// <summary>
     /// The forecast where the backtest ran but too few months had settled to choose: the trailing rate, no range.
     /// </summary>
     public static CalibratedForecast TooLittleHistory(decimal trailingRate, int pastMonths) =>
@@ -151,6 +162,17 @@ public sealed record ForecastCalibration(int LeadMonths, ForecastMethod Method, 
             + ((z3 + z) / (4 * n))
             + (((5 * z5) + (16 * z3) + (3 * z)) / (96 * n * n))
             + (((3 * z7) + (19 * z5) + (17 * z3) - (15 * z)) / (384 * n * n * n));
+    }
+
+    // The past forecasts a calibration at the date learns from: at the lead, settled by the date within the window,
+    // with amounts whose log ratio exists.
+    private static List<PastForecast> Known(IEnumerable<PastForecast> past, int leadMonths, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(past);
+        return past
+            .Where(p => p.LeadMonths == leadMonths && p.SettledOn <= date && p.SettledOn > date.AddMonths(-WindowMonths))
+            .Where(p => p.Actual > 0 && p.Model > 0 && p.TrailingRate > 0)
+            .ToList();
     }
 
     private static decimal Amount(ForecastMethod method, decimal model, decimal trailingRate) =>

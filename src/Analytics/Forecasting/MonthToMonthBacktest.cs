@@ -80,9 +80,7 @@ public static class MonthToMonthBacktest
         var past = rows.Select(r => r.Past(graceDays)).ToList();
         return [.. rows.Select(r => r with
         {
-            Calibrated = ForecastCalibration.At(past, r.LeadMonths, r.ForecastDate) is { } calibration
-                ? calibration.Apply(r.ExpectedMrrKept, r.TrailingRateMrrKept, r.MrrAtForecast)
-                : ForecastCalibration.TooLittleHistory(r.TrailingRateMrrKept, past.Count(p => p.LeadMonths == r.LeadMonths && p.SettledOn <= r.ForecastDate)),
+            Calibrated = ForecastCalibration.Given(past, r.LeadMonths, r.ForecastDate, r.ExpectedMrrKept, r.TrailingRateMrrKept, r.MrrAtForecast),
         })];
     }
 

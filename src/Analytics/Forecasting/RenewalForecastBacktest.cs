@@ -103,15 +103,9 @@ public static class RenewalForecastBacktest
     {
         ArgumentNullException.ThrowIfNull(rows);
         var past = rows.Select(r => r.Past(graceDays)).ToList();
-        return [.. rows.Select(r =>
+        return [.. rows.Select(r => r with
         {
-            var trailingRate = r.TrailingRateRenewedArr ?? r.ArrDue;
-            return r with
-            {
-                Calibrated = ForecastCalibration.At(past, r.LeadMonths, r.ForecastDate) is { } calibration
-                    ? calibration.Apply(r.ExpectedRenewedArr, trailingRate, r.ArrDue)
-                    : ForecastCalibration.TooLittleHistory(trailingRate, past.Count(p => p.LeadMonths == r.LeadMonths && p.SettledOn <= r.ForecastDate)),
-            };
+            Calibrated = ForecastCalibration.Given(past, r.LeadMonths, r.ForecastDate, r.ExpectedRenewedArr, r.TrailingRateRenewedArr ?? r.ArrDue, r.ArrDue),
         })];
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class DashboardEndpoint
             // The role is read anew on every request: a changed role counts at once, a removed user is signed out.
             if (!signOuts.HasEnded(session.Session) && await users.GetAsync(session.Email, ct).ConfigureAwait(false) is { } user)
             {
-                return new DashboardVisitor(user.Email, MayUse: true, LocalUsers: true, MaySeeAudit: user.Role == UserRoles.Admin, OpenToMachine: false);
+                return SignedInVisitor(user.Email, user.Role);
             }
 
             await DashboardSessions.SignOutAsync(context).ConfigureAwait(false);
@@ -30,17 +30,30 @@ internal sealed partial class DashboardEndpoint
 
         if (await users.AnyAsync(ct).ConfigureAwait(false))
         {
-            return new DashboardVisitor(null, MayUse: false, LocalUsers: true, MaySeeAudit: false, OpenToMachine: false);
+            return new DashboardVisitor(null, MayUse: false, LocalUsers: true, OpenToMachine: false);
         }
 
         if (!options.Value.RequiresCredentials)
         {
-            return new DashboardVisitor(null, MayUse: true, LocalUsers: false, MaySeeAudit: true, OpenToMachine: true);
+            return new DashboardVisitor(null, MayUse: true, LocalUsers: false, OpenToMachine: true);
         }
 
         var basic = await BasicSignInAsync(context).ConfigureAwait(false);
-        return new DashboardVisitor(basic, MayUse: basic is not null, LocalUsers: false, MaySeeAudit: basic is not null, OpenToMachine: false);
+        return new DashboardVisitor(basic, MayUse: basic is not null, LocalUsers: false, OpenToMachine: false);
     }
+
+    /// <summary>
+    /// A signed-in user with <paramref name="role"/>: every account for the roles that see all, else their own and,
+    /// for a team lead, those of the teams they lead (<see cref="DashboardOptions.Teams"/>).
+    /// </summary>
+    private DashboardVisitor SignedInVisitor(string email, string role) =>
+        new(email, MayUse: true, LocalUsers: true, OpenToMachine: false)
+        {
+            Role = role,
+            Owners = RoleTable.SeesAllAccounts(role) ? null
+                : role == UserRoles.TeamLead ? options.Value.OwnersLedBy(email)
+                : new HashSet<string>([email], StringComparer.OrdinalIgnoreCase),
+        };
 
     private static bool IsSignInPath(HttpRequest request) =>
         request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/signout", StringComparison.OrdinalIgnoreCase);
@@ -141,9 +154,9 @@ internal sealed partial class DashboardEndpoint
     private async Task<IResult> AuditPageAsync(HttpContext context, CancellationToken ct)
     {
         // Not there at all for those who may not see it, as a page that does not exist.
-        if (context.Features.Get<DashboardVisitor>()?.MaySeeAudit != true)
+        if (!Visitor(context).RunsJobs)
         {
-            return Results.Content(await Message(context, "No such page", "", "There is no page at this address.", "/", "Back to the overview").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
+            return await NoSuchPageAsync(context).ConfigureAwait(false);
         }
 
         return await Page<AuditPage>(context, new()

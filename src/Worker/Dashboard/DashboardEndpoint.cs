@@ -111,6 +111,15 @@ internal sealed partial class DashboardEndpoint(
             return;
         }
 
+        if (HangfireDashboard.Serves(context.Request) && !visitor.RunsJobs)
+        {
+            // Hangfire's pages are the admin's: for anyone else they are not there at all.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = Html;
+            await context.Response.WriteAsync(await NoSuchPageTextAsync(context).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         if (HttpMethods.IsPost(context.Request.Method))
         {
             try
@@ -167,7 +176,7 @@ internal sealed partial class DashboardEndpoint(
             HangfireDashboard.Map(app, hangfire);
         }
 
-        app.MapGet("/reports", async (HttpContext c, CancellationToken _) => await Page<ReportsPage>(c, new() { [nameof(ReportsPage.Files)] = files.List(), [nameof(ReportsPage.Folder)] = files.Folder }).ConfigureAwait(false));
+        app.MapGet("/reports", async (HttpContext c, CancellationToken _) => await Page<ReportsPage>(c, new() { [nameof(ReportsPage.Files)] = files.ListFor(Visitor(c)), [nameof(ReportsPage.Folder)] = files.Folder }).ConfigureAwait(false));
         app.MapGet("/files/{**path}", ServeFile);
     }
 
@@ -175,10 +184,12 @@ internal sealed partial class DashboardEndpoint(
 
     private async Task<IResult> OverviewAsync(HttpContext context, CancellationToken ct)
     {
+        var visitor = Visitor(context);
         var freshness = await history.FreshnessAsync(ct).ConfigureAwait(false);
-        var status = await jobs.StatusAsync(ct).ConfigureAwait(false);
-        var model = await queries.ChurnModelAsync(ct).ConfigureAwait(false);
-        var live = await signals.LiveAsync(ct).ConfigureAwait(false);
+        // What the visitor may not see is not read at all, so no count or figure of it can reach the page.
+        IReadOnlyList<JobStatus> status = visitor.RunsJobs ? await jobs.StatusAsync(ct).ConfigureAwait(false) : [];
+        var model = visitor.SeesCompany ? await queries.ChurnModelAsync(ct).ConfigureAwait(false) : null;
+        var live = (await signals.LiveAsync(ct).ConfigureAwait(false)).Where(s => visitor.Sees(s.OwnerEmail)).ToList();
         return await Page<OverviewPage>(context, new()
         {
             [nameof(OverviewPage.Freshness)] = freshness,
@@ -192,10 +203,11 @@ internal sealed partial class DashboardEndpoint(
 
     private async Task<IResult> AccountsAsync(HttpContext context, CancellationToken ct)
     {
-        var accounts = await queries.AccountsAsync(Now, ct).ConfigureAwait(false);
+        var visitor = Visitor(context);
+        var accounts = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).Where(a => visitor.Sees(a.Owner)).ToList();
         var filter = AccountFilter.Parse(key => context.Request.Query[key].FirstOrDefault());
-        // An account manager sees their own accounts unless they ask for the team's (?owner= shows every owner's).
-        var mine = !context.Request.Query.ContainsKey("owner") && SignedInOwner(context) is { } user
+        // Someone who sees more owners' accounts than their own starts on their own (?owner= shows all they see).
+        var mine = !context.Request.Query.ContainsKey("owner") && visitor.Owners is not { Count: 1 } && SignedInOwner(context) is { } user
             && accounts.Any(a => string.Equals(a.Owner, user, StringComparison.OrdinalIgnoreCase)) ? user : null;
         return await Page<AccountsPage>(context, new()
         {
@@ -209,7 +221,8 @@ internal sealed partial class DashboardEndpoint(
     private async Task<IResult> AccountAsync(HttpContext context, string id, CancellationToken ct)
     {
         var account = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).FirstOrDefault(a => a.AccountId == id);
-        if (account is null)
+        // Another owner's account is answered as one that does not exist: the page must not even confirm the ID.
+        if (account is null || !Visitor(context).Sees(account.Owner))
         {
             return Results.Content(await Message(context, "No such account", "/accounts", $"No account has ID {id}.", "/accounts", "All accounts").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
@@ -230,21 +243,22 @@ internal sealed partial class DashboardEndpoint(
         }).ConfigureAwait(false);
     }
 
-    private async Task<IResult> SignalsAsync(HttpContext context, IAntiforgery antiforgery, string? error, CancellationToken ct, string? ownerOverride = null)
+    private async Task<IResult> SignalsAsync(HttpContext context, IAntiforgery antiforgery, string? error, CancellationToken ct, string? ownerOverride = null, int errorStatus = StatusCodes.Status400BadRequest)
     {
+        var visitor = Visitor(context);
         var query = context.Request.Query;
         // Filtered to the signed-in owner by default (when the user name is an owner's email); ?owner= shows everyone's.
         var owner = ownerOverride ?? (query.ContainsKey("owner") ? Blank(query["owner"].FirstOrDefault())
             : SignedInOwner(context));
-        var live = await signals.LiveAsync(ct).ConfigureAwait(false);
+        var live = (await signals.LiveAsync(ct).ConfigureAwait(false)).Where(s => visitor.Sees(s.OwnerEmail)).ToList();
         string? notice = null;
         if (error is null && long.TryParse(query["done"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var doneId)
-            && await signals.GetAsync(doneId, ct).ConfigureAwait(false) is { } done)
+            && await signals.GetAsync(doneId, ct).ConfigureAwait(false) is { } done && visitor.Sees(done.OwnerEmail))
         {
             notice = $"Signal {doneId} ({DashboardText.KindLabel(done.Kind)} on {done.AccountId}) is {DashboardText.DescribeState(done)}; it left the open list.";
         }
 
-        var names = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).ToDictionary(a => a.AccountId, a => a.Name, StringComparer.Ordinal);
+        var names = (await queries.AccountsAsync(Now, ct).ConfigureAwait(false)).Where(a => visitor.Sees(a.Owner)).ToDictionary(a => a.AccountId, a => a.Name, StringComparer.Ordinal);
         return await Page<SignalsPage>(
             context,
             new()
@@ -258,21 +272,32 @@ internal sealed partial class DashboardEndpoint(
                 [nameof(SignalsPage.Notice)] = notice,
                 [nameof(SignalsPage.Error)] = error,
             },
-            error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            error is null ? StatusCodes.Status200OK : errorStatus).ConfigureAwait(false);
     }
 
     private async Task<IResult> SetSignalStateAsync(HttpContext context, IAntiforgery antiforgery, long id, bool snooze, CancellationToken ct)
     {
         var form = await context.Request.ReadFormAsync(ct).ConfigureAwait(false);
         var owner = Blank(form["owner"].FirstOrDefault());
+        var visitor = Visitor(context);
+        if (!visitor.ChangesSignals)
+        {
+            return await SignalsAsync(context, antiforgery, $"Your role ({visitor.Role}) sees signals but does not acknowledge or snooze them; that is the account manager's or their team lead's call. Nothing changed.", ct, owner, StatusCodes.Status403Forbidden).ConfigureAwait(false);
+        }
+
+        // Another owner's signal is answered as one that does not exist.
+        var signal = await signals.GetAsync(id, ct).ConfigureAwait(false) is { } found && visitor.Sees(found.OwnerEmail) ? found : null;
+        if (signal is null)
+        {
+            return await SignalsAsync(context, antiforgery, $"No signal has ID {id}.", ct, owner, StatusCodes.Status404NotFound).ConfigureAwait(false);
+        }
+
         var now = Now;
         var (reason, until, error) = SignalDecision.Check(form["reason"].FirstOrDefault(), snooze, form["until"].FirstOrDefault(), DateOnly.FromDateTime(now));
         if (error is null)
         {
-            var signal = await signals.GetAsync(id, ct).ConfigureAwait(false);
-            var what = signal is null ? "" : $"Signal {id} ({DashboardText.KindLabel(signal.Kind)} on {signal.AccountId})";
-            error = signal is null ? $"No signal has ID {id}."
-                : signal.State == SignalStates.Resolved ? $"{what} was resolved on {signal.ResolvedAt}: its condition no longer holds, so there is nothing to {(snooze ? "snooze" : "acknowledge")}."
+            var what = $"Signal {id} ({DashboardText.KindLabel(signal.Kind)} on {signal.AccountId})";
+            error = signal.State == SignalStates.Resolved ? $"{what} was resolved on {signal.ResolvedAt}: its condition no longer holds, so there is nothing to {(snooze ? "snooze" : "acknowledge")}."
                 : !await signals.SetStateAsync(id, until, reason, Who(context) ?? "dashboard", now, ct).ConfigureAwait(false) ? $"{what} was resolved meanwhile; nothing changed."
                 : null;
             if (error is null)
@@ -292,6 +317,11 @@ internal sealed partial class DashboardEndpoint(
 
     private async Task<IResult> JobsAsync(HttpContext context, IAntiforgery antiforgery, string? error, int statusCode, CancellationToken ct)
     {
+        if (!Visitor(context).RunsJobs)
+        {
+            return await NoSuchPageAsync(context).ConfigureAwait(false);
+        }
+
         var query = context.Request.Query;
         var job = query["job"].FirstOrDefault();
         var did = query["did"].FirstOrDefault();
@@ -324,6 +354,11 @@ internal sealed partial class DashboardEndpoint(
 
     private async Task<IResult> JobActionAsync(HttpContext context, IAntiforgery antiforgery, string job, string action, CancellationToken ct)
     {
+        if (!Visitor(context).RunsJobs)
+        {
+            return await NoSuchPageAsync(context).ConfigureAwait(false);
+        }
+
         if (!ScheduledJobs.Names.Contains(job))
         {
             return await JobsAsync(context, antiforgery, $"No job named '{job}'. The jobs: {string.Join(", ", ScheduledJobs.Names)}.", StatusCodes.Status404NotFound, ct).ConfigureAwait(false);
@@ -388,7 +423,8 @@ internal sealed partial class DashboardEndpoint(
     private async Task<IResult> ServeFile(HttpContext context, string path)
     {
         // Only a path that is exactly one of the listed files is served: no traversal, no other folder.
-        if (!files.List().TryGetValue(path, out var file))
+        // Another owner's report is answered as a file that does not exist.
+        if (!files.ListFor(Visitor(context)).TryGetValue(path, out var file))
         {
             return Results.Content(await Message(context, "No such file", "/reports", "That file is not in the output folder's list.", "/reports", "Reports").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
@@ -396,6 +432,15 @@ internal sealed partial class DashboardEndpoint(
         var type = file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv; charset=utf-8" : Html;
         return Results.File(file.FullName, type);
     }
+
+    private static DashboardVisitor Visitor(HttpContext context) => context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
+
+    /// <summary>A 404 that says no more than that nothing is here: what a role may not see is answered this way.</summary>
+    private static async Task<IResult> NoSuchPageAsync(HttpContext context) =>
+        Results.Content(await NoSuchPageTextAsync(context).ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
+
+    private static Task<string> NoSuchPageTextAsync(HttpContext context) =>
+        Message(context, "No such page", "", "There is no page at this address.", "/", "Back to the overview");
 
     private static DashboardToken Token(HttpContext context, IAntiforgery antiforgery)
     {

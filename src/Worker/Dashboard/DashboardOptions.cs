@@ -27,7 +27,54 @@ internal sealed class DashboardOptions : ListenerOptions, IValidatableObject
     [Range(5, 1440)]
     public int IdleTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Teams of account managers and their leads: a team lead sees the accounts, signals and weekly reports of the
+    /// team's members. Default none (a team lead then sees only their own accounts).
+    /// </summary>
+    public List<DashboardTeam> Teams { get; set; } = [];
+
     /// <inheritdoc />
     // Credentials are checked even when Enabled is false: `churnwatch dashboard` serves it regardless.
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ValidateListener(Section, serves: true);
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var result in ValidateListener(Section, serves: true))
+        {
+            yield return result;
+        }
+
+        for (var i = 0; i < Teams.Count; i++)
+        {
+            var team = Teams[i];
+            var key = $"{Section}:Teams:{i}";
+            if (string.IsNullOrWhiteSpace(team.Name))
+            {
+                yield return new ValidationResult($"{key}:Name is empty; give each team a name.", [nameof(Teams)]);
+            }
+
+            if (team.Leads.Count == 0)
+            {
+                yield return new ValidationResult($"{key}:Leads is empty; a team needs the e-mail of at least one lead.", [nameof(Teams)]);
+            }
+
+            foreach (var email in team.Leads.Concat(team.Members).Where(e => !e.Contains('@', StringComparison.Ordinal)))
+            {
+                yield return new ValidationResult($"{key}: '{email}' is not an e-mail address; leads and members are given by e-mail, as accounts' owners are.", [nameof(Teams)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The owners whose accounts a team lead sees: their own, and those of the members of every team they lead
+    /// (e-mails compared without case).
+    /// </summary>
+    public IReadOnlySet<string> OwnersLedBy(string email)
+    {
+        var owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { email };
+        foreach (var team in Teams.Where(t => t.Leads.Contains(email, StringComparer.OrdinalIgnoreCase)))
+        {
+            owners.UnionWith(team.Members.Select(m => m.Trim()));
+        }
+
+        return owners;
+    }
 }

@@ -1,4 +1,5 @@
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Reports;
 using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Dashboard;
@@ -37,6 +38,28 @@ internal sealed class ReportFiles(IOptions<OutputOptions> output)
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The listed files <paramref name="visitor"/> may open: all for those who see the company; else only the weekly
+    /// reports (page and CSV) of the owners whose accounts they see, found by the name each report is written under.
+    /// The index, which names every manager, and the company-wide files are not theirs.
+    /// </summary>
+    public IReadOnlyDictionary<string, FileInfo> ListFor(DashboardVisitor visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        var all = List();
+        if (visitor.SeesCompany)
+        {
+            return all;
+        }
+
+        var theirs = (visitor.Owners ?? new HashSet<string>())
+            .SelectMany(o => new[] { ReportFileName.ForOwner(o), ReportFileName.CsvForOwner(o) })
+            .Select(name => "reports/" + name)
+            .ToHashSet(StringComparer.Ordinal);
+        return new SortedDictionary<string, FileInfo>(
+            all.Where(f => visitor.MayUse && theirs.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     /// <summary>The folder, for the page to say where the files come from.</summary>

@@ -63,4 +63,38 @@ public sealed class DashboardOptionsTests
     {
         Assert.Equal(30, new DashboardOptions().IdleTimeoutMinutes);
     }
+
+    [Fact]
+    public void Validate_TeamWithoutNameOrLeadOrWithANonEmail_NamesTheTeamAndWhatWasExpected()
+    {
+        var options = new DashboardOptions { Teams = [new DashboardTeam { Name = " ", Members = ["ann@example.com", "bob"] }] };
+
+        Assert.Equal(
+            [
+                "Teams: Dashboard:Teams:0:Name is empty; give each team a name.",
+                "Teams: Dashboard:Teams:0:Leads is empty; a team needs the e-mail of at least one lead.",
+                "Teams: Dashboard:Teams:0: 'bob' is not an e-mail address; leads and members are given by e-mail, as accounts' owners are.",
+            ],
+            Problems(options));
+    }
+
+    [Fact]
+    public void OwnersLedBy_ALeadOfTwoTeams_SeesTheirOwnAndBothTeamsMembersButNotATeamTheyDoNotLead()
+    {
+        var options = new DashboardOptions
+        {
+            Teams =
+            [
+                new DashboardTeam { Name = "East", Leads = ["Lee@Example.com"], Members = ["ann@example.com"] },
+                new DashboardTeam { Name = "West", Leads = ["lee@example.com", "max@example.com"], Members = ["bob@example.com"] },
+                new DashboardTeam { Name = "North", Leads = ["max@example.com"], Members = ["cara@example.com"] },
+            ],
+        };
+
+        var owners = options.OwnersLedBy("lee@example.com");
+
+        Assert.Equal(["ann@example.com", "bob@example.com", "lee@example.com"], owners.Order(StringComparer.Ordinal));
+        Assert.Contains("ANN@example.com", owners);
+        Assert.DoesNotContain("cara@example.com", owners);
+    }
 }

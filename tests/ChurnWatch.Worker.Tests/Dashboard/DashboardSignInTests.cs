@@ -42,8 +42,9 @@ public sealed class DashboardSignInTests : IDisposable
         Assert.Contains("; samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("; secure", cookie, StringComparison.OrdinalIgnoreCase); // plain HTTP here; Secure behind TLS
         Assert.Equal(HttpStatusCode.OK, accounts.StatusCode);
-        // The signed-in e-mail is the owner of "my accounts".
-        Assert.Contains("1 of 2 accounts", page, StringComparison.Ordinal);
+        // An account manager's own accounts only: Bob's is not in the list, not even in the count.
+        Assert.Contains("1 of 1 accounts", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob@example.com", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"who\">ann@example.com</span>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Open to anyone", page, StringComparison.Ordinal);
         Assert.Equal([("ann@example.com", "sign_in_succeeded", TestUsers.Ann, "127.0.0.1", "")], await AuditRowsAsync(host));

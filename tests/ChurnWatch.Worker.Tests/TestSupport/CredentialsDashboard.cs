@@ -17,8 +17,11 @@ internal static class CredentialsDashboard
     public static Task<IHost> BuildAsync(TempFolder folder, string user, string password, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null) =>
         BuildAsync(folder, new Dictionary<string, string?> { ["Dashboard:Username"] = user, ["Dashboard:Password"] = password }, accounts, time);
 
-    /// <summary>The same with the Dashboard settings given (none: loopback without credentials).</summary>
-    public static async Task<IHost> BuildAsync(TempFolder folder, IReadOnlyDictionary<string, string?> dashboard, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null)
+    /// <summary>
+    /// The same with the Dashboard settings given (none: loopback without credentials); with <paramref name="hangfire"/>,
+    /// also Hangfire's dashboard at /hangfire (in-memory storage, as on SQLite, no server).
+    /// </summary>
+    public static async Task<IHost> BuildAsync(TempFolder folder, IReadOnlyDictionary<string, string?> dashboard, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null, bool hangfire = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -39,6 +42,11 @@ internal static class CredentialsDashboard
         }
 
         builder.AddChurnWatchScheduler(run: false);
+        if (hangfire)
+        {
+            builder.AddChurnWatchHangfire(server: false);
+        }
+
         builder.AddChurnWatchDashboard(new DashboardMode(SchedulerHere: false, Standalone: true));
         var host = builder.Build();
         var database = host.Services.GetRequiredService<StoreDatabase>();

@@ -12,6 +12,10 @@ internal static class AuditActions
     public const string JobTriggered = "job_triggered";
     public const string JobPaused = "job_paused";
     public const string JobResumed = "job_resumed";
+
+    /// <summary>Any other command given on Hangfire's dashboard (delete, requeue, ...): its path says which.</summary>
+    public const string HangfireCommand = "hangfire_command";
+
     public const string UserAdded = "user_added";
     public const string UserRemoved = "user_removed";
     public const string UserPasswordReset = "user_password_reset";

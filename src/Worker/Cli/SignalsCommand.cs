@@ -23,6 +23,7 @@ internal static class SignalsCommand
         command.Subcommands.Add(Show(overrides));
         command.Subcommands.Add(Acknowledge(overrides));
         command.Subcommands.Add(Snooze(overrides));
+        command.Subcommands.Add(Reopen(overrides));
         command.Subcommands.Add(SignalsEvaluateCommand.Create(overrides));
         return command;
     }
@@ -125,6 +126,48 @@ internal static class SignalsCommand
         };
         command.SetAction((parse, cancellationToken) => SetStateAsync(parse.GetValue(id), parse.GetValue(until), "--until", parse.GetValue(reason), parse.GetValue(by), overrides, cancellationToken));
         return command;
+    }
+
+    private static Command Reopen(IEnumerable<KeyValuePair<string, string?>>? overrides)
+    {
+        var (id, reason, by) = StateOptions();
+        var command = new Command("reopen", "Put an acknowledged or snoozed signal back in the open list (and the next weekly report) now.")
+        {
+            id, reason, by,
+        };
+        command.SetAction((parse, cancellationToken) => ReopenAsync(parse.GetValue(id), parse.GetValue(reason), parse.GetValue(by), overrides, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ReopenAsync(long id, string? reasonText, string? byText, IEnumerable<KeyValuePair<string, string?>>? overrides, CancellationToken cancellationToken)
+    {
+        var reason = reasonText?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return CommandHost.Fail(ExitCodes.BadArguments, "--reason is empty: say in a few words why (it is kept with the signal's history).");
+        }
+
+        var by = string.IsNullOrWhiteSpace(byText) ? Environment.UserName : byText.Trim();
+        return await CommandHost.RunAsync(async (services, ct) =>
+        {
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var store = await StoreAsync(services, ct).ConfigureAwait(false);
+            if (await store.GetAsync(id, ct).ConfigureAwait(false) is not { } signal)
+            {
+                return UnknownId(id);
+            }
+
+            var what = $"Signal {id} ({Label(signal.Kind)} on {signal.AccountId})";
+            if (!await store.ReopenAsync(id, reason, by, now, ct).ConfigureAwait(false))
+            {
+                return CommandHost.Fail(ExitCodes.BadArguments, $"{what} is {signal.State}: only an acknowledged or snoozed signal can be reopened; nothing changed.");
+            }
+
+            await services.GetRequiredService<AuditStore>().RecordAsync(
+                Environment.UserName, AuditActions.SignalReopened, string.Create(CultureInfo.InvariantCulture, $"signal {id}"), AuditSources.CommandLine, $"by {by}: {reason}", ct).ConfigureAwait(false);
+            Console.WriteLine($"{what} reopened by {by}: {reason}. It is open again and goes into the next weekly report.");
+            return ExitCodes.Ok;
+        }, overrides, cancellationToken).ConfigureAwait(false);
     }
 
     private static (Argument<long> Id, Option<string> Reason, Option<string?> By) StateOptions() =>

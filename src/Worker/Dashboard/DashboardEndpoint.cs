@@ -138,6 +138,10 @@ internal sealed partial class DashboardEndpoint(
         try
         {
             await next(context).ConfigureAwait(false);
+            if (HangfireDashboard.Serves(context.Request) && HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode < StatusCodes.Status400BadRequest)
+            {
+                await AuditHangfireAsync(context).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
         {
@@ -165,6 +169,7 @@ internal sealed partial class DashboardEndpoint(
         app.MapGet("/signals", (HttpContext c, CancellationToken ct) => SignalsAsync(c, antiforgery, null, ct));
         app.MapPost("/signals/{id:long}/ack", (HttpContext c, long id, CancellationToken ct) => SetSignalStateAsync(c, antiforgery, id, snooze: false, ct));
         app.MapPost("/signals/{id:long}/snooze", (HttpContext c, long id, CancellationToken ct) => SetSignalStateAsync(c, antiforgery, id, snooze: true, ct));
+        app.MapPost("/signals/{id:long}/reopen", (HttpContext c, long id, CancellationToken ct) => ReopenSignalAsync(c, antiforgery, id, ct));
         app.MapGet("/jobs", (HttpContext c, CancellationToken ct) => JobsAsync(c, antiforgery, null, StatusCodes.Status200OK, ct));
         // Literal routes, not a regex constraint: the slim builder leaves the regex engine out.
         foreach (var action in new[] { "trigger", "pause", "resume" })
@@ -279,17 +284,10 @@ internal sealed partial class DashboardEndpoint(
     {
         var form = await context.Request.ReadFormAsync(ct).ConfigureAwait(false);
         var owner = Blank(form["owner"].FirstOrDefault());
-        var visitor = Visitor(context);
-        if (!visitor.ChangesSignals)
-        {
-            return await SignalsAsync(context, antiforgery, $"Your role ({visitor.Role}) sees signals but does not acknowledge or snooze them; that is the account manager's or their team lead's call. Nothing changed.", ct, owner, StatusCodes.Status403Forbidden).ConfigureAwait(false);
-        }
-
-        // Another owner's signal is answered as one that does not exist.
-        var signal = await signals.GetAsync(id, ct).ConfigureAwait(false) is { } found && visitor.Sees(found.OwnerEmail) ? found : null;
+        var (signal, refused) = await SignalToChangeAsync(context, antiforgery, id, owner, ct).ConfigureAwait(false);
         if (signal is null)
         {
-            return await SignalsAsync(context, antiforgery, $"No signal has ID {id}.", ct, owner, StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return refused!;
         }
 
         var now = Now;
@@ -313,6 +311,50 @@ internal sealed partial class DashboardEndpoint(
         }
 
         return Results.Redirect($"/signals?owner={Uri.EscapeDataString(owner ?? "")}&done={id.ToString(CultureInfo.InvariantCulture)}", permanent: false, preserveMethod: false);
+    }
+
+    private async Task<IResult> ReopenSignalAsync(HttpContext context, IAntiforgery antiforgery, long id, CancellationToken ct)
+    {
+        var form = await context.Request.ReadFormAsync(ct).ConfigureAwait(false);
+        var owner = Blank(form["owner"].FirstOrDefault());
+        var (signal, refused) = await SignalToChangeAsync(context, antiforgery, id, owner, ct).ConfigureAwait(false);
+        if (signal is null)
+        {
+            return refused!;
+        }
+
+        var reason = form["reason"].FirstOrDefault()?.Trim();
+        var what = $"Signal {id} ({DashboardText.KindLabel(signal.Kind)} on {signal.AccountId})";
+        var error = string.IsNullOrEmpty(reason) ? "Say in a few words why the signal is reopened; nothing changed."
+            : !await signals.ReopenAsync(id, reason, Who(context) ?? "dashboard", Now, ct).ConfigureAwait(false) ? $"{what} is {signal.State}: only an acknowledged or snoozed signal can be reopened; nothing changed."
+            : null;
+        if (error is not null)
+        {
+            return await SignalsAsync(context, antiforgery, error, ct, owner).ConfigureAwait(false);
+        }
+
+        await AuditAsync(context, AuditActions.SignalReopened, $"signal {id.ToString(CultureInfo.InvariantCulture)}", reason!, ct).ConfigureAwait(false);
+        return Results.Redirect($"/signals?owner={Uri.EscapeDataString(owner ?? "")}", permanent: false, preserveMethod: false);
+    }
+
+    /// <summary>
+    /// The signal a form wants to change, or the answer refusing it: 403 for a role that does not change signals, 404
+    /// (as for one that does not exist) for another owner's signal.
+    /// </summary>
+    private async Task<(StoredSignal? Signal, IResult? Refused)> SignalToChangeAsync(HttpContext context, IAntiforgery antiforgery, long id, string? owner, CancellationToken ct)
+    {
+        var visitor = Visitor(context);
+        if (!visitor.ChangesSignals)
+        {
+            return (null, await SignalsAsync(context, antiforgery, $"Your role ({visitor.Role}) sees signals but does not acknowledge, snooze or reopen them; that is the account manager's or their team lead's call. Nothing changed.", ct, owner, StatusCodes.Status403Forbidden).ConfigureAwait(false));
+        }
+
+        if (await signals.GetAsync(id, ct).ConfigureAwait(false) is { } found && visitor.Sees(found.OwnerEmail))
+        {
+            return (found, null);
+        }
+
+        return (null, await SignalsAsync(context, antiforgery, $"No signal has ID {id}.", ct, owner, StatusCodes.Status404NotFound).ConfigureAwait(false));
     }
 
     private async Task<IResult> JobsAsync(HttpContext context, IAntiforgery antiforgery, string? error, int statusCode, CancellationToken ct)
@@ -469,6 +511,18 @@ internal sealed partial class DashboardEndpoint(
         }
 
         return user;
+    }
+
+    /// <summary>
+    /// Records a command Hangfire's dashboard carried out (its "Trigger now" as a job trigger, any other, such as
+    /// delete or requeue, by its path), with the jobs it named.
+    /// </summary>
+    private Task AuditHangfireAsync(HttpContext context)
+    {
+        var command = context.Request.Path.Value![HangfireDashboard.Path.Length..].Trim('/');
+        var jobs = context.Request.HasFormContentType ? string.Join(", ", context.Request.Form["jobs[]"].Where(j => j is not null)) : "";
+        var action = command.Equals("recurring/trigger", StringComparison.OrdinalIgnoreCase) ? AuditActions.JobTriggered : AuditActions.HangfireCommand;
+        return AuditAsync(context, action, jobs, "hangfire " + command, CancellationToken.None);
     }
 
     private Task AuditAsync(HttpContext context, string action, string target, string detail, CancellationToken ct) =>

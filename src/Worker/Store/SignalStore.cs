@@ -165,6 +165,36 @@ internal sealed class SignalStore(StoreDatabase database)
         return true;
     }
 
+    /// <summary>
+    /// Puts an acknowledged or snoozed signal back in the open list by hand (a snooze given by mistake, news from the
+    /// customer); false when it is not acknowledged or snoozed (open already, or resolved meanwhile).
+    /// </summary>
+    public async Task<bool> ReopenAsync(long signalId, string reason, string by, DateTime now, CancellationToken cancellationToken)
+    {
+        var at = StoreText.Instant(now);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE signals SET state = 'open', snoozed_until = NULL, state_reason = @reason, state_by = @by, state_changed_at = @at, state_severity = NULL
+            WHERE signal_id = @signalId AND state IN ('acknowledged', 'snoozed')
+            """,
+            new { reason, by, at, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO signal_events (signal_id, happened_at, event, severity, evidence, actor, reason)
+            SELECT signal_id, @at, 'reopened', severity, evidence, @by, @reason FROM signals WHERE signal_id = @signalId
+            """,
+            new { at, by, reason, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Per account manager: open signals the weekly cap still holds back from the report.</summary>
     public async Task<IReadOnlyDictionary<string, int>> HeldBackAsync(CancellationToken cancellationToken)
     {

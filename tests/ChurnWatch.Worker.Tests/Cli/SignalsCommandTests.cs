@@ -71,6 +71,26 @@ public sealed class SignalsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reopen_SnoozedSignal_OpenAgainWithWhoAndWhyInItsHistoryAndTheAuditTrail()
+    {
+        var (live, _) = await SeedAsync();
+        await RunAsync("signals", "snooze", $"{live}", "--until", "2999-01-31", "--reason", "budget in January");
+
+        var (exitCode, output, _) = await RunAsync("signals", "reopen", $"{live}", "--reason", "they called back", "--by", "ava");
+        var (again, _, error) = await RunAsync("signals", "reopen", $"{live}", "--reason", "twice");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.BadArguments), (exitCode, again));
+        Assert.Contains("reopened by ava: they called back", output, StringComparison.Ordinal);
+        Assert.Contains("is open: only an acknowledged or snoozed signal can be reopened; nothing changed.", error, StringComparison.Ordinal);
+        var store = new SignalStore(Database);
+        var stored = await store.GetAsync(live, CancellationToken.None);
+        Assert.Equal(("open", null, "ava", "they called back"), (stored!.State, stored.SnoozedUntil, stored.StateBy, stored.StateReason));
+        var audited = await new AuditStore(Database, TimeProvider.System).ListAsync(null, 10, CancellationToken.None);
+        Assert.Equal(2, audited.Count);
+        Assert.Contains(audited, a => (a.Action, a.Target, a.Source, a.Detail) == (AuditActions.SignalReopened, $"signal {live}", AuditSources.CommandLine, "by ava: they called back"));
+    }
+
+    [Fact]
     public async Task Ack_UnknownId_ExitsWithBadArgumentsNamingTheId()
     {
         await SeedAsync();

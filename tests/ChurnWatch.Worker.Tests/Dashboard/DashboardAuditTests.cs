@@ -5,6 +5,7 @@ using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChurnWatch.Worker.Tests.Dashboard;
@@ -59,5 +60,32 @@ public sealed class DashboardAuditTests : IDisposable
             rows);
         Assert.All(rows, r => Assert.DoesNotContain("horse", r.ToString(), StringComparison.Ordinal));
         Assert.All(rows, r => Assert.DoesNotContain("donkey", r.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Hangfire_TriggerNow_RecordedAsAJobTriggerWithTheJobAndWhoAndWhere()
+    {
+        using var host = await CredentialsDashboard.BuildAsync(
+            _folder, new Dictionary<string, string?> { ["Dashboard:Username"] = User, ["Dashboard:Password"] = Password }, [("A1", User)], new FixedTimeProvider(Now), hangfire: true);
+        new RecurringJobManager(host.Services.GetRequiredService<JobStorage>()).AddOrUpdate("cw-audit-test", () => Console.WriteLine("audit"), Cron.Daily());
+        await host.StartAsync();
+        var url = CredentialsDashboard.Url(host);
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var http = new HttpClient(handler);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
+        var token = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync(url + "/jobs"), "name=\"__cw_token\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        Assert.NotEmpty(token);
+        // As Hangfire's own page does it: the form's job IDs, the anti-forgery token in a header.
+        using var request = new HttpRequestMessage(HttpMethod.Post, url + "/hangfire/recurring/trigger") { Content = new FormUrlEncodedContent([new("jobs[]", "cw-audit-test")]) };
+        request.Headers.Add("RequestVerificationToken", WebUtility.HtmlDecode(token));
+        var triggered = await http.SendAsync(request);
+        await host.StopAsync();
+
+        Assert.True(triggered.IsSuccessStatusCode, triggered.StatusCode.ToString());
+        await using var store = await host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
+        var rows = (await store.QueryAsync<(string, string, string, string, string)>(
+            "SELECT actor, action, target, source, detail FROM audit_events WHERE action <> 'sign_in_succeeded' ORDER BY event_id")).ToList();
+        Assert.Equal([(User, "job_triggered", "cw-audit-test", "127.0.0.1", "hangfire recurring/trigger")], rows);
     }
 }

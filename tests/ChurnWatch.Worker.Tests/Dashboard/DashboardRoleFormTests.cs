@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using static ChurnWatch.Worker.Tests.Dashboard.DashboardRolesFixture;
 namespace ChurnWatch.Worker.Tests.Dashboard;
 
 /// <summary>
-/// The signal forms of the role table: an account manager acknowledges and snoozes their own signals, a team lead
+/// The signal forms of the role table: an account manager acknowledges, snoozes and reopens their own signals, a team lead
 /// their team's; another owner's signal answers 404 as if it did not exist; finance and the admin see signals but
 /// get 403, and nothing changes.
 /// </summary>
@@ -32,7 +33,7 @@ public sealed class DashboardRoleFormTests(DashboardRolesFixture dashboard) : IC
 
     [Theory]
     [MemberData(nameof(SignalForms))]
-    public async Task Post_AcknowledgeAndSnooze_OnlyOwnOrTeamSignalsAndNeverByFinanceOrAdmin(string user, string account, int status)
+    public async Task Post_AcknowledgeSnoozeReopen_OnlyOwnOrTeamSignalsAndNeverByFinanceOrAdmin(string user, string account, int status)
     {
         var id = dashboard.SignalOf[account].ToString(CultureInfo.InvariantCulture);
         // The dashboard's own clock is the system's here; a week ahead is after its today.
@@ -40,9 +41,10 @@ public sealed class DashboardRoleFormTests(DashboardRolesFixture dashboard) : IC
 
         var ack = await dashboard.As(user).PostFromAsync("/", $"/signals/{id}/ack", ("reason", "called them"), ("owner", ""));
         var snooze = await dashboard.As(user).PostFromAsync("/", $"/signals/{id}/snooze", ("reason", "after the holidays"), ("until", until), ("owner", ""));
+        var reopen = await dashboard.As(user).PostFromAsync("/", $"/signals/{id}/reopen", ("reason", "news from the customer"), ("owner", ""));
         var page = await snooze.Content.ReadAsStringAsync();
 
-        Assert.Equal(((HttpStatusCode)status, (HttpStatusCode)status), (ack.StatusCode, snooze.StatusCode));
+        Assert.Equal(((HttpStatusCode)status, (HttpStatusCode)status, (HttpStatusCode)status), (ack.StatusCode, snooze.StatusCode, reopen.StatusCode));
         if (status == 404)
         {
             Assert.Contains($"No signal has ID {id}.", page, StringComparison.Ordinal);
@@ -55,6 +57,10 @@ public sealed class DashboardRoleFormTests(DashboardRolesFixture dashboard) : IC
             Assert.Contains("Nothing changed.", page, StringComparison.Ordinal);
         }
 
+        var audit = await dashboard.Host.Services.GetRequiredService<AuditStore>().ListAsync(null, 1000, CancellationToken.None);
+        var recorded = audit.Where(e => e.Actor == user && e.Target == $"signal {id}").Select(e => e.Action).Order(StringComparer.Ordinal).ToList();
+        // What was done is in the audit trail under the user's name; what was refused is not.
+        Assert.Equal(status == 302 ? [AuditActions.SignalAcknowledged, AuditActions.SignalReopened, AuditActions.SignalSnoozed] : [], recorded);
         var state = (await dashboard.Host.Services.GetRequiredService<SignalStore>().GetAsync(dashboard.SignalOf[account], CancellationToken.None))!;
         if (status != 302)
         {
@@ -63,7 +69,7 @@ public sealed class DashboardRoleFormTests(DashboardRolesFixture dashboard) : IC
         }
         else
         {
-            Assert.Equal(("after the holidays", user), (state.StateReason, state.StateBy));
+            Assert.Equal(("open", "news from the customer", user), (state.State, state.StateReason, state.StateBy));
         }
     }
 

@@ -89,10 +89,16 @@ internal sealed partial class DashboardEndpoint(
         });
     }
 
-    public async Task HandleAsync(HttpContext context, RequestDelegate next)
+    public Task HandleAsync(HttpContext context, RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+        // Behind a trusted proxy, ASP.NET Core's own middleware takes the scheme and client address from its headers first.
+        return forwarded.Value is { } proxies ? proxies.Invoke(context, c => ServeAsync(c, next)) : ServeAsync(context, next);
+    }
+
+    private async Task ServeAsync(HttpContext context, RequestDelegate next)
+    {
         if (Health.HealthEndpoint.IsHealthPath(context.Request))
         {
             // /healthz has a listener of its own.
@@ -186,6 +192,8 @@ internal sealed partial class DashboardEndpoint(
     }
 
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    private readonly Lazy<ProxyHeaders?> forwarded = new(() => ProxyHeaders.For(options.Value.TrustedProxies));
 
     private async Task<IResult> OverviewAsync(HttpContext context, CancellationToken ct)
     {

@@ -28,6 +28,14 @@ internal sealed class DashboardOptions : ListenerOptions, IValidatableObject
     public int IdleTimeoutMinutes { get; set; } = 30;
 
     /// <summary>
+    /// Addresses of reverse proxies in front of the dashboard (TLS terminated there) whose <c>X-Forwarded-Proto</c> and
+    /// <c>X-Forwarded-For</c> are believed: the session cookie is then Secure, an identity provider is given the https
+    /// address to return to, and the audit trail and sign-in rate limit see the client's address instead of the proxy's.
+    /// Default none: those headers are ignored, as anyone could send them.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
     /// Teams of account managers and their leads: a team lead sees the accounts, signals and weekly reports of the
     /// team's members. Default none (a team lead then sees only their own accounts).
     /// </summary>
@@ -40,6 +48,11 @@ internal sealed class DashboardOptions : ListenerOptions, IValidatableObject
         foreach (var result in ValidateListener(Section, serves: true))
         {
             yield return result;
+        }
+
+        foreach (var proxy in TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"{Section}:TrustedProxies: '{proxy}' is not an IP address; give the proxy's address as it connects, for example 10.0.0.5.", [nameof(TrustedProxies)]);
         }
 
         for (var i = 0; i < Teams.Count; i++)

@@ -97,4 +97,12 @@ public sealed class DashboardOptionsTests
         Assert.Contains("ANN@example.com", owners);
         Assert.DoesNotContain("cara@example.com", owners);
     }
+
+    [Fact]
+    public void Validate_TrustedProxyNotAnAddress_NamesTheKeyAndWhatWasExpected()
+    {
+        Assert.Equal(
+            ["TrustedProxies: Dashboard:TrustedProxies: 'proxy.internal' is not an IP address; give the proxy's address as it connects, for example 10.0.0.5."],
+            Problems(new DashboardOptions { TrustedProxies = ["10.0.0.5", "proxy.internal"] }));
+    }
 }

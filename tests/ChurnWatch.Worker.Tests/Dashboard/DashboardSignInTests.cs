@@ -50,6 +50,25 @@ public sealed class DashboardSignInTests : IDisposable
         Assert.Equal([("ann@example.com", "sign_in_succeeded", TestUsers.Ann, "127.0.0.1", "")], await AuditRowsAsync(host));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SignIn_BehindATrustedProxy_SecureCookieAndTheClientsAddressElseTheHeadersAreIgnored(bool trusted)
+    {
+        using var host = await StartAsync(trusted ? new Dictionary<string, string?> { ["Dashboard:TrustedProxies:0"] = "127.0.0.1" } : null);
+        using var client = new SignInClient(CredentialsDashboard.Url(host));
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+
+        var signedIn = await client.SignInAsync(TestUsers.Ann, TestUsers.Password, "/accounts");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("churnwatch-session=", StringComparison.Ordinal));
+        Assert.Equal(trusted, cookie.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        var (_, action, _, source, _) = Assert.Single(await AuditRowsAsync(host));
+        Assert.Equal(("sign_in_succeeded", trusted ? "203.0.113.7" : "127.0.0.1"), (action, source));
+    }
+
     [Fact]
     public async Task SignIn_WrongPassword_StaysOutAndAuditsTheEmailButNeverThePassword()
     {

@@ -50,6 +50,35 @@ public sealed class DashboardSignInTests : IDisposable
         Assert.Equal([("ann@example.com", "sign_in_succeeded", TestUsers.Ann, "127.0.0.1", "")], await AuditRowsAsync(host));
     }
 
+    [Fact]
+    public async Task Passwords_NeverInTheStoreTheLogsThePagesOrTheAuditTrail()
+    {
+        using var logs = new LogLines();
+        using var host = await CredentialsDashboard.BuildAsync(
+            _folder, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" }, [("A1", TestUsers.Ann)], _time, logs: logs);
+        await SignInClient.AddUsersAsync(host, (TestUsers.Ann, "account_manager", TestUsers.Password));
+        await host.Services.GetRequiredService<UserStore>().ResetPasswordAsync(TestUsers.Ann, TestUsers.Password + " again", CancellationToken.None);
+        await host.StartAsync();
+        using var client = new SignInClient(CredentialsDashboard.Url(host));
+
+        var pages = new List<string>
+        {
+            await (await client.SignInAsync(TestUsers.Ann, TestUsers.WrongPassword)).Content.ReadAsStringAsync(),
+            await (await client.SignInAsync(TestUsers.Ann, TestUsers.Password + " again", "/accounts")).Content.ReadAsStringAsync(),
+            await client.Http.GetStringAsync(client.Url + "/accounts"),
+            await client.Http.GetStringAsync(client.Url + "/accounts/A1"),
+        };
+        var stored = await QueryAsync<string>(host, "SELECT email || ' ' || role || ' ' || password_hash FROM users");
+        var audit = (await AuditRowsAsync(host)).Select(r => r.ToString()).ToList();
+
+        Assert.NotEmpty(logs.All);
+        Assert.Equal(2, audit.Count);
+        foreach (var secret in new[] { TestUsers.Password, TestUsers.WrongPassword, "horse", "donkey" })
+        {
+            Assert.DoesNotContain(logs.All.Concat(pages).Concat(stored).Concat(audit), text => text.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

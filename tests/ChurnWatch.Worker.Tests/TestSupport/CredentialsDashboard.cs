@@ -5,6 +5,7 @@ using ChurnWatch.Worker.Store;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChurnWatch.Worker.Tests.TestSupport;
 
@@ -19,9 +20,10 @@ internal static class CredentialsDashboard
 
     /// <summary>
     /// The same with the Dashboard settings given (none: loopback without credentials); with <paramref name="hangfire"/>,
-    /// also Hangfire's dashboard at /hangfire (in-memory storage, as on SQLite, no server).
+    /// also Hangfire's dashboard at /hangfire (in-memory storage, as on SQLite, no server); <paramref name="logs"/> gets
+    /// every log line.
     /// </summary>
-    public static async Task<IHost> BuildAsync(TempFolder folder, IReadOnlyDictionary<string, string?> dashboard, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null, bool hangfire = false)
+    public static async Task<IHost> BuildAsync(TempFolder folder, IReadOnlyDictionary<string, string?> dashboard, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null, bool hangfire = false, ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -39,6 +41,11 @@ internal static class CredentialsDashboard
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
+        }
+
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
         }
 
         builder.AddChurnWatchScheduler(run: false);

@@ -83,7 +83,7 @@ internal sealed class AccountSimulator
     public static string AccountIdFor(int index) => "A" + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
 
     /// <summary>Runs the account and returns its timeline; <paramref name="owners"/> are the account managers.</summary>
-    public AccountTimeline Run(IReadOnlyList<string> owners)
+    public SimulatedAccount Run(IReadOnlyList<string> owners)
     {
         var (createdAt, name, region, owner) = DrawProfile(owners);
         OpenFirstSubscription();
@@ -97,7 +97,7 @@ internal sealed class AccountSimulator
         var lastSeats = _churnedAt is null ? _seats : 0;
         var account = new Account(_accountId, name, owner, _segment, region, createdAt, lastSeats);
         var invoices = _invoices.Select(i => i.Freeze(_end, Currency)).ToList();
-        return new AccountTimeline
+        return new SimulatedAccount
         {
             Index = _index,
             Account = account,

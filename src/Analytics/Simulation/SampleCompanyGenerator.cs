@@ -32,7 +32,7 @@ public sealed class SampleCompanyGenerator
         // The list price rises half way through the window: older contracts keep the old price point.
         var priceRise = start.AddDays(Math.Floor((end - start).TotalDays / 2));
         var owners = AccountManagers();
-        var timelines = new AccountTimeline[_options.Accounts];
+        var timelines = new SimulatedAccount[_options.Accounts];
         for (var i = 0; i < timelines.Length; i++)
         {
             timelines[i] = new AccountSimulator(i, _options.Seed, start, end, priceRise).Run(owners);

@@ -8,7 +8,7 @@ namespace ChurnWatch.Analytics.Simulation;
 /// The usage events of simulated accounts, regenerated account by account on every enumeration from a per-account
 /// seed and the account's latent weekly state, so the stream is deterministic and never held in memory.
 /// </summary>
-internal sealed class UsageEventStream(IReadOnlyList<AccountTimeline> timelines, int seed, DateTime end) : IEnumerable<UsageEvent>
+internal sealed class UsageEventStream(IReadOnlyList<SimulatedAccount> timelines, int seed, DateTime end) : IEnumerable<UsageEvent>
 {
     /// <summary>
     /// Chance that an active user touches a feature on an active day, in <see cref="SampleFeatures.All"/> order.
@@ -30,7 +30,7 @@ internal sealed class UsageEventStream(IReadOnlyList<AccountTimeline> timelines,
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The events of one account: one row per user x feature x active day.</summary>
-    public IEnumerable<UsageEvent> ForAccount(AccountTimeline timeline)
+    public IEnumerable<UsageEvent> ForAccount(SimulatedAccount timeline)
     {
         var rng = new Random(SeedMixer.Derive(seed, timeline.Index, 2));
         var accountId = timeline.Account.AccountId;

@@ -40,6 +40,7 @@ internal sealed class DemoPipeline(
         var clock = Stopwatch.StartNew();
         var generated = await Step(progress, "Sample company", () => Task.FromResult(GenerateSampleIfMissing(progress, cancellationToken))).ConfigureAwait(false);
         await Step(progress, "Store migrations", () => database.MigrateAsync(cancellationToken)).ConfigureAwait(false);
+        // Each step is recorded in run history under the name of the scheduler's job that does the same work.
         var ingested = await Step(progress, "Ingest", () => RecordedAsync("ingest", async () =>
         {
             var entities = Enum.GetValues<SourceEntity>().Length;
@@ -77,7 +78,7 @@ internal sealed class DemoPipeline(
             var result = await signals.RunAsync(scored.Activity, book, scores, models.Churn.FeatureSettings, asOf, cancellationToken).ConfigureAwait(false);
             return (result, (long)result.Found.Count);
         })).ConfigureAwait(false);
-        var written = await Step(progress, "Reports and exports", () => RecordedAsync("outputs", async () =>
+        var written = await Step(progress, "Reports and exports", () => RecordedAsync("reports", async () =>
         {
             var result = await outputs.RunAsync(company.Ledger, book, found.Activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
             return (result, (long)result.Files.Count);

@@ -130,7 +130,7 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.All(storedModels, m => Assert.Equal(m.Model, File.ReadAllText(Path.Combine(_folder.Path, "data", "models", $"{m.Target.ToLowerInvariant()}-{m.Id}.json"))));
 
         var runs = (await store.QueryAsync<(string Job, string Status)>("SELECT job, status FROM job_runs ORDER BY run_id")).ToList();
-        Assert.Equal([("ingest", "succeeded"), ("train", "succeeded"), ("score", "succeeded"), ("signals", "succeeded"), ("outputs", "succeeded")], runs);
+        Assert.Equal([("ingest", "succeeded"), ("train", "succeeded"), ("score", "succeeded"), ("signals", "succeeded"), ("reports", "succeeded")], runs);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace ChurnWatch.Analytics.Simulation;
 /// Everything simulated for one account: its records, plus the latent weekly state the usage stream is drawn from.
 /// Week <c>w</c> covers <see cref="StartedAt"/> + 7w days to + 7(w + 1) days.
 /// </summary>
-internal sealed class AccountTimeline
+internal sealed class SimulatedAccount
 {
     public required int Index { get; init; }
 

@@ -124,9 +124,9 @@ internal sealed class KnownSettings
             var keys = Keys(type);
             foreach (var child in section.GetChildren())
             {
-                if (keys.TryGetValue(child.Key, out var propertyType))
+                if (keys.TryGetValue(child.Key, out var property))
                 {
-                    Walk(root, child, propertyType, problems);
+                    Walk(root, child, property.PropertyType, problems);
                 }
                 else
                 {
@@ -138,10 +138,64 @@ internal sealed class KnownSettings
         }
     }
 
-    // The properties the configuration binder sets: public and settable, or a collection it fills in place.
-    private static Dictionary<string, Type> Keys(Type type)
+    /// <summary>
+    /// Every key ChurnWatch reads, in the order of its options classes' properties, with the property that takes it
+    /// and the object that holds it when nothing is configured (its value there is the default): nested classes as
+    /// <c>Modeling:Trees:MaxDepth</c>, a dictionary's free key as <c>Source:Queries:&lt;key&gt;</c>, a list as one key.
+    /// For the configuration reference (docs/configuration.md) and the test that keeps it in step.
+    /// </summary>
+    public IEnumerable<(string Key, PropertyInfo Property, object? Holder)> Settings()
     {
-        var keys = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (section, type) in _sections)
+        {
+            foreach (var setting in SettingsOf(section, type, Activator.CreateInstance(type)))
+            {
+                yield return setting;
+            }
+        }
+    }
+
+    private static IEnumerable<(string Key, PropertyInfo Property, object? Holder)> SettingsOf(string path, Type type, object? holder)
+    {
+        foreach (var (name, property) in Keys(type))
+        {
+            var key = $"{path}:{name}";
+            var valueType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var nestedHolder = holder is null ? null : property.GetValue(holder);
+            // A dictionary's keys are free: each level is one <key> (CsvDrops:Columns:<key>:<key>).
+            while (ValueOfDictionary(valueType) is { } value)
+            {
+                key += ":<key>";
+                valueType = Nullable.GetUnderlyingType(value) ?? value;
+                nestedHolder = null;
+            }
+
+            if (IsValue(valueType) || (ElementOfList(valueType) is { } element && IsValue(element)))
+            {
+                yield return (key, property, holder);
+                continue;
+            }
+
+            // A list of objects: each entry's keys, numbered (Dashboard:Teams:<n>:Name).
+            if (ElementOfList(valueType) is { } entry)
+            {
+                key += ":<n>";
+                valueType = entry;
+                nestedHolder = null;
+            }
+
+            nestedHolder ??= valueType.GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance(valueType);
+            foreach (var nested in SettingsOf(key, valueType, nestedHolder))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    // The properties the configuration binder sets: public and settable, or a collection it fills in place.
+    private static Dictionary<string, PropertyInfo> Keys(Type type)
+    {
+        var keys = new Dictionary<string, PropertyInfo>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var settable = property.SetMethod is { IsPublic: true };
@@ -149,7 +203,7 @@ internal sealed class KnownSettings
                 && (ElementOfList(property.PropertyType) is null || Implements(property.PropertyType, typeof(ICollection<>)) is not null);
             if (property.GetIndexParameters().Length == 0 && property.GetMethod is { IsPublic: true } && (settable || filledInPlace))
             {
-                keys.TryAdd(property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name, property.PropertyType);
+                keys.TryAdd(property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name, property);
             }
         }
 

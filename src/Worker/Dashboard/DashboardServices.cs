@@ -10,7 +10,7 @@ internal static class DashboardServices
     public static IHostApplicationBuilder AddChurnWatchDashboard(this IHostApplicationBuilder builder, DashboardMode mode)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddChurnWatchOptions<DashboardOptions>();
         builder.Services.AddSingleton(mode);
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<DashboardJobs>();

@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChurnWatch.Worker.Finance;
@@ -8,7 +9,7 @@ internal static class FinanceServices
 {
     public static IServiceCollection AddChurnWatchFinance(this IServiceCollection services)
     {
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddChurnWatchOptions<MetricsOptions>();
         services.AddSingleton<FinanceStore>();
         services.AddSingleton<RenewalForecastService>();
         services.AddSingleton<SaasMetricsService>();

@@ -13,7 +13,7 @@ internal static class HealthServices
     public static IHostApplicationBuilder AddChurnWatchHealth(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddChurnWatchOptions<HealthOptions>();
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>(StoreCheck)
             .AddCheck<SchedulerHealthCheck>(SchedulerCheck);

@@ -50,15 +50,15 @@ internal static class ChurnWatchHost
 
     public static IHostApplicationBuilder AddChurnWatch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<OutputOptions>().BindConfiguration(OutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<NextStepOptions>().BindConfiguration(NextStepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<CsvDropOptions>().BindConfiguration(CsvDropOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<Delivery.EmailOptions>().BindConfiguration(Delivery.EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddChurnWatchOptions<StoreOptions>();
+        builder.Services.AddChurnWatchOptions<SourceOptions>();
+        builder.Services.AddChurnWatchOptions<SampleOptions>();
+        builder.Services.AddChurnWatchOptions<OutputOptions>();
+        builder.Services.AddChurnWatchOptions<NextStepOptions>();
+        builder.Services.AddChurnWatchOptions<SignalOptions>();
+        builder.Services.AddChurnWatchOptions<ValidationOptions>();
+        builder.Services.AddChurnWatchOptions<CsvDropOptions>();
+        builder.Services.AddChurnWatchOptions<Delivery.EmailOptions>();
         builder.Services.AddSingleton<IValidateOptions<Delivery.EmailOptions>, Delivery.EmailOptionsValidator>();
         builder.Services.AddSingleton<Delivery.SmtpReportSender>();
         builder.Services.AddSingleton<Delivery.WeeklyReportDelivery>();
@@ -91,16 +91,9 @@ internal static class ChurnWatchHost
     public static void ValidateOptions(IServiceProvider services)
     {
         KnownSettings.ChurnWatch.Check(services.GetRequiredService<IConfiguration>());
-        _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<SourceOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<SampleOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<OutputOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<NextStepOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<SignalOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<ValidationOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<CsvDropOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<ModelingOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<Delivery.EmailOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        foreach (var check in services.GetServices<OptionsCheck>())
+        {
+            check.Resolve(services);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,7 @@ internal static class PipelineServices
 {
     public static IServiceCollection AddChurnWatchPipeline(this IServiceCollection services)
     {
-        services.AddOptions<ModelingOptions>()
-            .BindConfiguration(ModelingOptions.Section)
+        services.AddChurnWatchOptions<ModelingOptions>()
             // The binder adds a configured list to the one the class starts with: PlanTiers given as "basic, pro" would
             // be the four default tiers, then basic as the fifth. A configured list replaces the default instead.
             .Configure<IConfiguration>((options, configuration) =>
@@ -20,9 +20,7 @@ internal static class PipelineServices
                 {
                     options.PlanTiers = tiers;
                 }
-            })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            });
         services.AddSingleton<IValidateOptions<ModelingOptions>, ModelingOptionsValidator>();
         services.AddSingleton<IngestStep>();
         services.AddSingleton<TrainingStep>();

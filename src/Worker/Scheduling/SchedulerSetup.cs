@@ -2,6 +2,7 @@ using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
+using ChurnWatch.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,7 @@ internal static class SchedulerSetup
     public static IHostApplicationBuilder AddChurnWatchScheduler(this IHostApplicationBuilder builder, bool run)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddChurnWatchOptions<ScheduleOptions>();
         builder.Services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         builder.Services.AddScheduledJobs();
         builder.Services.AddSingleton<StepRunner>();

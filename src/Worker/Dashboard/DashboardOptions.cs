@@ -27,7 +27,10 @@ internal sealed class DashboardOptions : ListenerOptions, IValidatableObject
     [Range(5, 1440)]
     public int IdleTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>Sign-in with the company's OpenID Connect identity provider (section <c>Dashboard:OpenIdConnect</c>); off by default.</summary>
+    public DashboardOpenIdConnectOptions OpenIdConnect { get; set; } = new();
+
     /// <inheritdoc />
     // Credentials are checked even when Enabled is false: `churnwatch dashboard` serves it regardless.
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ValidateListener(Section, serves: true);
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ValidateListener(Section, serves: true).Concat(OpenIdConnect.Validate());
 }

@@ -69,7 +69,7 @@ internal sealed partial class DashboardEndpoint
         }
 
         // Escaped (a header takes ASCII only): the path came through the provider as the state's return address.
-        var back = new Uri(new Uri("http://dashboard"), DashboardSessions.LocalReturn(received.Properties?.RedirectUri)).PathAndQuery;
+        var back = new Uri(new Uri("http://dashboard"), DashboardSessions.LocalReturn(received.ReturnUri)).PathAndQuery;
         await DashboardSessions.SignInAsync(context, email, role).ConfigureAwait(false);
         await audit.RecordAsync(email, AuditActions.SignInSucceeded, email, Address(context), $"{ThroughProvider} as {role}", ct).ConfigureAwait(false);
         // A same-site hop rather than a redirect, so the Strict session cookie comes along (DashboardIdentityProvider).

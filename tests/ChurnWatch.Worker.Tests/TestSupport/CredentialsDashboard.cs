@@ -5,6 +5,7 @@ using ChurnWatch.Worker.Store;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChurnWatch.Worker.Tests.TestSupport;
 
@@ -18,7 +19,8 @@ internal static class CredentialsDashboard
         BuildAsync(folder, new Dictionary<string, string?> { ["Dashboard:Username"] = user, ["Dashboard:Password"] = password }, accounts, time);
 
     /// <summary>The same with the Dashboard settings given (none: loopback without credentials).</summary>
-    public static async Task<IHost> BuildAsync(TempFolder folder, IReadOnlyDictionary<string, string?> dashboard, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null)
+    /// <param name="logs">Keeps what the process logs, when given.</param>
+    public static async Task<IHost> BuildAsync(TempFolder folder, IReadOnlyDictionary<string, string?> dashboard, IEnumerable<(string Id, string Owner)> accounts, TimeProvider? time = null, LogLines? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -36,6 +38,11 @@ internal static class CredentialsDashboard
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
+        }
+
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
         }
 
         builder.AddChurnWatchScheduler(run: false);

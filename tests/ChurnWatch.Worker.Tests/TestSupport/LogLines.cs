@@ -10,6 +10,9 @@ internal sealed class LogLines : ILoggerProvider
 
     public IReadOnlyList<string> Of(string category) => [.. _lines.Where(l => l.Category == category).Select(l => l.Message)];
 
+    /// <summary>Every message kept, as "category: message".</summary>
+    public IReadOnlyList<string> All() => [.. _lines.Select(l => $"{l.Category}: {l.Message}")];
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()

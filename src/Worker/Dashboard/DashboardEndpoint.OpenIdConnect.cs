@@ -40,7 +40,24 @@ internal sealed partial class DashboardEndpoint
             return Results.Content(await Message(context, "No sign-in here", "", "No identity provider is configured (Dashboard:OpenIdConnect:Authority).", "/signin", "Back to sign-in").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
-        return visitor.MayUse ? Results.Redirect(back) : Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [DashboardIdentityProvider.Scheme]);
+        if (visitor.MayUse)
+        {
+            return Results.Redirect(back);
+        }
+
+        try
+        {
+            // The handler reads the provider's discovery document first (once, then cached), so this is where an
+            // unreachable or misnamed provider shows.
+            await context.ChallengeAsync(DashboardIdentityProvider.Scheme, new AuthenticationProperties { RedirectUri = back }).ConfigureAwait(false);
+            return Results.Empty;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            LogProviderUnreachable(logger, Provider.Authority, e);
+            var text = $"{Provider.DisplayName} could not be reached at {Provider.Authority}, so nobody can sign in with it now. Try again later; the worker's log says why.";
+            return Results.Content(await Message(context, "Identity provider unreachable", "", text, "/signin", "Back to sign-in").ConfigureAwait(false), Html, statusCode: StatusCodes.Status502BadGateway);
+        }
     }
 
     /// <summary>
@@ -111,6 +128,9 @@ internal sealed partial class DashboardEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard sign-in with the identity provider refused for '{Email}': {Reason}")]
     private static partial void LogProviderRefused(ILogger logger, string email, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard sign-in: the identity provider at {Authority} could not be reached")]
+    private static partial void LogProviderUnreachable(ILogger logger, string authority, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard sign-in with the identity provider did not finish: {Reason}")]
     private static partial void LogProviderFailed(ILogger logger, string reason);

@@ -32,6 +32,9 @@ internal static class DashboardIdentityProvider
             o.RequireHttpsMetadata = !settings.IsLoopbackAuthority;
             o.ResponseType = OpenIdConnectResponseType.Code;
             o.UsePkce = true;
+            // Left at its default: a pushed authorization request (PAR) when the provider offers one, so the request's
+            // parameters go to the provider directly, authenticated by the client secret, not through the browser.
+            o.PushedAuthorizationBehavior = PushedAuthorizationBehavior.UseIfAvailable;
             o.CallbackPath = CallbackPath;
             o.Scope.Clear();
             foreach (var scope in settings.Scopes())

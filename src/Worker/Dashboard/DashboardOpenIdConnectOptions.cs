@@ -94,6 +94,10 @@ internal sealed class DashboardOpenIdConnectOptions
     /// <summary>The roles, most privileged first: who is in the groups of several gets the first.</summary>
     private static readonly string[] ByPrivilege = [UserRoles.Admin, UserRoles.Finance, UserRoles.TeamLead, UserRoles.AccountManager];
 
+    /// <summary>The settings for a log line or a message, the client secret masked.</summary>
+    public override string ToString() =>
+        $"OpenIdConnect(Authority={Authority}, ClientId={ClientId}, ClientSecret={(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***")}, DisplayName={DisplayName}, EmailClaim={EmailClaim}, GroupsClaim={GroupsClaim}, GroupsScope={GroupsScope}, DefaultRole={DefaultRole})";
+
     /// <summary>The problems of these settings, each naming its key; none while sign-in with a provider is off.</summary>
     public IEnumerable<ValidationResult> Validate()
     {

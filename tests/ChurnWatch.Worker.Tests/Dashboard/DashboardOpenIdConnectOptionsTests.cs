@@ -137,6 +137,15 @@ public sealed class DashboardOpenIdConnectOptionsTests
     }
 
     [Fact]
+    public void ToString_ClientSecretSet_Masked()
+    {
+        var text = With("https://login.example.com").OpenIdConnect.ToString();
+
+        Assert.Contains("ClientSecret=***", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DashboardCommand_HttpAuthorityBeyondLoopback_RefusesToStartNamingTheKeyNotTheSecret()
     {
         using var folder = new TempFolder();

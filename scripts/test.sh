@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every ChurnWatch test, from a fresh clone on a fresh Debian machine.
 # It installs what the tests need when it is missing (PostgreSQL, and Debian's chromium for the browser tests of the
-# HTML outputs, python3-aiosmtpd for the email tests), starts a throwaway PostgreSQL cluster on 127.0.0.1 for the store tests, runs the whole suite, prints one closing line "N passed, N failed, N skipped",
+# HTML outputs, python3-aiosmtpd for the email tests, Node.js and the npm packages of tests/oidc-provider for the
+# dashboard's sign-in with an identity provider), starts a throwaway PostgreSQL cluster on 127.0.0.1 for the store tests, runs the whole suite, prints one closing line "N passed, N failed, N skipped",
 # stops the server and deletes its files whatever happens, and exits non-zero when anything failed
 # (with CI=true, also when any test was skipped).
 # CHURNWATCH_TEST_POSTGRES already set (a connection string to a server where the tests may create databases):
 # that server is used and nothing is installed or started.
 # CHURNWATCH_TEST_CHROMIUM already set (the path of a Chromium or Chrome binary): that browser is used.
+# CHURNWATCH_TEST_OIDC already set (the path of a provider.mjs whose folder has node_modules): that provider is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,6 +73,27 @@ find_smtp_server() {
   fi
 }
 
+# The dashboard's sign-in tests run a real OpenID Connect provider: tests/oidc-provider/provider.mjs, the npm package
+# oidc-provider at the version its package-lock.json pins, run by node (TestSupport/OidcProvider.cs).
+find_oidc_provider() {
+  if [ -n "${CHURNWATCH_TEST_OIDC:-}" ]; then return; fi
+  local folder="$PWD/tests/oidc-provider"
+  if ! command -v node >/dev/null 2>&1; then
+    echo "Installing Node.js for the identity-provider sign-in tests (apt-get)..." >&2
+    apt_install "Node.js (for the test identity provider)" nodejs npm
+  fi
+  if [ ! -d "$folder/node_modules/oidc-provider" ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "Installing npm for the identity-provider sign-in tests (apt-get)..." >&2
+      apt_install "npm (for the test identity provider)" npm
+    fi
+    echo "Installing the test identity provider's packages (npm ci in tests/oidc-provider)..." >&2
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error) >&2
+  fi
+  export CHURNWATCH_TEST_OIDC="$folder/provider.mjs"
+  echo "Node.js $(node --version) with oidc-provider $(cd "$folder" && node -p "require('./node_modules/oidc-provider/package.json').version") for the sign-in tests: $CHURNWATCH_TEST_OIDC" >&2
+}
+
 start_postgres() {
   local initdb
   initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
@@ -106,6 +129,7 @@ if [ -z "${CHURNWATCH_TEST_POSTGRES:-}" ]; then
 fi
 find_chromium
 find_smtp_server
+find_oidc_provider
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 status=0

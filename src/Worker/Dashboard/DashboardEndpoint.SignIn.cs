@@ -11,16 +11,23 @@ internal sealed partial class DashboardEndpoint
     private const string WrongSignIn = "E-mail or password is wrong.";
 
     /// <summary>
-    /// Who asks: with local users in the store, the user of a valid session cookie (who must still exist), else
-    /// nobody; without local users, the HTTP Basic user when credentials are configured, else anyone on loopback.
+    /// Who asks: with local users in the store or an identity provider configured, the user of a valid session cookie
+    /// (a local user must still exist), else nobody; without either, the HTTP Basic user when credentials are
+    /// configured, else anyone on loopback.
     /// </summary>
     private async Task<DashboardVisitor> VisitorAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
         if (await DashboardSessions.SessionAsync(context).ConfigureAwait(false) is { } session)
         {
-            // The role is read anew on every request: a changed role counts at once, a removed user is signed out.
-            if (!signOuts.HasEnded(session.Session) && await users.GetAsync(session.Email, ct).ConfigureAwait(false) is { } user)
+            // A user of the identity provider (DashboardEndpoint.OpenIdConnect.cs): the role came with the session.
+            if (session.Role is not null && ProviderVisitor(session.Email, session.Session, session.Role) is { } providerUser)
+            {
+                return providerUser;
+            }
+
+            // A local user: the role is read anew on every request, so a changed role counts at once, a removed user is signed out.
+            if (session.Role is null && !signOuts.HasEnded(session.Session) && await users.GetAsync(session.Email, ct).ConfigureAwait(false) is { } user)
             {
                 return SignedInVisitor(user.Email, user.Role);
             }
@@ -28,7 +35,7 @@ internal sealed partial class DashboardEndpoint
             await DashboardSessions.SignOutAsync(context).ConfigureAwait(false);
         }
 
-        if (await users.AnyAsync(ct).ConfigureAwait(false))
+        if (Provider.Enabled || await users.AnyAsync(ct).ConfigureAwait(false))
         {
             return new DashboardVisitor(null, MayUse: false, LocalUsers: true, OpenToMachine: false);
         }
@@ -56,7 +63,8 @@ internal sealed partial class DashboardEndpoint
         };
 
     private static bool IsSignInPath(HttpRequest request) =>
-        request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/signout", StringComparison.OrdinalIgnoreCase);
+        request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/signout", StringComparison.OrdinalIgnoreCase)
+        || request.Path.Equals(DashboardIdentityProvider.ChallengePath, StringComparison.OrdinalIgnoreCase) || request.Path.Equals(DashboardIdentityProvider.CallbackPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Answers a request that may not use the dashboard: the Basic challenge without local users; with them, a page
@@ -84,7 +92,7 @@ internal sealed partial class DashboardEndpoint
         await context.Response.WriteAsync("Sign in first at /signin; nothing changed.\n", context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> SignInPageAsync(HttpContext context, IAntiforgery antiforgery)
+    private async Task<IResult> SignInPageAsync(HttpContext context, IAntiforgery antiforgery, CancellationToken ct)
     {
         var visitor = context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
         var back = DashboardSessions.LocalReturn(context.Request.Query["return"].FirstOrDefault());
@@ -93,7 +101,7 @@ internal sealed partial class DashboardEndpoint
             return Results.Content(await Message(context, "No sign-in here", "", "No local users are set up, so there is nothing to sign in to (churnwatch users add).", "/", "Back to the overview").ConfigureAwait(false), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
-        return visitor.MayUse ? Results.Redirect(back) : await SignInFormAsync(context, antiforgery, back, null, null, StatusCodes.Status200OK).ConfigureAwait(false);
+        return visitor.MayUse ? Results.Redirect(back) : await SignInFormAsync(context, antiforgery, back, null, null, StatusCodes.Status200OK, ct).ConfigureAwait(false);
     }
 
     private async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, CancellationToken ct)
@@ -114,7 +122,7 @@ internal sealed partial class DashboardEndpoint
         {
             await audit.RecordAsync(AuditSources.Anonymous, AuditActions.SignInFailed, tried, Address(context), "", ct).ConfigureAwait(false);
             // One sentence for both: which of the two was wrong would tell a guesser which e-mails are users.
-            return await SignInFormAsync(context, antiforgery, back, tried, WrongSignIn, StatusCodes.Status401Unauthorized).ConfigureAwait(false);
+            return await SignInFormAsync(context, antiforgery, back, tried, WrongSignIn, StatusCodes.Status401Unauthorized, ct).ConfigureAwait(false);
         }
 
         var key = UserStore.Key(email);
@@ -139,7 +147,8 @@ internal sealed partial class DashboardEndpoint
         return Results.Redirect("/signin");
     }
 
-    private static async Task<IResult> SignInFormAsync(HttpContext context, IAntiforgery antiforgery, string back, string? email, string? error, int statusCode) =>
+    // The provider's link when one is configured; the form when the store holds local users.
+    private async Task<IResult> SignInFormAsync(HttpContext context, IAntiforgery antiforgery, string back, string? email, string? error, int statusCode, CancellationToken ct) =>
         await Page<SignInPage>(
             context,
             new()
@@ -148,6 +157,8 @@ internal sealed partial class DashboardEndpoint
                 [nameof(SignInPage.Return)] = back,
                 [nameof(SignInPage.Email)] = email,
                 [nameof(SignInPage.Error)] = error,
+                [nameof(SignInPage.Provider)] = Provider.Enabled ? Provider.DisplayName : null,
+                [nameof(SignInPage.LocalForm)] = !Provider.Enabled || await users.AnyAsync(ct).ConfigureAwait(false),
             },
             statusCode).ConfigureAwait(false);
 

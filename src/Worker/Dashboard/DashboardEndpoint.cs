@@ -82,6 +82,11 @@ internal sealed partial class DashboardEndpoint(
         webServices.AddDataProtection();
         webServices.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeyRing());
         DashboardSessions.AddTo(webServices, options.Value, timeProvider);
+        if (options.Value.OpenIdConnect.Enabled)
+        {
+            DashboardIdentityProvider.AddTo(webServices, options.Value.OpenIdConnect, timeProvider, ProviderEvents());
+        }
+
         webServices.AddAntiforgery(o =>
         {
             o.FormFieldName = "__cw_token";
@@ -165,7 +170,11 @@ internal sealed partial class DashboardEndpoint(
         var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
         var hangfire = services.GetService<Hangfire.JobStorage>();
         app.UseRateLimiter();
-        app.MapGet("/signin", (HttpContext c, CancellationToken _) => SignInPageAsync(c, antiforgery));
+        // After the access rule (HandleAsync), not before it as the web host would place it on its own: the identity
+        // provider's answer (/signin-oidc) is handled here, so it gets the dashboard's headers and Host check first.
+        app.UseAuthentication();
+        app.MapGet("/signin", (HttpContext c, CancellationToken ct) => SignInPageAsync(c, antiforgery, ct));
+        app.MapGet(DashboardIdentityProvider.ChallengePath, (HttpContext c, CancellationToken _) => ProviderChallengeAsync(c));
         app.MapPost("/signin", (HttpContext c, CancellationToken ct) => SignInAsync(c, antiforgery, ct)).RequireRateLimiting(DashboardSessions.SignInPolicy);
         app.MapPost("/signout", SignOutAsync);
         app.MapGet("/audit", AuditPageAsync);

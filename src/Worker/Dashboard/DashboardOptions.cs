@@ -27,6 +27,9 @@ internal sealed class DashboardOptions : ListenerOptions, IValidatableObject
     [Range(5, 1440)]
     public int IdleTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>Sign-in with the company's OpenID Connect identity provider (section <c>Dashboard:OpenIdConnect</c>); off by default.</summary>
+    public DashboardOpenIdConnectOptions OpenIdConnect { get; set; } = new();
+
     /// <summary>
     /// Addresses of reverse proxies in front of the dashboard (TLS terminated there) whose <c>X-Forwarded-Proto</c> and
     /// <c>X-Forwarded-For</c> are believed: the session cookie is then Secure, an identity provider is given the https
@@ -45,7 +48,7 @@ internal sealed class DashboardOptions : ListenerOptions, IValidatableObject
     // Credentials are checked even when Enabled is false: `churnwatch dashboard` serves it regardless.
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var result in ValidateListener(Section, serves: true))
+        foreach (var result in ValidateListener(Section, serves: true).Concat(OpenIdConnect.Validate()))
         {
             yield return result;
         }

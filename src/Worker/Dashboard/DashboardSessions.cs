@@ -62,8 +62,15 @@ internal static class DashboardSessions
     /// <summary>The claim of a session's random id, so that one session can be ended (<see cref="DashboardSignOuts"/>).</summary>
     public const string SessionClaim = "churnwatch:session";
 
-    /// <summary>The local user's e-mail and the session's id from a valid session cookie, or null.</summary>
-    public static async Task<(string Email, string Session)?> SessionAsync(HttpContext context)
+    /// <summary>
+    /// The claim of the role of a user who signed in with the identity provider (<see cref="DashboardOpenIdConnectOptions"/>):
+    /// such a user is not in the store, so the role, taken from their groups at sign-in, travels in the session. A local
+    /// user's session has none: their role is read from the store on every request.
+    /// </summary>
+    public const string RoleClaim = "churnwatch:role";
+
+    /// <summary>The user's e-mail, the session's id and, for a user of the identity provider, the role, from a valid session cookie; or null.</summary>
+    public static async Task<(string Email, string Session, string? Role)?> SessionAsync(HttpContext context)
     {
         var result = await context.AuthenticateAsync(Scheme).ConfigureAwait(false);
         if (!result.Succeeded || result.Principal.Identity?.Name is not { } email || result.Principal.FindFirst(SessionClaim)?.Value is not { } session)
@@ -73,13 +80,22 @@ internal static class DashboardSessions
 
         // The anti-forgery tokens of a signed-in page are bound to the user, so both sides must see the same one.
         context.User = result.Principal;
-        return (email, session);
+        return (email, session, result.Principal.FindFirst(RoleClaim)?.Value);
     }
 
-    /// <summary>Starts a session for <paramref name="email"/> (a fresh cookie and id: no earlier session carries over).</summary>
-    public static Task SignInAsync(HttpContext context, string email)
+    /// <summary>
+    /// Starts a session for <paramref name="email"/> (a fresh cookie and id: no earlier session carries over); with
+    /// <paramref name="role"/> for a user of the identity provider, whom the store does not know.
+    /// </summary>
+    public static Task SignInAsync(HttpContext context, string email, string? role = null)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, UserStore.Key(email)), new Claim(SessionClaim, Guid.NewGuid().ToString("N"))], Scheme);
+        List<Claim> claims = [new Claim(ClaimTypes.Name, UserStore.Key(email)), new Claim(SessionClaim, Guid.NewGuid().ToString("N"))];
+        if (role is not null)
+        {
+            claims.Add(new Claim(RoleClaim, role));
+        }
+
+        var identity = new ClaimsIdentity(claims, Scheme);
         return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
     }
 

@@ -5,7 +5,7 @@ namespace ChurnWatch.Worker.Dashboard;
 /// <summary>Who asks for a dashboard page, as far as the pages and the access rule need to know.</summary>
 /// <param name="User">The signed-in user's e-mail (local users) or the HTTP Basic user name; null when nobody signed in.</param>
 /// <param name="MayUse">Whether the pages are open to this request.</param>
-/// <param name="LocalUsers">Whether the store holds local users, so signing in goes through /signin.</param>
+/// <param name="LocalUsers">Whether signing in goes through /signin: the store holds local users, or an identity provider is configured.</param>
 /// <param name="OpenToMachine">Whether the dashboard is open to anyone on this machine: loopback, no credentials, no local users.</param>
 public sealed record DashboardVisitor(string? User, bool MayUse, bool LocalUsers, bool OpenToMachine)
 {

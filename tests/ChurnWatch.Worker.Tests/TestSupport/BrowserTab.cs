@@ -55,6 +55,9 @@ public sealed class BrowserTab : IAsyncDisposable
         return result["result"]?["value"];
     }
 
+    /// <summary>Deletes every cookie of the browser (its tabs share them), so a sign-in starts signed out everywhere, at an identity provider too.</summary>
+    public async Task ClearCookiesAsync() => await _browser.SendToTabAsync("Network.clearBrowserCookies", new JsonObject(), _session);
+
     /// <summary>The visible text of the page.</summary>
     public async Task<string> TextAsync() => (string?)await EvaluateAsync("document.body.innerText") ?? "";
 

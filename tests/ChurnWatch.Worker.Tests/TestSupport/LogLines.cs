@@ -8,10 +8,11 @@ internal sealed class LogLines : ILoggerProvider
 {
     private readonly ConcurrentQueue<(string Category, string Message)> _lines = new();
 
-    /// <summary>Every line, of every category.</summary>
-    public IReadOnlyList<string> All => [.. _lines.Select(l => l.Message)];
 
     public IReadOnlyList<string> Of(string category) => [.. _lines.Where(l => l.Category == category).Select(l => l.Message)];
+
+    /// <summary>Every message kept, as "category: message".</summary>
+    public IReadOnlyList<string> All() => [.. _lines.Select(l => $"{l.Category}: {l.Message}")];
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 

@@ -32,7 +32,7 @@ namespace ChurnWatch.Worker.Dashboard;
 /// </summary>
 internal sealed partial class DashboardEndpoint(
     IServiceProvider services,
-    DashboardQueries queries,
+    DashboardReads queries,
     DashboardJobs jobs,
     SignalStore signals,
     HistoryStore history,

@@ -1,4 +1,5 @@
 using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -12,7 +13,7 @@ internal static class DashboardServices
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddChurnWatchOptions<DashboardOptions>();
         builder.Services.AddSingleton(mode);
-        builder.Services.AddSingleton<DashboardQueries>();
+        builder.Services.AddSingleton<DashboardReads>();
         builder.Services.AddSingleton<DashboardJobs>();
         builder.Services.AddSingleton<ReportFiles>();
         builder.Services.AddSingleton<DashboardSignIns>();

@@ -1,6 +1,7 @@
+using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Output;
 using ChurnWatch.Worker.Reports.Csv;
-using ChurnWatch.Worker.Reports.Finance;
 
 namespace ChurnWatch.Worker.Finance;
 

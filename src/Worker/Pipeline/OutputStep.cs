@@ -4,6 +4,7 @@ using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Simulation;
+using ChurnWatch.Worker.Ingestion;
 using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Npgsql;

@@ -1,5 +1,6 @@
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;

@@ -55,7 +55,7 @@ public sealed class ForecastCommandTests
         // Month-to-month revenue: the printed line agrees with the last month of its CSV, and each backtest line with
         // the backtest CSV's rows of its lead, recomputed here.
         var (mtmHeader, mtmRows) = CsvTestReader.Read(await File.ReadAllTextAsync(folder.File("forecast/forecast_month_to_month.csv")));
-        Assert.Equal(ChurnWatch.Worker.Reports.Csv.MonthToMonthForecastCsv.Columns, mtmHeader);
+        Assert.Equal(ChurnWatch.Worker.Finance.Csv.MonthToMonthForecastCsv.Columns, mtmHeader);
         string Cell(IReadOnlyList<string> row, IReadOnlyList<string> head, string name) => row[head.ToList().IndexOf(name)];
         decimal Money(string cell) => decimal.Parse(cell, CultureInfo.InvariantCulture);
         var last = mtmRows[^1];
@@ -68,7 +68,7 @@ public sealed class ForecastCommandTests
             $"forecast kept at the end of {Cell(last, mtmHeader, "month")[..7]} {Money(Cell(last, mtmHeader, "forecast")):#,0} by {method}{range}; the model expects {Money(Cell(last, mtmHeader, "expected_mrr_kept")):#,0};"),
             summary, StringComparison.Ordinal);
         var (btHeader, btRows) = CsvTestReader.Read(await File.ReadAllTextAsync(folder.File("forecast/forecast_month_to_month_backtest.csv")));
-        Assert.Equal(ChurnWatch.Worker.Reports.Csv.MonthToMonthBacktestCsv.Columns, btHeader);
+        Assert.Equal(ChurnWatch.Worker.Finance.Csv.MonthToMonthBacktestCsv.Columns, btHeader);
         Assert.NotEmpty(btRows);
         foreach (var lead in btRows.Select(r => Cell(r, btHeader, "lead_months")).Distinct())
         {

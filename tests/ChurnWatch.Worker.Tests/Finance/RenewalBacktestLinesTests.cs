@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChurnWatch.Worker.Finance;
-using ChurnWatch.Worker.Tests.Reports.Finance;
+using ChurnWatch.Worker.Tests.Finance;
 
 namespace ChurnWatch.Worker.Tests.Finance;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Simulation;
+using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Reports;

@@ -1,5 +1,6 @@
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Simulation;
+using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Samples;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Microsoft.Data.Sqlite;

@@ -1,10 +1,10 @@
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Simulation;
+using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Samples;
+using ChurnWatch.Worker.Tests.TestSupport;
 using CsvHelper;
 using Microsoft.Data.Sqlite;
-
-using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Samples;
 

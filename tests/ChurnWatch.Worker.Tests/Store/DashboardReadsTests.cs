@@ -20,7 +20,7 @@ public abstract class DashboardReadsTests<TProvider> : StoreTestBase<TProvider>
     public async Task AccountsAsync_TwoAccounts_NewestScoreArrOfRunningContractsAndNextRenewal()
     {
         await SeedAsync();
-        var queries = new DashboardQueries(Database, new SignalStore(Database));
+        var queries = new DashboardReads(Database, new SignalStore(Database));
 
         var accounts = (await queries.AccountsAsync(TestStore.Now.UtcDateTime, CancellationToken.None)).OrderBy(a => a.AccountId, StringComparer.Ordinal).ToList();
 
@@ -37,7 +37,7 @@ public abstract class DashboardReadsTests<TProvider> : StoreTestBase<TProvider>
     public async Task AccountHistoryReads_OneAccount_RiskUsageDriversTicketsAndInvoicesInOrder()
     {
         await SeedAsync();
-        var queries = new DashboardQueries(Database, new SignalStore(Database));
+        var queries = new DashboardReads(Database, new SignalStore(Database));
 
         var risk = await queries.RiskHistoryAsync("A", CancellationToken.None);
         var words = await queries.WordsAsync("A", CancellationToken.None);
@@ -59,7 +59,7 @@ public abstract class DashboardReadsTests<TProvider> : StoreTestBase<TProvider>
     [StoreFact]
     public async Task ChurnModelAsync_TwoTrainings_TheNewest()
     {
-        var queries = new DashboardQueries(Database, new SignalStore(Database));
+        var queries = new DashboardReads(Database, new SignalStore(Database));
         Assert.Null(await queries.ChurnModelAsync(CancellationToken.None));
         var models = new ModelStore(Database);
         var day = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Tests.TestSupport;
 

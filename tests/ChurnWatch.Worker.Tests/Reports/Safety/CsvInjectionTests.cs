@@ -3,6 +3,7 @@ using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;

@@ -1,7 +1,8 @@
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports.Csv;
 using CsvHelper;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary>
 /// What the renewal forecast and its backtest put beside the model's expectation, as trailing columns of both files:

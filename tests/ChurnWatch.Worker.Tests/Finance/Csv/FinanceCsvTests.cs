@@ -1,9 +1,10 @@
 using ChurnWatch.Analytics.Adoption;
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Reports.Csv;
-using ChurnWatch.Worker.Tests.Reports.Finance;
+using ChurnWatch.Worker.Tests.Finance;
 
-namespace ChurnWatch.Worker.Tests.Reports.Csv;
+namespace ChurnWatch.Worker.Tests.Finance.Csv;
 
 public sealed class FinanceCsvTests
 {

@@ -1,9 +1,9 @@
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Reports.Finance;
+using ChurnWatch.Worker.Finance;
 
-namespace ChurnWatch.Worker.Tests.Reports.Finance;
+namespace ChurnWatch.Worker.Tests.Finance;
 
 public sealed class FinancePagesTests
 {

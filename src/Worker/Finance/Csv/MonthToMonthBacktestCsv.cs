@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports.Csv;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary>The month-to-month forecast's backtest: past months forecast 3 and 6 months ahead against the MRR kept (docs/exports.md).</summary>
 internal static class MonthToMonthBacktestCsv

@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Reports.Csv;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary><c>churnwatch metrics</c>: the monthly MRR bridge and the rates computed from it (docs/exports.md, metrics).</summary>
 internal static class MrrBridgeCsv

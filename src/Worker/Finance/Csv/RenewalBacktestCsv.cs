@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports.Csv;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary>The renewal forecast's own backtest: past months forecast some months ahead against what happened (docs/exports.md).</summary>
 internal static class RenewalBacktestCsv

@@ -1,16 +1,17 @@
 using System.Text.Json;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
+using ChurnWatch.Worker.Dashboard;
 using ChurnWatch.Worker.Store;
 using Dapper;
 
-namespace ChurnWatch.Worker.Dashboard;
+namespace ChurnWatch.Worker.Store;
 
 /// <summary>
 /// The store reads the pages need beyond what the stores already offer: accounts with their newest score and
 /// contract, one account's history, the newest model. Read-only; the lifecycle writes go through SignalStore.
 /// </summary>
-internal sealed class DashboardQueries(StoreDatabase database, SignalStore signals)
+internal sealed class DashboardReads(StoreDatabase database, SignalStore signals)
 {
     // The stored backtest uses the property names of BacktestReport as System.Text.Json writes them by default.
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };

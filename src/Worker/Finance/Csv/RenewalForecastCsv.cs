@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports.Csv;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary>The renewal forecast for finance: one row per month (docs/exports.md).</summary>
 internal static class RenewalForecastCsv

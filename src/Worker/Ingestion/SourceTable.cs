@@ -1,4 +1,4 @@
-namespace ChurnWatch.Worker.Samples;
+namespace ChurnWatch.Worker.Ingestion;
 
 /// <summary>
 /// One table of the source contract: its name, its columns in order, and how a record becomes a row.

@@ -3,7 +3,7 @@ using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Reports;
 
-namespace ChurnWatch.Worker.Tests.Reports.Finance;
+namespace ChurnWatch.Worker.Tests.Finance;
 
 /// <summary>Small finance results to render, with a hostile segment name.</summary>
 internal static class FinanceFixtures

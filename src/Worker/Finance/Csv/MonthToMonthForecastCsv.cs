@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports.Csv;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary>The month-to-month revenue forecast for finance: one row per month, MRR kept at its end (docs/exports.md).</summary>
 internal static class MonthToMonthForecastCsv

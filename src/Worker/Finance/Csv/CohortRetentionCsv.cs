@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Reports.Csv;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary><c>churnwatch metrics</c>: the cohort retention table in long form, one row per cohort and month since its start (docs/exports.md).</summary>
 internal static class CohortRetentionCsv

@@ -1,8 +1,9 @@
 using System.Globalization;
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Charts;
 
-namespace ChurnWatch.Worker.Reports.Finance;
+namespace ChurnWatch.Worker.Finance;
 
 /// <summary>The charts of the renewal forecast page: the months ahead, and each lead time's backtest.</summary>
 internal static class RenewalForecastCharts

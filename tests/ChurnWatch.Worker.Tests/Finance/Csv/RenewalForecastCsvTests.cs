@@ -1,7 +1,9 @@
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Tests.Reports.Csv;
 
-namespace ChurnWatch.Worker.Tests.Reports.Csv;
+namespace ChurnWatch.Worker.Tests.Finance.Csv;
 
 public sealed class RenewalForecastCsvTests
 {

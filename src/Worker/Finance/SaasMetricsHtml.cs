@@ -1,8 +1,9 @@
 using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Worker.Pages;
 using ChurnWatch.Worker.Pages.Finance;
+using ChurnWatch.Worker.Reports;
 
-namespace ChurnWatch.Worker.Reports.Finance;
+namespace ChurnWatch.Worker.Finance;
 
 /// <summary>The SaaS metrics as one self-contained HTML page (<see cref="SaasMetricsPage"/>): the MRR bridge, the rates and the cohort table, with the conventions printed.</summary>
 internal static class SaasMetricsHtml

@@ -1,8 +1,9 @@
 using System.Globalization;
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Charts;
 
-namespace ChurnWatch.Worker.Reports.Finance;
+namespace ChurnWatch.Worker.Finance;
 
 /// <summary>The charts of the SaaS metrics page: the MRR movements and the revenue retention per month.</summary>
 internal static class SaasMetricsCharts

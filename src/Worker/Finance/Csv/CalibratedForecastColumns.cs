@@ -1,7 +1,8 @@
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports.Csv;
 using CsvHelper;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary>
 /// The forecast handed to finance (<see cref="CalibratedForecast"/>), as the last columns of the renewal and

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using ChurnWatch.Worker.Reports.Finance;
+using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Tests.TestSupport;
 
-namespace ChurnWatch.Worker.Tests.Reports.Finance;
+namespace ChurnWatch.Worker.Tests.Finance;
 
 /// <summary>The renewal forecast and SaaS metrics pages opened in headless Chromium, as finance would open them.</summary>
 [Collection(BrowserTests.Name)]

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Reports;
 
-namespace ChurnWatch.Worker.Reports.Finance;
+namespace ChurnWatch.Worker.Finance;
 
 /// <summary>How the finance pages write months and ratios, as plain text (the components encode it).</summary>
 internal static class FinanceDisplay

@@ -1,8 +1,9 @@
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Pages;
 using ChurnWatch.Worker.Pages.Finance;
+using ChurnWatch.Worker.Reports;
 
-namespace ChurnWatch.Worker.Reports.Finance;
+namespace ChurnWatch.Worker.Finance;
 
 /// <summary>The renewal forecast for finance as one self-contained HTML page (<see cref="RenewalForecastPage"/>): the months ahead with their range, and how accurate past forecasts were.</summary>
 internal static class RenewalForecastHtml

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChurnWatch.Analytics.History;
 
-namespace ChurnWatch.Worker.Samples;
+namespace ChurnWatch.Worker.Ingestion;
 
 /// <summary>
 /// The source contract in one place: each dialect's schema (SQLite, PostgreSQL) and the column order of each table.

@@ -1,7 +1,8 @@
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Reports.Csv;
 using CsvHelper;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary>
 /// The conventions the SaaS metrics were computed with, as trailing columns repeated on every row: a CSV has no

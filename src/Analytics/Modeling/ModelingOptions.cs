@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>How ChurnWatch builds training sets, fits and scores its risk models (configuration section <c>Modeling</c>).</summary>
-public sealed class ModelingOptions
+public sealed class ModelingOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>
     public const string Section = "Modeling";
@@ -116,37 +116,34 @@ public sealed class ModelingOptions
         System.Globalization.CultureInfo.InvariantCulture,
         $"Modeling:{nameof(WarmUpDays)} ({WarmUpDays}) + 2 x (Modeling:{nameof(HorizonDays)} ({HorizonDays}) + Modeling:{nameof(GraceDays)} ({GraceDays})) + Modeling:{nameof(BacktestTestDays)} ({BacktestTestDays}) - Modeling:{nameof(ObservationIntervalDays)} ({ObservationIntervalDays})");
 
-    /// <summary>Throws when values are out of range or inconsistent, naming the option.</summary>
-    public void Validate()
+    /// <summary>Throws when values are out of range or inconsistent, naming the option (the first problem found).</summary>
+    public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+
+    /// <inheritdoc />
+    // The checks that span keys or a nested section, each message naming its key; run after the attributes pass.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var context = new ValidationContext(this);
-        Validator.ValidateObject(this, context, validateAllProperties: true);
         if (ObservationIntervalDays % 7 != 0)
         {
-            throw new ValidationException($"Modeling:{nameof(ObservationIntervalDays)} must be a multiple of 7 (observation dates are Mondays).");
+            yield return new ValidationResult($"Modeling:{nameof(ObservationIntervalDays)} must be a multiple of 7 (observation dates are Mondays).", [nameof(ObservationIntervalDays)]);
         }
 
-        try
+        var trees = new List<ValidationResult>();
+        Validator.TryValidateObject(Trees, new ValidationContext(Trees), trees, validateAllProperties: true);
+        foreach (var problem in trees)
         {
-            Validator.ValidateObject(Trees, new ValidationContext(Trees), validateAllProperties: true);
-        }
-        catch (ValidationException e)
-        {
-            var key = e.ValidationResult.MemberNames.FirstOrDefault();
-            throw new ValidationException($"Modeling:Trees{(key is null ? string.Empty : ":" + key)}: {e.Message}", e);
+            var key = problem.MemberNames.FirstOrDefault();
+            yield return new ValidationResult($"Modeling:Trees{(key is null ? string.Empty : ":" + key)}: {problem.ErrorMessage}", [nameof(Trees)]);
         }
 
-        foreach (var learner in Learners)
+        foreach (var learner in Learners.Where(l => !MlNet.MlNetLearners.All.Contains(l, StringComparer.Ordinal)))
         {
-            if (!MlNet.MlNetLearners.All.Contains(learner, StringComparer.Ordinal))
-            {
-                throw new ValidationException($"Modeling:{nameof(Learners)} lists '{learner}'; known learners: {string.Join(", ", MlNet.MlNetLearners.All)}.");
-            }
+            yield return new ValidationResult($"Modeling:{nameof(Learners)} lists '{learner}'; known learners: {string.Join(", ", MlNet.MlNetLearners.All)}.", [nameof(Learners)]);
         }
 
         if (MediumRiskThreshold > HighRiskThreshold)
         {
-            throw new ValidationException($"Modeling:{nameof(MediumRiskThreshold)} must not exceed {nameof(HighRiskThreshold)}.");
+            yield return new ValidationResult($"Modeling:{nameof(MediumRiskThreshold)} must not exceed {nameof(HighRiskThreshold)}.", [nameof(MediumRiskThreshold)]);
         }
     }
 }

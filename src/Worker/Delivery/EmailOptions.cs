@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net.Mail;
 
 namespace ChurnWatch.Worker.Delivery;
 
@@ -7,7 +8,7 @@ namespace ChurnWatch.Worker.Delivery;
 /// read from configuration (an environment variable such as <c>CHURNWATCH__Email__Password</c>, not a file in source
 /// control) and never logged or printed.
 /// </summary>
-internal sealed class EmailOptions
+internal sealed class EmailOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>
     public const string Section = "Email";
@@ -44,4 +45,35 @@ internal sealed class EmailOptions
     /// <summary>Written instead of the password wherever options are shown.</summary>
     public override string ToString() =>
         $"Email(Enabled={Enabled}, Host={Host}, Port={Port}, UseStartTls={UseStartTls}, Username={Username}, Password={(string.IsNullOrEmpty(Password) ? "(none)" : "***")}, From={From})";
+
+    /// <inheritdoc />
+    // The checks that span keys: what sending needs once it is enabled.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Enabled && string.IsNullOrWhiteSpace(Host))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(Host)}: give the SMTP server's host name, or set {Section}:{nameof(Enabled)} to false.", [nameof(Host)]);
+        }
+
+        if (Enabled && string.IsNullOrWhiteSpace(From))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(From)}: give the sender address, e.g. churnwatch@example.com.", [nameof(From)]);
+        }
+        else if (!string.IsNullOrWhiteSpace(From) && !MailAddress.TryCreate(From, out _))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(From)}: '{From}' is not an email address.", [nameof(From)]);
+        }
+
+        if (!string.IsNullOrEmpty(Username) && string.IsNullOrEmpty(Password))
+        {
+            // Never echo the password; its absence is the problem here.
+            yield return new ValidationResult($"{Section}:{nameof(Password)}: a user name is set but no password (set it in CHURNWATCH__Email__Password).", [nameof(Password)]);
+        }
+
+        if (!string.IsNullOrEmpty(Username) && !UseStartTls)
+        {
+            // .NET's SMTP client sends credentials only inside STARTTLS; without it the login would silently not happen.
+            yield return new ValidationResult($"{Section}:{nameof(UseStartTls)}: a user name is set, and credentials are sent only over STARTTLS; set it to true (or remove the user name for an unauthenticated relay).", [nameof(UseStartTls)]);
+        }
+    }
 }

@@ -13,7 +13,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Hosting;
 
@@ -59,7 +58,6 @@ internal static class ChurnWatchHost
         builder.Services.AddChurnWatchOptions<ValidationOptions>();
         builder.Services.AddChurnWatchOptions<CsvDropOptions>();
         builder.Services.AddChurnWatchOptions<Delivery.EmailOptions>();
-        builder.Services.AddSingleton<IValidateOptions<Delivery.EmailOptions>, Delivery.EmailOptionsValidator>();
         builder.Services.AddSingleton<Delivery.SmtpReportSender>();
         builder.Services.AddSingleton<Delivery.WeeklyReportDelivery>();
         builder.Services.AddSingleton<ReportDeliveryStore>();

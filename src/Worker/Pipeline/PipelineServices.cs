@@ -2,7 +2,6 @@ using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Pipeline;
 
@@ -21,7 +20,6 @@ internal static class PipelineServices
                     options.PlanTiers = tiers;
                 }
             });
-        services.AddSingleton<IValidateOptions<ModelingOptions>, ModelingOptionsValidator>();
         services.AddSingleton<IngestStep>();
         services.AddSingleton<TrainingStep>();
         services.AddSingleton<AccountScoring>();

@@ -16,7 +16,7 @@ internal sealed class JobBoard(JobControlStore control, RunHistoryStore runs, IO
         var pauses = await control.PausesAsync(cancellationToken).ConfigureAwait(false);
         var last = (await runs.LastRunsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Job, StringComparer.Ordinal);
         var settings = schedule.Value;
-        ScheduleOptionsValidator.TryFindTimeZone(settings.TimeZone, out var zone);
+        CronSchedule.TryFindTimeZone(settings.TimeZone, out var zone);
         var now = timeProvider.GetUtcNow();
         return
         [
@@ -24,7 +24,7 @@ internal sealed class JobBoard(JobControlStore control, RunHistoryStore runs, IO
             {
                 var paused = pauses.ContainsKey(job.Name);
                 var schedules = job.Schedules
-                    .Select(s => (s.Key, s.Cron(settings), paused ? null : ScheduleOptionsValidator.Parse(s.Cron(settings)).GetNextOccurrence(now, zone)))
+                    .Select(s => (s.Key, s.Cron(settings), paused ? null : CronSchedule.Parse(s.Cron(settings)).GetNextOccurrence(now, zone)))
                     .ToList();
                 return new JobStatus(job.Name, job.Description, paused, schedules, last.GetValueOrDefault(job.Name));
             }),
@@ -50,12 +50,12 @@ internal sealed class JobBoard(JobControlStore control, RunHistoryStore runs, IO
         }
 
         var settings = schedule.Value;
-        ScheduleOptionsValidator.TryFindTimeZone(settings.TimeZone, out var zone);
+        CronSchedule.TryFindTimeZone(settings.TimeZone, out var zone);
         var since = StoreText.ParseInstant(pause.PausedAt);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var requested = pause.HeldTrigger is null ? 0 : 1;
         foreach (var missed in ScheduledJobs.Find(job)!.Schedules
-            .Where(s => since < now && ScheduleOptionsValidator.Parse(s.Cron(settings)).GetOccurrences(since, now, zone, fromInclusive: false, toInclusive: true).Any()))
+            .Where(s => since < now && CronSchedule.Parse(s.Cron(settings)).GetOccurrences(since, now, zone, fromInclusive: false, toInclusive: true).Any()))
         {
             await control.RequestAsync(job, missed.Chain, missed.Key, cancellationToken).ConfigureAwait(false);
             requested++;

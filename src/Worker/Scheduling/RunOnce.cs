@@ -74,8 +74,8 @@ internal sealed class RunOnce(StepRunner runner, JobLocks locks, SchedulerNode n
         }
 
         var settings = schedule.Value;
-        ScheduleOptionsValidator.TryFindTimeZone(settings.TimeZone, out var zone);
-        var next = ScheduleOptionsValidator.Parse(settings.Retraining).GetNextOccurrence(DateTime.SpecifyKind(trainedAt, DateTimeKind.Utc), zone);
+        CronSchedule.TryFindTimeZone(settings.TimeZone, out var zone);
+        var next = CronSchedule.Parse(settings.Retraining).GetNextOccurrence(DateTime.SpecifyKind(trainedAt, DateTimeKind.Utc), zone);
         return next is { } due && due <= timeProvider.GetUtcNow().UtcDateTime
             ? null
             : $"the model of {trainedAt:yyyy-MM-dd HH:mm} UTC is current: Schedule:Retraining ({settings.Retraining}) next retrains {next:yyyy-MM-dd HH:mm} UTC";

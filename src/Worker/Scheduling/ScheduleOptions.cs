@@ -7,7 +7,7 @@ namespace ChurnWatch.Worker.Scheduling;
 /// (section <c>Schedule</c>). Each cron schedule is a Hangfire recurring job; expressions have the standard five fields
 /// (minute hour day-of-month month day-of-week: <c>0 7 * * MON</c> is Monday 07:00).
 /// </summary>
-internal sealed class ScheduleOptions
+internal sealed class ScheduleOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>
     public const string Section = "Schedule";
@@ -106,4 +106,27 @@ internal sealed class ScheduleOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan TestDelay { get; set; } = TimeSpan.Zero;
+
+    /// <inheritdoc />
+    // Every cron expression, the time zone and the retry waits; a message names the key (Schedule:Reports: ...).
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (key, cron) in CronSchedule.Crons(this))
+        {
+            if (!string.IsNullOrWhiteSpace(cron) && CronSchedule.CronProblem(cron) is { } problem)
+            {
+                yield return new ValidationResult($"{Section}:{key}: '{cron}' {problem}", [key]);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !CronSchedule.TryFindTimeZone(TimeZone, out _))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(TimeZone)}: '{TimeZone}' is not a time zone this machine knows (use an IANA id such as 'Europe/Berlin' or 'UTC').", [nameof(TimeZone)]);
+        }
+
+        if (RetryMaxDelay < RetryDelay)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(RetryMaxDelay)}: {RetryMaxDelay} is shorter than {Section}:{nameof(RetryDelay)} ({RetryDelay}); the longest wait must be at least the first.", [nameof(RetryMaxDelay)]);
+        }
+    }
 }

@@ -28,7 +28,7 @@ internal sealed partial class ScheduleRegistrar(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        ScheduleOptionsValidator.TryFindTimeZone(settings.TimeZone, out var zone);
+        CronSchedule.TryFindTimeZone(settings.TimeZone, out var zone);
         var paused = (await control.PausesAsync(stoppingToken).ConfigureAwait(false)).Keys.ToHashSet(StringComparer.Ordinal);
         Register(settings, zone, paused);
         if (store.Value.Provider == StoreProvider.Sqlite)
@@ -98,7 +98,7 @@ internal sealed partial class ScheduleRegistrar(
         {
             var since = await control.ScheduleSinceAsync(schedule.Key, cancellationToken).ConfigureAwait(false);
             var missed = since >= now ? default
-                : ScheduleOptionsValidator.Parse(schedule.Cron(settings)).GetOccurrences(since, now, zone, fromInclusive: false, toInclusive: true).LastOrDefault();
+                : CronSchedule.Parse(schedule.Cron(settings)).GetOccurrences(since, now, zone, fromInclusive: false, toInclusive: true).LastOrDefault();
             if (missed == default || await runs.LastStartedByAsync(schedule.Key, cancellationToken).ConfigureAwait(false) >= missed)
             {
                 continue;

@@ -28,7 +28,6 @@ internal static class SchedulerSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddChurnWatchOptions<ScheduleOptions>();
-        builder.Services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         builder.Services.AddScheduledJobs();
         builder.Services.AddSingleton<StepRunner>();
         builder.Services.AddSingleton<ShutdownSignal>();

@@ -26,7 +26,7 @@ public sealed class ScheduledJobsTests : IDisposable
             [("Ingest", "ingest", false), ("Scoring", "ingest", true), ("Retraining", "train", true), ("Reports", "reports", false), ("Forecast", "forecast", false)],
             ScheduledJobs.Schedules.Select(s => (s.Key, s.Job, s.Chain)).ToList());
         Assert.Equal(
-            ScheduleOptionsValidator.Crons(new ScheduleOptions()).Select(c => c.Key).Order(StringComparer.Ordinal),
+            CronSchedule.Crons(new ScheduleOptions()).Select(c => c.Key).Order(StringComparer.Ordinal),
             ScheduledJobs.Schedules.Select(s => s.Key).Order(StringComparer.Ordinal));
     }
 

@@ -1,36 +1,10 @@
 using Cronos;
-using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Scheduling;
 
-/// <summary>Checks every cron expression, the time zone and the retry waits at start; a message names the key (Schedule:Reports: ...).</summary>
-internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
+/// <summary>The schedules' cron expressions and time zone: their keys, how they are read, and why one cannot be a schedule.</summary>
+internal static class CronSchedule
 {
-    public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        foreach (var (key, cron) in Crons(options))
-        {
-            if (!string.IsNullOrWhiteSpace(cron) && CronProblem(cron) is { } problem)
-            {
-                failures.Add($"{ScheduleOptions.Section}:{key}: '{cron}' {problem}");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TryFindTimeZone(options.TimeZone, out _))
-        {
-            failures.Add($"{ScheduleOptions.Section}:{nameof(ScheduleOptions.TimeZone)}: '{options.TimeZone}' is not a time zone this machine knows (use an IANA id such as 'Europe/Berlin' or 'UTC').");
-        }
-
-        if (options.RetryMaxDelay < options.RetryDelay)
-        {
-            failures.Add($"{ScheduleOptions.Section}:{nameof(ScheduleOptions.RetryMaxDelay)}: {options.RetryMaxDelay} is shorter than {ScheduleOptions.Section}:{nameof(ScheduleOptions.RetryDelay)} ({options.RetryDelay}); the longest wait must be at least the first.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
     public static IEnumerable<(string Key, string Cron)> Crons(ScheduleOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,21 +1,22 @@
 using ChurnWatch.Worker.Scheduling;
+using ChurnWatch.Worker.Tests.TestSupport;
+using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Tests.Scheduling;
 
-public sealed class ScheduleOptionsValidatorTests
+public sealed class ScheduleOptionsValidationTests
 {
-    private static readonly ScheduleOptionsValidator Validator = new();
 
     [Fact]
     public void Validate_Defaults_Succeeds()
     {
-        Assert.True(Validator.Validate(null, new ScheduleOptions()).Succeeded);
+        Assert.True(Validate(new ScheduleOptions()).Succeeded);
     }
 
     [Fact]
     public void Validate_BerlinTimeZone_Succeeds()
     {
-        Assert.True(Validator.Validate(null, new ScheduleOptions { TimeZone = "Europe/Berlin" }).Succeeded);
+        Assert.True(Validate(new ScheduleOptions { TimeZone = "Europe/Berlin" }).Succeeded);
     }
 
     [Theory]
@@ -29,7 +30,7 @@ public sealed class ScheduleOptionsValidatorTests
         var options = new ScheduleOptions();
         typeof(ScheduleOptions).GetProperty(key)!.SetValue(options, "0 25 * * *");
 
-        var result = Validator.Validate(null, options);
+        var result = Validate(options);
 
         Assert.True(result.Failed);
         Assert.Equal(
@@ -43,7 +44,7 @@ public sealed class ScheduleOptionsValidatorTests
     [InlineData("0 30 5 * * ? 2027", 7)]
     public void Validate_OldFormWithSeconds_FailsShowingTheFiveFieldForm(string cron, int fields)
     {
-        var result = Validator.Validate(null, new ScheduleOptions { Reports = cron });
+        var result = Validate(new ScheduleOptions { Reports = cron });
 
         Assert.Equal(
             [$"Schedule:Reports: '{cron}' has {fields} fields, the old form with seconds first (and a year); a schedule has five fields: minute hour day-of-month month day-of-week, e.g. '0 7 * * MON' for Monday 07:00."],
@@ -56,7 +57,7 @@ public sealed class ScheduleOptionsValidatorTests
     [InlineData("0 0 31 4,6,9,11 *")]
     public void Validate_CronThatNeverFires_FailsNamingTheKey(string cron)
     {
-        var result = Validator.Validate(null, new ScheduleOptions { Forecast = cron });
+        var result = Validate(new ScheduleOptions { Forecast = cron });
 
         Assert.Equal(
             [$"Schedule:Forecast: '{cron}' never fires (no date matches it, e.g. the 31st of a month that has 30 days); a schedule has five fields: minute hour day-of-month month day-of-week, e.g. '0 7 * * MON' for Monday 07:00."],
@@ -66,7 +67,7 @@ public sealed class ScheduleOptionsValidatorTests
     [Fact]
     public void Validate_UnknownTimeZone_FailsNamingTheKey()
     {
-        var result = Validator.Validate(null, new ScheduleOptions { TimeZone = "Mars/Olympus_Mons" });
+        var result = Validate(new ScheduleOptions { TimeZone = "Mars/Olympus_Mons" });
 
         Assert.Equal(["Schedule:TimeZone: 'Mars/Olympus_Mons' is not a time zone this machine knows (use an IANA id such as 'Europe/Berlin' or 'UTC')."], result.Failures);
     }
@@ -74,7 +75,7 @@ public sealed class ScheduleOptionsValidatorTests
     [Fact]
     public void Validate_RetryMaxDelayBelowRetryDelay_FailsNamingBothKeys()
     {
-        var result = Validator.Validate(null, new ScheduleOptions { RetryDelay = TimeSpan.FromMinutes(5), RetryMaxDelay = TimeSpan.FromMinutes(1) });
+        var result = Validate(new ScheduleOptions { RetryDelay = TimeSpan.FromMinutes(5), RetryMaxDelay = TimeSpan.FromMinutes(1) });
 
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith("Schedule:RetryMaxDelay: 00:01:00 is shorter than Schedule:RetryDelay (00:05:00)", failure, StringComparison.Ordinal);
@@ -95,8 +96,8 @@ public sealed class ScheduleOptionsValidatorTests
     public void Schedules_Defaults_FireOnTheSameDaysAndTimesAsBefore(string key, string first, string second, string third)
     {
         var options = new ScheduleOptions { TimeZone = "Europe/Berlin" };
-        ScheduleOptionsValidator.TryFindTimeZone(options.TimeZone, out var zone);
-        var cron = ScheduleOptionsValidator.Parse(ScheduledJobs.Schedules.Single(s => s.Key == key).Cron(options));
+        CronSchedule.TryFindTimeZone(options.TimeZone, out var zone);
+        var cron = CronSchedule.Parse(ScheduledJobs.Schedules.Single(s => s.Key == key).Cron(options));
 
         // From Saturday 2026-11-21 12:00 UTC; Berlin is on CET (UTC+1) all winter.
         var fires = cron.GetOccurrences(new DateTime(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc), new DateTime(2027, 3, 1, 0, 0, 0, DateTimeKind.Utc), zone, fromInclusive: false, toInclusive: false).Take(3);
@@ -107,12 +108,16 @@ public sealed class ScheduleOptionsValidatorTests
     [Fact]
     public void Schedules_ReportsAcrossTheSpringClockChange_StaysAtSevenLocal()
     {
-        ScheduleOptionsValidator.TryFindTimeZone("Europe/Berlin", out var zone);
-        var cron = ScheduleOptionsValidator.Parse(new ScheduleOptions().Reports);
+        CronSchedule.TryFindTimeZone("Europe/Berlin", out var zone);
+        var cron = CronSchedule.Parse(new ScheduleOptions().Reports);
 
         // Berlin moves to CEST (UTC+2) on Sunday 2027-03-28: Monday 07:00 is 06:00 UTC before, 05:00 UTC after.
         var fires = cron.GetOccurrences(new DateTime(2027, 3, 20, 0, 0, 0, DateTimeKind.Utc), new DateTime(2027, 4, 1, 0, 0, 0, DateTimeKind.Utc), zone).ToList();
 
         Assert.Equal([new DateTime(2027, 3, 22, 6, 0, 0, DateTimeKind.Utc), new DateTime(2027, 3, 29, 5, 0, 0, DateTimeKind.Utc)], fires);
     }
+
+    /// <summary>Validation as the host runs it (attributes, then the cross-key checks), as a result to assert on.</summary>
+    private static ValidateOptionsResult Validate(ScheduleOptions options) =>
+        OptionsProblems.Messages(options) is { Count: > 0 } failures ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
 }

@@ -1,11 +1,11 @@
 using ChurnWatch.Worker.Delivery;
+using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Delivery;
 
-public class EmailOptionsValidatorTests
+public class EmailOptionsValidationTests
 {
-    private static List<string> Failures(EmailOptions options) =>
-        new EmailOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+    private static List<string> Failures(EmailOptions options) => OptionsProblems.Messages(options);
 
     [Fact]
     public void Validate_Disabled_NeedsNothing() => Assert.Empty(Failures(new EmailOptions()));

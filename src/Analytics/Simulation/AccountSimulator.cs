@@ -115,7 +115,7 @@ internal sealed class AccountSimulator
 
     private (DateTime CreatedAt, string Name, string Region, string Owner) DrawProfile(IReadOnlyList<string> owners)
     {
-        // More accounts early in the window: position = u^1.5 puts ~45% of them in its first 30%.
+        // More accounts early in the window: position = u^skew (1.5 by default puts ~45% of them in its first 30%).
         var a = _tunables.Accounts;
         var windowDays = Math.Max(1.0, (_end - _windowStart).TotalDays - a.SignupMarginDays);
         var day = Math.Floor(Math.Pow(_rng.NextDouble(), a.SignupSkew) * windowDays);
@@ -458,7 +458,7 @@ internal sealed class AccountSimulator
             peak = Math.Max(peak, MeanHealth(w - churn.RecentWeeks - back, w - back, recent));
         }
 
-        // Week-to-week wobble is not a drop: only a fall of more than 15% from the recent best counts.
+        // Week-to-week wobble is not a drop: only a fall of more than the tolerance (15% by default) from the recent best counts.
         var drop = Math.Max(0.0, (Math.Max(0.0, peak - recent) / Math.Max(churn.DropMinPeak, peak)) - churn.DropTolerance);
         var lowUsage = Math.Max(0.0, churn.LowUsageLevel - recent) / churn.LowUsageLevel;
         var stuckUrgent = Math.Min(churn.StuckTicketsMax, _tickets.Count(t => t.Priority >= TicketPriority.High

@@ -21,9 +21,7 @@ internal sealed class AccountSimulator
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
     private static readonly string[] CardFailures = ["card_declined", "insufficient_funds", "expired_card"];
 
-    // NA is the home market: three in seven accounts.
-    private static readonly string[] Regions = ["NA", "NA", "NA", "EMEA", "EMEA", "APAC", "LATAM"];
-
+    private readonly SimulationTunables _tunables;
     private readonly Random _rng;
     private readonly int _index;
     private readonly string _accountId;
@@ -41,6 +39,7 @@ internal sealed class AccountSimulator
 
     // Profile: fixed for the life of the account.
     private string _segment = "";
+    private SegmentTunables _segmentTunables = SimulationTunables.Default.Smb;
     private bool _annual;
     private bool _autoRenew;
     private bool _payByCard;
@@ -70,8 +69,9 @@ internal sealed class AccountSimulator
     private int _nextUserOrdinal = 1;
     private DateTime? _churnedAt;
 
-    public AccountSimulator(int index, int seed, DateTime windowStart, DateTime end, DateTime priceRise)
+    public AccountSimulator(int index, int seed, DateTime windowStart, DateTime end, DateTime priceRise, SimulationTunables tunables)
     {
+        _tunables = tunables;
         _index = index;
         _rng = new Random(SeedMixer.Derive(seed, index, 1));
         _accountId = AccountIdFor(index);
@@ -115,38 +115,41 @@ internal sealed class AccountSimulator
 
     private (DateTime CreatedAt, string Name, string Region, string Owner) DrawProfile(IReadOnlyList<string> owners)
     {
-        // More accounts early in the window: position = u^1.5 puts ~45% of them in its first 30%.
-        var windowDays = Math.Max(1.0, (_end - _windowStart).TotalDays - 21.0);
-        var day = Math.Floor(Math.Pow(_rng.NextDouble(), 1.5) * windowDays);
-        var createdAt = _windowStart.AddDays(day).AddMinutes(_rng.Next(7 * 60, 19 * 60));
+        // More accounts early in the window: position = u^skew (1.5 by default puts ~45% of them in its first 30%).
+        var a = _tunables.Accounts;
+        var windowDays = Math.Max(1.0, (_end - _windowStart).TotalDays - a.SignupMarginDays);
+        var day = Math.Floor(Math.Pow(_rng.NextDouble(), a.SignupSkew) * windowDays);
+        var createdAt = _windowStart.AddDays(day).AddMinutes(_rng.Next(a.SignupFirstHour * 60, a.SignupLastHour * 60));
         // The first subscription starts at a midnight after the sign-up (the window keeps three weeks after the last one).
-        _startedAt = createdAt.Date.AddDays(_rng.Next(1, 4));
+        _startedAt = createdAt.Date.AddDays(_rng.Next(a.StartDelayMinDays, a.StartDelayMaxDaysExclusive));
 
         var s = _rng.NextDouble();
-        _segment = s < 0.6 ? "SMB" : s < 0.9 ? "MidMarket" : "Enterprise";
-        var region = _rng.Pick(Regions);
+        _segment = s < _tunables.SmbUpTo ? SampleSegments.Smb : s < _tunables.MidMarketUpTo ? SampleSegments.MidMarket : SampleSegments.Enterprise;
+        var segment = _segmentTunables = _tunables.ForSegment(_segment);
+        var region = _rng.Pick(a.Regions);
         var name = string.Join(' ', _rng.Pick(NameBook.CompanyWords), _rng.Pick(NameBook.CompanyTrades), _rng.Pick(NameBook.LegalForms));
         var owner = owners[_rng.Next(owners.Count)];
 
-        (_seats, _annual, _payByCard, _onboardedWell) = _segment switch
-        {
-            "SMB" => (_rng.Next(2, 13), _rng.Chance(0.2), _rng.Chance(0.9), _rng.Chance(0.68)),
-            "MidMarket" => (_rng.Next(12, 46), _rng.Chance(0.55), _rng.Chance(0.35), _rng.Chance(0.76)),
-            _ => (_rng.Next(45, 151), _rng.Chance(0.9), false, _rng.Chance(0.85)),
-        };
-        _autoRenew = !_annual || _rng.Chance(0.7);
-        _slowPayer = !_payByCard && _rng.Chance(0.2);
-        _baseHealth = Math.Clamp(_rng.Normal(0.78, 0.12), 0.35, 1.0);
-        _growth = _rng.Chance(0.25) ? _rng.Between(0.006, 0.015) : _rng.Between(0.0, 0.004);
-        _discount = _segment == "Enterprise" ? decimal.Round((decimal)_rng.Between(0.0, 0.25), 2)
-            : _segment == "MidMarket" && _rng.Chance(0.3) ? 0.10m : 0m;
-        _demand = _seats * _rng.Between(0.45, 0.9);
+        // In this order: seats, annual, card (not drawn when the segment never pays by card), onboarding.
+        _seats = _rng.Next(segment.SeatsMin, segment.SeatsMaxExclusive);
+        _annual = _rng.Chance(segment.AnnualChance);
+        _payByCard = segment.PayByCardChance > 0 && _rng.Chance(segment.PayByCardChance);
+        _onboardedWell = _rng.Chance(segment.WellOnboardedChance);
+        _autoRenew = !_annual || _rng.Chance(a.AutoRenewChance);
+        _slowPayer = !_payByCard && _rng.Chance(a.SlowPayerChance);
+        _baseHealth = Math.Clamp(_rng.Normal(a.BaseHealthMean, a.BaseHealthSd), a.BaseHealthMin, 1.0);
+        _growth = _rng.Chance(a.GrowingChance) ? _rng.Between(a.GrowingRateMin, a.GrowingRateMax) : _rng.Between(0.0, a.SteadyRateMax);
+        _discount = segment.NegotiatedDiscountMax > 0 ? decimal.Round((decimal)_rng.Between(0.0, segment.NegotiatedDiscountMax), 2)
+            : segment.StandardDiscountChance > 0 && _rng.Chance(segment.StandardDiscountChance) ? segment.StandardDiscount : 0m;
+        _demand = _seats * _rng.Between(a.InitialDemandMin, a.InitialDemandMax);
         DrawAdoption();
         return (createdAt, name, region, owner);
     }
 
     private void DrawAdoption()
     {
+        var onboarding = _tunables.Onboarding;
+        var adoption = _tunables.Adoption;
         for (var f = 0; f < _adoptionWeek.Length; f++)
         {
             var feature = SampleFeatures.All[f];
@@ -154,22 +157,28 @@ internal sealed class AccountSimulator
             {
                 // Onboarding is judged by the key features: a good one adopts them in the first weeks.
                 _adoptionWeek[f] = _onboardedWell
-                    ? (_rng.Chance(0.92) ? _rng.Next(0, 5) : 8 + (int)_rng.Exponential(20))
-                    : (_rng.Chance(0.3) ? _rng.Next(2, 9) : int.MaxValue);
+                    ? (_rng.Chance(onboarding.WellKeyAdoptionChance)
+                        ? _rng.Next(0, onboarding.WellKeyAdoptionWeeksExclusive)
+                        : onboarding.WellLateAdoptionFromWeek + (int)_rng.Exponential(onboarding.WellLateAdoptionMeanWeeks))
+                    : (_rng.Chance(onboarding.PoorKeyAdoptionChance)
+                        ? _rng.Next(onboarding.PoorKeyAdoptionFromWeek, onboarding.PoorKeyAdoptionUntilWeekExclusive)
+                        : int.MaxValue);
                 continue;
             }
 
             var popularity = feature switch
             {
-                "reports" => 0.75,
-                "alerts" => 0.55,
-                "exports" => 0.45,
-                "comments" => 0.4,
-                "mobile" => 0.3,
-                "api" => _segment == "SMB" ? 0.1 : _segment == "MidMarket" ? 0.3 : 0.6,
-                _ => _segment == "SMB" ? 0.05 : _segment == "MidMarket" ? 0.3 : 0.85, // sso
+                "reports" => adoption.Reports,
+                "alerts" => adoption.Alerts,
+                "exports" => adoption.Exports,
+                "comments" => adoption.Comments,
+                "mobile" => adoption.Mobile,
+                "api" => _segmentTunables.ApiAdoptionChance,
+                _ => _segmentTunables.SsoAdoptionChance, // sso
             };
-            _adoptionWeek[f] = _rng.Chance(popularity) ? _rng.Next(1, 8) + (int)_rng.Exponential(8) : int.MaxValue;
+            _adoptionWeek[f] = _rng.Chance(popularity)
+                ? _rng.Next(adoption.FromWeek, adoption.UntilWeekExclusive) + (int)_rng.Exponential(adoption.ExtraDelayMeanWeeks)
+                : int.MaxValue;
         }
     }
 
@@ -178,7 +187,7 @@ internal sealed class AccountSimulator
         _termStart = _startedAt;
         _renewal = _annual ? DateOnly.FromDateTime(_startedAt.AddMonths(12)) : null;
         _mrr = PricePlan.Mrr(_seats, _startedAt >= _priceRise, _annual, _discount);
-        _currentHealth = 0.25 * _baseHealth;
+        _currentHealth = _tunables.Health.InitialShareOfBase * _baseHealth;
         AddSubscription(_startedAt);
         IssueContractInvoice(_startedAt, _annual ? _mrr * 12 : _mrr, 0);
     }
@@ -214,7 +223,8 @@ internal sealed class AccountSimulator
 
     private void DrawEvents(int w)
     {
-        if (_championPresent && w > 6 && _rng.Chance(0.0025))
+        var events = _tunables.Events;
+        if (_championPresent && w > events.ChampionSafeWeeks && _rng.Chance(events.ChampionLeavesChancePerWeek))
         {
             _championPresent = false;
             foreach (var champion in _users.Where(u => u.IsChampion && u.IsPresentIn(w)))
@@ -222,14 +232,15 @@ internal sealed class AccountSimulator
                 champion.LeaveWeek = w;
             }
         }
-        else if (!_championPresent && !_championReplaced && _rng.Chance(0.02))
+        else if (!_championPresent && !_championReplaced && _rng.Chance(events.NewChampionChancePerWeek))
         {
             // A new champion emerges: usage recovers most of the way.
             _championReplaced = true;
-            _users.Add(new SimulatedUser(_nextUserOrdinal++, w, 1.4, isChampion: false));
+            _users.Add(new SimulatedUser(_nextUserOrdinal++, w, events.NewChampionPropensity, isChampion: false));
         }
 
-        if (!_onboardedWell && !_onboardingRescued && w >= 10 && _rng.Chance(0.03))
+        var onboarding = _tunables.Onboarding;
+        if (!_onboardedWell && !_onboardingRescued && w >= onboarding.RescueFromWeek && _rng.Chance(onboarding.RescueChancePerWeek))
         {
             // Customer success steps in: the key features get adopted late.
             _onboardingRescued = true;
@@ -237,27 +248,27 @@ internal sealed class AccountSimulator
             {
                 if (SampleFeatures.Key.Contains(SampleFeatures.All[f]) && _adoptionWeek[f] > w)
                 {
-                    _adoptionWeek[f] = w + _rng.Next(1, 4);
+                    _adoptionWeek[f] = w + _rng.Next(1, onboarding.RescueAdoptionWeeksExclusive);
                 }
             }
         }
 
-        if (w > _incidentUntil && _rng.Chance(0.004))
+        if (w > _incidentUntil && _rng.Chance(events.IncidentChancePerWeek))
         {
-            _incidentUntil = w + _rng.Next(2, 6);
+            _incidentUntil = w + _rng.Next(events.IncidentMinWeeks, events.IncidentMaxWeeksExclusive);
         }
 
-        if (_payByCard && w > _cardTroubleUntil && _rng.Chance(_segment == "SMB" ? 0.0035 : 0.002))
+        if (_payByCard && w > _cardTroubleUntil && _rng.Chance(_segmentTunables.CardTroubleChancePerWeek))
         {
-            _cardTroubleUntil = w + _rng.Next(3, 11);
+            _cardTroubleUntil = w + _rng.Next(events.CardTroubleMinWeeks, events.CardTroubleMaxWeeksExclusive);
         }
 
-        if (!_payByCard && w > _distressUntil && _rng.Chance(0.0015))
+        if (!_payByCard && w > _distressUntil && _rng.Chance(events.DistressChancePerWeek))
         {
-            _distressUntil = w + _rng.Next(6, 15);
+            _distressUntil = w + _rng.Next(events.DistressMinWeeks, events.DistressMaxWeeksExclusive);
         }
 
-        if (!_budgetCut && _rng.Chance(0.0006))
+        if (!_budgetCut && _rng.Chance(events.BudgetCutChancePerWeek))
         {
             _budgetCut = true;
         }
@@ -265,38 +276,43 @@ internal sealed class AccountSimulator
 
     private void UpdateHealth(int w, DateTime weekStart)
     {
-        var ramp = Math.Min(1.0, (w + 1) / (_onboardedWell ? 5.0 : 12.0));
-        var onboarding = _onboardedWell || _onboardingRescued ? 1.0 : 0.6;
-        var champion = _championPresent ? 1.0 : _championReplaced ? 0.9 : 0.5;
+        var health = _tunables.Health;
+        var ramp = Math.Min(1.0, (w + 1) / (_onboardedWell ? _tunables.Onboarding.RampWeeksWell : _tunables.Onboarding.RampWeeksPoor));
+        var onboarding = _onboardedWell || _onboardingRescued ? 1.0 : _tunables.Onboarding.PoorHealthFactor;
+        var champion = _championPresent ? 1.0 : _championReplaced ? health.ChampionReplacedFactor : health.ChampionLostFactor;
         var stuckTickets = _tickets.Count(t => t.Priority >= TicketPriority.High
-            && t.OpenedAt < weekStart.AddDays(-7) && t.IsOpenAt(weekStart));
-        var penalty = Math.Min(0.3, 0.09 * stuckTickets) + (w <= _incidentUntil ? 0.08 : 0.0);
-        var target = (_baseHealth * (0.3 + (0.7 * ramp)) * onboarding * champion) - penalty;
-        _currentHealth = Math.Clamp(_currentHealth + (0.3 * (target - _currentHealth)) + _rng.Normal(0, 0.035), 0.03, 1.0);
+            && t.OpenedAt < weekStart.AddDays(-health.StuckTicketAgeDays) && t.IsOpenAt(weekStart));
+        var penalty = Math.Min(health.StuckTicketPenaltyMax, health.StuckTicketPenalty * stuckTickets)
+            + (w <= _incidentUntil ? health.IncidentPenalty : 0.0);
+        var target = (_baseHealth * (health.RampFloor + (health.RampGain * ramp)) * onboarding * champion) - penalty;
+        _currentHealth = Math.Clamp(
+            _currentHealth + (health.Pull * (target - _currentHealth)) + _rng.Normal(0, health.NoiseSd), health.Min, 1.0);
         _health.Add((float)_currentHealth);
     }
 
     private int UpdateUsers(int w)
     {
         // Healthy teams bring more colleagues in; disengaged ones drift away.
-        _demand *= 1.0 + (_growth * ((2.0 * _currentHealth) - 0.8)) + _rng.Normal(0, 0.004);
+        var users = _tunables.Users;
+        _demand *= 1.0 + (_growth * ((users.GrowthHealthWeight * _currentHealth) - users.GrowthHealthOffset)) + _rng.Normal(0, users.DemandNoiseSd);
         _demand = Math.Max(1.0, _demand);
 
         foreach (var user in _users)
         {
-            if (user.IsPresentIn(w) && !user.IsChampion && _rng.Chance(0.003))
+            if (user.IsPresentIn(w) && !user.IsChampion && _rng.Chance(users.LeaveChancePerWeek))
             {
                 user.LeaveWeek = w;
             }
         }
 
         var present = _users.Count(u => u.IsPresentIn(w));
-        var ramp = Math.Min(1.0, (w + 1) / 4.0);
+        var ramp = Math.Min(1.0, (w + 1) / users.RampWeeks);
         var target = Math.Min(_seats, Math.Max(1, (int)Math.Round(_demand * ramp)));
         while (present < target)
         {
             var champion = _users.Count == 0;
-            _users.Add(new SimulatedUser(_nextUserOrdinal++, w, champion ? 1.5 : _rng.Between(0.25, 1.2), champion));
+            _users.Add(new SimulatedUser(
+                _nextUserOrdinal++, w, champion ? users.ChampionPropensity : _rng.Between(users.PropensityMin, users.PropensityMax), champion));
             present++;
         }
 
@@ -328,9 +344,12 @@ internal sealed class AccountSimulator
 
     private void OpenTickets(int w, DateTime weekStart, int present)
     {
+        var tickets = _tunables.Tickets;
+        var onboarding = _tunables.Onboarding;
         var incident = w <= _incidentUntil;
-        var lambda = 0.04 + (0.015 * Math.Sqrt(present)) + (0.05 * (1.0 - _currentHealth))
-            + (!_onboardedWell && !_onboardingRescued && w < 16 ? 0.12 : 0.0) + (incident ? 0.6 : 0.0);
+        var lambda = tickets.BaseRate + (tickets.RatePerSqrtUser * Math.Sqrt(present)) + (tickets.UnhealthyRate * (1.0 - _currentHealth))
+            + (!_onboardedWell && !_onboardingRescued && w < onboarding.PoorExtraTicketsUntilWeek ? onboarding.PoorExtraTicketsPerWeek : 0.0)
+            + (incident ? tickets.IncidentRate : 0.0);
         var count = _rng.Poisson(lambda);
         for (var i = 0; i < count; i++)
         {
@@ -341,43 +360,33 @@ internal sealed class AccountSimulator
             }
 
             var p = _rng.NextDouble();
-            var priority = incident
-                ? (p < 0.35 ? TicketPriority.Urgent : p < 0.7 ? TicketPriority.High : p < 0.95 ? TicketPriority.Normal : TicketPriority.Low)
-                : (p < 0.05 ? TicketPriority.Urgent : p < 0.2 ? TicketPriority.High : p < 0.72 ? TicketPriority.Normal : TicketPriority.Low);
-            var t = _rng.NextDouble();
-            var (l2, l3) = priority switch
+            var mix = incident ? tickets.IncidentMix : tickets.UsualMix;
+            var priority = p < mix.UrgentUpTo ? TicketPriority.Urgent
+                : p < mix.HighUpTo ? TicketPriority.High
+                : p < mix.NormalUpTo ? TicketPriority.Normal
+                : TicketPriority.Low;
+            var handling = priority switch
             {
-                TicketPriority.Urgent => (0.2, 0.65),
-                TicketPriority.High => (0.4, 0.8),
-                TicketPriority.Normal => (0.65, 0.93),
-                _ => (0.8, 0.98),
+                TicketPriority.Urgent => tickets.Urgent,
+                TicketPriority.High => tickets.High,
+                TicketPriority.Normal => tickets.Normal,
+                _ => tickets.Low,
             };
-            var tier = t < l2 ? SupportTier.L1 : t < l3 ? SupportTier.L2 : SupportTier.L3;
-            var medianHours = priority switch
+            var t = _rng.NextDouble();
+            var tier = t < handling.L1UpTo ? SupportTier.L1 : t < handling.L2UpTo ? SupportTier.L2 : SupportTier.L3;
+            var medianHours = handling.MedianHours
+                * (tier == SupportTier.L1 ? 1.0 : tier == SupportTier.L2 ? tickets.L2TimeFactor : tickets.L3TimeFactor);
+            var hours = medianHours * Math.Exp(_rng.Normal(0, tickets.ResolutionLogSd));
+            if (priority >= TicketPriority.High && _rng.Chance(incident ? tickets.StuckChanceInIncident : tickets.StuckChance))
             {
-                TicketPriority.Urgent => 6.0,
-                TicketPriority.High => 20.0,
-                TicketPriority.Normal => 48.0,
-                _ => 96.0,
-            } * (tier == SupportTier.L1 ? 1.0 : tier == SupportTier.L2 ? 2.2 : 4.5);
-            var hours = medianHours * Math.Exp(_rng.Normal(0, 0.8));
-            if (priority >= TicketPriority.High && _rng.Chance(incident ? 0.3 : 0.06))
-            {
-                hours = _rng.Between(15, 70) * 24; // stuck: waits on engineering for weeks
+                hours = _rng.Between(tickets.StuckMinDays, tickets.StuckMaxDays) * 24; // stuck: waits on engineering for weeks
             }
 
-            var resolvedAt = openedAt.AddMinutes(Math.Max(5, Math.Round(hours * 60)));
-            var slaHours = priority switch
-            {
-                TicketPriority.Urgent => 24.0,
-                TicketPriority.High => 72.0,
-                TicketPriority.Normal => 168.0,
-                _ => 336.0,
-            };
+            var resolvedAt = openedAt.AddMinutes(Math.Max(tickets.MinResolutionMinutes, Math.Round(hours * 60)));
             var resolved = resolvedAt < _end ? resolvedAt : (DateTime?)null;
-            var breached = ((resolved ?? _end) - openedAt).TotalHours > slaHours;
-            int? csat = resolved is not null && _rng.Chance(0.55)
-                ? (int)Math.Clamp(Math.Round(_rng.Normal(breached ? 2.2 : 4.3, 0.8)), 1, 5)
+            var breached = ((resolved ?? _end) - openedAt).TotalHours > handling.SlaHours;
+            int? csat = resolved is not null && _rng.Chance(tickets.CsatChance)
+                ? (int)Math.Clamp(Math.Round(_rng.Normal(breached ? tickets.CsatMeanBreached : tickets.CsatMeanMet, tickets.CsatSd)), 1, 5)
                 : null;
             var id = "T-" + _accountId[1..] + "-" + (_tickets.Count + 1).ToString("D4", CultureInfo.InvariantCulture);
             _tickets.Add(new Ticket(id, _accountId, openedAt, resolved, priority, tier, breached, csat));
@@ -398,18 +407,19 @@ internal sealed class AccountSimulator
         }
 
         _budgetCut = false;
+        var seatTunables = _tunables.Seats;
         var utilisation = present / (double)_seats;
         var seats = _seats;
         if (_annual)
         {
             // Renewal: seats are trued up to demand or down to the users actually there.
-            if (present >= 0.9 * _seats && _demand > _seats && _currentHealth > 0.45)
+            if (present >= seatTunables.SaturationShare * _seats && _demand > _seats && _currentHealth > seatTunables.GrowthMinHealth)
             {
-                seats = (int)Math.Ceiling(_demand * _rng.Between(1.1, 1.3));
+                seats = (int)Math.Ceiling(_demand * _rng.Between(seatTunables.RenewalTrueUpMin, seatTunables.RenewalTrueUpMax));
             }
-            else if (utilisation < 0.7 && _rng.Chance(0.6))
+            else if (utilisation < seatTunables.RenewalCutBelowUtilisation && _rng.Chance(seatTunables.RenewalCutChance))
             {
-                seats = Math.Max(1, (int)Math.Ceiling(present * 1.1));
+                seats = Math.Max(1, (int)Math.Ceiling(present * seatTunables.CutHeadroom));
             }
 
             _termStart = boundary;
@@ -421,9 +431,10 @@ internal sealed class AccountSimulator
         }
 
         _monthsBilled++;
-        if (utilisation < 0.6 && _seats > 1 && _rng.Chance(_currentHealth < 0.4 ? 0.25 : 0.06))
+        if (utilisation < seatTunables.MonthlyCutBelowUtilisation && _seats > 1
+            && _rng.Chance(_currentHealth < seatTunables.MonthlyCutUnhealthyBelow ? seatTunables.MonthlyCutChanceUnhealthy : seatTunables.MonthlyCutChanceHealthy))
         {
-            seats = Math.Max(1, (int)Math.Ceiling(present * 1.1));
+            seats = Math.Max(1, (int)Math.Ceiling(present * seatTunables.CutHeadroom));
         }
 
         if (seats != _seats)
@@ -438,37 +449,40 @@ internal sealed class AccountSimulator
     private double ChurnProbability(int w, DateTime boundary)
     {
         // Usage against the account's own recent best: a champion leaving shows as a drop, whatever the level.
-        var recent = MeanHealth(w - 3, w);
+        var churn = _tunables.Churn;
+        var recent = MeanHealth(w - churn.RecentWeeks, w);
         var peak = recent;
-        for (var k = 1; k <= 5; k++)
+        for (var k = 1; k <= churn.PeakWindows; k++)
         {
-            peak = Math.Max(peak, MeanHealth(w - 3 - (4 * k), w - (4 * k), recent));
+            var back = churn.PeakWindowStepWeeks * k;
+            peak = Math.Max(peak, MeanHealth(w - churn.RecentWeeks - back, w - back, recent));
         }
 
-        // Week-to-week wobble is not a drop: only a fall of more than 15% from the recent best counts.
-        var drop = Math.Max(0.0, (Math.Max(0.0, peak - recent) / Math.Max(0.05, peak)) - 0.15);
-        var lowUsage = Math.Max(0.0, 0.45 - recent) / 0.45;
-        var stuckUrgent = Math.Min(2, _tickets.Count(t => t.Priority >= TicketPriority.High
-            && t.OpenedAt < boundary.AddDays(-14) && t.IsOpenAt(boundary)));
-        var paymentTrouble = _attempts.Any(a => !a.Succeeded && a.AttemptedAt < boundary && a.AttemptedAt >= boundary.AddDays(-60))
-            || _invoices.Any(i => i.DueAt < boundary.AddDays(-30) && i.IsUnpaidAt(boundary));
+        // Week-to-week wobble is not a drop: only a fall of more than the tolerance (15% by default) from the recent best counts.
+        var drop = Math.Max(0.0, (Math.Max(0.0, peak - recent) / Math.Max(churn.DropMinPeak, peak)) - churn.DropTolerance);
+        var lowUsage = Math.Max(0.0, churn.LowUsageLevel - recent) / churn.LowUsageLevel;
+        var stuckUrgent = Math.Min(churn.StuckTicketsMax, _tickets.Count(t => t.Priority >= TicketPriority.High
+            && t.OpenedAt < boundary.AddDays(-churn.StuckTicketAgeDays) && t.IsOpenAt(boundary)));
+        var paymentTrouble = _attempts.Any(a => !a.Succeeded && a.AttemptedAt < boundary && a.AttemptedAt >= boundary.AddDays(-churn.FailedPaymentLookbackDays))
+            || _invoices.Any(i => i.DueAt < boundary.AddDays(-churn.OverdueDays) && i.IsUnpaidAt(boundary));
         var keyAdopted = SampleFeatures.Key.Count(k => _adoptionWeek[IndexOf(k)] <= w);
-        var poorOnboarding = keyAdopted < 2 && w < 30;
-        var ratings = _tickets.Where(t => t.Csat is not null && t.ResolvedAt < boundary && t.ResolvedAt >= boundary.AddDays(-90))
+        var poorOnboarding = keyAdopted < _tunables.Onboarding.GoodOnboardingKeyFeatures && w < _tunables.Onboarding.PoorOnboardingRiskUntilWeek;
+        var ratings = _tickets.Where(t => t.Csat is not null && t.ResolvedAt < boundary && t.ResolvedAt >= boundary.AddDays(-churn.CsatLookbackDays))
             .Select(t => t.Csat!.Value).ToList();
-        var unhappy = ratings.Count >= 2 && ratings.Average() <= 2.5;
+        var unhappy = ratings.Count >= churn.UnhappyMinRatings && ratings.Average() <= churn.UnhappyAverage;
 
-        var risk = (4.0 * drop) + (1.5 * lowUsage) + (0.7 * stuckUrgent) + (paymentTrouble ? 1.2 : 0.0)
-            + (poorOnboarding ? 0.8 : 0.0) + (unhappy ? 0.4 : 0.0);
+        var risk = (churn.DropWeight * drop) + (churn.LowUsageWeight * lowUsage) + (churn.StuckTicketWeight * stuckUrgent)
+            + (paymentTrouble ? churn.PaymentTroubleWeight : 0.0)
+            + (poorOnboarding ? churn.PoorOnboardingWeight : 0.0) + (unhappy ? churn.UnhappyWeight : 0.0);
         var p = _annual
-            ? Math.Min(0.9, 0.02 + (0.3 * risk) + (_autoRenew ? 0.0 : 0.05))
-            : Math.Min(0.6, 0.002 + (0.1 * Math.Pow(risk, 1.5)));
-        if (_invoices.Any(i => i.DueAt < boundary.AddDays(-45) && i.IsUnpaidAt(boundary)))
+            ? Math.Min(churn.AnnualMax, churn.AnnualBase + (churn.AnnualRiskSlope * risk) + (_autoRenew ? 0.0 : churn.AnnualNoAutoRenewExtra))
+            : Math.Min(churn.MonthlyMax, churn.MonthlyBase + (churn.MonthlyRiskSlope * Math.Pow(risk, churn.MonthlyRiskExponent)));
+        if (_invoices.Any(i => i.DueAt < boundary.AddDays(-churn.NonPaymentCutOffDays) && i.IsUnpaidAt(boundary)))
         {
-            p = Math.Max(p, 0.6); // involuntary churn: the account is cut off for non-payment
+            p = Math.Max(p, churn.NonPaymentChurnChance); // involuntary churn: the account is cut off for non-payment
         }
 
-        return _budgetCut ? Math.Max(p, 0.7) : p;
+        return _budgetCut ? Math.Max(p, churn.BudgetCutChurnChance) : p;
     }
 
     private double MeanHealth(int from, int to, double fallback = 0.0)
@@ -510,7 +524,7 @@ internal sealed class AccountSimulator
         {
             // Dunning failed or the customer stopped paying: the balance is written off when they leave.
             // A customer in good standing still pays its last invoice after leaving.
-            if (invoice.PaidAt is null || w <= _distressUntil || (at - invoice.DueAt).TotalDays > 30)
+            if (invoice.PaidAt is null || w <= _distressUntil || (at - invoice.DueAt).TotalDays > _tunables.Churn.WriteOffOverdueDays)
             {
                 invoice.PaidAt = null;
                 invoice.Voided = true;
@@ -521,9 +535,11 @@ internal sealed class AccountSimulator
 
     private void ConsiderExpansion(int w, DateTime weekStart, int present)
     {
-        var saturated = present >= 0.9 * _seats && _demand > _seats;
+        var seatTunables = _tunables.Seats;
+        var saturated = present >= seatTunables.SaturationShare * _seats && _demand > _seats;
         _saturatedWeeks = saturated ? _saturatedWeeks + 1 : 0;
-        if (_saturatedWeeks < 2 || _currentHealth < 0.45 || w <= _cardTroubleUntil || !_rng.Chance(0.2))
+        if (_saturatedWeeks < seatTunables.ExpansionSaturatedWeeks || _currentHealth < seatTunables.GrowthMinHealth || w <= _cardTroubleUntil
+            || !_rng.Chance(seatTunables.ExpansionChancePerWeek))
         {
             return;
         }
@@ -535,7 +551,7 @@ internal sealed class AccountSimulator
             return;
         }
 
-        var seats = Math.Max(_seats + 1, (int)Math.Ceiling(_demand * _rng.Between(1.15, 1.4)));
+        var seats = Math.Max(_seats + 1, (int)Math.Ceiling(_demand * _rng.Between(seatTunables.ExpansionMin, seatTunables.ExpansionMax)));
         var oldMrr = _mrr;
         ReplaceSubscription(at, seats, newTerm: false);
         _saturatedWeeks = 0;
@@ -576,16 +592,17 @@ internal sealed class AccountSimulator
             return;
         }
 
+        var billing = _tunables.Billing;
         var id = "INV-" + _accountId[1..] + "-" + (_invoices.Count + 1).ToString("D3", CultureInfo.InvariantCulture);
         if (_payByCard)
         {
             var invoice = new InvoiceDraft(id, _accountId, issuedAt, issuedAt, amount);
             _invoices.Add(invoice);
             var trouble = w <= _cardTroubleUntil;
-            foreach (var offset in new[] { 0, 3, 7, 14 })
+            foreach (var offset in billing.CardAttemptDays)
             {
-                var at = issuedAt.AddDays(offset).AddMinutes(_rng.Next(0, 120));
-                if (_rng.Chance(trouble ? 0.12 : 0.97))
+                var at = issuedAt.AddDays(offset).AddMinutes(_rng.Next(0, billing.CardAttemptSpreadMinutes));
+                if (_rng.Chance(trouble ? billing.CardSuccessChanceInTrouble : billing.CardSuccessChance))
                 {
                     invoice.PaidAt = at;
                     _attempts.Add(new PaymentAttempt(_accountId, id, at, true, null));
@@ -598,14 +615,14 @@ internal sealed class AccountSimulator
             return;
         }
 
-        var dueAt = issuedAt.AddDays(30);
+        var dueAt = issuedAt.AddDays(billing.PaymentTermsDays);
         var invoiced = new InvoiceDraft(id, _accountId, issuedAt, dueAt, amount);
         _invoices.Add(invoiced);
-        var delayDays = w <= _distressUntil ? _rng.Between(50, 110)
-            : _slowPayer ? _rng.Between(3, 45)
-            : Math.Clamp(_rng.Normal(-4, 6), -25, 12);
+        var delayDays = w <= _distressUntil ? _rng.Between(billing.DistressDelayMinDays, billing.DistressDelayMaxDays)
+            : _slowPayer ? _rng.Between(billing.SlowDelayMinDays, billing.SlowDelayMaxDays)
+            : Math.Clamp(_rng.Normal(billing.UsualDelayMeanDays, billing.UsualDelaySdDays), billing.UsualDelayMinDays, billing.UsualDelayMaxDays);
         var paidAt = dueAt.AddDays(delayDays);
-        invoiced.PaidAt = paidAt > issuedAt ? paidAt : issuedAt.AddHours(6);
+        invoiced.PaidAt = paidAt > issuedAt ? paidAt : issuedAt.AddHours(billing.EarliestPaymentHours);
         _attempts.Add(new PaymentAttempt(_accountId, id, invoiced.PaidAt.Value, true, null));
     }
 
@@ -617,10 +634,11 @@ internal sealed class AccountSimulator
         }
 
         // Only invoices whose dunning run (four attempts over two weeks) is over.
-        foreach (var invoice in _invoices.Where(i => i.PaidAt is null && !i.Voided && i.IssuedAt.AddDays(15) < weekStart))
+        var billing = _tunables.Billing;
+        foreach (var invoice in _invoices.Where(i => i.PaidAt is null && !i.Voided && i.IssuedAt.AddDays(billing.DunningDays) < weekStart))
         {
             // The customer fixed the card: the dunning run collects the balance.
-            var at = weekStart.AddDays(1).AddMinutes(_rng.Next(0, 600));
+            var at = weekStart.AddDays(1).AddMinutes(_rng.Next(0, billing.FixedCardSpreadMinutes));
             invoice.PaidAt = at;
             _attempts.Add(new PaymentAttempt(_accountId, invoice.InvoiceId, at, true, null));
         }

@@ -35,7 +35,7 @@ public sealed class SampleCompanyGenerator
         var timelines = new SimulatedAccount[_options.Accounts];
         for (var i = 0; i < timelines.Length; i++)
         {
-            timelines[i] = new AccountSimulator(i, _options.Seed, start, end, priceRise).Run(owners);
+            timelines[i] = new AccountSimulator(i, _options.Seed, start, end, priceRise, _options.Tunables).Run(owners);
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ public sealed class SampleCompanyGenerator
             timelines.SelectMany(t => t.Tickets).ToList(),
             timelines.SelectMany(t => t.Invoices).ToList(),
             timelines.SelectMany(t => t.PaymentAttempts).ToList(),
-            new UsageEventStream(timelines, _options.Seed, end));
+            new UsageEventStream(timelines, _options.Seed, end, _options.Tunables.Usage));
         return _options.Profile == SampleProfile.SelfServe ? SelfServe(company) : company;
     }
 

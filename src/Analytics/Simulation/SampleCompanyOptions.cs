@@ -44,6 +44,12 @@ public sealed class SampleCompanyOptions
     /// </summary>
     public DateOnly End { get; init; } = new(2026, 11, 1);
 
+    /// <summary>
+    /// The simulated company's behaviour: segment mix, health, tickets, churn, seats, billing and usage. Default
+    /// <see cref="SimulationTunables.Default"/>. Set in code only (tests, experiments); it is not read from configuration.
+    /// </summary>
+    public SimulationTunables Tunables { get; init; } = SimulationTunables.Default;
+
     /// <summary>The first instant of the window: <see cref="End"/> minus <see cref="Months"/> months, at 00:00 UTC.</summary>
     public DateTime WindowStart => End.AddMonths(-Months).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 

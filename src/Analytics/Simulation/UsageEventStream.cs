@@ -8,14 +8,9 @@ namespace ChurnWatch.Analytics.Simulation;
 /// The usage events of simulated accounts, regenerated account by account on every enumeration from a per-account
 /// seed and the account's latent weekly state, so the stream is deterministic and never held in memory.
 /// </summary>
-internal sealed class UsageEventStream(IReadOnlyList<SimulatedAccount> timelines, int seed, DateTime end) : IEnumerable<UsageEvent>
+internal sealed class UsageEventStream(IReadOnlyList<SimulatedAccount> timelines, int seed, DateTime end, UsageTunables tunables)
+    : IEnumerable<UsageEvent>
 {
-    /// <summary>
-    /// Chance that an active user touches a feature on an active day, in <see cref="SampleFeatures.All"/> order.
-    /// Integrations mostly run unattended, so few users touch them; dashboards are the front door.
-    /// </summary>
-    private static readonly double[] FeatureIntensity = [0.7, 0.18, 0.4, 0.35, 0.3, 0.15, 0.3, 0.2, 0.2, 0.45];
-
     public IEnumerator<UsageEvent> GetEnumerator()
     {
         foreach (var timeline in timelines)
@@ -46,7 +41,9 @@ internal sealed class UsageEventStream(IReadOnlyList<SimulatedAccount> timelines
             userIds[u] = accountId + "-U" + users[u].Ordinal.ToString("D3", CultureInfo.InvariantCulture);
             for (var f = 0; f < features.Count; f++)
             {
-                affinity[(u * features.Count) + f] = Math.Min(0.95, FeatureIntensity[f] * rng.Between(0.3, 1.7) * (users[u].IsChampion ? 1.4 : 1.0));
+                affinity[(u * features.Count) + f] = Math.Min(
+                    tunables.AffinityCap,
+                    tunables.FeatureIntensity[f] * rng.Between(tunables.AffinityMin, tunables.AffinityMax) * (users[u].IsChampion ? tunables.ChampionAffinity : 1.0));
             }
         }
 
@@ -63,7 +60,7 @@ internal sealed class UsageEventStream(IReadOnlyList<SimulatedAccount> timelines
                 }
 
                 var engagement = health * user.Propensity;
-                if (!rng.Chance(Math.Clamp(0.3 + (0.9 * engagement), 0.0, 0.97)))
+                if (!rng.Chance(Math.Clamp(tunables.ActiveWeekBase + (tunables.ActiveWeekSlope * engagement), 0.0, tunables.ActiveWeekCap)))
                 {
                     continue; // not active this week
                 }
@@ -77,12 +74,14 @@ internal sealed class UsageEventStream(IReadOnlyList<SimulatedAccount> timelines
                     }
 
                     var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-                    if (!rng.Chance(weekend ? 0.025 : Math.Clamp(0.055 + (0.23 * engagement), 0.0, 0.9)))
+                    if (!rng.Chance(weekend
+                        ? tunables.WeekendDayChance
+                        : Math.Clamp(tunables.WeekdayBase + (tunables.WeekdaySlope * engagement), 0.0, tunables.WeekdayCap)))
                     {
                         continue;
                     }
 
-                    var at = day.AddMinutes(rng.Next(7 * 60, 20 * 60));
+                    var at = day.AddMinutes(rng.Next(tunables.SessionFirstHour * 60, tunables.SessionLastHour * 60));
                     if (at >= stop)
                     {
                         break;
@@ -90,12 +89,13 @@ internal sealed class UsageEventStream(IReadOnlyList<SimulatedAccount> timelines
 
                     for (var f = 0; f < features.Count; f++)
                     {
-                        if (timeline.AdoptionWeek[f] > w || !rng.Chance(affinity[(u * features.Count) + f] * (0.5 + (0.5 * health))))
+                        if (timeline.AdoptionWeek[f] > w
+                            || !rng.Chance(affinity[(u * features.Count) + f] * (tunables.FeatureHealthFloor + (tunables.FeatureHealthGain * health))))
                         {
                             continue;
                         }
 
-                        var quantity = 1 + (int)rng.Exponential(1.0 + (4.0 * engagement));
+                        var quantity = 1 + (int)rng.Exponential(tunables.QuantityBaseMean + (tunables.QuantitySlope * engagement));
                         yield return new UsageEvent(accountId, userIds[u], features[f], at.AddMinutes(f), quantity);
                     }
                 }

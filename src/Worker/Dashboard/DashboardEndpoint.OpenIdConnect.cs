@@ -33,7 +33,7 @@ internal sealed partial class DashboardEndpoint
     /// <summary>GET /signin/oidc: off to the provider (a link, not a form: the pages' form-action 'self' also stops a form's redirect to another site).</summary>
     private async Task<IResult> ProviderChallengeAsync(HttpContext context)
     {
-        var visitor = context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
+        var visitor = Visitor(context);
         var back = DashboardSessions.LocalReturn(context.Request.Query["return"].FirstOrDefault());
         if (!Provider.Enabled)
         {

@@ -94,7 +94,7 @@ internal sealed partial class DashboardEndpoint
 
     private async Task<IResult> SignInPageAsync(HttpContext context, IAntiforgery antiforgery, CancellationToken ct)
     {
-        var visitor = context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
+        var visitor = Visitor(context);
         var back = DashboardSessions.LocalReturn(context.Request.Query["return"].FirstOrDefault());
         if (!visitor.LocalUsers)
         {
@@ -106,7 +106,7 @@ internal sealed partial class DashboardEndpoint
 
     private async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, CancellationToken ct)
     {
-        var visitor = context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
+        var visitor = Visitor(context);
         if (!visitor.LocalUsers)
         {
             return Results.NotFound();
@@ -133,7 +133,7 @@ internal sealed partial class DashboardEndpoint
 
     private async Task<IResult> SignOutAsync(HttpContext context, CancellationToken ct)
     {
-        if (Who(context) is { } user && context.Features.Get<DashboardVisitor>()?.HasSession == true)
+        if (Who(context) is { } user && Visitor(context).HasSession)
         {
             if (context.User.FindFirst(DashboardSessions.SessionClaim)?.Value is { } session)
             {

@@ -455,7 +455,7 @@ internal sealed partial class DashboardEndpoint(
     private static Task<string> Render<TPage>(HttpContext context, Dictionary<string, object?> parameters)
         where TPage : Microsoft.AspNetCore.Components.IComponent
     {
-        var visitor = context.Features.Get<DashboardVisitor>() ?? DashboardVisitor.Unknown;
+        var visitor = Visitor(context);
         if (visitor.HasSession)
         {
             visitor = visitor with { Token = Token(context, context.RequestServices.GetRequiredService<IAntiforgery>()) };
@@ -548,7 +548,7 @@ internal sealed partial class DashboardEndpoint(
     private static string Address(HttpContext context) => DashboardSessions.ClientAddress(context);
 
     /// <summary>The signed-in user (a local user's e-mail, or the HTTP Basic user name), or null.</summary>
-    private static string? Who(HttpContext context) => context.Features.Get<DashboardVisitor>()?.User;
+    private static string? Who(HttpContext context) => Visitor(context).User;
 
     /// <summary>The user name of valid HTTP Basic credentials, or null (also when none are configured).</summary>
     private static string? SignedIn(HttpRequest request, DashboardOptions settings) =>

@@ -8,7 +8,7 @@ using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ChurnWatch.Worker.Tabular;
+using ChurnWatch.Worker.TableModels;
 using Spectre.Console;
 using TableColumn = ChurnWatch.Analytics.Modeling.Tables.TableColumn;
 

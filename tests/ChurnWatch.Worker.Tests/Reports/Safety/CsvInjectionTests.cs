@@ -7,7 +7,7 @@ using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
-using ChurnWatch.Worker.Tabular;
+using ChurnWatch.Worker.TableModels;
 using ChurnWatch.Worker.Tests.Reports.Csv;
 
 namespace ChurnWatch.Worker.Tests.Reports.Safety;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using ChurnWatch.Worker.Tabular;
+using ChurnWatch.Worker.Reports.Csv;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.TableModels;
 
 /// <summary>The output of <c>churnwatch model score</c>: id, probability and the top three drivers.</summary>
 internal static class ScoresCsv

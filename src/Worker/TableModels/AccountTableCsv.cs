@@ -3,7 +3,7 @@ using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Worker.Reports.Csv;
 using CsvHelper;
 
-namespace ChurnWatch.Worker.Tabular;
+namespace ChurnWatch.Worker.TableModels;
 
 /// <summary>
 /// Reads a CSV of one row per account (header first) into an <see cref="AccountTable"/>, refusing ragged rows, and

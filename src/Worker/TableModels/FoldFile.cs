@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChurnWatch.Analytics.Modeling.Tables;
 
-namespace ChurnWatch.Worker.Tabular;
+namespace ChurnWatch.Worker.TableModels;
 
 /// <summary>
 /// Reads a fold assignment written by another tool (bench/accuracy.sh writes one for ChurnWatch, XGBoost and

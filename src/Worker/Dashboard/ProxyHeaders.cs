@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ChurnWatch.Worker.Dashboard;
 
@@ -13,9 +14,9 @@ namespace ChurnWatch.Worker.Dashboard;
 /// </summary>
 internal sealed class ProxyHeaders
 {
-    private readonly ForwardedHeadersOptions _options;
+    private readonly IOptions<ForwardedHeadersOptions> _options;
 
-    private ProxyHeaders(ForwardedHeadersOptions options) => _options = options;
+    private ProxyHeaders(ForwardedHeadersOptions options) => _options = Options.Create(options);
 
     /// <summary>The rule for these proxies; null when none is configured.</summary>
     public static ProxyHeaders? For(IReadOnlyCollection<string> proxies)
@@ -39,5 +40,5 @@ internal sealed class ProxyHeaders
 
     /// <summary>Applies the headers (when the request comes from a trusted proxy), then <paramref name="next"/>.</summary>
     public Task Invoke(HttpContext context, RequestDelegate next) =>
-        new ForwardedHeadersMiddleware(next, NullLoggerFactory.Instance, Microsoft.Extensions.Options.Options.Create(_options)).Invoke(context);
+        new ForwardedHeadersMiddleware(next, NullLoggerFactory.Instance, _options).Invoke(context);
 }

@@ -58,8 +58,13 @@ internal sealed class ReportFiles(IOptions<OutputOptions> output)
             .SelectMany(o => new[] { ReportFileName.ForOwner(o), ReportFileName.CsvForOwner(o) })
             .Select(name => "reports/" + name)
             .ToHashSet(StringComparer.Ordinal);
-        return new SortedDictionary<string, FileInfo>(
-            all.Where(f => visitor.MayUse && theirs.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        var shown = new SortedDictionary<string, FileInfo>(StringComparer.Ordinal);
+        foreach (var (path, file) in all.Where(f => visitor.MayUse && theirs.Contains(f.Key)))
+        {
+            shown[path] = file;
+        }
+
+        return shown;
     }
 
     /// <summary>The folder, for the page to say where the files come from.</summary>

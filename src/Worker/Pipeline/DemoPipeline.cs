@@ -14,7 +14,8 @@ namespace ChurnWatch.Worker.Pipeline;
 
 /// <summary>
 /// The whole pipeline once, as <c>churnwatch demo</c> runs it: sample company if missing, store migrations, ingest,
-/// train with a backtest, score, signals, outputs. Each step is recorded in the store's run history.
+/// train with a backtest, score, signals, reports and exports, the forecast (without its backtest) and the SaaS metrics.
+/// Each step is recorded in the store's run history under the scheduled job's name.
 /// </summary>
 internal sealed class DemoPipeline(
     IOptions<SampleOptions> sampleOptions,
@@ -29,6 +30,7 @@ internal sealed class DemoPipeline(
     ScoringStep scoring,
     SignalStep signals,
     OutputStep outputs,
+    ForecastStep forecast,
     RunHistoryStore runs,
     TimeProvider timeProvider)
 {
@@ -83,6 +85,13 @@ internal sealed class DemoPipeline(
             var result = await outputs.RunAsync(company.Ledger, book, found.Activity, scores, models, asOf, cancellationToken).ConfigureAwait(false);
             return (result, (long)result.Files.Count);
         })).ConfigureAwait(false);
+        // Without a backtest (it trains the models again at a score of past dates, minutes): the model with its range
+        // of independent renewals, marked as such; `churnwatch forecast renewals` and the weekly job backtest it.
+        var finance = await Step(progress, "Forecast and SaaS metrics", () => RecordedAsync("forecast", async () =>
+        {
+            var result = await forecast.RunAsync(backtestMonths: 0, cancellationToken).ConfigureAwait(false);
+            return (result, (long)(result.Forecast.Total.Count + result.Metrics.Report.Months.Count));
+        })).ConfigureAwait(false);
 
         return new DemoSummary(
             generated,
@@ -94,7 +103,7 @@ internal sealed class DemoPipeline(
             models.Renewal?.Backtest,
             found.Found.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count()),
             outputOptions.Value.Folder,
-            written.Files,
+            [.. written.Files, .. finance.Files],
             written.StaleSources,
             clock.Elapsed)
         {

@@ -1,10 +1,8 @@
-using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Configuration;
-using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
@@ -14,7 +12,8 @@ namespace ChurnWatch.Worker.Pipeline;
 
 /// <summary>
 /// Writes what the three kinds of users come for: a weekly risk report per account manager with an index and the
-/// all-accounts CSV, the feature-usage CSV, and the renewal forecast CSV. Every file is written atomically.
+/// all-accounts CSV and the feature-usage CSV (finance's files are <see cref="ForecastStep"/>'s). Every file is written
+/// atomically.
 /// </summary>
 internal sealed class OutputStep(
     IOptions<OutputOptions> output,
@@ -27,9 +26,6 @@ internal sealed class OutputStep(
 {
     /// <summary>Weeks of account x feature x week rows in the feature-usage export: half a year shows a trend without a huge file.</summary>
     public const int FeatureUsageWeeks = 26;
-
-    /// <summary>Months in the renewal forecast.</summary>
-    public const int ForecastMonths = 12;
 
     /// <param name="ledger">Every account and subscription (the report currency).</param>
     /// <param name="book">Active accounts with owner, plan, ARR and renewal.</param>
@@ -86,18 +82,12 @@ internal sealed class OutputStep(
         FeatureUsageExport.WriteFile(usageCsv, weeks, accounts, cancellationToken);
         files.Add(usageCsv);
 
-        var forecastCsv = Path.Combine(folder, RenewalForecastCsv.FileName);
-        var trailingRate = TrailingRenewalRate.At(ledger, asOf, modeling.Value.GraceDays);
-        var forecast = RenewalForecaster.Forecast(RenewalExposures(book, scores), asOf, ForecastMonths, seed: asOf.DayNumber, trailingRate);
-        RenewalForecastCsv.WriteFile(forecastCsv, forecast);
-        files.Add(forecastCsv);
-
         // CSVs cannot carry their own "data as of" header: one file beside them states it for all.
         var freshnessCsv = Path.Combine(folder, DataFreshnessCsv.FileName);
         DataFreshnessCsv.WriteFile(freshnessCsv, now, sources);
         files.Add(freshnessCsv);
 
-        return new OutputStepResult(files, reports.Count, forecast, sources.Where(s => s.IsStale).ToList());
+        return new OutputStepResult(files, reports.Count, sources.Where(s => s.IsStale).ToList());
     }
 
     private async Task<List<AccountRiskRow>> AccountRowsAsync(
@@ -160,19 +150,6 @@ internal sealed class OutputStep(
         change is { } c && score.Changes.Count > 0 && Math.Sign(c) == Math.Sign(score.Changes[0].Contribution)
             ? [.. score.Changes.Select(r => r.Sentence)]
             : [];
-
-    /// <summary>Contracts with a renewal date, each with the renewal model's probability (or, without one, 1 - churn risk).</summary>
-    private static IEnumerable<RenewalExposure> RenewalExposures(AccountBook book, IReadOnlyList<AccountScore> scores)
-    {
-        foreach (var score in scores)
-        {
-            if (book.TryGet(score.AccountId, out var position) && position.RenewalDate is { } renewal)
-            {
-                // The segment picks each contract's trailing renewal rate.
-                yield return new RenewalExposure(score.AccountId, renewal, position.Arr, score.RenewalProbability ?? 1 - score.ChurnProbability, position.Account.Segment);
-            }
-        }
-    }
 
     private static string ModelName(RiskModel model) =>
         model.Learner == RiskModel.LogisticRegressionLearner ? "Logistic regression (L2), time-split backtest" : model.Learner;

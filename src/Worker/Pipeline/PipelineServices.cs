@@ -26,6 +26,7 @@ internal static class PipelineServices
         services.AddSingleton<ScoringStep>();
         services.AddSingleton<SignalStep>();
         services.AddSingleton<OutputStep>();
+        services.AddSingleton<ForecastStep>();
         services.AddSingleton<DemoPipeline>();
         return services;
     }

@@ -17,16 +17,11 @@ namespace ChurnWatch.Worker.Scheduling;
 internal sealed partial class ForecastJob(
     ScoreJob score,
     ScoreStore scoreStore,
-    RenewalForecastService forecasts,
-    SaasMetricsService metrics,
-    IOptions<OutputOptions> output,
+    ForecastStep step,
     IOptions<ScheduleOptions> schedule,
     ILogger<ForecastJob> logger) : IScheduledJob
 {
     public const string Name = "forecast";
-
-    /// <summary>Complete months of SaaS metrics the forecast job writes (as <c>churnwatch metrics</c> by default).</summary>
-    public const int MetricsMonths = 12;
 
     public static JobDefinition Definition { get; } = new(
         Name,
@@ -43,19 +38,13 @@ internal sealed partial class ForecastJob(
             await score.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var folder = output.Value.Folder;
-        Directory.CreateDirectory(folder);
-        var forecast = await forecasts.RunAsync(
-            new RenewalForecastRequest(OutputStep.ForecastMonths, BySegment: false, schedule.Value.ForecastBacktestMonths), cancellationToken).ConfigureAwait(false);
-        FinanceFiles.WriteForecast(forecast, Path.Combine(folder, RenewalForecastCsv.FileName));
-        foreach (var line in RenewalBacktestLines.Of(forecast).Concat(MonthToMonthLines.Of(forecast)))
+        var written = await step.RunAsync(schedule.Value.ForecastBacktestMonths, cancellationToken).ConfigureAwait(false);
+        foreach (var line in RenewalBacktestLines.Of(written.Forecast).Concat(MonthToMonthLines.Of(written.Forecast)))
         {
             LogBacktest(logger, Name, line);
         }
 
-        var saas = await metrics.RunAsync(MetricsMonths, cancellationToken).ConfigureAwait(false);
-        FinanceFiles.WriteMetrics(saas, Path.Combine(folder, FinanceFiles.MetricsFileName));
-        return forecast.Total.Count + forecast.Backtest.Count + saas.Report.Months.Count;
+        return written.Forecast.Total.Count + written.Forecast.Backtest.Count + written.Metrics.Report.Months.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: {Backtest}")]

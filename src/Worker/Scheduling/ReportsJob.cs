@@ -20,7 +20,7 @@ internal sealed class ReportsJob(
 
     public static JobDefinition Definition { get; } = new(
         Name,
-        "write the weekly risk reports (one per account manager, with an index), account_risk.csv, feature_usage.csv, renewal_forecast.csv and data_freshness.csv; e-mail the reports when Email:Enabled",
+        "write the weekly risk reports (one per account manager, with an index), account_risk.csv, feature_usage.csv and data_freshness.csv; e-mail the reports when Email:Enabled",
         null,
         [new(nameof(ScheduleOptions.Reports), Name, Chain: false, o => o.Reports)],
         typeof(ReportsJob));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Dashboard;
 using ChurnWatch.Worker.Tests.TestSupport;
@@ -149,28 +148,18 @@ public sealed class DashboardOpenIdConnectOptionsTests
     public async Task DashboardCommand_HttpAuthorityBeyondLoopback_RefusesToStartNamingTheKeyNotTheSecret()
     {
         using var folder = new TempFolder();
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "churnwatch"), ["dashboard", "--port", "0"])
-        {
-            WorkingDirectory = folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["CHURNWATCH__Store__DataFolder"] = folder.File("data");
-        info.Environment["CHURNWATCH__Dashboard__OpenIdConnect__Authority"] = "http://login.example.com";
-        info.Environment["CHURNWATCH__Dashboard__OpenIdConnect__ClientId"] = "churnwatch";
-        info.Environment["CHURNWATCH__Dashboard__OpenIdConnect__ClientSecret"] = Secret;
-        info.Environment["CHURNWATCH__Dashboard__OpenIdConnect__Roles__admin__0"] = "cw-admins";
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, output, error) = await ChurnWatchProcess.RunAsync(folder.Path, ["dashboard", "--port", "0"], TimeSpan.FromSeconds(60),
+            ("CHURNWATCH__Store__DataFolder", folder.File("data")),
+            ("CHURNWATCH__Dashboard__OpenIdConnect__Authority", "http://login.example.com"),
+            ("CHURNWATCH__Dashboard__OpenIdConnect__ClientId", "churnwatch"),
+            ("CHURNWATCH__Dashboard__OpenIdConnect__ClientSecret", Secret),
+            ("CHURNWATCH__Dashboard__OpenIdConnect__Roles__admin__0", "cw-admins"));
 
-        Assert.Equal(3, process.ExitCode);
+        Assert.Equal(3, exitCode);
         Assert.StartsWith(
             "Configuration error: Dashboard:OpenIdConnect:Authority must use https:// (it is http://login.example.com); plain http:// is only accepted for a provider on this machine (localhost, 127.0.0.1).",
-            await error,
+            error,
             StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, await error + await output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error + output, StringComparison.Ordinal);
     }
 }

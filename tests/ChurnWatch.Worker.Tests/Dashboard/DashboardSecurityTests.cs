@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
@@ -14,23 +13,13 @@ public sealed class DashboardSecurityTests(DashboardFixture site) : IClassFixtur
     public async Task DashboardCommand_NonLoopbackAddressWithoutCredentials_RefusesToStartNamingTheKey()
     {
         using var folder = new TempFolder();
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "churnwatch"), ["dashboard", "--port", "0"])
-        {
-            WorkingDirectory = folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["CHURNWATCH__Store__DataFolder"] = folder.File("data");
-        info.Environment["CHURNWATCH__Dashboard__Address"] = "0.0.0.0";
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, output, error) = await ChurnWatchProcess.RunAsync(folder.Path, ["dashboard", "--port", "0"], TimeSpan.FromSeconds(60),
+            ("CHURNWATCH__Store__DataFolder", folder.File("data")),
+            ("CHURNWATCH__Dashboard__Address", "0.0.0.0"));
 
-        Assert.Equal(3, process.ExitCode);
-        Assert.Contains("Dashboard:Password: Listening beyond loopback requires Dashboard:Username and a Dashboard:Password of at least 12 characters.", await error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Dashboard on", await output, StringComparison.Ordinal);
+        Assert.Equal(3, exitCode);
+        Assert.Contains("Dashboard:Password: Listening beyond loopback requires Dashboard:Username and a Dashboard:Password of at least 12 characters.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dashboard on", output, StringComparison.Ordinal);
     }
 
     [Theory]

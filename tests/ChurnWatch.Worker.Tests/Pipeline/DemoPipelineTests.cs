@@ -102,7 +102,10 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.Equal(changes.Count, rows.Count(row => row[header.ToList().IndexOf("changed_since_last_week")].Length > 0));
 
         var forecast = await File.ReadAllLinesAsync(Out(RenewalForecastCsv.FileName));
-        Assert.Equal(OutputStep.ForecastMonths + 1, forecast.Length);
+        Assert.Equal(ForecastStep.ForecastMonths + 1, forecast.Length);
+        // Finance's files come from the forecast step, as the weekly forecast job writes them (without its backtest here).
+        Assert.All(new[] { RenewalForecastCsv.FileName, "renewal_forecast_month_to_month.csv", "renewal_forecast.html", "saas_metrics.csv", "saas_metrics.html" },
+            file => Assert.Contains(file, summary.FilesWritten.Select(Path.GetFileName)));
         var firstMonth = new DateOnly(summary.AsOf.Year, summary.AsOf.Month, 1);
         var renewalsInWindow = await store.ExecuteScalarAsync<long>(
             """
@@ -131,7 +134,7 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.All(storedModels, m => Assert.Equal(m.Model, File.ReadAllText(Path.Combine(_folder.Path, "data", "models", $"{m.Target.ToLowerInvariant()}-{m.Id}.json"))));
 
         var runs = (await store.QueryAsync<(string Job, string Status)>("SELECT job, status FROM job_runs ORDER BY run_id")).ToList();
-        Assert.Equal([("ingest", "succeeded"), ("train", "succeeded"), ("score", "succeeded"), ("signals", "succeeded"), ("reports", "succeeded")], runs);
+        Assert.Equal([("ingest", "succeeded"), ("train", "succeeded"), ("score", "succeeded"), ("signals", "succeeded"), ("reports", "succeeded"), ("forecast", "succeeded")], runs);
     }
 
     [Fact]

@@ -37,9 +37,9 @@ public sealed class ForecastJobTests : IDisposable
 
         var job = host.Services.GetRequiredService<ForecastJob>();
         var rows = await job.RunAsync(CancellationToken.None);
-        var first = JobFiles.ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f)))));
+        var first = Hashes(output);
         var again = await job.RunAsync(CancellationToken.None);
-        var second = JobFiles.ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f)))));
+        var second = Hashes(output);
 
         Assert.Equal(first, second);
         Assert.Equal(rows, again);
@@ -65,6 +65,23 @@ public sealed class ForecastJobTests : IDisposable
         Assert.Equal(8, expected.Count); // two leads, four each: the forecast given, the model and the two baselines
         Assert.Equal(expected.Select(l => $"Job forecast: {l}"), logged.Where(l => l.StartsWith("Job forecast: Backtest, forecasts made", StringComparison.Ordinal)));
         Assert.Contains(logged, l => l.StartsWith("Job forecast: Backtest probabilities", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReportsJob_AfterTheForecastJob_LeavesFinancesFilesAsTheForecastWroteThem()
+    {
+        using var host = await DemoHostAsync(("Schedule:ForecastBacktestMonths", "4"));
+        var output = Path.Combine(_folder.Path, "out");
+        await host.Services.GetRequiredService<ForecastJob>().RunAsync(CancellationToken.None);
+        var forecast = Hashes(output);
+        var index = Path.Combine(output, "reports", "index.html");
+        File.Delete(index);
+
+        await host.Services.GetRequiredService<ReportsJob>().RunAsync(CancellationToken.None);
+
+        // The reports ran (their index is back), and the forecast given, with its backtest, is still the one finance reads.
+        Assert.True(File.Exists(index));
+        Assert.Equal(forecast, Hashes(output));
     }
 
     [Fact]
@@ -112,6 +129,9 @@ public sealed class ForecastJobTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private static Dictionary<string, string> Hashes(string folder) =>
+        JobFiles.ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, f)))));
 
     private static long DataRows(string folder, string file) => File.ReadAllLines(Path.Combine(folder, file)).Length - 1;
 

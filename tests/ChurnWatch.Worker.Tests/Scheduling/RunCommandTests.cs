@@ -54,7 +54,7 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
 
         var list = await RunToEndAsync(["jobs", "list"]);
         Assert.Equal(0, list.ExitCode);
-        Assert.Contains("reports (paused): write the weekly risk reports (one per account manager, with an index), account_risk.csv, feature_usage.csv, renewal_forecast.csv and data_freshness.csv; e-mail the reports when Email:Enabled", list.Output, StringComparison.Ordinal);
+        Assert.Contains("reports (paused): write the weekly risk reports (one per account manager, with an index), account_risk.csv, feature_usage.csv and data_freshness.csv; e-mail the reports when Email:Enabled", list.Output, StringComparison.Ordinal);
         Assert.Contains($"  Schedule:Reports '{Never}' (Europe/Berlin); next ", list.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("ingest (paused)", list.Output, StringComparison.Ordinal);
     }

@@ -49,7 +49,7 @@ internal static class DemoSummaryTable
         Row("Signals", summary.SignalsByKind.Count == 0
             ? "none"
             : string.Join(", ", summary.SignalsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
-        Row("Files written", $"{summary.FilesWritten.Count} in {summary.OutputFolder}: {summary.FilesWritten.Count(f => f.EndsWith(".html", StringComparison.Ordinal))} HTML reports, {summary.FilesWritten.Count(f => f.EndsWith(".csv", StringComparison.Ordinal))} CSV files (data_freshness.csv states each source's as-of time), {summary.FilesWritten.Count(f => f.EndsWith(".email.mime", StringComparison.Ordinal))} email summaries (churnwatch reports email --dry-run --out DIR writes the messages)");
+        Row("Files written", $"{summary.FilesWritten.Count} in {summary.OutputFolder}: {summary.FilesWritten.Count(f => f.EndsWith(".html", StringComparison.Ordinal))} HTML pages, {summary.FilesWritten.Count(f => f.EndsWith(".csv", StringComparison.Ordinal))} CSV files (data_freshness.csv states each source's as-of time), {summary.FilesWritten.Count(f => f.EndsWith(".email.mime", StringComparison.Ordinal))} email summaries (churnwatch reports email --dry-run --out DIR writes the messages)");
         Row("Seconds", F(summary.Elapsed.TotalSeconds, "0.0"));
         console.Write(table);
         foreach (var stale in summary.StaleSources)

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using ChurnWatch.Analytics.Adoption;
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Finance;
-using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Output;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

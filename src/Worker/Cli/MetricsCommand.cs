@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Output;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChurnWatch.Worker.Cli;

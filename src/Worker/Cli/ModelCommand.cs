@@ -4,7 +4,6 @@ using ChurnWatch.Analytics.Features;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Worker.Configuration;
-using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using ChurnWatch.Worker.Output;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Reports.Csv;
 using CsvHelper;
 
 namespace ChurnWatch.Worker.Delivery;

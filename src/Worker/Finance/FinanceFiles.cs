@@ -1,7 +1,6 @@
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Output;
-using ChurnWatch.Worker.Reports.Csv;
 
 namespace ChurnWatch.Worker.Finance;
 

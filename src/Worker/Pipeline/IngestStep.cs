@@ -2,7 +2,6 @@ using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Ingestion.Csv;
 using ChurnWatch.Worker.Ingestion.Validation;
-using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Options;
 

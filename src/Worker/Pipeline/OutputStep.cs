@@ -2,9 +2,10 @@ using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Output;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Options;
 

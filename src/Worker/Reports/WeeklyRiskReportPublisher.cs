@@ -33,7 +33,7 @@ internal static class WeeklyRiskReportPublisher
                 var path = Path.Combine(folder, ReportFileName.ForOwner(report.OwnerEmail));
                 AtomicFile.WriteText(path, writer => WeeklyRiskReportHtml.Write(report, writer));
                 var csv = Path.Combine(folder, ReportFileName.CsvForOwner(report.OwnerEmail));
-                Csv.AccountRiskCsv.WriteFile(csv, report.AsOf, AccountRiskRow.Rank(report.Accounts));
+                AccountRiskCsv.WriteFile(csv, report.AsOf, AccountRiskRow.Rank(report.Accounts));
                 var email = Path.Combine(folder, ReportFileName.EmailForOwner(report.OwnerEmail));
                 Pages.Email.WeeklySummaryPart.Write(email, report);
                 perReport[i] = [path, csv, email];

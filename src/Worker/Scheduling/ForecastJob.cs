@@ -1,8 +1,5 @@
-using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Finance;
-using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Pipeline;
-using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

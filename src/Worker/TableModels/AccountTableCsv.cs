@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChurnWatch.Analytics.Modeling.Tables;
-using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Output;
 using CsvHelper;
 
 namespace ChurnWatch.Worker.TableModels;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Output;
 
 namespace ChurnWatch.Worker.TableModels;
 

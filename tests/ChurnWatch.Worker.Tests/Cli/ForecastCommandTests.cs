@@ -3,7 +3,6 @@ using System.Globalization;
 using ChurnWatch.Worker.Cli;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Pipeline;
-using ChurnWatch.Worker.Tests.Reports.Csv;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

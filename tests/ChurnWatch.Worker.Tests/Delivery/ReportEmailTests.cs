@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ChurnWatch.Worker.Delivery;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Tests.Reports;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;

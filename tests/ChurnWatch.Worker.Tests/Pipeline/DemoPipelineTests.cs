@@ -1,14 +1,14 @@
 using System.Globalization;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Simulation;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Finance.Csv;
 using ChurnWatch.Worker.Hosting;
+using ChurnWatch.Worker.Output;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Samples;
 using ChurnWatch.Worker.Store;
-using ChurnWatch.Worker.Tests.Reports.Csv;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;

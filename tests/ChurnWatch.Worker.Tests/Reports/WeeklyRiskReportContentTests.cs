@@ -1,8 +1,6 @@
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Reports.Csv;
-using ChurnWatch.Worker.Tests.Reports.Csv;
 using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Reports;

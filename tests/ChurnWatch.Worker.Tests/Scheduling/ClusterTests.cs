@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ChurnWatch.Analytics.Simulation;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Samples;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
@@ -144,7 +146,7 @@ public abstract class ClusterTests<TProvider>(ITestOutputHelper output) : IAsync
         Assert.Equal(await ChecksumsAsync(single), await ChecksumsAsync(cluster));
         // The reports the cluster wrote (on the node that ran the reports step) are the one node's, byte for byte.
         var reportsNode = await ScalarAsync<string>(cluster, "SELECT node FROM job_runs WHERE job = 'reports'");
-        foreach (var file in new[] { Worker.Reports.Csv.AccountRiskCsv.FileName, Worker.Reports.Csv.FeatureUsageExport.FileName })
+        foreach (var file in new[] { Worker.Reports.AccountRiskCsv.FileName, Worker.Adoption.FeatureUsageExport.FileName })
         {
             Assert.Equal(
                 await File.ReadAllTextAsync(Path.Combine(_folder.File("out-solo"), file)),

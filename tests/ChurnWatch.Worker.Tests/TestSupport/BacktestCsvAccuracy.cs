@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChurnWatch.Worker.Tests.Reports.Csv;
 
 namespace ChurnWatch.Worker.Tests.TestSupport;
 

@@ -1,5 +1,5 @@
 using ChurnWatch.Analytics.Forecasting;
-using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Output;
 using CsvHelper;
 
 namespace ChurnWatch.Worker.Finance.Csv;

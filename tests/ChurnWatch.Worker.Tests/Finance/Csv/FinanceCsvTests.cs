@@ -1,7 +1,7 @@
 using ChurnWatch.Analytics.Adoption;
 using ChurnWatch.Analytics.Forecasting;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Finance.Csv;
-using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Tests.Finance;
 
 namespace ChurnWatch.Worker.Tests.Finance.Csv;

@@ -1,7 +1,6 @@
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Worker.Finance.Csv;
-using ChurnWatch.Worker.Reports.Csv;
-using ChurnWatch.Worker.Tests.Reports.Csv;
+using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Finance.Csv;
 

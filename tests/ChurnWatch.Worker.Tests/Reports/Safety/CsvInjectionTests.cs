@@ -3,12 +3,14 @@ using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Finance.Csv;
+using ChurnWatch.Worker.Ingestion;
+using ChurnWatch.Worker.Output;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Reports.Csv;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.TableModels;
-using ChurnWatch.Worker.Tests.Reports.Csv;
+using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Reports.Safety;
 

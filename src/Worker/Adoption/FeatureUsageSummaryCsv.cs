@@ -1,6 +1,7 @@
 using ChurnWatch.Analytics.Adoption;
+using ChurnWatch.Worker.Output;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Adoption;
 
 /// <summary>
 /// <c>churnwatch export feature-usage</c>: use of each feature per period and group of customers, with adoption and

@@ -1,4 +1,4 @@
-namespace ChurnWatch.Worker.Finance;
+namespace ChurnWatch.Worker.Output;
 
 /// <summary>
 /// The files a command writes beside the CSV its --out names: an HTML page and further CSVs share its folder and
@@ -29,5 +29,5 @@ internal static class OutputPaths
         Path.Combine(Path.GetDirectoryName(csvPath)!, Path.GetFileNameWithoutExtension(csvPath) + "_" + suffix + ".csv");
 
     /// <summary>data_freshness.csv in the same folder.</summary>
-    public static string Freshness(string csvPath) => Path.Combine(Path.GetDirectoryName(csvPath)!, Reports.Csv.DataFreshnessCsv.FileName);
+    public static string Freshness(string csvPath) => Path.Combine(Path.GetDirectoryName(csvPath)!, DataFreshnessCsv.FileName);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
+using ChurnWatch.Worker.Reports;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Output;
 
 /// <summary>
 /// The as-of time of every source behind a set of exports, written beside them: a CSV has no header block to say

@@ -1,6 +1,6 @@
-using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Output;
 
-namespace ChurnWatch.Worker.Tests.Reports.Csv;
+namespace ChurnWatch.Worker.Tests.Output;
 
 public sealed class CsvFormulaGuardTests
 {

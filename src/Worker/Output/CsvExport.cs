@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Output;
 
 /// <summary>
 /// The CSV conventions shared by every export: RFC 4180 (comma, CRLF, quotes when needed), UTF-8 without a byte

@@ -2,7 +2,7 @@ using ChurnWatch.Analytics.History;
 using ChurnWatch.Worker.Output;
 using CsvHelper;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Adoption;
 
 /// <summary>
 /// Usage by account x feature x week for product managers (docs/exports.md). Rows are streamed: the weeks are

@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Finance.Csv;
-using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Output;
+using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Tests.TestSupport;
 
-namespace ChurnWatch.Worker.Tests.Reports.Csv;
+namespace ChurnWatch.Worker.Tests.Output;
 
 /// <summary>
 /// docs/exports.md documents each export's columns in the order the writer puts them. The SaaS metrics' two files are

@@ -1,4 +1,4 @@
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Output;
 
 /// <summary>
 /// Protects text cells against CSV (formula) injection: a spreadsheet runs a cell that starts with =, +, -, @, tab or

@@ -1,6 +1,7 @@
+using ChurnWatch.Worker.Output;
 using CsvHelper;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Reports;
 
 /// <summary>The all-accounts risk table: the weekly report's rows for every account, one CSV row each (docs/exports.md).</summary>
 internal static class AccountRiskCsv

@@ -1,6 +1,6 @@
 using ChurnWatch.Analytics.History;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Adoption;
 
 /// <summary>The account attributes the feature-usage export repeats on every row, so product managers can cut by them.</summary>
 /// <param name="AccountId">The account.</param>

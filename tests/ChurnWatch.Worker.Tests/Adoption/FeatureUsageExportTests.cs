@@ -1,7 +1,8 @@
 using ChurnWatch.Analytics.History;
-using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Adoption;
+using ChurnWatch.Worker.Tests.TestSupport;
 
-namespace ChurnWatch.Worker.Tests.Reports.Csv;
+namespace ChurnWatch.Worker.Tests.Adoption;
 
 public sealed class FeatureUsageExportTests
 {

@@ -1,9 +1,9 @@
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Reports;
-using ChurnWatch.Worker.Reports.Csv;
+using ChurnWatch.Worker.Tests.TestSupport;
 
-namespace ChurnWatch.Worker.Tests.Reports.Csv;
+namespace ChurnWatch.Worker.Tests.Reports;
 
 public sealed class AccountRiskCsvTests
 {

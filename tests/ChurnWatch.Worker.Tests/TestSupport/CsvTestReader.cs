@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace ChurnWatch.Worker.Tests.Reports.Csv;
+namespace ChurnWatch.Worker.Tests.TestSupport;
 
 /// <summary>Reads a CSV back with CsvHelper, as rows of strings, so tests compare what a consumer would see.</summary>
 internal static class CsvTestReader

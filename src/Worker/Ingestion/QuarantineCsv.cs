@@ -1,6 +1,7 @@
+using ChurnWatch.Worker.Output;
 using ChurnWatch.Worker.Store;
 
-namespace ChurnWatch.Worker.Reports.Csv;
+namespace ChurnWatch.Worker.Ingestion;
 
 /// <summary>The refused rows of one ingest, as a CSV a data owner can fix their export from.</summary>
 internal static class QuarantineCsv

@@ -80,7 +80,9 @@ internal sealed partial class DashboardEndpoint(
         }
 
         webServices.AddDataProtection();
-        webServices.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeyRing());
+        // The keys behind the session cookie and the anti-forgery tokens live in the store: sessions survive a restart
+        // and every dashboard on a shared store reads the others' cookies.
+        webServices.Configure<KeyManagementOptions>(o => o.XmlRepository = services.GetRequiredService<DashboardKeyStore>());
         DashboardSessions.AddTo(webServices, options.Value, timeProvider);
         if (options.Value.OpenIdConnect.Enabled)
         {

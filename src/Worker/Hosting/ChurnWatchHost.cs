@@ -70,6 +70,7 @@ internal static class ChurnWatchHost
         builder.Services.AddSingleton<BatchResultStore>();
         builder.Services.AddSingleton<SignalStore>();
         builder.Services.AddSingleton<RunHistoryStore>();
+        builder.Services.AddSingleton<DashboardKeyStore>();
         builder.Services.AddSingleton<SourceIngestion>();
         builder.Services.AddSingleton<CsvDropIngestion>();
         builder.Services.AddChurnWatchPipeline();

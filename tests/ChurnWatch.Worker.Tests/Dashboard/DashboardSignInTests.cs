@@ -51,6 +51,34 @@ public sealed class DashboardSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task Session_AfterTheDashboardRestarts_IsStillSignedIn()
+    {
+        CookieCollection cookies;
+        using (var first = await StartAsync())
+        using (var client = new SignInClient(CredentialsDashboard.Url(first)))
+        {
+            await client.SignInAsync(TestUsers.Ann, TestUsers.Password, "/accounts");
+            cookies = client.Cookies.GetAllCookies();
+            await first.StopAsync();
+        }
+
+        // The same store, a new process's worth of services: the keys behind the cookie come from the store.
+        using var second = await CredentialsDashboard.BuildAsync(_folder, new Dictionary<string, string?>(), [], _time);
+        await second.StartAsync();
+        using var returning = new SignInClient(CredentialsDashboard.Url(second));
+        returning.Cookies.Add(cookies);
+        using var stranger = new SignInClient(returning.Url);
+
+        var page = await returning.Http.GetAsync(returning.Url + "/accounts");
+        var refused = await stranger.Http.GetAsync(stranger.Url + "/accounts");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<span class=\"who\">ann@example.com</span>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Single(await QueryAsync<string>(second, "SELECT name FROM dashboard_keys"));
+    }
+
+    [Fact]
     public async Task Passwords_NeverInTheStoreTheLogsThePagesOrTheAuditTrail()
     {
         using var logs = new LogLines();

@@ -15,7 +15,7 @@ public abstract class MigrationRunnerTests<TProvider> : StoreTestBase<TProvider>
 {
     private static readonly string[] StoreTables =
         ["accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "source_freshness", "feature_snapshots",
-         "models", "scores", "signals", "signal_events", "job_runs", "quarantine", "csv_imports", "staged_usage_events", "staged_usage_pruned", "report_deliveries", "job_pauses", "job_requests", "job_schedules", "batch_results", "users", "audit_events", "schema_migrations"];
+         "models", "scores", "signals", "signal_events", "job_runs", "quarantine", "csv_imports", "staged_usage_events", "staged_usage_pruned", "report_deliveries", "job_pauses", "job_requests", "job_schedules", "batch_results", "users", "audit_events", "dashboard_keys", "schema_migrations"];
 
     protected override bool Migrate => false;
 

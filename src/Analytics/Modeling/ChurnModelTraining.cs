@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Modeling;
 
@@ -15,7 +15,7 @@ public sealed class ChurnModelTraining : IDisposable
     private readonly DateTime _dataAsOf;
     private readonly int? _firstDataDay;
 
-    private ChurnModelTraining(FeatureSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, CompanyShape shape)
+    private ChurnModelTraining(PredictorSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, CompanyShape shape)
     {
         Settings = settings;
         Sample = sample;
@@ -26,7 +26,7 @@ public sealed class ChurnModelTraining : IDisposable
     }
 
     /// <summary>The feature definitions the models are trained with.</summary>
-    public FeatureSettings Settings { get; }
+    public PredictorSettings Settings { get; }
 
     /// <summary>Which rows the training keeps, and their weights.</summary>
     public TrainingSample Sample { get; }
@@ -40,14 +40,14 @@ public sealed class ChurnModelTraining : IDisposable
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(ledger, options);
+        var settings = ChurnModelWorkflow.ResolvePredictorSettings(ledger, options);
         var dates = ObservationSetBuilder.ObservationDates(ledger.Shape, options);
         var sample = TrainingSample.Plan(ledger, dates, options);
         return new ChurnModelTraining(settings, sample, new ObservationSetBuilder.Rows(dates, sample, options), options, ledger.Shape);
     }
 
     /// <summary>Adds the kept rows of one batch (a timeline built with the ledger's shape); the batch may be dropped after.</summary>
-    public void Add(CompanyTimeline batch) => _rows.Add(new FeatureBuilder(batch, Settings));
+    public void Add(CompanyTimeline batch) => _rows.Add(new PredictorBuilder(batch, Settings));
 
     /// <summary>
     /// Fits the models on the rows gathered (see <see cref="ChurnModelWorkflow.Train(CompanyTimeline, ModelingOptions)"/>).

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Labels;
 using ChurnWatch.Analytics.Modeling.MlNet;
@@ -51,7 +51,7 @@ public static class ChurnModelWorkflow
     /// Trains both targets on an observation set (see <see cref="Train(CompanyTimeline, ModelingOptions)"/>). Throws
     /// when the set has no labelled churn rows with both outcomes.
     /// </summary>
-    internal static TrainedModels Train(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay = null)
+    internal static TrainedModels Train(ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay = null)
     {
         var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf)
             ?? throw new InvalidOperationException(TooShortToTrain(options, dataAsOf, firstDataDay));
@@ -87,13 +87,13 @@ public static class ChurnModelWorkflow
     /// </summary>
     internal const int ImportanceRows = 50_000;
 
-    private static RiskModel? TrainTarget(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    private static RiskModel? TrainTarget(ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
     {
         var model = TrainTarget(set, settings, target, options, dataAsOf);
         return model is null ? null : model with { NegativeSampleRate = sample.NegativeRate, LabelledRows = sample.NegativeRate < 1 ? sample.Rows : set.Count };
     }
 
-    private static RiskModel? TrainTarget(ObservationSet set, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    private static RiskModel? TrainTarget(ObservationSet set, PredictorSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
     {
         var labels = set.Labels(target);
         var rows = Enumerable.Range(0, set.Count).Where(r => labels[r] >= 0).ToArray();
@@ -160,7 +160,7 @@ public static class ChurnModelWorkflow
     /// Global importance of the backtest model on its test period (rows it never trained on): mean |contribution| and
     /// the AUC lost when each feature is shuffled. Most important first.
     /// </summary>
-    private static FeatureImportance[] Importance(ObservationSet set, BacktestOutcome outcome, int seed)
+    private static PredictorImportance[] Importance(ObservationSet set, BacktestOutcome outcome, int seed)
     {
         var picked = Enumerable.Range(0, outcome.TestRows.Length).ToArray();
         if (picked.Length > ImportanceRows)
@@ -179,9 +179,9 @@ public static class ChurnModelWorkflow
             ? classifier.PermutationImportance(x, labels, ImportanceRepeats, seed)
             : null;
         return [.. magnitude
-            .Select((m, c) => new FeatureImportance(m.Column, m.Importance, permutation?[c].AucDrop ?? double.NaN, permutation?[c].Spread ?? double.NaN))
+            .Select((m, c) => new PredictorImportance(m.Column, m.Importance, permutation?[c].AucDrop ?? double.NaN, permutation?[c].Spread ?? double.NaN))
             .OrderByDescending(i => i.MeanAbsoluteContribution)
-            .ThenBy(i => i.Feature, StringComparer.Ordinal)];
+            .ThenBy(i => i.Predictor, StringComparer.Ordinal)];
     }
 
     /// <summary>Scores every account active at <paramref name="asOf"/> (default <see cref="DefaultAsOf"/>).</summary>
@@ -204,8 +204,8 @@ public static class ChurnModelWorkflow
         options.Validate();
 
         var date = asOf ?? DefaultAsOf(timeline.History);
-        var settings = models.Churn.FeatureSettings;
-        var builder = new FeatureBuilder(timeline, settings);
+        var settings = models.Churn.PredictorSettings;
+        var builder = new PredictorBuilder(timeline, settings);
         models.Churn.EnsureCompatible(builder.Schema.Names);
         models.Renewal?.EnsureCompatible(builder.Schema.Names);
 
@@ -260,7 +260,7 @@ public static class ChurnModelWorkflow
     /// probability then (null when not active then).
     /// </summary>
     private static (ScoreReason[][] Changes, double?[] Probability) ChangesSinceWeekBefore(
-        FeatureBuilder builder, RiskModel model, IReadOnlyList<AccountFeatures> snapshots, IReadOnlyList<ScoreExplanation> now, DateOnly date, int count)
+        PredictorBuilder builder, RiskModel model, IReadOnlyList<AccountPredictors> snapshots, IReadOnlyList<ScoreExplanation> now, DateOnly date, int count)
     {
         var weekBefore = builder.ComputeAll(date.AddDays(-7)).ToDictionary(f => f.AccountId, StringComparer.Ordinal);
         var both = Enumerable.Range(0, snapshots.Count).Where(i => weekBefore.ContainsKey(snapshots[i].AccountId)).ToArray();
@@ -277,7 +277,7 @@ public static class ChurnModelWorkflow
         for (var k = 0; k < moved.Length; k++)
         {
             var i = moved[k];
-            changes[i] = Changes(now[i], snapshots[i], explained[k], weekBefore[snapshots[i].AccountId], model.FeatureSettings, count);
+            changes[i] = Changes(now[i], snapshots[i], explained[k], weekBefore[snapshots[i].AccountId], model.PredictorSettings, count);
         }
 
         return (changes, probability);
@@ -285,30 +285,30 @@ public static class ChurnModelWorkflow
 
     /// <summary>
     /// Feature values of every account active at <paramref name="asOf"/>, for storing as snapshots
-    /// (<see cref="AccountFeatures.ToDictionary"/> gives JSON-ready values).
+    /// (<see cref="AccountPredictors.ToDictionary"/> gives JSON-ready values).
     /// </summary>
-    public static IReadOnlyList<AccountFeatures> FeatureSnapshots(CompanyTimeline timeline, FeatureSettings settings, DateOnly asOf) =>
-        new FeatureBuilder(timeline, settings).ComputeAll(asOf);
+    public static IReadOnlyList<AccountPredictors> PredictorSnapshots(CompanyTimeline timeline, PredictorSettings settings, DateOnly asOf) =>
+        new PredictorBuilder(timeline, settings).ComputeAll(asOf);
 
     /// <summary>Feature snapshots with the settings the options resolve to on this history.</summary>
-    public static IReadOnlyList<AccountFeatures> FeatureSnapshots(CompanyHistory history, ModelingOptions options, DateOnly asOf)
+    public static IReadOnlyList<AccountPredictors> PredictorSnapshots(CompanyHistory history, ModelingOptions options, DateOnly asOf)
     {
         var timeline = CompanyTimeline.Build(history);
-        return FeatureSnapshots(timeline, ResolveFeatureSettings(timeline, options), asOf);
+        return PredictorSnapshots(timeline, ResolvePredictorSettings(timeline, options), asOf);
     }
 
     /// <summary>
     /// The options' feature definitions made concrete: key features as configured, or else the three product
     /// features with the most events in the history (ties by name).
     /// </summary>
-    public static FeatureSettings ResolveFeatureSettings(CompanyTimeline timeline, ModelingOptions options)
+    public static PredictorSettings ResolvePredictorSettings(CompanyTimeline timeline, ModelingOptions options)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(options);
         IReadOnlyList<string> keys = options.KeyFeatures.Count > 0
             ? [.. options.KeyFeatures]
             : MostUsedFeatures(timeline, DefaultKeyFeatureCount);
-        return new FeatureSettings(keys, [.. options.PlanTiers]);
+        return new PredictorSettings(keys, [.. options.PlanTiers]);
     }
 
     /// <summary>
@@ -357,7 +357,7 @@ public static class ChurnModelWorkflow
     /// never shown against the direction of its contribution, nor where its words would say the opposite
     /// (<see cref="ReasonDirection"/>).
     /// </summary>
-    internal static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, RetainedLevels levels, RiskBand band, int count)
+    internal static ScoreReason[] Reasons(ScoreExplanation explanation, AccountPredictors features, PredictorSettings settings, RetainedLevels levels, RiskBand band, int count)
     {
         var drivers = Drivers(explanation)
             .Where(d => !ReasonTopics.IsStructure(ReasonTopics.Of(d.Feature)))
@@ -378,7 +378,7 @@ public static class ChurnModelWorkflow
     /// probability moved, largest first, and only where the driver's sentence changed (its data moved, not only its
     /// interplay with other features). Empty when the probability moved less than <see cref="MinimumMove"/>.
     /// </summary>
-    internal static ScoreReason[] Changes(ScoreExplanation now, AccountFeatures nowValues, ScoreExplanation before, AccountFeatures beforeValues, FeatureSettings settings, int count)
+    internal static ScoreReason[] Changes(ScoreExplanation now, AccountPredictors nowValues, ScoreExplanation before, AccountPredictors beforeValues, PredictorSettings settings, int count)
     {
         var move = now.CalibratedProbability - before.CalibratedProbability;
         if (!(Math.Abs(move) >= MinimumMove))
@@ -405,9 +405,9 @@ public static class ChurnModelWorkflow
     /// </summary>
     private static IEnumerable<(string Driver, string Feature, double Contribution)> Drivers(ScoreExplanation explanation) =>
         explanation.Contributions
-            .GroupBy(c => ReasonWriter.DriverOf(c.Feature), StringComparer.Ordinal)
+            .GroupBy(c => ReasonWriter.DriverOf(c.Predictor), StringComparer.Ordinal)
             .Select(g => (g.Key,
-                g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature,
+                g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Predictor, StringComparer.Ordinal).First().Predictor,
                 g.Sum(c => c.Contribution)));
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
 /// Training observations: one row per account per observation date, its features (in a temporary file, see
-/// <see cref="FeatureRows"/>), and both targets' labels (-1 when the row has no knowable label for that target).
+/// <see cref="PredictorRows"/>), and both targets' labels (-1 when the row has no knowable label for that target).
 /// Disposing it deletes the features' file.
 /// </summary>
 internal sealed class ObservationSet : IDisposable
@@ -10,7 +10,7 @@ internal sealed class ObservationSet : IDisposable
     public ObservationSet(
         int[] account,
         int[] day,
-        FeatureRows features,
+        PredictorRows features,
         sbyte[] churn,
         sbyte[] nonRenewal,
         int[] churnKnownDay,
@@ -25,9 +25,9 @@ internal sealed class ObservationSet : IDisposable
         NonRenewal = nonRenewal;
     }
 
-    public IReadOnlyList<string> FeatureNames => Features.Names;
+    public IReadOnlyList<string> PredictorNames => Features.Names;
 
-    public int FeatureCount => FeatureNames.Count;
+    public int PredictorCount => PredictorNames.Count;
 
     public int Count => Day.Length;
 
@@ -48,8 +48,8 @@ internal sealed class ObservationSet : IDisposable
     /// <summary>Observation date as a day number.</summary>
     public int[] Day { get; }
 
-    /// <summary><see cref="Count"/> rows of <see cref="FeatureCount"/> features.</summary>
-    public FeatureRows Features { get; }
+    /// <summary><see cref="Count"/> rows of <see cref="PredictorCount"/> features.</summary>
+    public PredictorRows Features { get; }
 
     public sbyte[] Churn { get; }
 

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Labels;
 
 namespace ChurnWatch.Analytics.Modeling;
@@ -30,7 +30,7 @@ internal static class ObservationSetBuilder
     }
 
     /// <summary>Every row of a whole company's timeline, unsampled.</summary>
-    public static ObservationSet Build(FeatureBuilder builder, ModelingOptions options) =>
+    public static ObservationSet Build(PredictorBuilder builder, ModelingOptions options) =>
         Build([builder], TrainingSample.All, options);
 
     /// <summary>
@@ -40,7 +40,7 @@ internal static class ObservationSetBuilder
     /// <param name="batches">One feature builder per batch of accounts (each over a timeline built with the company's shape).</param>
     /// <param name="sample">Which rows to keep.</param>
     /// <param name="options">Horizon, grace, windows.</param>
-    public static ObservationSet Build(IEnumerable<FeatureBuilder> batches, TrainingSample sample, ModelingOptions options)
+    public static ObservationSet Build(IEnumerable<PredictorBuilder> batches, TrainingSample sample, ModelingOptions options)
     {
         Rows? rows = null;
         try
@@ -61,21 +61,21 @@ internal static class ObservationSetBuilder
 
     /// <summary>
     /// Observation rows gathered one batch of accounts at a time (the kept rows only): each batch's features are appended
-    /// to the set's <see cref="FeatureRows"/> file as soon as they are built, its labels and weights kept in memory.
+    /// to the set's <see cref="PredictorRows"/> file as soon as they are built, its labels and weights kept in memory.
     /// </summary>
     internal sealed class Rows(IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options) : IDisposable
     {
         private readonly List<string> _accountIds = [];
         private readonly List<Chunk> _chunks = [];
-        private FeatureRows? _features;
+        private PredictorRows? _features;
         private IReadOnlySet<string>? _countLike;
 
         /// <summary>Adds the kept rows of one batch; every batch must share the company's feature columns.</summary>
-        public void Add(FeatureBuilder builder)
+        public void Add(PredictorBuilder builder)
         {
             if (_features is null)
             {
-                _features = new FeatureRows(builder.Schema.Names);
+                _features = new PredictorRows(builder.Schema.Names);
                 _countLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
             }
             else if (!_features.Names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
@@ -135,7 +135,7 @@ internal static class ObservationSetBuilder
 
     private sealed record Chunk(int[] Account, int[] Day, sbyte[] Churn, sbyte[] NonRenewal, int[] ChurnKnown, int[] RenewalKnown, float[] Weight);
 
-    private static (Chunk Chunk, double[] Features) BuildChunk(FeatureBuilder builder, IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options, int accountOffset)
+    private static (Chunk Chunk, double[] Features) BuildChunk(PredictorBuilder builder, IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options, int accountOffset)
     {
         var dataAsOf = builder.Timeline.Shape.DataAsOf;
         var accounts = builder.Timeline.Timelines;

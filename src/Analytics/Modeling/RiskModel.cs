@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling.MlNet;
 using ChurnWatch.Analytics.Scoring;
 
@@ -20,8 +20,8 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <param name="HorizonDays">Churn horizon of the labels.</param>
 /// <param name="GraceDays">Grace period of the labels.</param>
 /// <param name="RenewalWindowDays">Renewal window of the renewal labels.</param>
-/// <param name="FeatureSettings">The definitions behind the features, reused when scoring.</param>
-/// <param name="FeatureNames">The features the model needs, in the classifier's column order.</param>
+/// <param name="PredictorSettings">The definitions behind the features, reused when scoring.</param>
+/// <param name="PredictorNames">The features the model needs, in the classifier's column order.</param>
 /// <param name="Classifier">The ML.NET model and what explains it.</param>
 /// <param name="Backtest">The time-split backtest of the chosen learner, when there was enough history.</param>
 public sealed record RiskModel(
@@ -36,16 +36,17 @@ public sealed record RiskModel(
     int HorizonDays,
     int GraceDays,
     int RenewalWindowDays,
-    FeatureSettings FeatureSettings,
-    IReadOnlyList<string> FeatureNames,
+    PredictorSettings PredictorSettings,
+    IReadOnlyList<string> PredictorNames,
     MlNetClassifier Classifier,
     BacktestReport? Backtest)
 {
     /// <summary>
-    /// The format this code writes and reads: 3, JSON metadata with the ML.NET model zip inside. Versions 1 and 2 held
-    /// ChurnWatch's own hand-written learners and are no longer read.
+    /// The format this code writes and reads: 4, JSON metadata with the ML.NET model zip inside. Version 3 is the same
+    /// with the model inputs called features (<c>feature_names</c>, ...) and is still read, its names renamed; versions 1
+    /// and 2 held ChurnWatch's own hand-written learners and are no longer read.
     /// </summary>
-    public const int CurrentFormatVersion = 3;
+    public const int CurrentFormatVersion = 4;
 
     /// <summary>The learner name of ML.NET's L-BFGS logistic regression.</summary>
     public const string LogisticRegressionLearner = MlNetLearners.LogisticRegression;
@@ -60,7 +61,7 @@ public sealed record RiskModel(
     /// What the chosen learner leans on, most first: mean |contribution| and the AUC lost when a feature is shuffled,
     /// both measured on the backtest's test period. Empty without a backtest.
     /// </summary>
-    public IReadOnlyList<FeatureImportance> Importance { get; init; } = [];
+    public IReadOnlyList<PredictorImportance> Importance { get; init; } = [];
 
     /// <summary>
     /// The share of rows where nothing happened, before the backtest's test period, that the model trained on (each
@@ -87,15 +88,15 @@ public sealed record RiskModel(
 
     /// <summary>
     /// Throws <see cref="InvalidOperationException"/> naming the missing and extra features when
-    /// <paramref name="featureNames"/> is not the set this model was trained on.
+    /// <paramref name="predictorNames"/> is not the set this model was trained on.
     /// </summary>
-    public void EnsureCompatible(IReadOnlyList<string> featureNames)
+    public void EnsureCompatible(IReadOnlyList<string> predictorNames)
     {
-        ArgumentNullException.ThrowIfNull(featureNames);
-        var given = new HashSet<string>(featureNames, StringComparer.Ordinal);
-        var expected = new HashSet<string>(FeatureNames, StringComparer.Ordinal);
-        var missing = FeatureNames.Where(f => !given.Contains(f)).ToArray();
-        var extra = featureNames.Where(f => !expected.Contains(f)).ToArray();
+        ArgumentNullException.ThrowIfNull(predictorNames);
+        var given = new HashSet<string>(predictorNames, StringComparer.Ordinal);
+        var expected = new HashSet<string>(PredictorNames, StringComparer.Ordinal);
+        var missing = PredictorNames.Where(f => !given.Contains(f)).ToArray();
+        var extra = predictorNames.Where(f => !expected.Contains(f)).ToArray();
         if (missing.Length == 0 && extra.Length == 0)
         {
             return;
@@ -118,23 +119,23 @@ public sealed record RiskModel(
     }
 
     /// <summary>
-    /// For each of the model's features in order, its index in <paramref name="featureNames"/> (which must hold the
+    /// For each of the model's features in order, its index in <paramref name="predictorNames"/> (which must hold the
     /// same set, see <see cref="EnsureCompatible"/>), so rows in the data's order can be read in the model's.
     /// </summary>
-    public int[] ColumnSources(IReadOnlyList<string> featureNames)
+    public int[] ColumnSources(IReadOnlyList<string> predictorNames)
     {
-        EnsureCompatible(featureNames);
+        EnsureCompatible(predictorNames);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < featureNames.Count; i++)
+        for (var i = 0; i < predictorNames.Count; i++)
         {
-            index[featureNames[i]] = i;
+            index[predictorNames[i]] = i;
         }
 
-        return [.. FeatureNames.Select(f => index[f])];
+        return [.. PredictorNames.Select(f => index[f])];
     }
 
     /// <summary>The probability and per-feature contributions for an account's features (names must match).</summary>
-    public ScoreExplanation Explain(AccountFeatures features)
+    public ScoreExplanation Explain(AccountPredictors features)
     {
         ArgumentNullException.ThrowIfNull(features);
         return Explain([features])[0];
@@ -144,7 +145,7 @@ public sealed record RiskModel(
     /// Scores the accounts with the ML.NET model in one pass (names must match): per account the calibrated
     /// probability, the raw logit and its exact per-feature contributions.
     /// </summary>
-    public IReadOnlyList<ScoreExplanation> Explain(IReadOnlyList<AccountFeatures> accounts)
+    public IReadOnlyList<ScoreExplanation> Explain(IReadOnlyList<AccountPredictors> accounts)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         if (accounts.Count == 0)
@@ -158,11 +159,11 @@ public sealed record RiskModel(
         for (var r = 0; r < result.Length; r++)
         {
             var contributions = scores.Contributions![r];
-            var byFeature = new FeatureContribution[contributions.Length];
+            var byFeature = new PredictorContribution[contributions.Length];
             double sum = 0;
             for (var c = 0; c < contributions.Length; c++)
             {
-                byFeature[c] = new FeatureContribution(FeatureNames[c], x[r, c], contributions[c]);
+                byFeature[c] = new PredictorContribution(PredictorNames[c], x[r, c], contributions[c]);
                 sum += contributions[c];
             }
 
@@ -179,14 +180,14 @@ public sealed record RiskModel(
     }
 
     /// <summary>Calibrated probabilities for the accounts (names must match), without explanations.</summary>
-    public double[] PredictProbabilities(IReadOnlyList<AccountFeatures> accounts)
+    public double[] PredictProbabilities(IReadOnlyList<AccountPredictors> accounts)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         return accounts.Count == 0 ? [] : Classifier.Score(Matrix(accounts)).Probabilities;
     }
 
     /// <summary>The accounts' features in the model's column order.</summary>
-    private FeatureMatrix Matrix(IReadOnlyList<AccountFeatures> accounts)
+    private PredictorMatrix Matrix(IReadOnlyList<AccountPredictors> accounts)
     {
         var sources = ColumnSources(accounts[0].Names);
         var values = new double[accounts.Count * sources.Length];
@@ -203,6 +204,6 @@ public sealed record RiskModel(
             }
         }
 
-        return new FeatureMatrix(FeatureNames, values);
+        return new PredictorMatrix(PredictorNames, values);
     }
 }

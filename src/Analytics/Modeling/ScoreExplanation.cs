@@ -8,7 +8,7 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <param name="Logit">The model's raw log-odds: <paramref name="Intercept"/> plus the contributions.</param>
 /// <param name="Intercept">The model's intercept.</param>
 /// <param name="Contributions">One per feature, in the model's feature order.</param>
-public sealed record ScoreExplanation(double Probability, double Logit, double Intercept, IReadOnlyList<FeatureContribution> Contributions)
+public sealed record ScoreExplanation(double Probability, double Logit, double Intercept, IReadOnlyList<PredictorContribution> Contributions)
 {
     /// <summary>The probability after the model's calibration (monotone in <see cref="Logit"/>): what users see.</summary>
     public double CalibratedProbability { get; init; } = double.NaN;

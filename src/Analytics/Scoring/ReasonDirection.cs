@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Scoring;
 
@@ -10,7 +10,7 @@ namespace ChurnWatch.Analytics.Scoring;
 /// </summary>
 internal static class ReasonDirection
 {
-    public static bool Contradicts(string feature, AccountFeatures values, FeatureSettings settings, RetainedLevels levels, bool raisesRisk)
+    public static bool Contradicts(string feature, AccountPredictors values, PredictorSettings settings, RetainedLevels levels, bool raisesRisk)
     {
         if (ReasonWriter.Comparison(feature, values, settings, levels) is { } c)
             return RetainedLevels.Contradicts(c.Feature, c.Value, c.Median, raisesRisk);
@@ -22,23 +22,23 @@ internal static class ReasonDirection
     /// Whether the sentence reads as good news or bad: a trend that rose or fell (weekly active users, usage events,
     /// MRR), seats mostly in use or "only" a few, every key feature adopted or "only" some.
     /// </summary>
-    private static (bool Good, bool Bad) Says(string feature, AccountFeatures values, FeatureSettings settings)
+    private static (bool Good, bool Bad) Says(string feature, AccountPredictors values, PredictorSettings settings)
     {
         switch (ReasonWriter.DriverOf(feature))
         {
-            case FeatureNames.Wau4w:
+            case PredictorNames.Wau4w:
                 // Compared as the sentence words it: to one decimal.
-                var now = Math.Round(values[FeatureNames.Wau4w], 1);
-                var before = Math.Round(values[FeatureNames.WauPrev8w], 1);
+                var now = Math.Round(values[PredictorNames.Wau4w], 1);
+                var before = Math.Round(values[PredictorNames.WauPrev8w], 1);
                 return (now > before, now < before);
-            case FeatureNames.EventsChange:
-            case FeatureNames.MrrChange90d:
+            case PredictorNames.EventsChange:
+            case PredictorNames.MrrChange90d:
                 var change = values[feature];
                 return (change > 0, change < 0);
-            case FeatureNames.SeatUtilisation:
+            case PredictorNames.SeatUtilisation:
                 var used = values[feature];
                 return (used >= ReasonWriter.SeatsMostlyUsed, used < ReasonWriter.SeatsFewUsed);
-            case FeatureNames.KeyFeaturesAdopted:
+            case PredictorNames.KeyFeaturesAdopted:
                 var total = settings.KeyFeatures.Distinct(StringComparer.Ordinal).Count();
                 return (values[feature] >= total, values[feature] < total);
             default:

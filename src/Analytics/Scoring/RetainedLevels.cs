@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Scoring;
 
@@ -43,20 +43,20 @@ public sealed record RetainedLevels(
     public static bool IsLevel(string feature)
     {
         ArgumentNullException.ThrowIfNull(feature);
-        return feature is FeatureNames.Events28d or FeatureNames.EventsPerUser28d or FeatureNames.FeatureBreadth28d
-                   or FeatureNames.Wau4w or FeatureNames.TicketsOpened90d or FeatureNames.MedianDaysToResolve180d
-                   or FeatureNames.CsatAvg180d
-               || (feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal) && feature.EndsWith(FeatureNames.UsageSuffix, StringComparison.Ordinal));
+        return feature is PredictorNames.Events28d or PredictorNames.EventsPerUser28d or PredictorNames.FeatureBreadth28d
+                   or PredictorNames.Wau4w or PredictorNames.TicketsOpened90d or PredictorNames.MedianDaysToResolve180d
+                   or PredictorNames.CsatAvg180d
+               || (feature.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal) && feature.EndsWith(PredictorNames.UsageSuffix, StringComparison.Ordinal));
     }
 
     /// <summary>
     /// Whether a level is a volume (events, users, features, tickets), compared as a share or multiple of the median;
     /// the others (days to resolve, CSAT) are on a scale where "twice the median" means nothing, so only the median is given.
     /// </summary>
-    public static bool IsVolume(string feature) => IsLevel(feature) && feature is not (FeatureNames.MedianDaysToResolve180d or FeatureNames.CsatAvg180d);
+    public static bool IsVolume(string feature) => IsLevel(feature) && feature is not (PredictorNames.MedianDaysToResolve180d or PredictorNames.CsatAvg180d);
 
     /// <summary>Whether more of <paramref name="feature"/> is what retained accounts do (usage), rather than a sign of trouble (tickets, slow resolution).</summary>
-    public static bool MoreIsSafer(string feature) => feature is not (FeatureNames.TicketsOpened90d or FeatureNames.MedianDaysToResolve180d);
+    public static bool MoreIsSafer(string feature) => feature is not (PredictorNames.TicketsOpened90d or PredictorNames.MedianDaysToResolve180d);
 
     /// <summary>The reference for an account on <paramref name="plan"/>: its plan's median when the plan has enough retained rows, else every plan's.</summary>
     /// <returns>The median and who it describes ("retained Business accounts"), or null when there is no reference.</returns>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Worker.Configuration;

@@ -176,7 +176,7 @@ internal static class ModelShowCommand
             .AddColumns("Feature", "Mean |contribution| (logit)", "AUC lost when shuffled");
         foreach (var i in model.Importance.Take(top))
         {
-            importance.AddRow(Markup.Escape(i.Feature), F(i.MeanAbsoluteContribution, "0.000"), $"{F(i.PermutationAucDrop, "0.0000")} ± {F(i.PermutationAucDropSpread, "0.0000")}");
+            importance.AddRow(Markup.Escape(i.Predictor), F(i.MeanAbsoluteContribution, "0.000"), $"{F(i.PermutationAucDrop, "0.0000")} ± {F(i.PermutationAucDropSpread, "0.0000")}");
         }
 
         console.Write(importance);

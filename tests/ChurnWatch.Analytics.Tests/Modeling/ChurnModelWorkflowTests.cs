@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Tests.TestData;
@@ -80,7 +80,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         Assert.True(report.CalibratedLogLoss <= report.UncalibratedLogLoss);
         Assert.Equal(report.CalibrationMethod != "none", model.Classifier.IsCalibrated);
         // calibration is monotone: it never reorders accounts
-        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History));
+        var snapshots = ChurnModelWorkflow.PredictorSnapshots(CompanyTimeline.Build(_fixture.History), model.PredictorSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History));
         var calibrated = model.Explain(snapshots).OrderBy(e => e.Logit).Select(e => e.CalibratedProbability).ToArray();
         Assert.Equal(calibrated.Order(), calibrated);
         Assert.All(calibrated, p => Assert.InRange(p, 0, 1));
@@ -132,7 +132,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     {
         var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
         var model = _fixture.Models.Churn;
-        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, asOf);
+        var snapshots = ChurnModelWorkflow.PredictorSnapshots(CompanyTimeline.Build(_fixture.History), model.PredictorSettings, asOf);
         var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options, asOf);
 
         Assert.Equal(snapshots.Count, scores.Count);
@@ -152,23 +152,23 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     {
         var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
         var model = _fixture.Models.Churn;
-        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, asOf);
+        var snapshots = ChurnModelWorkflow.PredictorSnapshots(CompanyTimeline.Build(_fixture.History), model.PredictorSettings, asOf);
         var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options, asOf);
 
         for (var i = 0; i < snapshots.Count; i++)
         {
             var groups = model.Explain(snapshots[i]).Contributions
-                .GroupBy(c => ReasonWriter.Sentence(c.Feature, snapshots[i], model.FeatureSettings))
+                .GroupBy(c => ReasonWriter.Sentence(c.Predictor, snapshots[i], model.PredictorSettings))
                 .ToList();
             // Shown with the comparison with retained accounts; grouped here by the sentence without it, as the
             // features that say one thing in words give one sentence.
-            string Shown(IGrouping<string, FeatureContribution> g) => ReasonWriter.Sentence(g.First().Feature, snapshots[i], model.FeatureSettings, model.RetainedLevels);
+            string Shown(IGrouping<string, PredictorContribution> g) => ReasonWriter.Sentence(g.First().Predictor, snapshots[i], model.PredictorSettings, model.RetainedLevels);
             var bySentence = groups.ToDictionary(Shown, g => g.Sum(c => c.Contribution));
             // A sentence's topic is its strongest feature's; contract, plan and tenure are context, never a reason; a
             // level whose comparison says the opposite of its contribution is not shown.
             var behaviour = groups
-                .Where(g => !ReasonTopics.IsStructure(ReasonTopics.Of(g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature)))
-                .Where(g => !ReasonDirection.Contradicts(g.First().Feature, snapshots[i], model.FeatureSettings, model.RetainedLevels, raisesRisk: bySentence[Shown(g)] > 0))
+                .Where(g => !ReasonTopics.IsStructure(ReasonTopics.Of(g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Predictor, StringComparer.Ordinal).First().Predictor)))
+                .Where(g => !ReasonDirection.Contradicts(g.First().Predictor, snapshots[i], model.PredictorSettings, model.RetainedLevels, raisesRisk: bySentence[Shown(g)] > 0))
                 .Select(Shown).ToList();
             var raising = behaviour.Where(k => bySentence[k] >= ChurnModelWorkflow.MinimumReasonContribution).OrderByDescending(k => bySentence[k]).ToList();
             var protecting = behaviour.Where(k => bySentence[k] <= -ChurnModelWorkflow.MinimumReasonContribution).OrderBy(k => bySentence[k]).ToList();
@@ -185,7 +185,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
         var model = _fixture.Models.Churn;
         var timeline = CompanyTimeline.Build(_fixture.History);
-        var weekBefore = ChurnModelWorkflow.FeatureSnapshots(timeline, model.FeatureSettings, asOf.AddDays(-7)).ToDictionary(f => f.AccountId);
+        var weekBefore = ChurnModelWorkflow.PredictorSnapshots(timeline, model.PredictorSettings, asOf.AddDays(-7)).ToDictionary(f => f.AccountId);
 
         var scores = ChurnModelWorkflow.Score(timeline, _fixture.Models, _fixture.Options, asOf, withChanges: true);
         var without = ChurnModelWorkflow.Score(timeline, _fixture.Models, _fixture.Options, asOf);
@@ -247,7 +247,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     public void Score_ModelWithDifferentFeatures_IsRefusedNamingThem()
     {
         var model = _fixture.Models.Churn;
-        var renamed = model with { FeatureNames = [.. model.FeatureNames.Select(n => n == FeatureNames.Mrr ? "mrr_eur" : n)] };
+        var renamed = model with { PredictorNames = [.. model.PredictorNames.Select(n => n == PredictorNames.Mrr ? "mrr_eur" : n)] };
         var models = _fixture.Models with { Churn = renamed };
 
         var error = Assert.Throws<InvalidOperationException>(() => ChurnModelWorkflow.Score(_fixture.History, models, _fixture.Options));
@@ -269,7 +269,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         Assert.Equal(json, RiskModelSerializer.Serialize(read));
         Assert.Equal(json, RiskModelSerializer.Serialize(readFromStream));
         Assert.Contains("\"target\": \"churn\"", json, StringComparison.Ordinal);
-        var snapshot = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), read.FeatureSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History))[0];
+        var snapshot = ChurnModelWorkflow.PredictorSnapshots(CompanyTimeline.Build(_fixture.History), read.PredictorSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History))[0];
         Assert.Equal(_fixture.Models.Churn.Explain(snapshot).Probability, read.Explain(snapshot).Probability);
     }
 
@@ -288,12 +288,12 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         var history = SyntheticCompany.Generate(accounts: 120, days: 500, seed: 9, optionalEntities: false);
 
         var models = ChurnModelWorkflow.Train(history, new ModelingOptions());
-        var snapshots = ChurnModelWorkflow.FeatureSnapshots(history, new ModelingOptions(), ChurnModelWorkflow.DefaultAsOf(history));
+        var snapshots = ChurnModelWorkflow.PredictorSnapshots(history, new ModelingOptions(), ChurnModelWorkflow.DefaultAsOf(history));
 
-        Assert.All(snapshots, s => Assert.True(double.IsNaN(s[FeatureNames.TicketsOpen])));
+        Assert.All(snapshots, s => Assert.True(double.IsNaN(s[PredictorNames.TicketsOpen])));
         // A feature never observed in training carries no information: it moves no account's score.
-        Assert.All(snapshots, s => Assert.Equal(0, models.Churn.Explain(s).Contributions.Single(c => c.Feature == FeatureNames.TicketsOpen).Contribution));
-        Assert.All(snapshots, s => Assert.Equal(0, models.Renewal!.Explain(s).Contributions.Single(c => c.Feature == FeatureNames.TicketsOpen).Contribution));
+        Assert.All(snapshots, s => Assert.Equal(0, models.Churn.Explain(s).Contributions.Single(c => c.Predictor == PredictorNames.TicketsOpen).Contribution));
+        Assert.All(snapshots, s => Assert.Equal(0, models.Renewal!.Explain(s).Contributions.Single(c => c.Predictor == PredictorNames.TicketsOpen).Contribution));
     }
 
     [Fact]
@@ -319,14 +319,14 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         var importance = model.Importance;
         foreach (var i in importance.Take(5))
         {
-            _output.WriteLine($"{i.Feature}: mean |contribution| {i.MeanAbsoluteContribution:F3}, permutation AUC drop {i.PermutationAucDrop:F4} ± {i.PermutationAucDropSpread:F4}");
+            _output.WriteLine($"{i.Predictor}: mean |contribution| {i.MeanAbsoluteContribution:F3}, permutation AUC drop {i.PermutationAucDrop:F4} ± {i.PermutationAucDropSpread:F4}");
         }
 
-        Assert.Equal(model.FeatureNames.Order(StringComparer.Ordinal), importance.Select(i => i.Feature).Order(StringComparer.Ordinal));
+        Assert.Equal(model.PredictorNames.Order(StringComparer.Ordinal), importance.Select(i => i.Predictor).Order(StringComparer.Ordinal));
         Assert.Equal(importance.Select(i => i.MeanAbsoluteContribution).OrderDescending(), importance.Select(i => i.MeanAbsoluteContribution));
         // The synthetic company churns from falling usage: a usage feature must lead, and shuffling it must cost AUC.
-        var usage = new[] { FeatureNames.Wau4w, FeatureNames.WauPrev8w, FeatureNames.WauChange, FeatureNames.Events28d, FeatureNames.EventsChange, FeatureNames.DaysSinceLastActivity, FeatureNames.EventsPerUser28d, FeatureNames.SeatUtilisation };
-        Assert.Contains(importance[0].Feature, usage.Concat(model.FeatureNames.Where(f => f.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal))));
+        var usage = new[] { PredictorNames.Wau4w, PredictorNames.WauPrev8w, PredictorNames.WauChange, PredictorNames.Events28d, PredictorNames.EventsChange, PredictorNames.DaysSinceLastActivity, PredictorNames.EventsPerUser28d, PredictorNames.SeatUtilisation };
+        Assert.Contains(importance[0].Predictor, usage.Concat(model.PredictorNames.Where(f => f.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal))));
         Assert.True(importance.Max(i => i.PermutationAucDrop) > 0.01, "no feature's shuffle cost AUC");
     }
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 
@@ -11,33 +11,33 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Of_DocumentedFeatures_StructureIsContractPlanAndTenureOnly()
     {
-        var names = typeof(FeatureNames).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.Name is not nameof(FeatureNames.UsagePrefix) and not nameof(FeatureNames.UsageSuffix))
+        var names = typeof(PredictorNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name is not nameof(PredictorNames.UsagePrefix) and not nameof(PredictorNames.UsageSuffix))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
 
         var structure = names.Where(n => ReasonTopics.IsStructure(ReasonTopics.Of(n))).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            new[] { FeatureNames.AnnualContract, FeatureNames.DaysToRenewal, FeatureNames.Mrr, FeatureNames.PlanTier, FeatureNames.Seats, FeatureNames.TenureDays }.Order(StringComparer.Ordinal),
+            new[] { PredictorNames.AnnualContract, PredictorNames.DaysToRenewal, PredictorNames.Mrr, PredictorNames.PlanTier, PredictorNames.Seats, PredictorNames.TenureDays }.Order(StringComparer.Ordinal),
             structure);
         Assert.Equal(ReasonTopic.Usage, ReasonTopics.Of("usage_reports_28d"));
-        Assert.Equal(ReasonTopic.Billing, ReasonTopics.Of(FeatureNames.MaxDaysOverdue));
+        Assert.Equal(ReasonTopic.Billing, ReasonTopics.Of(PredictorNames.MaxDaysOverdue));
     }
 
     private static ScoreExplanation Explanation(params (string Feature, double Contribution)[] contributions) =>
-        new(0.5, 0, 0, [.. contributions.Select(c => new FeatureContribution(c.Feature, 0, c.Contribution))]);
+        new(0.5, 0, 0, [.. contributions.Select(c => new PredictorContribution(c.Feature, 0, c.Contribution))]);
 
     [Fact]
     public void Reasons_StrongStructureDriver_IsLeftToTheContext()
     {
         var features = ReasonExample.Features();
         var explanation = Explanation(
-            (FeatureNames.AnnualContract, 1.2),
-            (FeatureNames.TenureDays, 0.6),
-            (FeatureNames.UrgentOpen, 0.35),
-            (FeatureNames.WauChange, 0.2),
-            (FeatureNames.Wau4w, 0.1));
+            (PredictorNames.AnnualContract, 1.2),
+            (PredictorNames.TenureDays, 0.6),
+            (PredictorNames.UrgentOpen, 0.35),
+            (PredictorNames.WauChange, 0.2),
+            (PredictorNames.Wau4w, 0.1));
 
         var reasons = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
 
@@ -51,28 +51,28 @@ public sealed class ReasonTopicsTests
     public void Reasons_LowRiskAccount_SaysWhatKeepsItSafe_OthersWhatRaisesTheRisk()
     {
         var features = ReasonExample.Features();
-        var explanation = Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.FailedPayments90d, -0.4), (FeatureNames.CsatAvg180d, -0.2), (FeatureNames.TenureDays, -0.9));
+        var explanation = Explanation((PredictorNames.UrgentOpen, 0.3), (PredictorNames.FailedPayments90d, -0.4), (PredictorNames.CsatAvg180d, -0.2), (PredictorNames.TenureDays, -0.9));
 
         var low = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
         var medium = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.Medium, 3);
 
-        Assert.Equal([FeatureNames.FailedPayments90d, FeatureNames.CsatAvg180d], low.Select(r => r.Feature));
+        Assert.Equal([PredictorNames.FailedPayments90d, PredictorNames.CsatAvg180d], low.Select(r => r.Feature));
         Assert.All(low, r => Assert.True(r.IsProtective));
-        Assert.Equal([FeatureNames.UrgentOpen], medium.Select(r => r.Feature));
+        Assert.Equal([PredictorNames.UrgentOpen], medium.Select(r => r.Feature));
     }
 
     [Fact]
     public void Reasons_LowRiskAccountWithNothingProtective_KeepsWhatRaisesIt()
     {
-        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.CsatAvg180d, -0.01)), ReasonExample.Features(), ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((PredictorNames.UrgentOpen, 0.3), (PredictorNames.CsatAvg180d, -0.01)), ReasonExample.Features(), ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
 
-        Assert.Equal([FeatureNames.UrgentOpen], reasons.Select(r => r.Feature));
+        Assert.Equal([PredictorNames.UrgentOpen], reasons.Select(r => r.Feature));
     }
 
     [Fact]
     public void Reasons_TwoFeaturesOfOneOverdueInvoice_AreOneReason()
     {
-        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.InvoicesPastDue, 0.2), (FeatureNames.MaxDaysOverdue, 0.25)), ReasonExample.Features(), ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((PredictorNames.InvoicesPastDue, 0.2), (PredictorNames.MaxDaysOverdue, 0.25)), ReasonExample.Features(), ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
 
         var reason = Assert.Single(reasons);
         Assert.Equal("2 invoices past due, the oldest 45 days", reason.Sentence);

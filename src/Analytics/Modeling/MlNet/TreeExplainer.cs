@@ -11,10 +11,10 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 internal sealed class TreeExplainer : IModelExplainer
 {
     private readonly ShapTree[] _trees;
-    private readonly int[] _slotFeatures;
+    private readonly int[] _slotPredictors;
     private readonly double _bias;
 
-    public TreeExplainer(RegressionTreeEnsemble ensemble, double[][] covers, int[] slotFeatures, int featureCount)
+    public TreeExplainer(RegressionTreeEnsemble ensemble, double[][] covers, int[] slotPredictors, int predictorCount)
     {
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(covers);
@@ -24,12 +24,12 @@ internal sealed class TreeExplainer : IModelExplainer
         }
 
         _trees = [.. ensemble.Trees.Select((tree, k) => Convert(tree, ensemble.TreeWeights[k], covers[k]))];
-        _slotFeatures = slotFeatures;
-        FeatureCount = featureCount;
+        _slotPredictors = slotPredictors;
+        PredictorCount = predictorCount;
         _bias = ensemble.Bias + _trees.Sum(t => t.ExpectedValue());
     }
 
-    public int FeatureCount { get; }
+    public int PredictorCount { get; }
 
     /// <summary>Prepared rows counted at a time: the trees walk a block in parallel, and only a block is held.</summary>
     private const int CoverBlockRows = 8192;
@@ -106,7 +106,7 @@ internal sealed class TreeExplainer : IModelExplainer
         contributions.Clear();
         for (var s = 0; s < phi.Length; s++)
         {
-            contributions[_slotFeatures[s]] += phi[s];
+            contributions[_slotPredictors[s]] += phi[s];
         }
 
         return _bias;

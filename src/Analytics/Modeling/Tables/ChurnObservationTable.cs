@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 
 namespace ChurnWatch.Analytics.Modeling.Tables;
@@ -35,7 +35,7 @@ public static class ChurnObservationTable
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(options);
-        var names = new FeatureBuilder(ledger, ChurnModelWorkflow.ResolveFeatureSettings(ledger, options)).Schema.Names;
+        var names = new PredictorBuilder(ledger, ChurnModelWorkflow.ResolvePredictorSettings(ledger, options)).Schema.Names;
         return [AccountColumn, DateColumn, .. names, LabelColumn];
     }
 
@@ -50,12 +50,12 @@ public static class ChurnObservationTable
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(ledger, options);
+        var settings = ChurnModelWorkflow.ResolvePredictorSettings(ledger, options);
         foreach (var batch in batches)
         {
-            using var set = ObservationSetBuilder.Build([new FeatureBuilder(batch, settings)], TrainingSample.All, options);
+            using var set = ObservationSetBuilder.Build([new PredictorBuilder(batch, settings)], TrainingSample.All, options);
             var reader = set.Features.OpenReader();
-            var features = new float[set.FeatureCount];
+            var features = new float[set.PredictorCount];
             for (var r = 0; r < set.Count; r++)
             {
                 if (set.Churn[r] < 0)
@@ -63,7 +63,7 @@ public static class ChurnObservationTable
                     continue;
                 }
 
-                var cells = new string[set.FeatureCount + 3];
+                var cells = new string[set.PredictorCount + 3];
                 cells[0] = set.AccountIds[set.Account[r]];
                 cells[1] = DateOnly.FromDayNumber(set.Day[r]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 reader.Read(r, features);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Tests.TestData;
@@ -13,13 +13,13 @@ public sealed class ChurnObservationTableTests
     {
         var timeline = CompanyTimeline.Build(SyntheticCompany.Generate(accounts: 120, days: 500, seed: 31));
         var options = new ModelingOptions();
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(timeline, options);
-        using var set = ObservationSetBuilder.Build(new FeatureBuilder(timeline, settings), options);
+        var settings = ChurnModelWorkflow.ResolvePredictorSettings(timeline, options);
+        using var set = ObservationSetBuilder.Build(new PredictorBuilder(timeline, settings), options);
         var labelled = Enumerable.Range(0, set.Count).Where(r => set.Churn[r] >= 0).ToList();
 
         var table = ChurnObservationTable.Build(timeline, options, "observations.csv");
 
-        Assert.Equal(["account_id", "observation_date", .. set.FeatureNames, "churned"], table.Columns);
+        Assert.Equal(["account_id", "observation_date", .. set.PredictorNames, "churned"], table.Columns);
         Assert.Equal(labelled.Count, table.Rows.Count);
         for (var i = 0; i < labelled.Count; i++)
         {

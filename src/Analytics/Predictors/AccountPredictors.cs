@@ -1,11 +1,11 @@
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>An account's feature values as of a date: the snapshot the pipeline stores and the model scores.</summary>
 /// <param name="AccountId">The account.</param>
 /// <param name="AsOf">Observation date: only data strictly before it was used.</param>
 /// <param name="Names">Feature names, in column order (shared by all accounts of a run).</param>
 /// <param name="Values">Values in the same order; NaN means absent.</param>
-public sealed record AccountFeatures(string AccountId, DateOnly AsOf, IReadOnlyList<string> Names, IReadOnlyList<double> Values)
+public sealed record AccountPredictors(string AccountId, DateOnly AsOf, IReadOnlyList<string> Names, IReadOnlyList<double> Values)
 {
     /// <summary>The value of a named feature (NaN when absent); throws for an unknown name.</summary>
     public double this[string name]

@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
 /// A company's daily event totals per product feature, the weeks its weekly active-user rows cover and its

@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>One documented model feature.</summary>
 /// <param name="Name">snake_case name, stable across runs: models refer to features by it.</param>
@@ -8,8 +8,8 @@ namespace ChurnWatch.Analytics.Features;
 /// True for non-negative, right-skewed counts and amounts; the standardiser applies <c>log1p</c> to them so a few very
 /// large accounts do not dominate the fit.
 /// </param>
-public sealed record FeatureDefinition(string Name, string Description, FeatureSource Source, bool IsCountLike)
+public sealed record PredictorDefinition(string Name, string Description, PredictorSource Source, bool IsCountLike)
 {
     /// <summary>True when the feature comes from an entity a company may not provide (its value is then NaN).</summary>
-    public bool IsFromOptionalEntity => Source is FeatureSource.Tickets or FeatureSource.Invoices or FeatureSource.PaymentAttempts;
+    public bool IsFromOptionalEntity => Source is PredictorSource.Tickets or PredictorSource.Invoices or PredictorSource.PaymentAttempts;
 }

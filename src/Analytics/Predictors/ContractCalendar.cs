@@ -1,6 +1,6 @@
 using ChurnWatch.Analytics.History;
 
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>Renewal anniversaries of contracts.</summary>
 internal static class ContractCalendar

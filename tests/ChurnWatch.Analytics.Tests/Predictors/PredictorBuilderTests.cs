@@ -1,15 +1,15 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Analytics.Tests.TestData;
 using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
 
-namespace ChurnWatch.Analytics.Tests.Features;
+namespace ChurnWatch.Analytics.Tests.Predictors;
 
-public class FeatureBuilderTests
+public class PredictorBuilderTests
 {
     private const int D = 112; // 2024-04-22, a Monday
-    private static readonly FeatureSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
+    private static readonly PredictorSettings Settings = new(["reports", "api", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
 
     internal static HistoryBuilder Example() => new HistoryBuilder()
         .Account("a", seatsLicensedToday: 999)
@@ -35,48 +35,48 @@ public class FeatureBuilderTests
         .WithWeeks("a", firstMonday: 84, lastMonday: 105, users: 7)
         .Week("a", D, 50);
 
-    private static AccountFeatures Compute(CompanyHistory history, string account = "a", int day = D) =>
-        new FeatureBuilder(CompanyTimeline.Build(history), Settings).Compute(account, Date(day))!;
+    private static AccountPredictors Compute(CompanyHistory history, string account = "a", int day = D) =>
+        new PredictorBuilder(CompanyTimeline.Build(history), Settings).Compute(account, Date(day))!;
 
     [Fact]
     public void Compute_HandMadeHistory_GivesExactValues()
     {
         var f = Compute(Example().Build(At(200)));
 
-        Assert.Equal(112, f[FeatureNames.TenureDays]);
-        Assert.Equal(100, f[FeatureNames.Mrr]);
-        Assert.Equal(0, f[FeatureNames.MrrChange90d]);
-        Assert.Equal(2, f[FeatureNames.PlanTier]);
-        Assert.Equal(0, f[FeatureNames.AnnualContract]);
-        Assert.Equal(10, f[FeatureNames.Seats]);
-        Assert.True(double.IsNaN(f[FeatureNames.DaysToRenewal]));
-        Assert.Equal(7, f[FeatureNames.Wau4w]);
-        Assert.Equal(24, f[FeatureNames.WauPrev8w]);
-        Assert.Equal((7 - 24) / 24.0, f[FeatureNames.WauChange], 12);
-        Assert.Equal(0.7, f[FeatureNames.SeatUtilisation], 12);
-        Assert.Equal(15, f[FeatureNames.Events28d]);
-        Assert.Equal(15 / 7.0, f[FeatureNames.EventsPerUser28d], 12);
+        Assert.Equal(112, f[PredictorNames.TenureDays]);
+        Assert.Equal(100, f[PredictorNames.Mrr]);
+        Assert.Equal(0, f[PredictorNames.MrrChange90d]);
+        Assert.Equal(2, f[PredictorNames.PlanTier]);
+        Assert.Equal(0, f[PredictorNames.AnnualContract]);
+        Assert.Equal(10, f[PredictorNames.Seats]);
+        Assert.True(double.IsNaN(f[PredictorNames.DaysToRenewal]));
+        Assert.Equal(7, f[PredictorNames.Wau4w]);
+        Assert.Equal(24, f[PredictorNames.WauPrev8w]);
+        Assert.Equal((7 - 24) / 24.0, f[PredictorNames.WauChange], 12);
+        Assert.Equal(0.7, f[PredictorNames.SeatUtilisation], 12);
+        Assert.Equal(15, f[PredictorNames.Events28d]);
+        Assert.Equal(15 / 7.0, f[PredictorNames.EventsPerUser28d], 12);
         // Prior window: days 50 (first usage data) to 84, 40 events over 34 days, as a 28-day rate.
         var prior = 40 * 28 / 34.0;
-        Assert.Equal((15 - prior) / prior, f[FeatureNames.EventsChange], 12);
-        Assert.Equal(1, f[FeatureNames.FeatureBreadth28d]);
+        Assert.Equal((15 - prior) / prior, f[PredictorNames.EventsChange], 12);
+        Assert.Equal(1, f[PredictorNames.FeatureBreadth28d]);
         Assert.Equal(15, f["usage_reports_28d"]);
         Assert.Equal(0, f["usage_api_28d"]);
-        Assert.Equal(1, f[FeatureNames.DaysSinceLastActivity]);
-        Assert.Equal(50, f[FeatureNames.DaysToFirstKeyFeature]);
-        Assert.Equal(2, f[FeatureNames.KeyFeaturesAdopted]);
+        Assert.Equal(1, f[PredictorNames.DaysSinceLastActivity]);
+        Assert.Equal(50, f[PredictorNames.DaysToFirstKeyFeature]);
+        Assert.Equal(2, f[PredictorNames.KeyFeaturesAdopted]);
 
-        Assert.Equal(5, f[FeatureNames.TicketsOpened90d]);
-        Assert.Equal(3, f[FeatureNames.TicketsOpen]);
-        Assert.Equal(2, f[FeatureNames.UrgentOpen]);
-        Assert.Equal(1, f[FeatureNames.UrgentOpenOver14d]);
-        Assert.Equal(1, f[FeatureNames.SlaBreached90d]);
-        Assert.Equal(7, f[FeatureNames.MedianDaysToResolve180d]);
-        Assert.Equal(3, f[FeatureNames.MaxTier90d]);
-        Assert.Equal(3, f[FeatureNames.CsatAvg180d]);
-        Assert.Equal(2, f[FeatureNames.InvoicesPastDue]);
-        Assert.Equal(45, f[FeatureNames.MaxDaysOverdue]);
-        Assert.Equal(1, f[FeatureNames.FailedPayments90d]);
+        Assert.Equal(5, f[PredictorNames.TicketsOpened90d]);
+        Assert.Equal(3, f[PredictorNames.TicketsOpen]);
+        Assert.Equal(2, f[PredictorNames.UrgentOpen]);
+        Assert.Equal(1, f[PredictorNames.UrgentOpenOver14d]);
+        Assert.Equal(1, f[PredictorNames.SlaBreached90d]);
+        Assert.Equal(7, f[PredictorNames.MedianDaysToResolve180d]);
+        Assert.Equal(3, f[PredictorNames.MaxTier90d]);
+        Assert.Equal(3, f[PredictorNames.CsatAvg180d]);
+        Assert.Equal(2, f[PredictorNames.InvoicesPastDue]);
+        Assert.Equal(45, f[PredictorNames.MaxDaysOverdue]);
+        Assert.Equal(1, f[PredictorNames.FailedPayments90d]);
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public class FeatureBuilderTests
 
         var f = Compute(history);
 
-        Assert.Equal(new DateOnly(2025, 1, 1).DayNumber - Date(D).DayNumber, f[FeatureNames.DaysToRenewal]);
-        Assert.Equal(1, f[FeatureNames.AnnualContract]);
+        Assert.Equal(new DateOnly(2025, 1, 1).DayNumber - Date(D).DayNumber, f[PredictorNames.DaysToRenewal]);
+        Assert.Equal(1, f[PredictorNames.AnnualContract]);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public class FeatureBuilderTests
 
         var f = Compute(history);
 
-        Assert.All(FeatureCatalog.Core.Where(d => d.IsFromOptionalEntity), d => Assert.True(double.IsNaN(f[d.Name]), d.Name));
-        Assert.Equal(3, f[FeatureNames.Events28d]);
+        Assert.All(PredictorCatalog.Core.Where(d => d.IsFromOptionalEntity), d => Assert.True(double.IsNaN(f[d.Name]), d.Name));
+        Assert.Equal(3, f[PredictorNames.Events28d]);
     }
 
     [Fact]
@@ -111,12 +111,12 @@ public class FeatureBuilderTests
 
         var f = Compute(history);
 
-        Assert.Equal(0, f[FeatureNames.TicketsOpen]);
-        Assert.Equal(0, f[FeatureNames.InvoicesPastDue]);
-        Assert.Equal(0, f[FeatureNames.FailedPayments90d]);
+        Assert.Equal(0, f[PredictorNames.TicketsOpen]);
+        Assert.Equal(0, f[PredictorNames.InvoicesPastDue]);
+        Assert.Equal(0, f[PredictorNames.FailedPayments90d]);
         // No resolved ticket: the median and CSAT have no value, which is not zero.
-        Assert.True(double.IsNaN(f[FeatureNames.MedianDaysToResolve180d]));
-        Assert.True(double.IsNaN(f[FeatureNames.CsatAvg180d]));
+        Assert.True(double.IsNaN(f[PredictorNames.MedianDaysToResolve180d]));
+        Assert.True(double.IsNaN(f[PredictorNames.CsatAvg180d]));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class FeatureBuilderTests
             .Subscription("a", 150, null, seats: 500)
             .Build(At(300));
 
-        Assert.Equal(20, Compute(history)[FeatureNames.Seats]);
+        Assert.Equal(20, Compute(history)[PredictorNames.Seats]);
     }
 
     [Fact]
@@ -145,13 +145,13 @@ public class FeatureBuilderTests
             .Build(At(300));
 
         Assert.False(CompanyShape.Of(oneSeat).LicensesSeats);
-        Assert.True(double.IsNaN(Compute(oneSeat)[FeatureNames.Seats]));
-        Assert.True(double.IsNaN(Compute(oneSeat)[FeatureNames.SeatUtilisation]));
+        Assert.True(double.IsNaN(Compute(oneSeat)[PredictorNames.Seats]));
+        Assert.True(double.IsNaN(Compute(oneSeat)[PredictorNames.SeatUtilisation]));
         Assert.Equal(0, AccountActivityBuilder.Build(oneSeat, Date(D), []).Single(x => x.AccountId == "a").Seats);
         // A company that sells seats keeps them, for the one-seat account too; and only from when it first sold more than one.
         Assert.True(CompanyShape.Of(sold).LicensesSeats);
-        Assert.Equal(1, Compute(sold)[FeatureNames.Seats]);
-        Assert.Equal(3, Compute(sold)[FeatureNames.SeatUtilisation]);
+        Assert.Equal(1, Compute(sold)[PredictorNames.Seats]);
+        Assert.Equal(3, Compute(sold)[PredictorNames.SeatUtilisation]);
         Assert.False(CompanyShape.Of(ChurnWatch.Analytics.Forecasting.HistoryCut.At(sold, At(200))).LicensesSeats);
         Assert.True(CompanyShape.Of(ChurnWatch.Analytics.Forecasting.HistoryCut.At(sold, At(201))).LicensesSeats);
     }
@@ -161,7 +161,7 @@ public class FeatureBuilderTests
     {
         var history = new HistoryBuilder().Account("a").Subscription("a", 0, 100).Build(At(300));
 
-        Assert.Null(new FeatureBuilder(CompanyTimeline.Build(history), Settings).Compute("a", Date(D)));
+        Assert.Null(new PredictorBuilder(CompanyTimeline.Build(history), Settings).Compute("a", Date(D)));
     }
 
     [Fact]
@@ -218,9 +218,9 @@ public class FeatureBuilderTests
             full.PaymentAttempts!.Where(p => p.AttemptedAt < cut).ToArray(),
             cut);
 
-        var settings = new FeatureSettings(["reports", "dashboards", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
-        var expected = new FeatureBuilder(CompanyTimeline.Build(full), settings).ComputeAll(d);
-        var actual = new FeatureBuilder(CompanyTimeline.Build(truncated), settings).ComputeAll(d);
+        var settings = new PredictorSettings(["reports", "dashboards", "exports"], ["Starter", "Team", "Business", "Enterprise"]);
+        var expected = new PredictorBuilder(CompanyTimeline.Build(full), settings).ComputeAll(d);
+        var actual = new PredictorBuilder(CompanyTimeline.Build(truncated), settings).ComputeAll(d);
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(e => e.AccountId), actual.Select(a => a.AccountId));
@@ -237,8 +237,8 @@ public class FeatureBuilderTests
 
         var values = Compute(history).ToDictionary();
 
-        Assert.Null(values[FeatureNames.TicketsOpen]);
-        Assert.Equal(100, values[FeatureNames.Mrr]);
-        Assert.Equal(FeatureCatalog.Core.Select(c => c.Name), values.Keys);
+        Assert.Null(values[PredictorNames.TicketsOpen]);
+        Assert.Equal(100, values[PredictorNames.Mrr]);
+        Assert.Equal(PredictorCatalog.Core.Select(c => c.Name), values.Keys);
     }
 }

@@ -4,13 +4,13 @@ namespace ChurnWatch.Analytics.Modeling;
 /// The input of every learner: rows x columns of doubles, row-major, with <see cref="double.NaN"/> for a missing
 /// value (learners route or impute it; they never read it as zero). Immutable once built.
 /// </summary>
-public sealed class FeatureMatrix
+public sealed class PredictorMatrix
 {
     private readonly double[] _values;
 
     /// <param name="columnNames">One name per column, in order.</param>
     /// <param name="values">Row-major values; its length must be a whole number of rows.</param>
-    public FeatureMatrix(IReadOnlyList<string> columnNames, double[] values)
+    public PredictorMatrix(IReadOnlyList<string> columnNames, double[] values)
     {
         ArgumentNullException.ThrowIfNull(columnNames);
         ArgumentNullException.ThrowIfNull(values);
@@ -35,7 +35,7 @@ public sealed class FeatureMatrix
     public ReadOnlySpan<double> Row(int row) => _values.AsSpan(row * Columns, Columns);
 
     /// <summary>A new matrix of the given rows, in the given order.</summary>
-    public FeatureMatrix SelectRows(IReadOnlyList<int> rows)
+    public PredictorMatrix SelectRows(IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var values = new double[rows.Count * Columns];
@@ -44,6 +44,6 @@ public sealed class FeatureMatrix
             Row(rows[i]).CopyTo(values.AsSpan(i * Columns, Columns));
         }
 
-        return new FeatureMatrix(ColumnNames, values);
+        return new PredictorMatrix(ColumnNames, values);
     }
 }

@@ -1,7 +1,7 @@
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>Column positions of the fixed features; they follow <see cref="FeatureCatalog.Core"/> (a test checks it).</summary>
-internal static class CoreFeatureIndex
+/// <summary>Column positions of the fixed features; they follow <see cref="PredictorCatalog.Core"/> (a test checks it).</summary>
+internal static class CorePredictorIndex
 {
     public const int TenureDays = 0;
     public const int Mrr = 1;

@@ -1,7 +1,7 @@
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>The entity a feature is computed from; optional entities give absent (NaN) values when not provided.</summary>
-public enum FeatureSource
+public enum PredictorSource
 {
     /// <summary>Subscriptions (required).</summary>
     Subscriptions = 0,

@@ -1,6 +1,6 @@
 using ChurnWatch.Analytics.History;
 
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>One account's history, grouped and sorted so any window is a binary search or a prefix-sum difference.</summary>
 internal sealed class AccountTimeline

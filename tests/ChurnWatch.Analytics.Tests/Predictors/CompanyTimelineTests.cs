@@ -1,8 +1,8 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Tests.TestData;
 using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
 
-namespace ChurnWatch.Analytics.Tests.Features;
+namespace ChurnWatch.Analytics.Tests.Predictors;
 
 public class CompanyTimelineTests
 {

@@ -13,7 +13,7 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 /// the linear model's z-score turns into 0 and no tree can split: it contributes exactly 0. An account table's text
 /// columns become one-hot vectors over the levels ChurnWatch keeps (<c>OneHotEncoding</c>).
 /// </summary>
-internal sealed record FeaturePreparation(IEstimator<ITransformer> Estimator, int[] SlotFeatures)
+internal sealed record PredictorPreparation(IEstimator<ITransformer> Estimator, int[] SlotPredictors)
 {
     /// <summary>The prepared vector every learner reads.</summary>
     public const string FeaturesColumn = "Features";
@@ -27,7 +27,7 @@ internal sealed record FeaturePreparation(IEstimator<ITransformer> Estimator, in
 
     /// <summary>The preparation for <paramref name="x"/>'s columns, fitted later on the training rows.</summary>
     /// <param name="forLinearModel">Adds log1p of count-like features and z-scores.</param>
-    public static FeaturePreparation For(MLContext ml, FeatureTable x, IReadOnlySet<string> countLike, bool forLinearModel)
+    public static PredictorPreparation For(MLContext ml, PredictorTable x, IReadOnlySet<string> countLike, bool forLinearModel)
     {
         ArgumentNullException.ThrowIfNull(x);
         var (missing, present) = x.MissingAndPresent();
@@ -39,12 +39,12 @@ internal sealed record FeaturePreparation(IEstimator<ITransformer> Estimator, in
     /// <paramref name="levels"/> becomes ML.NET's one-hot vector over exactly those levels (<c>OneHotEncoding</c> with
     /// them as its key data), so a level outside them, or an empty cell, is the all-zero vector; numeric columns are
     /// prepared as above. The one-hot slots come after the numeric values and before the missing slots, each mapped to
-    /// its column in <see cref="SlotFeatures"/>; for the linear model they are z-scored with the values.
+    /// its column in <see cref="SlotPredictors"/>; for the linear model they are z-scored with the values.
     /// </summary>
     /// <param name="levels">Per column, null for a number (a <c>float</c> input), else the text levels it keeps.</param>
     /// <param name="missing">Per column, whether some training value is missing (ignored for text).</param>
     /// <param name="present">Per column, whether some training value is present (ignored for text).</param>
-    public static FeaturePreparation For(
+    public static PredictorPreparation For(
         MLContext ml, IReadOnlyList<string> names, IReadOnlyList<IReadOnlyList<string>?> levels, bool[] missing, bool[] present,
         IReadOnlySet<string> countLike, bool forLinearModel)
     {
@@ -116,7 +116,7 @@ internal sealed record FeaturePreparation(IEstimator<ITransformer> Estimator, in
             estimator = estimator.Append(ml.Transforms.Concatenate(FeaturesColumn, [.. valueParts, .. indicatorColumns]));
         }
 
-        return new FeaturePreparation(estimator, slots);
+        return new PredictorPreparation(estimator, slots);
     }
 
     /// <summary>One row of a one-hot encoding's key data: a level it keeps.</summary>

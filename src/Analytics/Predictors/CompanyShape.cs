@@ -1,6 +1,6 @@
 using ChurnWatch.Analytics.History;
 
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
 /// What every batch of a company's accounts shares, so features computed one batch at a time have the same columns

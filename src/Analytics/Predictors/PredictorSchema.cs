@@ -1,14 +1,14 @@
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>The ordered feature columns for one company: the fixed features, then one usage column per product feature.</summary>
-public sealed class FeatureSchema
+public sealed class PredictorSchema
 {
-    private readonly FeatureDefinition[] _definitions;
+    private readonly PredictorDefinition[] _definitions;
     private readonly string[] _names;
     private readonly Dictionary<string, int> _index;
 
     /// <summary>Creates a schema from definitions in column order.</summary>
-    public FeatureSchema(IEnumerable<FeatureDefinition> definitions)
+    public PredictorSchema(IEnumerable<PredictorDefinition> definitions)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         _definitions = [.. definitions];
@@ -24,7 +24,7 @@ public sealed class FeatureSchema
     }
 
     /// <summary>Definitions in column order.</summary>
-    public IReadOnlyList<FeatureDefinition> Definitions => _definitions;
+    public IReadOnlyList<PredictorDefinition> Definitions => _definitions;
 
     /// <summary>Names in column order.</summary>
     public IReadOnlyList<string> Names => _names;
@@ -33,14 +33,14 @@ public sealed class FeatureSchema
     public int Count => _names.Length;
 
     /// <summary>The schema of a company's history: the catalog's fixed features and its usage columns.</summary>
-    public static FeatureSchema For(CompanyTimeline timeline)
+    public static PredictorSchema For(CompanyTimeline timeline)
     {
         ArgumentNullException.ThrowIfNull(timeline);
-        return new FeatureSchema(FeatureCatalog.Core.Concat(
-            timeline.UsageColumns.Select(c => new FeatureDefinition(
+        return new PredictorSchema(PredictorCatalog.Core.Concat(
+            timeline.UsageColumns.Select(c => new PredictorDefinition(
                 c,
                 $"Events of product feature(s) {string.Join(", ", FeaturesOf(timeline, c).Select(f => $"'{f}'"))} in the 28 days before D.",
-                FeatureSource.Usage,
+                PredictorSource.Usage,
                 true))));
     }
 

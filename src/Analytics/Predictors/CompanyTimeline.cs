@@ -1,6 +1,6 @@
 using ChurnWatch.Analytics.History;
 
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
 /// A company's history indexed per account: each account's records grouped and sorted once, usage turned into prefix
@@ -177,10 +177,10 @@ public sealed class CompanyTimeline
         var rows = history.UsageDays;
         // Stable ordinal order of features and columns, from the shape: the same in every batch of the company.
         var features = shape.FeatureEvents.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
-        var columns = features.Select(FeatureCatalog.UsageColumnName).Distinct(StringComparer.Ordinal)
+        var columns = features.Select(PredictorCatalog.UsageColumnName).Distinct(StringComparer.Ordinal)
             .OrderBy(c => c, StringComparer.Ordinal).ToArray();
         var columnOfFeature = features
-            .Select(f => Array.BinarySearch(columns, FeatureCatalog.UsageColumnName(f), StringComparer.Ordinal))
+            .Select(f => Array.BinarySearch(columns, PredictorCatalog.UsageColumnName(f), StringComparer.Ordinal))
             .ToArray();
         var columnOfName = new Dictionary<string, int>(features.Length, StringComparer.Ordinal);
         for (var f = 0; f < features.Length; f++)

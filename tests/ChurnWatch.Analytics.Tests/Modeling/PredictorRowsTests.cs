@@ -8,7 +8,7 @@ namespace ChurnWatch.Analytics.Tests.Modeling;
 /// A training's features kept in a temporary file and streamed to ML.NET: every row must read back as written, and a
 /// model fitted from the file must be the model fitted from the same rows in memory.
 /// </summary>
-public sealed class FeatureRowsTests
+public sealed class PredictorRowsTests
 {
     [Fact]
     public void Append_InUnevenBatches_ReadsBackEveryRowInAnyOrder()
@@ -22,7 +22,7 @@ public sealed class FeatureRowsTests
             values[i] = random.NextDouble() < 0.1 ? double.NaN : (random.NextDouble() - 0.5) * 1e6;
         }
 
-        using var file = new FeatureRows([.. Enumerable.Range(0, width).Select(c => $"f{c}")]);
+        using var file = new PredictorRows([.. Enumerable.Range(0, width).Select(c => $"f{c}")]);
         var at = 0;
         foreach (var batch in new[] { 1, 700, 1_799 })
         {
@@ -49,7 +49,7 @@ public sealed class FeatureRowsTests
     [Fact]
     public void Dispose_DeletesTheFile()
     {
-        var file = new FeatureRows(["a", "b"]);
+        var file = new PredictorRows(["a", "b"]);
         file.Append([1, 2, 3, 4]);
         Assert.True(File.Exists(file.Path));
 
@@ -64,7 +64,7 @@ public sealed class FeatureRowsTests
     public void Fit_StreamedFromTheFile_IsTheModelFittedOnTheSameRowsInMemory(string learner)
     {
         var (x, labels) = MlNetClassifierTests.Data(1_200, seed: 11);
-        using var file = new FeatureRows(x.ColumnNames);
+        using var file = new PredictorRows(x.ColumnNames);
         for (var r = 0; r < x.Rows; r++)
         {
             file.Append(x.Row(r));
@@ -81,10 +81,10 @@ public sealed class FeatureRowsTests
         var countLike = new HashSet<string>(["events"], StringComparer.Ordinal);
 
         var inMemory = MlNetLearners.Fit(learner, x.SelectRows(picked), y, days, countLike, options, weights);
-        var streamed = MlNetLearners.Fit(learner, new FeatureTable(file, picked, y, weights), days, countLike, options);
+        var streamed = MlNetLearners.Fit(learner, new PredictorTable(file, picked, y, weights), days, countLike, options);
 
         Assert.Equal(inMemory.MlNetModel, streamed.MlNetModel);
-        Assert.Equal(inMemory.SlotFeatures, streamed.SlotFeatures);
+        Assert.Equal(inMemory.SlotPredictors, streamed.SlotPredictors);
         Assert.Equal(inMemory.TreeCovers is null, streamed.TreeCovers is null);
         if (inMemory.TreeCovers is not null)
         {

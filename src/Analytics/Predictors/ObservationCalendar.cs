@@ -1,4 +1,4 @@
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>Date arithmetic shared by features, labels and the training set: observation dates are UTC-midnight Mondays.</summary>
 internal static class ObservationCalendar

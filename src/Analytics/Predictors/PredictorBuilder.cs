@@ -1,6 +1,6 @@
 using ChurnWatch.Analytics.History;
 
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
 /// Computes accounts' features as of an observation date D from data strictly before D.
@@ -12,22 +12,22 @@ namespace ChurnWatch.Analytics.Features;
 /// Subscription state is the state at the instant D (<see cref="Subscription.IsActiveAt"/>: a subscription starting
 /// exactly at midnight D counts, one ending exactly then does not), the same convention the labels use.
 /// </remarks>
-public sealed class FeatureBuilder
+public sealed class PredictorBuilder
 {
     private const int Window28 = 28;
-    private const int FeatureCatalogCoreCount = CoreFeatureIndex.Count;
+    private const int PredictorCatalogCoreCount = CorePredictorIndex.Count;
     private readonly CompanyTimeline _timeline;
     private readonly Dictionary<string, int> _planTier;
     private readonly int[] _keyColumns;
 
     /// <summary>Creates a builder for a company's timeline.</summary>
-    public FeatureBuilder(CompanyTimeline timeline, FeatureSettings settings)
+    public PredictorBuilder(CompanyTimeline timeline, PredictorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(settings);
         _timeline = timeline;
         Settings = settings;
-        Schema = FeatureSchema.For(timeline);
+        Schema = PredictorSchema.For(timeline);
         _planTier = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < settings.PlanTiers.Count; i++)
         {
@@ -44,16 +44,16 @@ public sealed class FeatureBuilder
     }
 
     /// <summary>The columns this builder fills.</summary>
-    public FeatureSchema Schema { get; }
+    public PredictorSchema Schema { get; }
 
     /// <summary>The settings the features were defined with.</summary>
-    public FeatureSettings Settings { get; }
+    public PredictorSettings Settings { get; }
 
     /// <summary>The timeline features are computed from.</summary>
     public CompanyTimeline Timeline => _timeline;
 
     /// <summary>The account's features as of <paramref name="asOf"/>, or null when it is unknown or not a customer then.</summary>
-    public AccountFeatures? Compute(string accountId, DateOnly asOf)
+    public AccountPredictors? Compute(string accountId, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(accountId);
         if (!_timeline.TryGetAccount(accountId, out var account) || !account.IsActiveAt(ObservationCalendar.Instant(asOf)))
@@ -63,25 +63,25 @@ public sealed class FeatureBuilder
 
         var values = new double[Schema.Count];
         Compute(account, asOf.DayNumber, values);
-        return new AccountFeatures(accountId, asOf, Schema.Names, values);
+        return new AccountPredictors(accountId, asOf, Schema.Names, values);
     }
 
     /// <summary>Features of every account with an active subscription at <paramref name="asOf"/>, in account order.</summary>
-    public IReadOnlyList<AccountFeatures> ComputeAll(DateOnly asOf)
+    public IReadOnlyList<AccountPredictors> ComputeAll(DateOnly asOf)
     {
         var instant = ObservationCalendar.Instant(asOf);
         var observable = _timeline.Timelines.Where(a => a.IsActiveAt(instant)).ToArray();
-        var result = new AccountFeatures[observable.Length];
+        var result = new AccountPredictors[observable.Length];
         Parallel.For(0, observable.Length, i =>
         {
             var values = new double[Schema.Count];
             Compute(observable[i], asOf.DayNumber, values);
-            result[i] = new AccountFeatures(observable[i].Account.AccountId, asOf, Schema.Names, values);
+            result[i] = new AccountPredictors(observable[i].Account.AccountId, asOf, Schema.Names, values);
         });
         return result;
     }
 
-    /// <summary>Fills <paramref name="x"/> (length <see cref="FeatureSchema.Count"/>) for the account at day <paramref name="day"/>.</summary>
+    /// <summary>Fills <paramref name="x"/> (length <see cref="PredictorSchema.Count"/>) for the account at day <paramref name="day"/>.</summary>
     internal void Compute(AccountTimeline account, int day, Span<double> x)
     {
         var at = ObservationCalendar.Instant(day);
@@ -136,14 +136,14 @@ public sealed class FeatureBuilder
             }
         }
 
-        x[CoreFeatureIndex.TenureDays] = account.FirstStartDay is { } first ? Math.Max(0, day - first) : double.NaN;
-        x[CoreFeatureIndex.Mrr] = mrr;
-        x[CoreFeatureIndex.MrrChange90d] = anyBefore ? Math.Clamp((mrr - mrrBefore) / Math.Max(mrrBefore, 1.0), -1.0, 5.0) : double.NaN;
-        x[CoreFeatureIndex.PlanTier] = tier > 0 ? tier : double.NaN;
-        x[CoreFeatureIndex.AnnualContract] = annual ? 1 : 0;
+        x[CorePredictorIndex.TenureDays] = account.FirstStartDay is { } first ? Math.Max(0, day - first) : double.NaN;
+        x[CorePredictorIndex.Mrr] = mrr;
+        x[CorePredictorIndex.MrrChange90d] = anyBefore ? Math.Clamp((mrr - mrrBefore) / Math.Max(mrrBefore, 1.0), -1.0, 5.0) : double.NaN;
+        x[CorePredictorIndex.PlanTier] = tier > 0 ? tier : double.NaN;
+        x[CorePredictorIndex.AnnualContract] = annual ? 1 : 0;
         // A company that sells no seats (every count is 1) says nothing with them: missing, not "1 seat".
-        x[CoreFeatureIndex.Seats] = anySeats && _timeline.Shape.LicensesSeats ? seats : double.NaN;
-        x[CoreFeatureIndex.DaysToRenewal] = renewal is { } rd ? rd - day : double.NaN;
+        x[CorePredictorIndex.Seats] = anySeats && _timeline.Shape.LicensesSeats ? seats : double.NaN;
+        x[CorePredictorIndex.DaysToRenewal] = renewal is { } rd ? rd - day : double.NaN;
     }
 
     private void UsageFeatures(AccountTimeline account, int day, Span<double> x)
@@ -162,40 +162,40 @@ public sealed class FeatureBuilder
             wauPrev = WeeklyMean(prefix, Math.Max(firstWeek, last - 11), last - 4);
         }
 
-        x[CoreFeatureIndex.Wau4w] = wau4;
-        x[CoreFeatureIndex.WauPrev8w] = wauPrev;
-        x[CoreFeatureIndex.WauChange] = double.IsNaN(wau4) || double.IsNaN(wauPrev)
+        x[CorePredictorIndex.Wau4w] = wau4;
+        x[CorePredictorIndex.WauPrev8w] = wauPrev;
+        x[CorePredictorIndex.WauChange] = double.IsNaN(wau4) || double.IsNaN(wauPrev)
             ? double.NaN
             : Math.Clamp((wau4 - wauPrev) / Math.Max(wauPrev, 1.0), -1.0, 3.0);
-        var seats = x[CoreFeatureIndex.Seats];
-        x[CoreFeatureIndex.SeatUtilisation] = seats > 0 && !double.IsNaN(wau4) ? wau4 / seats : double.NaN;
+        var seats = x[CorePredictorIndex.Seats];
+        x[CorePredictorIndex.SeatUtilisation] = seats > 0 && !double.IsNaN(wau4) ? wau4 / seats : double.NaN;
 
         var events28 = (double)AccountTimeline.Sum(account.ActiveDays, account.ActivePrefix, day - Window28, day);
-        x[CoreFeatureIndex.Events28d] = events28;
-        x[CoreFeatureIndex.EventsPerUser28d] = double.IsNaN(wau4) ? double.NaN : events28 / Math.Max(wau4, 1.0);
+        x[CorePredictorIndex.Events28d] = events28;
+        x[CorePredictorIndex.EventsPerUser28d] = double.IsNaN(wau4) ? double.NaN : events28 / Math.Max(wau4, 1.0);
         var priorFrom = Math.Max(day - (3 * Window28), available);
         var priorDays = day - Window28 - priorFrom;
         if (priorDays >= 7)
         {
             var prior = AccountTimeline.Sum(account.ActiveDays, account.ActivePrefix, priorFrom, day - Window28) * (double)Window28 / priorDays;
-            x[CoreFeatureIndex.EventsChange] = Math.Clamp((events28 - prior) / Math.Max(prior, 1.0), -1.0, 3.0);
+            x[CorePredictorIndex.EventsChange] = Math.Clamp((events28 - prior) / Math.Max(prior, 1.0), -1.0, 3.0);
         }
 
         var breadth = 0;
         for (var c = 0; c < account.ColumnDays.Length; c++)
         {
             var events = AccountTimeline.Sum(account.ColumnDays[c], account.ColumnPrefix[c], day - Window28, day);
-            x[FeatureCatalogCoreCount + c] = events;
+            x[PredictorCatalogCoreCount + c] = events;
             if (events > 0)
             {
                 breadth++;
             }
         }
 
-        x[CoreFeatureIndex.FeatureBreadth28d] = breadth;
+        x[CorePredictorIndex.FeatureBreadth28d] = breadth;
 
         var lastActive = AccountTimeline.LowerBound(account.ActiveDays, day) - 1;
-        x[CoreFeatureIndex.DaysSinceLastActivity] = lastActive >= 0
+        x[CorePredictorIndex.DaysSinceLastActivity] = lastActive >= 0
             ? day - account.ActiveDays[lastActive]
             : Math.Max(0, day - available);
 
@@ -211,8 +211,8 @@ public sealed class FeatureBuilder
             }
         }
 
-        x[CoreFeatureIndex.KeyFeaturesAdopted] = adopted;
-        x[CoreFeatureIndex.DaysToFirstKeyFeature] = firstKey == int.MaxValue
+        x[CorePredictorIndex.KeyFeaturesAdopted] = adopted;
+        x[CorePredictorIndex.DaysToFirstKeyFeature] = firstKey == int.MaxValue
             ? double.NaN
             : Math.Max(0, firstKey - (account.FirstStartDay ?? firstKey));
     }
@@ -290,14 +290,14 @@ public sealed class FeatureBuilder
             }
         }
 
-        x[CoreFeatureIndex.TicketsOpened90d] = opened;
-        x[CoreFeatureIndex.TicketsOpen] = open;
-        x[CoreFeatureIndex.UrgentOpen] = urgent;
-        x[CoreFeatureIndex.UrgentOpenOver14d] = urgentOld;
-        x[CoreFeatureIndex.SlaBreached90d] = breached;
-        x[CoreFeatureIndex.MaxTier90d] = maxTier;
-        x[CoreFeatureIndex.CsatAvg180d] = csatCount > 0 ? csatSum / csatCount : double.NaN;
-        x[CoreFeatureIndex.MedianDaysToResolve180d] = resolveDays is null ? double.NaN : Median(resolveDays);
+        x[CorePredictorIndex.TicketsOpened90d] = opened;
+        x[CorePredictorIndex.TicketsOpen] = open;
+        x[CorePredictorIndex.UrgentOpen] = urgent;
+        x[CorePredictorIndex.UrgentOpenOver14d] = urgentOld;
+        x[CorePredictorIndex.SlaBreached90d] = breached;
+        x[CorePredictorIndex.MaxTier90d] = maxTier;
+        x[CorePredictorIndex.CsatAvg180d] = csatCount > 0 ? csatSum / csatCount : double.NaN;
+        x[CorePredictorIndex.MedianDaysToResolve180d] = resolveDays is null ? double.NaN : Median(resolveDays);
     }
 
     private static double Median(List<double> values)
@@ -327,8 +327,8 @@ public sealed class FeatureBuilder
                 }
             }
 
-            x[CoreFeatureIndex.InvoicesPastDue] = pastDue;
-            x[CoreFeatureIndex.MaxDaysOverdue] = maxOverdue;
+            x[CorePredictorIndex.InvoicesPastDue] = pastDue;
+            x[CorePredictorIndex.MaxDaysOverdue] = maxOverdue;
         }
 
         if (account.PaymentAttempts is { } attempts)
@@ -348,7 +348,7 @@ public sealed class FeatureBuilder
                 }
             }
 
-            x[CoreFeatureIndex.FailedPayments90d] = failed;
+            x[CorePredictorIndex.FailedPayments90d] = failed;
         }
     }
 }

@@ -7,11 +7,11 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 /// Feature rows as ML.NET's input: one <see cref="float"/> column per feature, named by the feature (NaN = missing),
 /// then optionally the 0/1 label as a Boolean <c>Label</c> column and a row group as a <c>Group</c> text column (the
 /// account, for account-grouped cross-validation) and a row weight as a <c>Weight</c> column (for a sampled training
-/// set). The rows are either an in-memory <see cref="FeatureMatrix"/> (accounts being scored), read in place, or chosen
-/// rows of a training's <see cref="FeatureRows"/> file, streamed from it by each cursor: a fit never holds the training
+/// set). The rows are either an in-memory <see cref="PredictorMatrix"/> (accounts being scored), read in place, or chosen
+/// rows of a training's <see cref="PredictorRows"/> file, streamed from it by each cursor: a fit never holds the training
 /// rows as one array (ML.NET keeps what its learner needs, LightGBM's binned copy or L-BFGS's cache).
 /// </summary>
-internal sealed class FeatureTable : IDataView
+internal sealed class PredictorTable : IDataView
 {
     public const string LabelColumn = "Label";
 
@@ -19,28 +19,28 @@ internal sealed class FeatureTable : IDataView
 
     public const string WeightColumn = "Weight";
 
-    private readonly FeatureMatrix? _matrix;
-    private readonly FeatureRows? _file;
+    private readonly PredictorMatrix? _matrix;
+    private readonly PredictorRows? _file;
     private readonly int[]? _fileRows;
     private readonly double[]? _labels;
     private readonly IReadOnlyList<string>? _groups;
     private readonly double[]? _weights;
 
-    public FeatureTable(FeatureMatrix x, double[]? labels = null, IReadOnlyList<string>? groups = null, double[]? weights = null)
+    public PredictorTable(PredictorMatrix x, double[]? labels = null, IReadOnlyList<string>? groups = null, double[]? weights = null)
         : this((x ?? throw new ArgumentNullException(nameof(x))).ColumnNames, x.Rows, labels, groups, weights)
     {
         _matrix = x;
     }
 
     /// <summary>Rows <paramref name="rows"/> of a training's feature file, in that order (increasing reads fastest).</summary>
-    public FeatureTable(FeatureRows file, int[] rows, double[]? labels = null, double[]? weights = null)
+    public PredictorTable(PredictorRows file, int[] rows, double[]? labels = null, double[]? weights = null)
         : this((file ?? throw new ArgumentNullException(nameof(file))).Names, (rows ?? throw new ArgumentNullException(nameof(rows))).Length, labels, null, weights)
     {
         _file = file;
         _fileRows = rows;
     }
 
-    private FeatureTable(IReadOnlyList<string> names, int rows, double[]? labels, IReadOnlyList<string>? groups, double[]? weights)
+    private PredictorTable(IReadOnlyList<string> names, int rows, double[]? labels, IReadOnlyList<string>? groups, double[]? weights)
     {
         ArgumentNullException.ThrowIfNull(names);
         if ((labels is not null && labels.Length != rows) || (groups is not null && groups.Count != rows) || (weights is not null && weights.Length != rows))
@@ -71,19 +71,19 @@ internal sealed class FeatureTable : IDataView
     public DataViewSchema Schema { get; }
 
     /// <summary>The input schema of a model trained on these features (no label, no group): what a saved model expects.</summary>
-    public static DataViewSchema InputSchema(IReadOnlyList<string> featureNames) => BuildSchema(featureNames, false, false, false);
+    public static DataViewSchema InputSchema(IReadOnlyList<string> predictorNames) => BuildSchema(predictorNames, false, false, false);
 
     /// <summary>The rows at <paramref name="positions"/> of this table (positions 0 to <see cref="Rows"/> - 1), with their labels and weights.</summary>
-    public FeatureTable Subset(int[] positions)
+    public PredictorTable Subset(int[] positions)
     {
         ArgumentNullException.ThrowIfNull(positions);
         double[]? Pick(double[]? values) => values is null ? null : [.. positions.Select(p => values[p])];
         if (_file is not null)
         {
-            return new FeatureTable(_file, [.. positions.Select(p => _fileRows![p])], Pick(_labels), Pick(_weights));
+            return new PredictorTable(_file, [.. positions.Select(p => _fileRows![p])], Pick(_labels), Pick(_weights));
         }
 
-        return new FeatureTable(_matrix!.SelectRows(positions), Pick(_labels), _groups is null ? null : [.. positions.Select(p => _groups[p])], Pick(_weights));
+        return new PredictorTable(_matrix!.SelectRows(positions), Pick(_labels), _groups is null ? null : [.. positions.Select(p => _groups[p])], Pick(_weights));
     }
 
     /// <summary>Per column, whether some row's value is missing and whether some row's value is present (one pass).</summary>
@@ -117,10 +117,10 @@ internal sealed class FeatureTable : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
 
-    private static DataViewSchema BuildSchema(IReadOnlyList<string> featureNames, bool label, bool group, bool weight)
+    private static DataViewSchema BuildSchema(IReadOnlyList<string> predictorNames, bool label, bool group, bool weight)
     {
         var builder = new DataViewSchema.Builder();
-        foreach (var name in featureNames)
+        foreach (var name in predictorNames)
         {
             builder.AddColumn(name, NumberDataViewType.Single);
         }
@@ -144,10 +144,10 @@ internal sealed class FeatureTable : IDataView
     }
 
     /// <summary>Reads each row's features once, as the cursor moves to it; the getters read that copy.</summary>
-    private sealed class Cursor(FeatureTable table) : RowIndexCursor(table.Schema, table.Rows)
+    private sealed class Cursor(PredictorTable table) : RowIndexCursor(table.Schema, table.Rows)
     {
         private readonly float[] _current = new float[table.ColumnNames.Count];
-        private readonly FeatureRows.Reader? _reader = table._file?.OpenReader();
+        private readonly PredictorRows.Reader? _reader = table._file?.OpenReader();
 
         public ReadOnlySpan<float> Current => _current;
 

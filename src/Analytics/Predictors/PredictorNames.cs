@@ -1,9 +1,9 @@
-namespace ChurnWatch.Analytics.Features;
+namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>The names of the fixed features (see <see cref="FeatureCatalog"/> for their meaning).</summary>
-public static class FeatureNames
+/// <summary>The names of the fixed features (see <see cref="PredictorCatalog"/> for their meaning).</summary>
+public static class PredictorNames
 {
-    // Each name's meaning is documented once, in FeatureCatalog; repeating it here would drift.
+    // Each name's meaning is documented once, in PredictorCatalog; repeating it here would drift.
     public const string TenureDays = "tenure_days";
     public const string Mrr = "mrr";
     public const string MrrChange90d = "mrr_change_90d";

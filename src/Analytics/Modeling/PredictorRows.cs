@@ -6,18 +6,18 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <summary>
 /// The features of a training's observation rows, row-major 32-bit floats (what ML.NET reads; NaN = missing), in a
 /// temporary file instead of one array: rows are appended a batch of accounts at a time as they are built, and every
-/// fit reads them back through an <see cref="MlNet.FeatureTable"/> cursor, one buffer at a time. The process holds a
+/// fit reads them back through an <see cref="MlNet.PredictorTable"/> cursor, one buffer at a time. The process holds a
 /// batch and a read buffer, not the training set. The file is created in the system's temporary folder (<c>TMPDIR</c> on Linux) and deleted when the rows are
 /// disposed (or, if the process dies first, by the operating system's cleaning of that folder).
 /// </summary>
-internal sealed class FeatureRows : IDisposable
+internal sealed class PredictorRows : IDisposable
 {
     /// <summary>Bytes a reader fetches at a time: large enough that a pass over the file is a few thousand reads.</summary>
     private const int ReadBufferBytes = 1 << 20;
 
     private readonly SafeFileHandle _file;
 
-    public FeatureRows(IReadOnlyList<string> names)
+    public PredictorRows(IReadOnlyList<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
         if (names.Count == 0)
@@ -98,7 +98,7 @@ internal sealed class FeatureRows : IDisposable
     }
 
     /// <summary>The given rows, in that order, as an in-memory matrix: for a bounded number of rows.</summary>
-    public FeatureMatrix Select(IReadOnlyList<int> rows)
+    public PredictorMatrix Select(IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var values = new double[(long)rows.Count * Width];
@@ -113,7 +113,7 @@ internal sealed class FeatureRows : IDisposable
             }
         }
 
-        return new FeatureMatrix(Names, values);
+        return new PredictorMatrix(Names, values);
     }
 
     public void Dispose() => _file.Dispose();
@@ -139,13 +139,13 @@ internal sealed class FeatureRows : IDisposable
     /// </summary>
     internal sealed class Reader
     {
-        private readonly FeatureRows _rows;
+        private readonly PredictorRows _rows;
         private readonly float[] _buffer;
         private readonly int _bufferRows;
         private long _first = -1;
         private int _filled;
 
-        public Reader(FeatureRows rows)
+        public Reader(PredictorRows rows)
         {
             _rows = rows;
             _bufferRows = Math.Max(1, ReadBufferBytes / (int)rows.RowBytes);

@@ -17,7 +17,7 @@ public sealed class ModelShowCommandTests : IDisposable
         new(learner, "churn", new DateOnly(2025, 1, 6), new DateOnly(2025, 12, 29), new DateOnly(2026, 4, 6), new DateOnly(2026, 6, 29),
             5000, 1200, 0.05, auc, 0.15, 0.04, 3.5, []) { AveragePrecision = 0.2, CalibrationMethod = "platt", UncalibratedLogLoss = 0.16, CalibratedLogLoss = 0.15 };
 
-    /// <summary>A model file as training writes it: two candidates, the linear one chosen, importance for both features.</summary>
+    /// <summary>A model file as training writes it: two candidates, the linear one chosen, importance for both predictors.</summary>
     private string ModelFile()
     {
         var random = new Random(1);
@@ -41,7 +41,7 @@ public sealed class ModelShowCommandTests : IDisposable
         CommandRun.InvokeAsync(new RootCommand { ModelCommand.Create(TimeProvider.System) }, args);
 
     [Fact]
-    public async Task Show_ModelFile_PrintsEachCandidateAndTheTopFeatures()
+    public async Task Show_ModelFile_PrintsEachCandidateAndTheTopPredictors()
     {
         var (exitCode, output, _) = await InvokeAsync("model", "show", ModelFile(), "--top", "1");
 

@@ -167,10 +167,10 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.False(summary.SampleGenerated);
         Assert.True(summary.AccountsScored > 0);
         await using var store = await _host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
-        var features = await store.QueryFirstAsync<string>("SELECT features FROM feature_snapshots LIMIT 1");
-        Assert.Contains("\"wau_4w\"", features, StringComparison.Ordinal);
-        Assert.DoesNotContain("ticket", features, StringComparison.Ordinal);
-        Assert.DoesNotContain("invoice", features, StringComparison.Ordinal);
+        var predictors = await store.QueryFirstAsync<string>("SELECT predictors FROM predictor_snapshots LIMIT 1");
+        Assert.Contains("\"wau_4w\"", predictors, StringComparison.Ordinal);
+        Assert.DoesNotContain("ticket", predictors, StringComparison.Ordinal);
+        Assert.DoesNotContain("invoice", predictors, StringComparison.Ordinal);
         Assert.Equal(summary.AccountsScored + 1, (await File.ReadAllLinesAsync(Out(AccountRiskCsv.FileName))).Length);
         Assert.True(File.Exists(Out("reports/index.html")));
     }

@@ -5,7 +5,7 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <summary>
 /// A training in progress: the observation rows of a company gathered one batch of accounts at a time, then the churn
 /// and renewal models fitted on them. Several can gather side by side from one pass over the batches (the forecast
-/// backtest trains a model per past date that way, each on the history cut at its date). The rows' features wait in
+/// backtest trains a model per past date that way, each on the history cut at its date). The rows' predictors wait in
 /// a temporary file until <see cref="Finish"/>; disposing a training that never finished deletes it.
 /// </summary>
 public sealed class ChurnModelTraining : IDisposable
@@ -25,7 +25,7 @@ public sealed class ChurnModelTraining : IDisposable
         _firstDataDay = shape.FirstDataDay;
     }
 
-    /// <summary>The feature definitions the models are trained with.</summary>
+    /// <summary>The predictor definitions the models are trained with.</summary>
     public PredictorSettings Settings { get; }
 
     /// <summary>Which rows the training keeps, and their weights.</summary>
@@ -33,7 +33,7 @@ public sealed class ChurnModelTraining : IDisposable
 
     /// <summary>
     /// Starts a training: <paramref name="ledger"/> (every account's subscriptions, with the company's shape; it needs no
-    /// usage) decides the feature settings, the observation dates and the <see cref="TrainingSample"/>.
+    /// usage) decides the predictor settings, the observation dates and the <see cref="TrainingSample"/>.
     /// </summary>
     public static ChurnModelTraining Start(CompanyTimeline ledger, ModelingOptions options)
     {

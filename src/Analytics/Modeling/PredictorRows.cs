@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
-/// The features of a training's observation rows, row-major 32-bit floats (what ML.NET reads; NaN = missing), in a
+/// The predictors of a training's observation rows, row-major 32-bit floats (what ML.NET reads; NaN = missing), in a
 /// temporary file instead of one array: rows are appended a batch of accounts at a time as they are built, and every
 /// fit reads them back through an <see cref="MlNet.PredictorTable"/> cursor, one buffer at a time. The process holds a
 /// batch and a read buffer, not the training set. The file is created in the system's temporary folder (<c>TMPDIR</c> on Linux) and deleted when the rows are
@@ -22,7 +22,7 @@ internal sealed class PredictorRows : IDisposable
         ArgumentNullException.ThrowIfNull(names);
         if (names.Count == 0)
         {
-            throw new ArgumentException("Feature rows need at least one feature column.", nameof(names));
+            throw new ArgumentException("Predictor rows need at least one predictor column.", nameof(names));
         }
 
         Names = names;
@@ -32,7 +32,7 @@ internal sealed class PredictorRows : IDisposable
         _file = File.OpenHandle(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
     }
 
-    /// <summary>The feature columns, in row order.</summary>
+    /// <summary>The predictor columns, in row order.</summary>
     public IReadOnlyList<string> Names { get; }
 
     public int Width => Names.Count;
@@ -50,7 +50,7 @@ internal sealed class PredictorRows : IDisposable
     {
         if (rows.Length % Width != 0)
         {
-            throw new ArgumentException($"{rows.Length} values do not make whole rows of {Width} features.", nameof(rows));
+            throw new ArgumentException($"{rows.Length} values do not make whole rows of {Width} predictors.", nameof(rows));
         }
 
         var buffer = new float[Math.Min(rows.Length, ReadBufferBytes / sizeof(float) / Width * Width)];
@@ -74,7 +74,7 @@ internal sealed class PredictorRows : IDisposable
     /// <summary>A reader of the rows (each reader has its own buffer; several may read at once).</summary>
     public Reader OpenReader() => new(this);
 
-    /// <summary>One row's features (one small read: for a few rows; a pass over many goes through a <see cref="Reader"/>).</summary>
+    /// <summary>One row's predictors (one small read: for a few rows; a pass over many goes through a <see cref="Reader"/>).</summary>
     public float[] Row(long row)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(row);
@@ -152,7 +152,7 @@ internal sealed class PredictorRows : IDisposable
             _buffer = new float[_bufferRows * rows.Width];
         }
 
-        /// <summary>Copies row <paramref name="row"/>'s features into <paramref name="into"/>.</summary>
+        /// <summary>Copies row <paramref name="row"/>'s predictors into <paramref name="into"/>.</summary>
         public void Read(long row, Span<float> into)
         {
             if (row < 0 || row >= _rows.Count)

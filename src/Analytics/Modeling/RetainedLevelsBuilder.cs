@@ -13,7 +13,7 @@ internal static class RetainedLevelsBuilder
     internal const int ReferenceDays = 91;
 
     /// <summary>
-    /// Medians per plan of the <see cref="RetainedLevels.IsLevel"/> features over the rows labelled "did not churn"
+    /// Medians per plan of the <see cref="RetainedLevels.IsLevel"/> predictors over the rows labelled "did not churn"
     /// whose date lies in the last <see cref="ReferenceDays"/> of labelled dates. A sampled set keeps every retained row
     /// it sampled; all weigh alike, so the sample's median stands for the company's. Missing values are left out.
     /// </summary>
@@ -32,7 +32,7 @@ internal static class RetainedLevelsBuilder
         var from = labelled.Max(r => set.Day[r]) - ReferenceDays;
         var values = new Dictionary<string, List<float>[]>(StringComparer.Ordinal);
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reader = set.Features.OpenReader();
+        var reader = set.Predictors.OpenReader();
         var row = new float[set.PredictorCount];
         foreach (var r in labelled.Where(r => set.Churn[r] == 0 && set.Day[r] > from))
         {

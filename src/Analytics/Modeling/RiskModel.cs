@@ -5,9 +5,9 @@ using ChurnWatch.Analytics.Scoring;
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
-/// A trained, self-describing risk model: what it predicts, on which features and window it was trained, the learner
-/// that won the backtest and its ML.NET model (feature preparation, learner and calibrator in one zip), every
-/// candidate's backtest and the features it leans on. Serialise with <see cref="RiskModelSerializer"/>.
+/// A trained, self-describing risk model: what it predicts, on which predictors and window it was trained, the learner
+/// that won the backtest and its ML.NET model (predictor preparation, learner and calibrator in one zip), every
+/// candidate's backtest and the predictors it leans on. Serialise with <see cref="RiskModelSerializer"/>.
 /// </summary>
 /// <param name="FormatVersion">Model file format version (<see cref="CurrentFormatVersion"/>).</param>
 /// <param name="Target">What the model predicts.</param>
@@ -20,8 +20,8 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <param name="HorizonDays">Churn horizon of the labels.</param>
 /// <param name="GraceDays">Grace period of the labels.</param>
 /// <param name="RenewalWindowDays">Renewal window of the renewal labels.</param>
-/// <param name="PredictorSettings">The definitions behind the features, reused when scoring.</param>
-/// <param name="PredictorNames">The features the model needs, in the classifier's column order.</param>
+/// <param name="PredictorSettings">The definitions behind the predictors, reused when scoring.</param>
+/// <param name="PredictorNames">The predictors the model needs, in the classifier's column order.</param>
 /// <param name="Classifier">The ML.NET model and what explains it.</param>
 /// <param name="Backtest">The time-split backtest of the chosen learner, when there was enough history.</param>
 public sealed record RiskModel(
@@ -58,7 +58,7 @@ public sealed record RiskModel(
     public IReadOnlyList<BacktestReport> Candidates { get; init; } = [];
 
     /// <summary>
-    /// What the chosen learner leans on, most first: mean |contribution| and the AUC lost when a feature is shuffled,
+    /// What the chosen learner leans on, most first: mean |contribution| and the AUC lost when a predictor is shuffled,
     /// both measured on the backtest's test period. Empty without a backtest.
     /// </summary>
     public IReadOnlyList<PredictorImportance> Importance { get; init; } = [];
@@ -87,7 +87,7 @@ public sealed record RiskModel(
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
     /// <summary>
-    /// Throws <see cref="InvalidOperationException"/> naming the missing and extra features when
+    /// Throws <see cref="InvalidOperationException"/> naming the missing and extra predictors when
     /// <paramref name="predictorNames"/> is not the set this model was trained on.
     /// </summary>
     public void EnsureCompatible(IReadOnlyList<string> predictorNames)
@@ -114,12 +114,12 @@ public sealed record RiskModel(
         }
 
         throw new InvalidOperationException(
-            $"The {Target} model (trained {TrainFrom:yyyy-MM-dd} to {TrainTo:yyyy-MM-dd}) does not match these features: "
+            $"The {Target} model (trained {TrainFrom:yyyy-MM-dd} to {TrainTo:yyyy-MM-dd}) does not match these predictors: "
             + $"{string.Join("; ", parts)}. Retrain the model on the current data.");
     }
 
     /// <summary>
-    /// For each of the model's features in order, its index in <paramref name="predictorNames"/> (which must hold the
+    /// For each of the model's predictors in order, its index in <paramref name="predictorNames"/> (which must hold the
     /// same set, see <see cref="EnsureCompatible"/>), so rows in the data's order can be read in the model's.
     /// </summary>
     public int[] ColumnSources(IReadOnlyList<string> predictorNames)
@@ -134,16 +134,16 @@ public sealed record RiskModel(
         return [.. PredictorNames.Select(f => index[f])];
     }
 
-    /// <summary>The probability and per-feature contributions for an account's features (names must match).</summary>
-    public ScoreExplanation Explain(AccountPredictors features)
+    /// <summary>The probability and per-predictor contributions for an account's predictors (names must match).</summary>
+    public ScoreExplanation Explain(AccountPredictors predictors)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        return Explain([features])[0];
+        ArgumentNullException.ThrowIfNull(predictors);
+        return Explain([predictors])[0];
     }
 
     /// <summary>
     /// Scores the accounts with the ML.NET model in one pass (names must match): per account the calibrated
-    /// probability, the raw logit and its exact per-feature contributions.
+    /// probability, the raw logit and its exact per-predictor contributions.
     /// </summary>
     public IReadOnlyList<ScoreExplanation> Explain(IReadOnlyList<AccountPredictors> accounts)
     {
@@ -186,7 +186,7 @@ public sealed record RiskModel(
         return accounts.Count == 0 ? [] : Classifier.Score(Matrix(accounts)).Probabilities;
     }
 
-    /// <summary>The accounts' features in the model's column order.</summary>
+    /// <summary>The accounts' predictors in the model's column order.</summary>
     private PredictorMatrix Matrix(IReadOnlyList<AccountPredictors> accounts)
     {
         var sources = ColumnSources(accounts[0].Names);

@@ -28,7 +28,7 @@ public static class RiskModelSerializer
         stream.Write(bytes);
     }
 
-    /// <summary>Reads a model, checking its format version and that every column reads a declared feature.</summary>
+    /// <summary>Reads a model, checking its format version and that every column reads a declared predictor.</summary>
     public static RiskModel Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -68,12 +68,12 @@ public static class RiskModelSerializer
             throw new JsonException("The model JSON lacks predictor_names, classifier or predictor_settings.");
         }
 
-        // The classifier reads columns by position: its columns must be the declared features, in the same order.
+        // The classifier reads columns by position: its columns must be the declared predictors, in the same order.
         if (!model.Classifier.ColumnNames.SequenceEqual(model.PredictorNames, StringComparer.Ordinal))
         {
             var undeclared = model.Classifier.ColumnNames.Except(model.PredictorNames, StringComparer.Ordinal).ToArray();
             throw new JsonException(undeclared.Length > 0
-                ? $"The classifier reads undeclared feature '{undeclared[0]}'."
+                ? $"The classifier reads undeclared predictor '{undeclared[0]}'."
                 : "The classifier's columns are not the model's predictor_names in order.");
         }
 

@@ -1,13 +1,13 @@
 namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>An account's feature values as of a date: the snapshot the pipeline stores and the model scores.</summary>
+/// <summary>An account's predictor values as of a date: the snapshot the pipeline stores and the model scores.</summary>
 /// <param name="AccountId">The account.</param>
 /// <param name="AsOf">Observation date: only data strictly before it was used.</param>
-/// <param name="Names">Feature names, in column order (shared by all accounts of a run).</param>
+/// <param name="Names">Predictor names, in column order (shared by all accounts of a run).</param>
 /// <param name="Values">Values in the same order; NaN means absent.</param>
 public sealed record AccountPredictors(string AccountId, DateOnly AsOf, IReadOnlyList<string> Names, IReadOnlyList<double> Values)
 {
-    /// <summary>The value of a named feature (NaN when absent); throws for an unknown name.</summary>
+    /// <summary>The value of a named predictor (NaN when absent); throws for an unknown name.</summary>
     public double this[string name]
     {
         get
@@ -20,7 +20,7 @@ public sealed record AccountPredictors(string AccountId, DateOnly AsOf, IReadOnl
                 }
             }
 
-            throw new KeyNotFoundException($"No feature named '{name}'.");
+            throw new KeyNotFoundException($"No predictor named '{name}'.");
         }
     }
 

@@ -3,8 +3,8 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
-/// What every batch of a company's accounts shares, so features computed one batch at a time have the same columns
-/// and the same calendar as features computed for the whole company at once: the product features seen in usage with
+/// What every batch of a company's accounts shares, so predictors computed one batch at a time have the same columns
+/// and the same calendar as predictors computed for the whole company at once: the product features seen in usage with
 /// their event totals, the first usage day, the weekly grid, the first subscription start and the data's as-of instant.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ namespace ChurnWatch.Analytics.Predictors;
 /// <param name="DataAsOf">The newest instant the data covers.</param>
 /// <param name="LicensesSeats">
 /// Whether the company sells seats: some subscription or account has more than one. When none has, a seat count says
-/// nothing (every account has 1, or the source fills in a placeholder), so the seat features are missing and the seat
+/// nothing (every account has 1, or the source fills in a placeholder), so the seat predictors are missing and the seat
 /// saturation signal is off, rather than reading every active user past the first as "over the licence".
 /// </param>
 public sealed record CompanyShape(

@@ -4,9 +4,9 @@ namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
 /// A company's history indexed per account: each account's records grouped and sorted once, usage turned into prefix
-/// sums, so computing features for many observation dates never rescans the raw lists. It may hold every account or
+/// sums, so computing predictors for many observation dates never rescans the raw lists. It may hold every account or
 /// one batch of them: the <see cref="CompanyShape"/> it is built with fixes the usage columns and the week grid, so
-/// every batch of a company gives the same features as the whole company would.
+/// every batch of a company gives the same predictors as the whole company would.
 /// </summary>
 public sealed class CompanyTimeline
 {
@@ -39,7 +39,7 @@ public sealed class CompanyTimeline
     /// <summary>The history this index was built from: the whole company's or one batch's.</summary>
     public CompanyHistory History { get; }
 
-    /// <summary>What the company's batches share: feature columns, first usage day, week grid, as-of instant.</summary>
+    /// <summary>What the company's batches share: predictor columns, first usage day, week grid, as-of instant.</summary>
     public CompanyShape Shape { get; }
 
     /// <summary>Accounts in ordinal order of their identifiers.</summary>

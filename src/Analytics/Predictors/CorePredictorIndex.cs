@@ -1,6 +1,6 @@
 namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>Column positions of the fixed features; they follow <see cref="PredictorCatalog.Core"/> (a test checks it).</summary>
+/// <summary>Column positions of the fixed predictors; they follow <see cref="PredictorCatalog.Core"/> (a test checks it).</summary>
 internal static class CorePredictorIndex
 {
     public const int TenureDays = 0;

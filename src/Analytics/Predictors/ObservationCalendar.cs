@@ -1,6 +1,6 @@
 namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>Date arithmetic shared by features, labels and the training set: observation dates are UTC-midnight Mondays.</summary>
+/// <summary>Date arithmetic shared by predictors, labels and the training set: observation dates are UTC-midnight Mondays.</summary>
 internal static class ObservationCalendar
 {
     /// <summary>The instant an observation date stands for: UTC midnight at its start.</summary>

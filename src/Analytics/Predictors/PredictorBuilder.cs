@@ -3,7 +3,7 @@ using ChurnWatch.Analytics.History;
 namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
-/// Computes accounts' features as of an observation date D from data strictly before D.
+/// Computes accounts' predictors as of an observation date D from data strictly before D.
 /// </summary>
 /// <remarks>
 /// Current-state fields are never read: not <see cref="Account.SeatsLicensed"/>, <see cref="Subscription.AutoRenew"/>,
@@ -46,13 +46,13 @@ public sealed class PredictorBuilder
     /// <summary>The columns this builder fills.</summary>
     public PredictorSchema Schema { get; }
 
-    /// <summary>The settings the features were defined with.</summary>
+    /// <summary>The settings the predictors were defined with.</summary>
     public PredictorSettings Settings { get; }
 
-    /// <summary>The timeline features are computed from.</summary>
+    /// <summary>The timeline predictors are computed from.</summary>
     public CompanyTimeline Timeline => _timeline;
 
-    /// <summary>The account's features as of <paramref name="asOf"/>, or null when it is unknown or not a customer then.</summary>
+    /// <summary>The account's predictors as of <paramref name="asOf"/>, or null when it is unknown or not a customer then.</summary>
     public AccountPredictors? Compute(string accountId, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(accountId);
@@ -66,7 +66,7 @@ public sealed class PredictorBuilder
         return new AccountPredictors(accountId, asOf, Schema.Names, values);
     }
 
-    /// <summary>Features of every account with an active subscription at <paramref name="asOf"/>, in account order.</summary>
+    /// <summary>Predictors of every account with an active subscription at <paramref name="asOf"/>, in account order.</summary>
     public IReadOnlyList<AccountPredictors> ComputeAll(DateOnly asOf)
     {
         var instant = ObservationCalendar.Instant(asOf);

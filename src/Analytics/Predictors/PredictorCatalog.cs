@@ -4,7 +4,7 @@ using System.Text;
 namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
-/// The documented features. Every value is computed as of an observation date D (UTC midnight) from data strictly
+/// The documented predictors. Every value is computed as of an observation date D (UTC midnight) from data strictly
 /// before D; "missing" is NaN, never 0, so an entity the company does not provide cannot look like "no tickets".
 /// </summary>
 public static class PredictorCatalog
@@ -42,7 +42,7 @@ public static class PredictorCatalog
         new(PredictorNames.FailedPayments90d, "Failed payment attempts in the 90 days before D.", PredictorSource.PaymentAttempts, true),
     ];
 
-    /// <summary>The fixed features, in column order. Per-feature usage columns follow them in a <see cref="PredictorSchema"/>.</summary>
+    /// <summary>The fixed predictors, in column order. Per-feature usage columns follow them in a <see cref="PredictorSchema"/>.</summary>
     public static IReadOnlyList<PredictorDefinition> Core => CoreDefinitions;
 
     /// <summary>The column name for a product feature's 28-day events: <c>usage_&lt;feature&gt;_28d</c>, snake_case.</summary>
@@ -80,6 +80,6 @@ public static class PredictorCatalog
     }
 
     /// <summary>The definition of a per-feature usage column.</summary>
-    public static PredictorDefinition UsageFeature(string feature) =>
+    public static PredictorDefinition UsagePredictor(string feature) =>
         new(UsageColumnName(feature), $"Events of feature '{feature}' in the 28 days before D.", PredictorSource.Usage, true);
 }

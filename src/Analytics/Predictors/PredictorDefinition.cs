@@ -1,7 +1,7 @@
 namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>One documented model feature.</summary>
-/// <param name="Name">snake_case name, stable across runs: models refer to features by it.</param>
+/// <summary>One documented model predictor.</summary>
+/// <param name="Name">snake_case name, stable across runs: models refer to predictors by it.</param>
 /// <param name="Description">What the value means, in the units it is computed in.</param>
 /// <param name="Source">The entity it comes from.</param>
 /// <param name="IsCountLike">
@@ -10,6 +10,6 @@ namespace ChurnWatch.Analytics.Predictors;
 /// </param>
 public sealed record PredictorDefinition(string Name, string Description, PredictorSource Source, bool IsCountLike)
 {
-    /// <summary>True when the feature comes from an entity a company may not provide (its value is then NaN).</summary>
+    /// <summary>True when the predictor comes from an entity a company may not provide (its value is then NaN).</summary>
     public bool IsFromOptionalEntity => Source is PredictorSource.Tickets or PredictorSource.Invoices or PredictorSource.PaymentAttempts;
 }

@@ -1,6 +1,6 @@
 namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>The names of the fixed features (see <see cref="PredictorCatalog"/> for their meaning).</summary>
+/// <summary>The names of the fixed predictors (see <see cref="PredictorCatalog"/> for their meaning).</summary>
 public static class PredictorNames
 {
     // Each name's meaning is documented once, in PredictorCatalog; repeating it here would drift.

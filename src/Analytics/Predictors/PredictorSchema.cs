@@ -1,6 +1,6 @@
 namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>The ordered feature columns for one company: the fixed features, then one usage column per product feature.</summary>
+/// <summary>The ordered predictor columns for one company: the fixed predictors, then one usage column per product feature.</summary>
 public sealed class PredictorSchema
 {
     private readonly PredictorDefinition[] _definitions;
@@ -18,7 +18,7 @@ public sealed class PredictorSchema
         {
             if (!_index.TryAdd(_names[i], i))
             {
-                throw new ArgumentException($"Feature '{_names[i]}' appears twice.", nameof(definitions));
+                throw new ArgumentException($"Predictor '{_names[i]}' appears twice.", nameof(definitions));
             }
         }
     }
@@ -32,7 +32,7 @@ public sealed class PredictorSchema
     /// <summary>Number of columns.</summary>
     public int Count => _names.Length;
 
-    /// <summary>The schema of a company's history: the catalog's fixed features and its usage columns.</summary>
+    /// <summary>The schema of a company's history: the catalog's fixed predictors and its usage columns.</summary>
     public static PredictorSchema For(CompanyTimeline timeline)
     {
         ArgumentNullException.ThrowIfNull(timeline);
@@ -44,7 +44,7 @@ public sealed class PredictorSchema
                 true))));
     }
 
-    /// <summary>The column of a feature, or -1.</summary>
+    /// <summary>The column of a predictor, or -1.</summary>
     public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
 
     private static IEnumerable<string> FeaturesOf(CompanyTimeline timeline, string column) =>

@@ -1,7 +1,7 @@
 namespace ChurnWatch.Analytics.Predictors;
 
 /// <summary>
-/// The choices that define some features. A trained model stores them so scoring computes exactly the features the
+/// The choices that define some predictors. A trained model stores them so scoring computes exactly the predictors the
 /// model was trained on.
 /// </summary>
 /// <param name="KeyFeatures">Product features whose adoption marks a successful onboarding (raw feature names).</param>

@@ -1,6 +1,6 @@
 namespace ChurnWatch.Analytics.Predictors;
 
-/// <summary>The entity a feature is computed from; optional entities give absent (NaN) values when not provided.</summary>
+/// <summary>The entity a predictor is computed from; optional entities give absent (NaN) values when not provided.</summary>
 public enum PredictorSource
 {
     /// <summary>Subscriptions (required).</summary>

@@ -10,7 +10,7 @@ namespace ChurnWatch.Analytics.Scoring;
 /// </summary>
 public static class ContextWriter
 {
-    /// <summary>The context of the account whose features are <paramref name="values"/>.</summary>
+    /// <summary>The context of the account whose predictors are <paramref name="values"/>.</summary>
     public static string Line(AccountPredictors values, PredictorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(values);

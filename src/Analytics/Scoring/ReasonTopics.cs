@@ -2,14 +2,14 @@ using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Scoring;
 
-/// <summary>Which <see cref="ReasonTopic"/> each feature belongs to.</summary>
+/// <summary>Which <see cref="ReasonTopic"/> each predictor belongs to.</summary>
 public static class ReasonTopics
 {
-    /// <summary>The topic of <paramref name="feature"/> (a documented feature name or a per-feature usage column).</summary>
-    public static ReasonTopic Of(string feature)
+    /// <summary>The topic of <paramref name="predictor"/> (a documented predictor name or a per-feature usage column).</summary>
+    public static ReasonTopic Of(string predictor)
     {
-        ArgumentNullException.ThrowIfNull(feature);
-        return feature switch
+        ArgumentNullException.ThrowIfNull(predictor);
+        return predictor switch
         {
             PredictorNames.AnnualContract or PredictorNames.DaysToRenewal => ReasonTopic.Contract,
             PredictorNames.PlanTier or PredictorNames.Seats or PredictorNames.Mrr => ReasonTopic.Plan,
@@ -24,8 +24,8 @@ public static class ReasonTopics
                 or PredictorNames.CsatAvg180d => ReasonTopic.Support,
             PredictorNames.InvoicesPastDue or PredictorNames.MaxDaysOverdue or PredictorNames.FailedPayments90d => ReasonTopic.Billing,
             PredictorNames.MrrChange90d => ReasonTopic.Revenue,
-            _ when feature.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal) => ReasonTopic.Usage,
-            // A feature added later without a topic is behaviour until said otherwise: it is shown, not hidden.
+            _ when predictor.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal) => ReasonTopic.Usage,
+            // A predictor added later without a topic is behaviour until said otherwise: it is shown, not hidden.
             _ => ReasonTopic.Usage,
         };
     }

@@ -3,7 +3,7 @@ using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Scoring;
 
-/// <summary>Turns a feature and the account's real values into a sentence an account manager can act on.</summary>
+/// <summary>Turns a predictor and the account's real values into a sentence an account manager can act on.</summary>
 internal static class ReasonWriter
 {
     /// <summary>Seat utilisation below this reads "only": fewer than half the seats in use.</summary>
@@ -13,14 +13,14 @@ internal static class ReasonWriter
     public const double SeatsMostlyUsed = 0.8;
 
     /// <summary>
-    /// The driver a feature belongs to: features that say one thing in words (weekly active users now, before and their
-    /// change; how many invoices are overdue and how late the oldest is) are one driver, named by its first feature.
+    /// The driver a predictor belongs to: predictors that say one thing in words (weekly active users now, before and their
+    /// change; how many invoices are overdue and how late the oldest is) are one driver, named by its first predictor.
     /// </summary>
-    public static string DriverOf(string feature) => feature switch
+    public static string DriverOf(string predictor) => predictor switch
     {
         PredictorNames.WauPrev8w or PredictorNames.WauChange => PredictorNames.Wau4w,
         PredictorNames.MaxDaysOverdue => PredictorNames.InvoicesPastDue,
-        _ => feature,
+        _ => predictor,
     };
 
     /// <summary>
@@ -28,22 +28,22 @@ internal static class ReasonWriter
     /// do: "12 events of feature comments in the last 28 days (about a tenth of the median of retained Business
     /// accounts, 140)". Without a reference (an old model file) the level stands alone.
     /// </summary>
-    public static string Sentence(string feature, AccountPredictors values, PredictorSettings settings, RetainedLevels levels)
+    public static string Sentence(string predictor, AccountPredictors values, PredictorSettings settings, RetainedLevels levels)
     {
-        var sentence = Sentence(feature, values, settings);
-        return Comparison(feature, values, settings, levels) is { } c
-            ? sentence + " " + RetainedLevels.Phrase(c.Feature, c.Value, c.Median, c.Who)
+        var sentence = Sentence(predictor, values, settings);
+        return Comparison(predictor, values, settings, levels) is { } c
+            ? sentence + " " + RetainedLevels.Phrase(c.Predictor, c.Value, c.Median, c.Who)
             : sentence;
     }
 
     /// <summary>
-    /// The level the sentence of <paramref name="feature"/>'s driver states and what it is compared with; null for a
+    /// The level the sentence of <paramref name="predictor"/>'s driver states and what it is compared with; null for a
     /// trend, a share or a fact that needs no comparison, for a missing value, or without a reference. Weekly active
     /// users are a level only when there is no earlier period to compare with.
     /// </summary>
-    public static LevelComparison? Comparison(string feature, AccountPredictors values, PredictorSettings settings, RetainedLevels levels)
+    public static LevelComparison? Comparison(string predictor, AccountPredictors values, PredictorSettings settings, RetainedLevels levels)
     {
-        var stated = DriverOf(feature);
+        var stated = DriverOf(predictor);
         if (stated == PredictorNames.Wau4w && !double.IsNaN(values[PredictorNames.WauPrev8w]))
             return null;
         var value = values[stated];
@@ -54,11 +54,11 @@ internal static class ReasonWriter
         return levels.For(stated, plan) is { } reference ? new LevelComparison(stated, value, reference.Median, reference.Who) : null;
     }
 
-    /// <summary>The sentence of <paramref name="feature"/> alone: the account's own values, no comparison with other accounts.</summary>
-    public static string Sentence(string feature, AccountPredictors values, PredictorSettings settings)
+    /// <summary>The sentence of <paramref name="predictor"/> alone: the account's own values, no comparison with other accounts.</summary>
+    public static string Sentence(string predictor, AccountPredictors values, PredictorSettings settings)
     {
-        var v = values[feature];
-        return feature switch
+        var v = values[predictor];
+        return predictor switch
         {
             PredictorNames.Wau4w or PredictorNames.WauPrev8w or PredictorNames.WauChange => WeeklyUsers(values),
             PredictorNames.SeatUtilisation when Known(v) && Known(values[PredictorNames.Seats]) =>
@@ -89,7 +89,7 @@ internal static class ReasonWriter
             PredictorNames.MaxTier90d => v >= 2 ? $"A ticket escalated to L{N(v)} support in the last 90 days" : "No ticket escalated beyond L1 in the last 90 days",
             PredictorNames.CsatAvg180d when Known(v) => $"Average CSAT {N(v)} over the last 180 days",
             PredictorNames.CsatAvg180d => "No CSAT rating in the last 180 days",
-            // One fact in two features (how many invoices, how late the oldest): one sentence, so one reason.
+            // One fact in two predictors (how many invoices, how late the oldest): one sentence, so one reason.
             PredictorNames.InvoicesPastDue or PredictorNames.MaxDaysOverdue => Overdue(values),
             PredictorNames.FailedPayments90d => $"{Count(v, "failed payment")} in the last 90 days",
             PredictorNames.TenureDays => $"Customer for {Count(v, "day")}",
@@ -104,14 +104,14 @@ internal static class ReasonWriter
             PredictorNames.DaysToRenewal when Known(v) => $"Renewal due in {Count(v, "day")}",
             // Absent renewal date means month-to-month: the same driver as annual_contract = 0, in the same words.
             PredictorNames.DaysToRenewal => "Month-to-month, no contract",
-            _ when feature.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal)
-                   && feature.EndsWith(PredictorNames.UsageSuffix, StringComparison.Ordinal) && Known(v) =>
-                $"{Count(v, "event")} of feature {feature[PredictorNames.UsagePrefix.Length..^PredictorNames.UsageSuffix.Length]} in the last 28 days",
-            _ when feature.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal)
-                   && feature.EndsWith(PredictorNames.UsageSuffix, StringComparison.Ordinal) =>
-                $"No events of feature {feature[PredictorNames.UsagePrefix.Length..^PredictorNames.UsageSuffix.Length]} recorded in the last 28 days",
-            _ when Known(v) => $"{feature} is {N(v)}",
-            _ => $"No data for {feature}",
+            _ when predictor.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal)
+                   && predictor.EndsWith(PredictorNames.UsageSuffix, StringComparison.Ordinal) && Known(v) =>
+                $"{Count(v, "event")} of feature {predictor[PredictorNames.UsagePrefix.Length..^PredictorNames.UsageSuffix.Length]} in the last 28 days",
+            _ when predictor.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal)
+                   && predictor.EndsWith(PredictorNames.UsageSuffix, StringComparison.Ordinal) =>
+                $"No events of feature {predictor[PredictorNames.UsagePrefix.Length..^PredictorNames.UsageSuffix.Length]} recorded in the last 28 days",
+            _ when Known(v) => $"{predictor} is {N(v)}",
+            _ => $"No data for {predictor}",
         };
     }
 

@@ -24,8 +24,8 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
 
         Assert.NotNull(report);
         _output.WriteLine($"churn backtest: AUC {report.Auc:F3}, log loss {report.LogLoss:F3}, Brier {report.Brier:F3}, lift {report.TopDecileLift:F2}, base {report.TestBaseRate:F3}, train {report.TrainRows} test {report.TestRows}");
-        // Chance is 0.5. Usage decline is the only systematic cause of churn here, so a pipeline whose features and
-        // labels line up must rank far better; 0.75 fails if either is broken (shifted labels, leaky or empty features).
+        // Chance is 0.5. Usage decline is the only systematic cause of churn here, so a pipeline whose predictors and
+        // labels line up must rank far better; 0.75 fails if either is broken (shifted labels, leaky or empty predictors).
         Assert.True(report.Auc > 0.75, $"AUC {report.Auc}");
         Assert.True(report.TopDecileLift > 2, $"lift {report.TopDecileLift}");
         Assert.Equal(ChurnWatch.Analytics.Labels.ChurnLabel.TargetName, report.Target);
@@ -116,7 +116,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
             Assert.All(s.Reasons, r => Assert.Equal(s.Reasons[0].IsProtective, r.IsProtective));
             if (s.Reasons.Count > 0 && s.Reasons[0].IsProtective)
                 Assert.Equal(RiskBand.Low, s.Band);
-            Assert.Equal(s.Reasons.OrderByDescending(r => Math.Abs(r.Contribution)).Select(r => r.Feature), s.Reasons.Select(r => r.Feature));
+            Assert.Equal(s.Reasons.OrderByDescending(r => Math.Abs(r.Contribution)).Select(r => r.Predictor), s.Reasons.Select(r => r.Predictor));
             Assert.False(string.IsNullOrEmpty(s.Context));
         });
         var withContract = _fixture.History.Subscriptions.Where(s => s.RenewalDate is not null).Select(s => s.AccountId).ToHashSet();
@@ -148,7 +148,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Score_Reasons_AddUpFeaturesThatSayTheSameAndSkipWeakOnes()
+    public void Score_Reasons_AddUpPredictorsThatSayTheSameAndSkipWeakOnes()
     {
         var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
         var model = _fixture.Models.Churn;
@@ -161,10 +161,10 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
                 .GroupBy(c => ReasonWriter.Sentence(c.Predictor, snapshots[i], model.PredictorSettings))
                 .ToList();
             // Shown with the comparison with retained accounts; grouped here by the sentence without it, as the
-            // features that say one thing in words give one sentence.
+            // predictors that say one thing in words give one sentence.
             string Shown(IGrouping<string, PredictorContribution> g) => ReasonWriter.Sentence(g.First().Predictor, snapshots[i], model.PredictorSettings, model.RetainedLevels);
             var bySentence = groups.ToDictionary(Shown, g => g.Sum(c => c.Contribution));
-            // A sentence's topic is its strongest feature's; contract, plan and tenure are context, never a reason; a
+            // A sentence's topic is its strongest predictor's; contract, plan and tenure are context, never a reason; a
             // level whose comparison says the opposite of its contribution is not shown.
             var behaviour = groups
                 .Where(g => !ReasonTopics.IsStructure(ReasonTopics.Of(g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Predictor, StringComparer.Ordinal).First().Predictor)))
@@ -227,7 +227,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         Assert.NotEmpty(_fixture.Models.Churn.RetainedLevels.Medians);
         // A missing level ("No CSAT rating in the last 180 days") states an absence: nothing to compare.
         var levels = scores.SelectMany(s => s.Reasons)
-            .Where(r => RetainedLevels.IsLevel(ReasonWriter.DriverOf(r.Feature)) && !r.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
+            .Where(r => RetainedLevels.IsLevel(ReasonWriter.DriverOf(r.Predictor)) && !r.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(levels);
         // A level names retained accounts; weekly active users, when there is an earlier period, name it instead.
         Assert.All(levels, r => Assert.True(
@@ -244,7 +244,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Score_ModelWithDifferentFeatures_IsRefusedNamingThem()
+    public void Score_ModelWithDifferentPredictors_IsRefusedNamingThem()
     {
         var model = _fixture.Models.Churn;
         var renamed = model with { PredictorNames = [.. model.PredictorNames.Select(n => n == PredictorNames.Mrr ? "mrr_eur" : n)] };
@@ -283,7 +283,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Train_WithoutOptionalEntities_TrainsAndTheirFeaturesAreNaN()
+    public void Train_WithoutOptionalEntities_TrainsAndTheirPredictorsAreNaN()
     {
         var history = SyntheticCompany.Generate(accounts: 120, days: 500, seed: 9, optionalEntities: false);
 
@@ -291,7 +291,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         var snapshots = ChurnModelWorkflow.PredictorSnapshots(history, new ModelingOptions(), ChurnModelWorkflow.DefaultAsOf(history));
 
         Assert.All(snapshots, s => Assert.True(double.IsNaN(s[PredictorNames.TicketsOpen])));
-        // A feature never observed in training carries no information: it moves no account's score.
+        // A predictor never observed in training carries no information: it moves no account's score.
         Assert.All(snapshots, s => Assert.Equal(0, models.Churn.Explain(s).Contributions.Single(c => c.Predictor == PredictorNames.TicketsOpen).Contribution));
         Assert.All(snapshots, s => Assert.Equal(0, models.Renewal!.Explain(s).Contributions.Single(c => c.Predictor == PredictorNames.TicketsOpen).Contribution));
     }
@@ -313,7 +313,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Train_Importance_CoversEveryFeatureMostFirst_AndUsageDeclineLeads()
+    public void Train_Importance_CoversEveryPredictorMostFirst_AndUsageDeclineLeads()
     {
         var model = _fixture.Models.Churn;
         var importance = model.Importance;
@@ -324,10 +324,10 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
 
         Assert.Equal(model.PredictorNames.Order(StringComparer.Ordinal), importance.Select(i => i.Predictor).Order(StringComparer.Ordinal));
         Assert.Equal(importance.Select(i => i.MeanAbsoluteContribution).OrderDescending(), importance.Select(i => i.MeanAbsoluteContribution));
-        // The synthetic company churns from falling usage: a usage feature must lead, and shuffling it must cost AUC.
+        // The synthetic company churns from falling usage: a usage predictor must lead, and shuffling it must cost AUC.
         var usage = new[] { PredictorNames.Wau4w, PredictorNames.WauPrev8w, PredictorNames.WauChange, PredictorNames.Events28d, PredictorNames.EventsChange, PredictorNames.DaysSinceLastActivity, PredictorNames.EventsPerUser28d, PredictorNames.SeatUtilisation };
         Assert.Contains(importance[0].Predictor, usage.Concat(model.PredictorNames.Where(f => f.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal))));
-        Assert.True(importance.Max(i => i.PermutationAucDrop) > 0.01, "no feature's shuffle cost AUC");
+        Assert.True(importance.Max(i => i.PermutationAucDrop) > 0.01, "no predictor's shuffle cost AUC");
     }
 
     [Fact]

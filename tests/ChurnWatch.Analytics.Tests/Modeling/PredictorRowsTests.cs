@@ -5,7 +5,7 @@ using ChurnWatch.Analytics.Tests.Modeling.MlNet;
 namespace ChurnWatch.Analytics.Tests.Modeling;
 
 /// <summary>
-/// A training's features kept in a temporary file and streamed to ML.NET: every row must read back as written, and a
+/// A training's predictors kept in a temporary file and streamed to ML.NET: every row must read back as written, and a
 /// model fitted from the file must be the model fitted from the same rows in memory.
 /// </summary>
 public sealed class PredictorRowsTests
@@ -13,7 +13,7 @@ public sealed class PredictorRowsTests
     [Fact]
     public void Append_InUnevenBatches_ReadsBackEveryRowInAnyOrder()
     {
-        // 300 features: a reader's 1 MiB buffer holds 873 rows, so 2,500 rows cross several buffers.
+        // 300 predictors: a reader's 1 MiB buffer holds 873 rows, so 2,500 rows cross several buffers.
         const int width = 300, rows = 2_500;
         var random = new Random(5);
         var values = new double[rows * width];

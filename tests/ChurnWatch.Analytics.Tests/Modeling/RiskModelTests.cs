@@ -15,8 +15,8 @@ public class RiskModelTests
         classifier,
         null);
 
-    // The account's features arrive in another order than the model's columns: the model reads them by name.
-    private static AccountPredictors Features(double events, double csat) =>
+    // The account's predictors arrive in another order than the model's columns: the model reads them by name.
+    private static AccountPredictors Predictors(double events, double csat) =>
         new("a", new DateOnly(2024, 6, 10), ["csat", "never_seen", "events"], [csat, double.NaN, events]);
 
     [Fact]
@@ -25,7 +25,7 @@ public class RiskModelTests
         var random = new Random(5);
         foreach (var model in new[] { Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)), Model(MlNetClassifierTests.Fit(RiskModel.LightGbmLearner)) })
         {
-            var accounts = Enumerable.Range(0, 100).Select(_ => Features(random.Next(0, 1000), random.NextDouble() < 0.3 ? double.NaN : random.Next(1, 6))).ToArray();
+            var accounts = Enumerable.Range(0, 100).Select(_ => Predictors(random.Next(0, 1000), random.NextDouble() < 0.3 ? double.NaN : random.Next(1, 6))).ToArray();
             var explanations = model.Explain(accounts);
             var probabilities = model.PredictProbabilities(accounts);
 
@@ -48,12 +48,12 @@ public class RiskModelTests
     }
 
     [Fact]
-    public void EnsureCompatible_MissingAndExtraFeatures_NamesThem()
+    public void EnsureCompatible_MissingAndExtraPredictors_NamesThem()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)).EnsureCompatible(["events", "nps", "never_seen"]));
 
         Assert.Equal(
-            "The Churn model (trained 2024-01-01 to 2024-06-03) does not match these features: missing csat; extra nps. Retrain the model on the current data.",
+            "The Churn model (trained 2024-01-01 to 2024-06-03) does not match these predictors: missing csat; extra nps. Retrain the model on the current data.",
             error.Message);
     }
 
@@ -70,7 +70,7 @@ public class RiskModelTests
             Assert.Contains("\"ml_net_model\": \"UEsD", json, StringComparison.Ordinal); // base64 of a zip ("PK\x03")
             Assert.Contains("\"format_version\": 4", json, StringComparison.Ordinal);
             Assert.Equal(json, RiskModelSerializer.Serialize(read));
-            Assert.Equal(model.Explain(Features(12, 4)).Logit, read.Explain(Features(12, 4)).Logit);
+            Assert.Equal(model.Explain(Predictors(12, 4)).Logit, read.Explain(Predictors(12, 4)).Logit);
         }
     }
 
@@ -89,12 +89,12 @@ public class RiskModelTests
     }
 
     [Fact]
-    public void Deserialize_ClassifierReadingUndeclaredFeature_IsRejected()
+    public void Deserialize_ClassifierReadingUndeclaredPredictor_IsRejected()
     {
         var json = RiskModelSerializer.Serialize(Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)) with { PredictorNames = ["events", "never_seen"] });
 
         var error = Assert.Throws<System.Text.Json.JsonException>(() => RiskModelSerializer.Deserialize(json));
 
-        Assert.Contains("undeclared feature 'csat'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("undeclared predictor 'csat'", error.Message, StringComparison.Ordinal);
     }
 }

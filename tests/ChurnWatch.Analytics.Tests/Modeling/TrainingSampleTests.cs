@@ -48,7 +48,7 @@ public sealed class TrainingSampleTests
         Assert.Equal(whole.ChurnKnownDay, batched.ChurnKnownDay);
         Assert.Equal(whole.RenewalKnownDay, batched.RenewalKnownDay);
         // Bit for bit: NaN (missing) compares equal to NaN in Assert.Equal of floats.
-        Assert.Equal(whole.Features.ReadAll(), batched.Features.ReadAll());
+        Assert.Equal(whole.Predictors.ReadAll(), batched.Predictors.ReadAll());
         Assert.False(batched.IsWeighted);
     }
 
@@ -103,7 +103,7 @@ public sealed class TrainingSampleTests
 
         Assert.Equal(Keys(few), Keys(many));
         Assert.Equal(few.Weight, many.Weight);
-        Assert.Equal(few.Features.ReadAll(), many.Features.ReadAll());
+        Assert.Equal(few.Predictors.ReadAll(), many.Predictors.ReadAll());
     }
 
     [Fact]

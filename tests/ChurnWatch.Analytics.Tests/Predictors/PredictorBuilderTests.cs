@@ -132,7 +132,7 @@ public class PredictorBuilderTests
     }
 
     [Fact]
-    public void Compute_CompanySellsNoSeats_SeatFeaturesAreMissingAndSeatSaturationIsOff()
+    public void Compute_CompanySellsNoSeats_SeatPredictorsAreMissingAndSeatSaturationIsOff()
     {
         // One seat on every subscription and account (the placeholder of a product without seats), three weekly users.
         var oneSeat = new HistoryBuilder().Account("a", seatsLicensedToday: 1).Account("b", seatsLicensedToday: 1)
@@ -165,7 +165,7 @@ public class PredictorBuilderTests
     }
 
     [Fact]
-    public void Compute_DataAfterD_LeavesFeaturesUnchanged()
+    public void Compute_DataAfterD_LeavesPredictorsUnchanged()
     {
         var baseline = Compute(Example().Build(At(200)));
 

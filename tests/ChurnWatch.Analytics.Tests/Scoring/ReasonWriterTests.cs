@@ -10,12 +10,12 @@ public class ReasonWriterTests
 {
     private static PredictorSettings Settings => ReasonExample.Settings;
 
-    private static AccountPredictors Example(int day = 112) => ReasonExample.Features(day);
+    private static AccountPredictors Example(int day = 112) => ReasonExample.Predictors(day);
 
     [Fact]
-    public void Sentence_EveryFeatureMissing_SaysSoInWordsWithoutAColumnName()
+    public void Sentence_EveryPredictorMissing_SaysSoInWordsWithoutAColumnName()
     {
-        var names = ReasonExample.Features().Names;
+        var names = ReasonExample.Predictors().Names;
         var missing = new AccountPredictors("a", Date(112), names, [.. names.Select(_ => double.NaN)]);
 
         // A missing value is said in words ("No ticket resolved in the last 180 days"), never as a column name.
@@ -27,7 +27,7 @@ public class ReasonWriterTests
     [InlineData(PredictorNames.Wau4w, "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)")]
     [InlineData(PredictorNames.UrgentOpenOver14d, "1 urgent ticket open longer than 14 days")]
     [InlineData(PredictorNames.UrgentOpen, "2 urgent tickets open")]
-    // One fact, one sentence: both features of an overdue invoice say it the same way, so they are one reason.
+    // One fact, one sentence: both predictors of an overdue invoice say it the same way, so they are one reason.
     [InlineData(PredictorNames.MaxDaysOverdue, "2 invoices past due, the oldest 45 days")]
     [InlineData(PredictorNames.InvoicesPastDue, "2 invoices past due, the oldest 45 days")]
     [InlineData(PredictorNames.KeyFeaturesAdopted, "Only 2 of 3 key features adopted")]
@@ -39,26 +39,26 @@ public class ReasonWriterTests
     [InlineData(PredictorNames.PlanTier, "On the Team plan")]
     [InlineData(PredictorNames.AnnualContract, "Month-to-month, no contract")]
     [InlineData("usage_reports_28d", "15 events of feature reports in the last 28 days")]
-    public void Sentence_RealValues_ArePlainWords(string feature, string expected) =>
-        Assert.Equal(expected, ReasonWriter.Sentence(feature, Example(), Settings));
+    public void Sentence_RealValues_ArePlainWords(string predictor, string expected) =>
+        Assert.Equal(expected, ReasonWriter.Sentence(predictor, Example(), Settings));
 
     [Fact]
     public void Sentence_LongInactivity_CountsDays()
     {
         // Last usage on day 112; three weeks later.
-        var features = Example(day: 133);
+        var predictors = Example(day: 133);
 
-        Assert.Equal("No activity for 21 days", ReasonWriter.Sentence(PredictorNames.DaysSinceLastActivity, features, Settings));
+        Assert.Equal("No activity for 21 days", ReasonWriter.Sentence(PredictorNames.DaysSinceLastActivity, predictors, Settings));
     }
 
     [Fact]
     public void Sentence_MissingEntity_SaysNoData()
     {
         var history = new HistoryBuilder().Account("a").Subscription("a", 0, null).Build(At(200));
-        var features = new PredictorBuilder(CompanyTimeline.Build(history), Settings).Compute("a", Date(112))!;
+        var predictors = new PredictorBuilder(CompanyTimeline.Build(history), Settings).Compute("a", Date(112))!;
 
-        Assert.Equal("No CSAT rating in the last 180 days", ReasonWriter.Sentence(PredictorNames.CsatAvg180d, features, Settings));
-        Assert.Equal("No weekly usage recorded yet", ReasonWriter.Sentence(PredictorNames.Wau4w, features, Settings));
-        Assert.Equal("No key feature used yet", ReasonWriter.Sentence(PredictorNames.DaysToFirstKeyFeature, features, Settings));
+        Assert.Equal("No CSAT rating in the last 180 days", ReasonWriter.Sentence(PredictorNames.CsatAvg180d, predictors, Settings));
+        Assert.Equal("No weekly usage recorded yet", ReasonWriter.Sentence(PredictorNames.Wau4w, predictors, Settings));
+        Assert.Equal("No key feature used yet", ReasonWriter.Sentence(PredictorNames.DaysToFirstKeyFeature, predictors, Settings));
     }
 }

@@ -76,20 +76,20 @@ public sealed class RetainedLevelsTests
     [Fact]
     public void Sentence_LevelOnTheAccountsPlan_NamesItsComparison()
     {
-        var features = ReasonExample.Features(); // Team plan, 5 tickets opened in the last 90 days
+        var predictors = ReasonExample.Predictors(); // Team plan, 5 tickets opened in the last 90 days
 
-        var sentence = ReasonWriter.Sentence(PredictorNames.TicketsOpened90d, features, ReasonExample.Settings, Levels());
+        var sentence = ReasonWriter.Sentence(PredictorNames.TicketsOpened90d, predictors, ReasonExample.Settings, Levels());
 
-        Assert.Equal($"{features[PredictorNames.TicketsOpened90d]} support tickets opened in the last 90 days (about {features[PredictorNames.TicketsOpened90d] / 2:0} times the median of retained Team accounts, 2)", sentence);
+        Assert.Equal($"{predictors[PredictorNames.TicketsOpened90d]} support tickets opened in the last 90 days (about {predictors[PredictorNames.TicketsOpened90d] / 2:0} times the median of retained Team accounts, 2)", sentence);
         // A trend carries its own comparison (its earlier weeks), and a fact like an urgent ticket needs none.
-        Assert.Null(ReasonWriter.Comparison(PredictorNames.WauChange, features, ReasonExample.Settings, Levels()));
-        Assert.Null(ReasonWriter.Comparison(PredictorNames.UrgentOpen, features, ReasonExample.Settings, Levels()));
+        Assert.Null(ReasonWriter.Comparison(PredictorNames.WauChange, predictors, ReasonExample.Settings, Levels()));
+        Assert.Null(ReasonWriter.Comparison(PredictorNames.UrgentOpen, predictors, ReasonExample.Settings, Levels()));
     }
 
     [Fact]
     public void Reasons_LevelWhoseComparisonSaysTheOpposite_IsNotShown()
     {
-        var features = ReasonExample.Features(); // CSAT 3 over the last 180 days: below the Team median of 4.5
+        var predictors = ReasonExample.Predictors(); // CSAT 3 over the last 180 days: below the Team median of 4.5
         var explanation = new ScoreExplanation(0.5, 0, 0,
         [
             new PredictorContribution(PredictorNames.TicketsOpened90d, 0, -0.4), // 5 tickets vs a median of 2 "keeping it safe": hidden
@@ -97,28 +97,28 @@ public sealed class RetainedLevelsTests
             new PredictorContribution(PredictorNames.FailedPayments90d, 0, -0.2),
         ]);
 
-        var reasons = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3);
+        var reasons = ChurnModelWorkflow.Reasons(explanation, predictors, ReasonExample.Settings, Levels(), RiskBand.Low, 3);
 
-        Assert.Equal([PredictorNames.FailedPayments90d], reasons.Select(r => r.Feature));
+        Assert.Equal([PredictorNames.FailedPayments90d], reasons.Select(r => r.Predictor));
     }
 
     [Fact]
     public void Reasons_TrendWhoseWordsSayTheOpposite_IsNotShown()
     {
-        var features = ReasonExample.Features(); // weekly active users fell from 24 to 7
+        var predictors = ReasonExample.Predictors(); // weekly active users fell from 24 to 7
         var explanation = new ScoreExplanation(0.5, 0, 0,
         [
             new PredictorContribution(PredictorNames.WauChange, 0, -0.5), // "fell" keeping the account safe: hidden
             new PredictorContribution(PredictorNames.FailedPayments90d, 0, -0.2),
         ]);
 
-        Assert.Equal([PredictorNames.FailedPayments90d], ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3).Select(r => r.Feature));
-        Assert.True(ReasonDirection.Contradicts(PredictorNames.WauChange, features, ReasonExample.Settings, Levels(), raisesRisk: false));
-        Assert.False(ReasonDirection.Contradicts(PredictorNames.WauChange, features, ReasonExample.Settings, Levels(), raisesRisk: true));
+        Assert.Equal([PredictorNames.FailedPayments90d], ChurnModelWorkflow.Reasons(explanation, predictors, ReasonExample.Settings, Levels(), RiskBand.Low, 3).Select(r => r.Predictor));
+        Assert.True(ReasonDirection.Contradicts(PredictorNames.WauChange, predictors, ReasonExample.Settings, Levels(), raisesRisk: false));
+        Assert.False(ReasonDirection.Contradicts(PredictorNames.WauChange, predictors, ReasonExample.Settings, Levels(), raisesRisk: true));
         // "Only 1 of 3 key features adopted" is no reason an account is safe; "All 3" would be no risk.
-        Assert.True(features[PredictorNames.KeyFeaturesAdopted] < 3);
-        Assert.True(ReasonDirection.Contradicts(PredictorNames.KeyFeaturesAdopted, features, ReasonExample.Settings, Levels(), raisesRisk: false));
-        Assert.False(ReasonDirection.Contradicts(PredictorNames.KeyFeaturesAdopted, features, ReasonExample.Settings, Levels(), raisesRisk: true));
+        Assert.True(predictors[PredictorNames.KeyFeaturesAdopted] < 3);
+        Assert.True(ReasonDirection.Contradicts(PredictorNames.KeyFeaturesAdopted, predictors, ReasonExample.Settings, Levels(), raisesRisk: false));
+        Assert.False(ReasonDirection.Contradicts(PredictorNames.KeyFeaturesAdopted, predictors, ReasonExample.Settings, Levels(), raisesRisk: true));
     }
 
     [Fact]

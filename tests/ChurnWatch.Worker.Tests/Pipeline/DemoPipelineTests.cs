@@ -81,7 +81,7 @@ public sealed class DemoPipelineTests : IDisposable
 
         // A level is compared with something: retained accounts on the same plan, or for weekly users the weeks before.
         // (A missing level, "No CSAT rating in the last 180 days", states an absence: there is nothing to compare.)
-        var levels = reasons.SelectMany(r => r.List).Where(x => RetainedLevels.IsLevel(x.Feature) && !x.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
+        var levels = reasons.SelectMany(r => r.List).Where(x => RetainedLevels.IsLevel(x.Predictor) && !x.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(levels);
         Assert.All(levels, x => Assert.True(x.Sentence.Contains("retained ", StringComparison.Ordinal) || x.Sentence.Contains(" vs the 8 before", StringComparison.Ordinal), x.Sentence));
 

@@ -2,7 +2,7 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
 /// Exact contributions of ML.NET's logistic regression: weight x prepared value per slot of the <c>Features</c>
-/// vector (z-scored, log1p for counts, a 0/1 missing slot), summed per feature; the bias is the model's intercept.
+/// vector (z-scored, log1p for counts, a 0/1 missing slot), summed per predictor; the bias is the model's intercept.
 /// </summary>
 internal sealed class LinearExplainer(float[] weights, float bias, int[] slotPredictors, int predictorCount) : IModelExplainer
 {

@@ -9,8 +9,8 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
-/// A trained ML.NET model: its zip (<c>mlContext.Model.Save</c>: feature preparation, learner and, once chosen, the
-/// calibrator) plus what ChurnWatch needs to explain it: which feature each slot of the prepared vector comes from
+/// A trained ML.NET model: its zip (<c>mlContext.Model.Save</c>: predictor preparation, learner and, once chosen, the
+/// calibrator) plus what ChurnWatch needs to explain it: which predictor each slot of the prepared vector comes from
 /// and, for trees, the node covers. Scoring runs the ML.NET model; explanations are exact (weight x prepared value,
 /// or TreeSHAP on ML.NET's trees) and add up to the model's logit.
 /// </summary>
@@ -20,8 +20,8 @@ public sealed class MlNetClassifier
     private readonly IModelExplainer _explainer;
 
     /// <param name="learner">The learner that made it (<see cref="CandidateLearners"/>).</param>
-    /// <param name="columnNames">The features it reads, in order: the ML.NET model's input columns.</param>
-    /// <param name="slotPredictors">For each slot of the prepared <c>Features</c> vector, the index of its feature.</param>
+    /// <param name="columnNames">The predictors it reads, in order: the ML.NET model's input columns.</param>
+    /// <param name="slotPredictors">For each slot of the prepared <c>Features</c> vector, the index of its predictor.</param>
     /// <param name="treeCovers">For trees, training rows through each node (internal nodes then leaves) per tree.</param>
     /// <param name="mlNetModel">The ML.NET model zip, as <c>mlContext.Model.Load</c> reads it.</param>
     [JsonConstructor]
@@ -71,7 +71,7 @@ public sealed class MlNetClassifier
         ArgumentNullException.ThrowIfNull(x);
         if (!x.ColumnNames.SequenceEqual(ColumnNames, StringComparer.Ordinal))
         {
-            throw new ArgumentException("The rows' columns are not the model's features in order.", nameof(x));
+            throw new ArgumentException("The rows' columns are not the model's predictors in order.", nameof(x));
         }
 
         return Score(new PredictorTable(x), x.Rows, explain);
@@ -155,7 +155,7 @@ public sealed class MlNetClassifier
     /// <summary>
     /// ML.NET's permutation feature importance on rows with labels: the prepared rows are computed once, then each slot
     /// of the <c>Features</c> vector is shuffled <paramref name="repeats"/> times (seeded) and scored by the learner.
-    /// A feature's AUC drop is the sum over its slots (its value and, when it had missing values, its missing slot);
+    /// A predictor's AUC drop is the sum over its slots (its value and, when it had missing values, its missing slot);
     /// the spread adds the slots' variances.
     /// </summary>
     internal (double AucDrop, double Spread)[] PermutationImportance(PredictorMatrix x, double[] labels, int repeats, int seed) =>
@@ -184,9 +184,9 @@ public sealed class MlNetClassifier
         var variance = new double[predictorCount];
         for (var s = 0; s < slots.Length; s++)
         {
-            var feature = slotPredictors[s];
-            result[feature].AucDrop -= slots[s].AreaUnderRocCurve.Mean;
-            variance[feature] += slots[s].AreaUnderRocCurve.StandardDeviation * slots[s].AreaUnderRocCurve.StandardDeviation;
+            var predictor = slotPredictors[s];
+            result[predictor].AucDrop -= slots[s].AreaUnderRocCurve.Mean;
+            variance[predictor] += slots[s].AreaUnderRocCurve.StandardDeviation * slots[s].AreaUnderRocCurve.StandardDeviation;
         }
 
         for (var c = 0; c < result.Length; c++)

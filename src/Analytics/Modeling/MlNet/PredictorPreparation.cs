@@ -5,11 +5,11 @@ using Microsoft.ML.Transforms;
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
-/// The ML.NET transforms that turn the feature columns into the learner's <c>Features</c> vector, so a saved model
-/// carries its own preparation: per feature that has missing values in training, a 0/1 "missing" slot
+/// The ML.NET transforms that turn the predictor columns into the learner's <c>Features</c> vector, so a saved model
+/// carries its own preparation: per predictor that has missing values in training, a 0/1 "missing" slot
 /// (<c>IndicateMissingValues</c>); every value missing, in training or later, replaced by its training mean
-/// (<c>ReplaceMissingValues</c>); for the linear model also signed log1p of the count-like features first
-/// (<c>Expression</c>) and z-scores of the values fitted on the training rows (<c>NormalizeMeanVariance</c>). A feature missing on every training row keeps only its (constant) slot, which
+/// (<c>ReplaceMissingValues</c>); for the linear model also signed log1p of the count-like predictors first
+/// (<c>Expression</c>) and z-scores of the values fitted on the training rows (<c>NormalizeMeanVariance</c>). A predictor missing on every training row keeps only its (constant) slot, which
 /// the linear model's z-score turns into 0 and no tree can split: it contributes exactly 0. An account table's text
 /// columns become one-hot vectors over the levels ChurnWatch keeps (<c>OneHotEncoding</c>).
 /// </summary>
@@ -26,7 +26,7 @@ internal sealed record PredictorPreparation(IEstimator<ITransformer> Estimator, 
     private const string OneHotSuffix = "#onehot";
 
     /// <summary>The preparation for <paramref name="x"/>'s columns, fitted later on the training rows.</summary>
-    /// <param name="forLinearModel">Adds log1p of count-like features and z-scores.</param>
+    /// <param name="forLinearModel">Adds log1p of count-like predictors and z-scores.</param>
     public static PredictorPreparation For(MLContext ml, PredictorTable x, IReadOnlySet<string> countLike, bool forLinearModel)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -82,7 +82,7 @@ internal sealed record PredictorPreparation(IEstimator<ITransformer> Estimator, 
             }
         }
 
-        // Every feature is replaced, not only those missing in training: a value missing only when scoring must not
+        // Every predictor is replaced, not only those missing in training: a value missing only when scoring must not
         // reach the learner as NaN. A column missing on every row has no mean: it becomes 0 (ML.NET's default), a constant.
         var filled = numeric.Select(c => new InputOutputColumnPair(valueColumns[c] + FilledSuffix, valueColumns[c])).ToArray();
         if (filled.Length > 0)

@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
-/// Feature rows as ML.NET's input: one <see cref="float"/> column per feature, named by the feature (NaN = missing),
+/// Predictor rows as ML.NET's input: one <see cref="float"/> column per predictor, named by it (NaN = missing),
 /// then optionally the 0/1 label as a Boolean <c>Label</c> column and a row group as a <c>Group</c> text column (the
 /// account, for account-grouped cross-validation) and a row weight as a <c>Weight</c> column (for a sampled training
 /// set). The rows are either an in-memory <see cref="PredictorMatrix"/> (accounts being scored), read in place, or chosen
@@ -32,7 +32,7 @@ internal sealed class PredictorTable : IDataView
         _matrix = x;
     }
 
-    /// <summary>Rows <paramref name="rows"/> of a training's feature file, in that order (increasing reads fastest).</summary>
+    /// <summary>Rows <paramref name="rows"/> of a training's predictor file, in that order (increasing reads fastest).</summary>
     public PredictorTable(PredictorRows file, int[] rows, double[]? labels = null, double[]? weights = null)
         : this((file ?? throw new ArgumentNullException(nameof(file))).Names, (rows ?? throw new ArgumentNullException(nameof(rows))).Length, labels, null, weights)
     {
@@ -70,7 +70,7 @@ internal sealed class PredictorTable : IDataView
 
     public DataViewSchema Schema { get; }
 
-    /// <summary>The input schema of a model trained on these features (no label, no group): what a saved model expects.</summary>
+    /// <summary>The input schema of a model trained on these predictors (no label, no group): what a saved model expects.</summary>
     public static DataViewSchema InputSchema(IReadOnlyList<string> predictorNames) => BuildSchema(predictorNames, false, false, false);
 
     /// <summary>The rows at <paramref name="positions"/> of this table (positions 0 to <see cref="Rows"/> - 1), with their labels and weights.</summary>
@@ -143,7 +143,7 @@ internal sealed class PredictorTable : IDataView
         return builder.ToSchema();
     }
 
-    /// <summary>Reads each row's features once, as the cursor moves to it; the getters read that copy.</summary>
+    /// <summary>Reads each row's predictors once, as the cursor moves to it; the getters read that copy.</summary>
     private sealed class Cursor(PredictorTable table) : RowIndexCursor(table.Schema, table.Rows)
     {
         private readonly float[] _current = new float[table.ColumnNames.Count];
@@ -180,8 +180,8 @@ internal sealed class PredictorTable : IDataView
             if (column.Index < _current.Length)
             {
                 var c = column.Index;
-                ValueGetter<float> feature = (ref float value) => value = _current[c];
-                return (ValueGetter<TValue>)(Delegate)feature;
+                ValueGetter<float> predictor = (ref float value) => value = _current[c];
+                return (ValueGetter<TValue>)(Delegate)predictor;
             }
 
             if (column.Name == LabelColumn && table._labels is { } labels)

@@ -5,7 +5,7 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 /// <summary>
 /// Exact path-dependent TreeSHAP on the trees ML.NET's LightGBM trained, weighted by node covers: how many training
 /// rows passed through each node (ML.NET does not keep them, so they are counted from the training rows and stored
-/// with the model). Slot values are summed per feature; the bias is the ensemble's bias plus each tree's
+/// with the model). Slot values are summed per predictor; the bias is the ensemble's bias plus each tree's
 /// cover-weighted mean output. TreeSHAP values plus that bias add up to the ensemble's logit.
 /// </summary>
 internal sealed class TreeExplainer : IModelExplainer
@@ -122,7 +122,7 @@ internal sealed class TreeExplainer : IModelExplainer
             throw new ArgumentException($"{cover.Length} covers for a tree of {count} nodes.", nameof(cover));
         }
 
-        var feature = new int[count];
+        var slot = new int[count];
         var threshold = new double[count];
         var left = new int[count];
         var right = new int[count];
@@ -130,7 +130,7 @@ internal sealed class TreeExplainer : IModelExplainer
         int Node(int child) => child >= 0 ? child : internalNodes + ~child;
         for (var n = 0; n < internalNodes; n++)
         {
-            feature[n] = tree.NumericalSplitFeatureIndexes[n];
+            slot[n] = tree.NumericalSplitFeatureIndexes[n];
             threshold[n] = tree.NumericalSplitThresholds[n];
             left[n] = Node(tree.LeftChild[n]);
             right[n] = Node(tree.RightChild[n]);
@@ -138,10 +138,10 @@ internal sealed class TreeExplainer : IModelExplainer
 
         for (var l = 0; l < tree.NumberOfLeaves; l++)
         {
-            feature[internalNodes + l] = -1;
+            slot[internalNodes + l] = -1;
             value[internalNodes + l] = weight * tree.LeafValues[l];
         }
 
-        return new ShapTree(feature, threshold, new bool[count], left, right, value, cover);
+        return new ShapTree(slot, threshold, new bool[count], left, right, value, cover);
     }
 }

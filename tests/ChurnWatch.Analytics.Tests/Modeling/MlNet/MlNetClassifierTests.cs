@@ -53,7 +53,7 @@ public sealed class MlNetClassifierTests
             var logit = scores.Bias + scores.Contributions![r].Sum();
             // ML.NET computes its Score in float; the explanation is the same sum in double.
             Assert.Equal(scores.Logits[r], logit, 1e-5 * Math.Max(1, Math.Abs(logit)));
-            Assert.Equal(0, scores.Contributions[r][2]); // a feature never seen in training moves no score
+            Assert.Equal(0, scores.Contributions[r][2]); // a predictor never seen in training moves no score
         }
     }
 

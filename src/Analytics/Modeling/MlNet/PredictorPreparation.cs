@@ -15,7 +15,11 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 /// </summary>
 internal sealed record PredictorPreparation(IEstimator<ITransformer> Estimator, int[] SlotPredictors)
 {
-    /// <summary>The prepared vector every learner reads.</summary>
+    /// <summary>
+    /// The prepared vector every learner reads. Its name is ML.NET's: the trainers' <c>FeatureColumnName</c> defaults to
+    /// "Features", so it (and the other ML.NET API names with "feature" in them) keeps ML.NET's spelling, although
+    /// ChurnWatch calls the model inputs predictors.
+    /// </summary>
     public const string FeaturesColumn = "Features";
 
     private const string ValuesColumn = "Values";

@@ -67,24 +67,24 @@ internal static class ObservationSetBuilder
     {
         private readonly List<string> _accountIds = [];
         private readonly List<Chunk> _chunks = [];
-        private PredictorRows? _features;
+        private PredictorRows? _predictors;
         private IReadOnlySet<string>? _countLike;
 
         /// <summary>Adds the kept rows of one batch; every batch must share the company's predictor columns.</summary>
         public void Add(PredictorBuilder builder)
         {
-            if (_features is null)
+            if (_predictors is null)
             {
-                _features = new PredictorRows(builder.Schema.Names);
+                _predictors = new PredictorRows(builder.Schema.Names);
                 _countLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
             }
-            else if (!_features.Names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
+            else if (!_predictors.Names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
             {
                 throw new InvalidOperationException("Batches of one company gave different predictor columns: build every batch's timeline with the company's shape.");
             }
 
             var (chunk, predictors) = BuildChunk(builder, dates, sample, options, _accountIds.Count);
-            _features.Append(predictors);
+            _predictors.Append(predictors);
             _chunks.Add(chunk);
             _accountIds.AddRange(builder.Timeline.Timelines.Select(t => t.Account.AccountId));
         }
@@ -92,7 +92,7 @@ internal static class ObservationSetBuilder
         /// <summary>The rows gathered so far, as one set (which owns the predictors' file from then on).</summary>
         public ObservationSet ToSet()
         {
-            var predictors = _features ?? throw new InvalidOperationException("No batch of accounts to build observations from.");
+            var predictors = _predictors ?? throw new InvalidOperationException("No batch of accounts to build observations from.");
             T[] Join<T>(Func<Chunk, T[]> part) => _chunks.Count == 1 ? part(_chunks[0]) : [.. _chunks.SelectMany(part)];
             var set = new ObservationSet(Join(c => c.Account), Join(c => c.Day), predictors, Join(c => c.Churn), Join(c => c.NonRenewal), Join(c => c.ChurnKnown), Join(c => c.RenewalKnown))
             {
@@ -101,12 +101,12 @@ internal static class ObservationSetBuilder
                 CountLike = _countLike!,
             };
             _chunks.Clear();
-            _features = null;
+            _predictors = null;
             return set;
         }
 
         /// <summary>Deletes the predictors' file when the rows never became a set (a training abandoned part way).</summary>
-        public void Dispose() => _features?.Dispose();
+        public void Dispose() => _predictors?.Dispose();
     }
 
     /// <summary>An account's labelled rows at the dates: the date, and each target's label (1, 0, or -1 when unknown).</summary>

@@ -159,18 +159,18 @@ public sealed record RiskModel(
         for (var r = 0; r < result.Length; r++)
         {
             var contributions = scores.Contributions![r];
-            var byFeature = new PredictorContribution[contributions.Length];
+            var byPredictor = new PredictorContribution[contributions.Length];
             double sum = 0;
             for (var c = 0; c < contributions.Length; c++)
             {
-                byFeature[c] = new PredictorContribution(PredictorNames[c], x[r, c], contributions[c]);
+                byPredictor[c] = new PredictorContribution(PredictorNames[c], x[r, c], contributions[c]);
                 sum += contributions[c];
             }
 
             // The logit explained is the exact sum (ML.NET's float Score agrees with it to float precision); the
             // probability users see is the calibrated one from the model's own calibrator.
             var logit = scores.Bias + sum;
-            result[r] = new ScoreExplanation(LogisticRegression.Sigmoid(logit), logit, scores.Bias, byFeature)
+            result[r] = new ScoreExplanation(LogisticRegression.Sigmoid(logit), logit, scores.Bias, byPredictor)
             {
                 CalibratedProbability = scores.Probabilities[r],
             };

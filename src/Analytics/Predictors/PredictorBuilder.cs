@@ -86,13 +86,13 @@ public sealed class PredictorBuilder
     {
         var at = ObservationCalendar.Instant(day);
         x.Fill(double.NaN);
-        SubscriptionFeatures(account, day, at, x);
-        UsageFeatures(account, day, x);
-        TicketFeatures(account, at, x);
-        BillingFeatures(account, at, x);
+        SubscriptionPredictors(account, day, at, x);
+        UsagePredictors(account, day, x);
+        TicketPredictors(account, at, x);
+        BillingPredictors(account, at, x);
     }
 
-    private void SubscriptionFeatures(AccountTimeline account, int day, DateTime at, Span<double> x)
+    private void SubscriptionPredictors(AccountTimeline account, int day, DateTime at, Span<double> x)
     {
         var before = at.AddDays(-90);
         double mrr = 0, mrrBefore = 0, seats = 0;
@@ -146,7 +146,7 @@ public sealed class PredictorBuilder
         x[CorePredictorIndex.DaysToRenewal] = renewal is { } rd ? rd - day : double.NaN;
     }
 
-    private void UsageFeatures(AccountTimeline account, int day, Span<double> x)
+    private void UsagePredictors(AccountTimeline account, int day, Span<double> x)
     {
         // Windows before the account was a customer, or before usage data exists, are not "zero use": they are
         // unknown, so rates and changes use only the available part.
@@ -231,7 +231,7 @@ public sealed class PredictorBuilder
         return sum / (double)(to - lo + 1);
     }
 
-    private static void TicketFeatures(AccountTimeline account, DateTime at, Span<double> x)
+    private static void TicketPredictors(AccountTimeline account, DateTime at, Span<double> x)
     {
         if (account.Tickets is not { } tickets)
         {
@@ -307,7 +307,7 @@ public sealed class PredictorBuilder
         return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
-    private static void BillingFeatures(AccountTimeline account, DateTime at, Span<double> x)
+    private static void BillingPredictors(AccountTimeline account, DateTime at, Span<double> x)
     {
         if (account.Invoices is { } invoices)
         {

@@ -99,7 +99,7 @@ public sealed class MlNetClassifier
         using var cursor = output.GetRowCursor(columns);
         var scoreGetter = cursor.GetGetter<float>(output.Schema["Score"]);
         var probabilityGetter = IsCalibrated ? cursor.GetGetter<float>(output.Schema["Probability"]) : null;
-        var featuresGetter = explain ? cursor.GetGetter<VBuffer<float>>(output.Schema[PredictorPreparation.FeaturesColumn]) : null;
+        var preparedGetter = explain ? cursor.GetGetter<VBuffer<float>>(output.Schema[PredictorPreparation.FeaturesColumn]) : null;
         float score = 0, probability = 0;
         VBuffer<float> prepared = default;
         var dense = new float[SlotPredictors.Count];
@@ -117,9 +117,9 @@ public sealed class MlNetClassifier
                 probabilities[r] = LogisticRegression.Sigmoid(score);
             }
 
-            if (featuresGetter is not null)
+            if (preparedGetter is not null)
             {
-                featuresGetter(ref prepared);
+                preparedGetter(ref prepared);
                 prepared.CopyTo(dense);
                 var row = new double[ColumnNames.Count];
                 bias = _explainer.Explain(dense, row);

@@ -15,7 +15,7 @@ Tables:
   sample-42    the sample company the demo uses (2,000 accounts x 24 months, seed 42, end 2026-11-01): generated with
                `churnwatch samples generate`, ingested with `churnwatch ingest`, and exported with the hidden
                `churnwatch model observations`: the churn training set ChurnWatch itself builds (one row per
-               account x weekly observation date, the documented features, label = churned within 90 days)
+               account x weekly observation date, the documented predictors, label = churned within 90 days)
   sample-7     another sample company: 1,000 accounts x 36 months, seed 7
   sample-2026  another sample company: 1,500 accounts x 18 months, seed 2026
   mixed        synthetic, one row per account: 20,000 accounts, 6 text columns (up to 60 levels), missing numbers

@@ -42,13 +42,13 @@ fi
 
 mkdir -p "$work"
 train_rows=$(( rows * 8 / 10 ))
-if [[ ! -f "$work/features.f64" || ! -f "$work/shape" || "$(cat "$work/shape")" != "$rows x $cols" ]]; then
+if [[ ! -f "$work/predictors.f64" || ! -f "$work/shape" || "$(cat "$work/shape")" != "$rows x $cols" ]]; then
   "$py" "$here/gbdt_data.py" "$rows" "$cols" "$work"
   echo "$rows x $cols" > "$work/shape"
 fi
 
 dotnet build "$here/ChurnWatch.Bench/ChurnWatch.Bench.csproj" -c Release -o "$work/bin" -v q -nologo >/dev/null
-bench_args=("$work/features.f64" "$work/labels.f64" "$rows" "$cols" "$train_rows" "$trees" "$depth" "$threads")
+bench_args=("$work/predictors.f64" "$work/labels.f64" "$rows" "$cols" "$train_rows" "$trees" "$depth" "$threads")
 
 peak_kb() { grep 'Maximum resident set size' "$1" | awk '{print $NF}'; }
 value() { grep "^$2=" "$1" | cut -d= -f2; }

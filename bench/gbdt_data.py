@@ -1,4 +1,4 @@
-"""Writes the benchmark matrix once: row-major float64 features and float64 0/1 labels (seeded)."""
+"""Writes the benchmark matrix once: row-major float64 predictors and float64 0/1 labels (seeded)."""
 import sys
 import numpy as np
 
@@ -12,6 +12,6 @@ missing = rng.random(rows) < 0.1
 logit[missing] += 1.0
 x[missing, 7] = np.nan
 y = (rng.random(rows) < 1 / (1 + np.exp(-logit))).astype(np.float64)
-x.astype(np.float64).tofile(out + "/features.f64")
+x.astype(np.float64).tofile(out + "/predictors.f64")
 y.tofile(out + "/labels.f64")
 print(f"rows={rows} cols={cols} positive_rate={y.mean():.4f}")

@@ -4,9 +4,9 @@ import time
 import numpy as np
 import xgboost as xgb
 
-features, labels, rows, cols, train_rows, trees, depth, threads = sys.argv[1:9]
+predictors, labels, rows, cols, train_rows, trees, depth, threads = sys.argv[1:9]
 rows, cols, train_rows, trees, depth, threads = map(int, (rows, cols, train_rows, trees, depth, threads))
-x = np.fromfile(features, dtype=np.float64).reshape(rows, cols)
+x = np.fromfile(predictors, dtype=np.float64).reshape(rows, cols)
 y = np.fromfile(labels, dtype=np.float64)
 
 start = time.perf_counter()

@@ -8,13 +8,13 @@ using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
 
-// Usage: ChurnWatch.Bench <features.f64> <labels.f64> <rows> <columns> <trainRows> <trees> <depth> <threads> [--score-methods]
+// Usage: ChurnWatch.Bench <predictors.f64> <labels.f64> <rows> <columns> <trainRows> <trees> <depth> <threads> [--score-methods]
 // Reads a row-major float64 matrix and float64 labels, trains ML.NET's LightGBM (the learner ChurnWatch's models use)
 // on the first trainRows rows, scores every row and reports the AUC on the rest. Prints key=value lines that
 // bench/gbdt.sh reads. With --score-methods it compares the ways of scoring with ML.NET instead (ScoringMethods).
 if (args.Length is not (8 or 9) || (args.Length == 9 && args[8] != "--score-methods"))
 {
-    Console.Error.WriteLine("usage: ChurnWatch.Bench <features.f64> <labels.f64> <rows> <columns> <trainRows> <trees> <depth> <threads> [--score-methods]");
+    Console.Error.WriteLine("usage: ChurnWatch.Bench <predictors.f64> <labels.f64> <rows> <columns> <trainRows> <trees> <depth> <threads> [--score-methods]");
     return 2;
 }
 
@@ -30,12 +30,12 @@ var threads = int.Parse(args[7], inv);
 // ML.NET learns from float32: the float64 file is read a row at a time into floats, which halves the memory held.
 var values = new float[(long)rows * columns];
 var labels = new double[rows];
-using (var features = File.OpenRead(args[0]))
+using (var predictors = File.OpenRead(args[0]))
 {
     var row = new double[columns];
     for (var r = 0; r < rows; r++)
     {
-        features.ReadExactly(MemoryMarshal.AsBytes(row.AsSpan()));
+        predictors.ReadExactly(MemoryMarshal.AsBytes(row.AsSpan()));
         for (var c = 0; c < columns; c++)
         {
             values[((long)r * columns) + c] = (float)row[c];
@@ -126,14 +126,15 @@ IEnumerable<Row> Rows(int from, int to)
 {
     for (var r = from; r < to; r++)
     {
-        var features = values.AsSpan((int)((long)r * columns), columns).ToArray();
-        yield return new Row { Features = features, Label = labels[r] == 1 };
+        var predictors = values.AsSpan((int)((long)r * columns), columns).ToArray();
+        yield return new Row { Features = predictors, Label = labels[r] == 1 };
     }
 }
 
 /// <summary>One matrix row as ML.NET reads it.</summary>
 internal sealed class Row
 {
+    /// <summary>The row's predictors, as the vector column ML.NET's trainers read by default (named "Features" by ML.NET).</summary>
     public float[] Features { get; set; } = [];
 
     public bool Label { get; set; }

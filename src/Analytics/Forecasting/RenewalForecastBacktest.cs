@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 
 namespace ChurnWatch.Analytics.Forecasting;
@@ -7,7 +7,7 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// Replays the renewal forecast at past dates: for each past month whose renewals are settled, the forecast made
 /// <c>lead</c> months before it (contracts, ARR and renewal probabilities as of that date) against the ARR that
 /// actually renewed. The caller decides where past probabilities come from (stored scores, or a model applied to
-/// the features as of the date) and says so.
+/// the predictors as of the date) and says so.
 /// </summary>
 public static class RenewalForecastBacktest
 {

@@ -2,7 +2,7 @@ namespace ChurnWatch.Analytics.History;
 
 /// <summary>
 /// Everything ChurnWatch knows about a company's customers, as loaded from the store.
-/// Optional entities the company does not provide are <c>null</c> (not empty): their features are absent.
+/// Optional entities the company does not provide are <c>null</c> (not empty): their predictors are absent.
 /// </summary>
 /// <param name="Accounts">Required.</param>
 /// <param name="Subscriptions">Required.</param>

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Modeling;
 
@@ -9,7 +9,7 @@ namespace ChurnWatch.Analytics.Modeling;
 internal static class Backtester
 {
     /// <summary>The report with the test predictions, or null when the history is too short for both a training and a test period with outcomes.</summary>
-    public static BacktestOutcome? Run(ObservationSet set, FeatureSettings settings, ModelTarget target, string learner, ModelingOptions options, DateTime dataAsOf)
+    public static BacktestOutcome? Run(ObservationSet set, PredictorSettings settings, ModelTarget target, string learner, ModelingOptions options, DateTime dataAsOf)
     {
         var labels = set.Labels(target);
         var known = set.KnownDay(target);

@@ -1,11 +1,11 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
 /// A training in progress: the observation rows of a company gathered one batch of accounts at a time, then the churn
 /// and renewal models fitted on them. Several can gather side by side from one pass over the batches (the forecast
-/// backtest trains a model per past date that way, each on the history cut at its date). The rows' features wait in
+/// backtest trains a model per past date that way, each on the history cut at its date). The rows' predictors wait in
 /// a temporary file until <see cref="Finish"/>; disposing a training that never finished deletes it.
 /// </summary>
 public sealed class ChurnModelTraining : IDisposable
@@ -15,7 +15,7 @@ public sealed class ChurnModelTraining : IDisposable
     private readonly DateTime _dataAsOf;
     private readonly int? _firstDataDay;
 
-    private ChurnModelTraining(FeatureSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, CompanyShape shape)
+    private ChurnModelTraining(PredictorSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, CompanyShape shape)
     {
         Settings = settings;
         Sample = sample;
@@ -25,29 +25,29 @@ public sealed class ChurnModelTraining : IDisposable
         _firstDataDay = shape.FirstDataDay;
     }
 
-    /// <summary>The feature definitions the models are trained with.</summary>
-    public FeatureSettings Settings { get; }
+    /// <summary>The predictor definitions the models are trained with.</summary>
+    public PredictorSettings Settings { get; }
 
     /// <summary>Which rows the training keeps, and their weights.</summary>
     public TrainingSample Sample { get; }
 
     /// <summary>
     /// Starts a training: <paramref name="ledger"/> (every account's subscriptions, with the company's shape; it needs no
-    /// usage) decides the feature settings, the observation dates and the <see cref="TrainingSample"/>.
+    /// usage) decides the predictor settings, the observation dates and the <see cref="TrainingSample"/>.
     /// </summary>
     public static ChurnModelTraining Start(CompanyTimeline ledger, ModelingOptions options)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(ledger, options);
+        var settings = ChurnModelWorkflow.ResolvePredictorSettings(ledger, options);
         var dates = ObservationSetBuilder.ObservationDates(ledger.Shape, options);
         var sample = TrainingSample.Plan(ledger, dates, options);
         return new ChurnModelTraining(settings, sample, new ObservationSetBuilder.Rows(dates, sample, options), options, ledger.Shape);
     }
 
     /// <summary>Adds the kept rows of one batch (a timeline built with the ledger's shape); the batch may be dropped after.</summary>
-    public void Add(CompanyTimeline batch) => _rows.Add(new FeatureBuilder(batch, Settings));
+    public void Add(CompanyTimeline batch) => _rows.Add(new PredictorBuilder(batch, Settings));
 
     /// <summary>
     /// Fits the models on the rows gathered (see <see cref="ChurnModelWorkflow.Train(CompanyTimeline, ModelingOptions)"/>).

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Labels;
 using ChurnWatch.Analytics.Modeling.MlNet;
@@ -8,7 +8,7 @@ namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
 /// What the pipeline calls: train the churn and renewal models with their backtests, score accounts as of a date with
-/// explanations, and compute feature snapshots.
+/// explanations, and compute predictor snapshots.
 /// </summary>
 public static class ChurnModelWorkflow
 {
@@ -32,7 +32,7 @@ public static class ChurnModelWorkflow
     /// <summary>
     /// Trains on a company read one batch of accounts at a time: <paramref name="ledger"/> holds every account's
     /// subscriptions (it needs no usage), which decide the labelled rows and so the <see cref="TrainingSample"/>; each
-    /// batch's timeline (built with the ledger's <see cref="CompanyShape"/>) gives the kept rows' features, and is
+    /// batch's timeline (built with the ledger's <see cref="CompanyShape"/>) gives the kept rows' predictors, and is
     /// dropped before the next is read. Memory grows with a batch and the sample, not with the history.
     /// </summary>
     public static TrainedModels Train(CompanyTimeline ledger, IEnumerable<CompanyTimeline> batches, ModelingOptions options)
@@ -51,7 +51,7 @@ public static class ChurnModelWorkflow
     /// Trains both targets on an observation set (see <see cref="Train(CompanyTimeline, ModelingOptions)"/>). Throws
     /// when the set has no labelled churn rows with both outcomes.
     /// </summary>
-    internal static TrainedModels Train(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay = null)
+    internal static TrainedModels Train(ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay = null)
     {
         var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf)
             ?? throw new InvalidOperationException(TooShortToTrain(options, dataAsOf, firstDataDay));
@@ -76,24 +76,24 @@ public static class ChurnModelWorkflow
     /// <summary>Seed offset of the calibration's half split, so it never shares a stream with the learners.</summary>
     internal const int CalibrationSeed = 20_261_122;
 
-    /// <summary>Shuffles per feature for permutation importance: enough for a stable mean on thousands of rows.</summary>
+    /// <summary>Shuffles per predictor for permutation importance: enough for a stable mean on thousands of rows.</summary>
     internal const int ImportanceRepeats = 3;
 
     /// <summary>
     /// Test rows the global importance is measured on, at most: a seeded sample of a larger test period. Permutation
-    /// importance scores every row once per feature and repeat (about 150 passes), so its cost grows with the test
+    /// importance scores every row once per predictor and repeat (about 150 passes), so its cost grows with the test
     /// period, which a 50,000-account company fills with hundreds of thousands of rows; a sample of 50,000 keeps it
     /// bounded. The demo's test period (about 20,000 rows) is used whole.
     /// </summary>
     internal const int ImportanceRows = 50_000;
 
-    private static RiskModel? TrainTarget(ObservationSet set, TrainingSample sample, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    private static RiskModel? TrainTarget(ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
     {
         var model = TrainTarget(set, settings, target, options, dataAsOf);
         return model is null ? null : model with { NegativeSampleRate = sample.NegativeRate, LabelledRows = sample.NegativeRate < 1 ? sample.Rows : set.Count };
     }
 
-    private static RiskModel? TrainTarget(ObservationSet set, FeatureSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    private static RiskModel? TrainTarget(ObservationSet set, PredictorSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
     {
         var labels = set.Labels(target);
         var rows = Enumerable.Range(0, set.Count).Where(r => labels[r] >= 0).ToArray();
@@ -158,9 +158,9 @@ public static class ChurnModelWorkflow
 
     /// <summary>
     /// Global importance of the backtest model on its test period (rows it never trained on): mean |contribution| and
-    /// the AUC lost when each feature is shuffled. Most important first.
+    /// the AUC lost when each predictor is shuffled. Most important first.
     /// </summary>
-    private static FeatureImportance[] Importance(ObservationSet set, BacktestOutcome outcome, int seed)
+    private static PredictorImportance[] Importance(ObservationSet set, BacktestOutcome outcome, int seed)
     {
         var picked = Enumerable.Range(0, outcome.TestRows.Length).ToArray();
         if (picked.Length > ImportanceRows)
@@ -179,9 +179,9 @@ public static class ChurnModelWorkflow
             ? classifier.PermutationImportance(x, labels, ImportanceRepeats, seed)
             : null;
         return [.. magnitude
-            .Select((m, c) => new FeatureImportance(m.Column, m.Importance, permutation?[c].AucDrop ?? double.NaN, permutation?[c].Spread ?? double.NaN))
+            .Select((m, c) => new PredictorImportance(m.Column, m.Importance, permutation?[c].AucDrop ?? double.NaN, permutation?[c].Spread ?? double.NaN))
             .OrderByDescending(i => i.MeanAbsoluteContribution)
-            .ThenBy(i => i.Feature, StringComparer.Ordinal)];
+            .ThenBy(i => i.Predictor, StringComparer.Ordinal)];
     }
 
     /// <summary>Scores every account active at <paramref name="asOf"/> (default <see cref="DefaultAsOf"/>).</summary>
@@ -192,9 +192,9 @@ public static class ChurnModelWorkflow
     /// Scores every account active at <paramref name="asOf"/>: churn probability, band, renewal probability for
     /// accounts with a contract, the behavioural drivers in words and the account's context. With
     /// <paramref name="withChanges"/>, also what moved each score since a week earlier (<see cref="AccountScore.Changes"/>):
-    /// the week before is computed from the same history, so it needs no earlier run, at the cost of a second feature
+    /// the week before is computed from the same history, so it needs no earlier run, at the cost of a second predictor
     /// pass and a prediction per account (explanations only for the accounts that moved). Refuses models whose
-    /// features differ.
+    /// predictors differ.
     /// </summary>
     public static IReadOnlyList<AccountScore> Score(CompanyTimeline timeline, TrainedModels models, ModelingOptions options, DateOnly? asOf = null, bool withChanges = false)
     {
@@ -204,8 +204,8 @@ public static class ChurnModelWorkflow
         options.Validate();
 
         var date = asOf ?? DefaultAsOf(timeline.History);
-        var settings = models.Churn.FeatureSettings;
-        var builder = new FeatureBuilder(timeline, settings);
+        var settings = models.Churn.PredictorSettings;
+        var builder = new PredictorBuilder(timeline, settings);
         models.Churn.EnsureCompatible(builder.Schema.Names);
         models.Renewal?.EnsureCompatible(builder.Schema.Names);
 
@@ -234,17 +234,17 @@ public static class ChurnModelWorkflow
         var scores = new AccountScore[snapshots.Count];
         for (var i = 0; i < snapshots.Count; i++)
         {
-            var features = snapshots[i];
+            var predictors = snapshots[i];
             var churnProbability = churn[i].CalibratedProbability;
             var band = RiskBands.For(churnProbability, options.MediumRiskThreshold, options.HighRiskThreshold);
             scores[i] = new AccountScore(
-                features.AccountId,
+                predictors.AccountId,
                 date,
                 churnProbability,
                 renewalOf[i],
                 band,
-                Reasons(churn[i], features, settings, models.Churn.RetainedLevels, band, options.ReasonCount),
-                ContextWriter.Line(features, settings))
+                Reasons(churn[i], predictors, settings, models.Churn.RetainedLevels, band, options.ReasonCount),
+                ContextWriter.Line(predictors, settings))
             {
                 Changes = changes?.Changes[i] ?? [],
                 ChurnProbabilityWeekBefore = changes?.Probability[i],
@@ -260,7 +260,7 @@ public static class ChurnModelWorkflow
     /// probability then (null when not active then).
     /// </summary>
     private static (ScoreReason[][] Changes, double?[] Probability) ChangesSinceWeekBefore(
-        FeatureBuilder builder, RiskModel model, IReadOnlyList<AccountFeatures> snapshots, IReadOnlyList<ScoreExplanation> now, DateOnly date, int count)
+        PredictorBuilder builder, RiskModel model, IReadOnlyList<AccountPredictors> snapshots, IReadOnlyList<ScoreExplanation> now, DateOnly date, int count)
     {
         var weekBefore = builder.ComputeAll(date.AddDays(-7)).ToDictionary(f => f.AccountId, StringComparer.Ordinal);
         var both = Enumerable.Range(0, snapshots.Count).Where(i => weekBefore.ContainsKey(snapshots[i].AccountId)).ToArray();
@@ -277,38 +277,38 @@ public static class ChurnModelWorkflow
         for (var k = 0; k < moved.Length; k++)
         {
             var i = moved[k];
-            changes[i] = Changes(now[i], snapshots[i], explained[k], weekBefore[snapshots[i].AccountId], model.FeatureSettings, count);
+            changes[i] = Changes(now[i], snapshots[i], explained[k], weekBefore[snapshots[i].AccountId], model.PredictorSettings, count);
         }
 
         return (changes, probability);
     }
 
     /// <summary>
-    /// Feature values of every account active at <paramref name="asOf"/>, for storing as snapshots
-    /// (<see cref="AccountFeatures.ToDictionary"/> gives JSON-ready values).
+    /// Predictor values of every account active at <paramref name="asOf"/>, for storing as snapshots
+    /// (<see cref="AccountPredictors.ToDictionary"/> gives JSON-ready values).
     /// </summary>
-    public static IReadOnlyList<AccountFeatures> FeatureSnapshots(CompanyTimeline timeline, FeatureSettings settings, DateOnly asOf) =>
-        new FeatureBuilder(timeline, settings).ComputeAll(asOf);
+    public static IReadOnlyList<AccountPredictors> PredictorSnapshots(CompanyTimeline timeline, PredictorSettings settings, DateOnly asOf) =>
+        new PredictorBuilder(timeline, settings).ComputeAll(asOf);
 
-    /// <summary>Feature snapshots with the settings the options resolve to on this history.</summary>
-    public static IReadOnlyList<AccountFeatures> FeatureSnapshots(CompanyHistory history, ModelingOptions options, DateOnly asOf)
+    /// <summary>Predictor snapshots with the settings the options resolve to on this history.</summary>
+    public static IReadOnlyList<AccountPredictors> PredictorSnapshots(CompanyHistory history, ModelingOptions options, DateOnly asOf)
     {
         var timeline = CompanyTimeline.Build(history);
-        return FeatureSnapshots(timeline, ResolveFeatureSettings(timeline, options), asOf);
+        return PredictorSnapshots(timeline, ResolvePredictorSettings(timeline, options), asOf);
     }
 
     /// <summary>
-    /// The options' feature definitions made concrete: key features as configured, or else the three product
+    /// The options' predictor definitions made concrete: key features as configured, or else the three product
     /// features with the most events in the history (ties by name).
     /// </summary>
-    public static FeatureSettings ResolveFeatureSettings(CompanyTimeline timeline, ModelingOptions options)
+    public static PredictorSettings ResolvePredictorSettings(CompanyTimeline timeline, ModelingOptions options)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(options);
         IReadOnlyList<string> keys = options.KeyFeatures.Count > 0
             ? [.. options.KeyFeatures]
             : MostUsedFeatures(timeline, DefaultKeyFeatureCount);
-        return new FeatureSettings(keys, [.. options.PlanTiers]);
+        return new PredictorSettings(keys, [.. options.PlanTiers]);
     }
 
     /// <summary>
@@ -357,17 +357,17 @@ public static class ChurnModelWorkflow
     /// never shown against the direction of its contribution, nor where its words would say the opposite
     /// (<see cref="ReasonDirection"/>).
     /// </summary>
-    internal static ScoreReason[] Reasons(ScoreExplanation explanation, AccountFeatures features, FeatureSettings settings, RetainedLevels levels, RiskBand band, int count)
+    internal static ScoreReason[] Reasons(ScoreExplanation explanation, AccountPredictors predictors, PredictorSettings settings, RetainedLevels levels, RiskBand band, int count)
     {
         var drivers = Drivers(explanation)
-            .Where(d => !ReasonTopics.IsStructure(ReasonTopics.Of(d.Feature)))
-            .Where(d => !ReasonDirection.Contradicts(d.Feature, features, settings, levels, raisesRisk: d.Contribution > 0))
-            .Select(d => new ScoreReason(d.Feature, d.Contribution, ReasonWriter.Sentence(d.Feature, features, settings, levels), ReasonTopics.Of(d.Feature)))
+            .Where(d => !ReasonTopics.IsStructure(ReasonTopics.Of(d.Predictor)))
+            .Where(d => !ReasonDirection.Contradicts(d.Predictor, predictors, settings, levels, raisesRisk: d.Contribution > 0))
+            .Select(d => new ScoreReason(d.Predictor, d.Contribution, ReasonWriter.Sentence(d.Predictor, predictors, settings, levels), ReasonTopics.Of(d.Predictor)))
             .ToList();
         var raising = drivers.Where(r => r.Contribution >= MinimumReasonContribution)
-            .OrderByDescending(r => r.Contribution).ThenBy(r => r.Feature, StringComparer.Ordinal);
+            .OrderByDescending(r => r.Contribution).ThenBy(r => r.Predictor, StringComparer.Ordinal);
         var protecting = drivers.Where(r => r.Contribution <= -MinimumReasonContribution)
-            .OrderBy(r => r.Contribution).ThenBy(r => r.Feature, StringComparer.Ordinal);
+            .OrderBy(r => r.Contribution).ThenBy(r => r.Predictor, StringComparer.Ordinal);
         var chosen = band == RiskBand.Low && protecting.Any() ? protecting : raising;
         return [.. chosen.Take(count)];
     }
@@ -376,9 +376,9 @@ public static class ChurnModelWorkflow
     /// The drivers that moved an account's score since a week earlier, both weeks explained by the same model so only
     /// the account's data differs: per behavioural driver, its contribution now minus then, in the direction the
     /// probability moved, largest first, and only where the driver's sentence changed (its data moved, not only its
-    /// interplay with other features). Empty when the probability moved less than <see cref="MinimumMove"/>.
+    /// interplay with other predictors). Empty when the probability moved less than <see cref="MinimumMove"/>.
     /// </summary>
-    internal static ScoreReason[] Changes(ScoreExplanation now, AccountFeatures nowValues, ScoreExplanation before, AccountFeatures beforeValues, FeatureSettings settings, int count)
+    internal static ScoreReason[] Changes(ScoreExplanation now, AccountPredictors nowValues, ScoreExplanation before, AccountPredictors beforeValues, PredictorSettings settings, int count)
     {
         var move = now.CalibratedProbability - before.CalibratedProbability;
         if (!(Math.Abs(move) >= MinimumMove))
@@ -388,26 +388,26 @@ public static class ChurnModelWorkflow
 
         var then = Drivers(before).ToDictionary(d => d.Driver, d => d.Contribution, StringComparer.Ordinal);
         return [.. Drivers(now)
-            .Where(d => !ReasonTopics.IsStructure(ReasonTopics.Of(d.Feature)))
-            .Select(d => (d.Feature, Delta: d.Contribution - then.GetValueOrDefault(d.Driver)))
+            .Where(d => !ReasonTopics.IsStructure(ReasonTopics.Of(d.Predictor)))
+            .Select(d => (d.Predictor, Delta: d.Contribution - then.GetValueOrDefault(d.Driver)))
             .Where(d => Math.Sign(d.Delta) == Math.Sign(move) && Math.Abs(d.Delta) >= MinimumReasonContribution)
-            .Select(d => (d.Feature, d.Delta, Now: ReasonWriter.Sentence(d.Feature, nowValues, settings), Then: ReasonWriter.Sentence(d.Feature, beforeValues, settings)))
+            .Select(d => (d.Predictor, d.Delta, Now: ReasonWriter.Sentence(d.Predictor, nowValues, settings), Then: ReasonWriter.Sentence(d.Predictor, beforeValues, settings)))
             .Where(d => !string.Equals(d.Now, d.Then, StringComparison.Ordinal))
-            .OrderByDescending(d => Math.Abs(d.Delta)).ThenBy(d => d.Feature, StringComparer.Ordinal)
+            .OrderByDescending(d => Math.Abs(d.Delta)).ThenBy(d => d.Predictor, StringComparer.Ordinal)
             .Take(count)
-            .Select(d => new ScoreReason(d.Feature, d.Delta, $"{d.Now} (a week earlier: {WeekEarlier(d.Now, d.Then)})", ReasonTopics.Of(d.Feature)))];
+            .Select(d => new ScoreReason(d.Predictor, d.Delta, $"{d.Now} (a week earlier: {WeekEarlier(d.Now, d.Then)})", ReasonTopics.Of(d.Predictor)))];
     }
 
     /// <summary>
-    /// Contributions per driver (<see cref="ReasonWriter.DriverOf"/>), added up: features that say one thing in words
+    /// Contributions per driver (<see cref="ReasonWriter.DriverOf"/>), added up: predictors that say one thing in words
     /// are ranked together, or one correlated half would show as "raising risk" while the other, lowering it, stays
-    /// hidden. Each driver is named by its strongest feature.
+    /// hidden. Each driver is named by its strongest predictor.
     /// </summary>
-    private static IEnumerable<(string Driver, string Feature, double Contribution)> Drivers(ScoreExplanation explanation) =>
+    private static IEnumerable<(string Driver, string Predictor, double Contribution)> Drivers(ScoreExplanation explanation) =>
         explanation.Contributions
-            .GroupBy(c => ReasonWriter.DriverOf(c.Feature), StringComparer.Ordinal)
+            .GroupBy(c => ReasonWriter.DriverOf(c.Predictor), StringComparer.Ordinal)
             .Select(g => (g.Key,
-                g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature,
+                g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Predictor, StringComparer.Ordinal).First().Predictor,
                 g.Sum(c => c.Contribution)));
 
     /// <summary>

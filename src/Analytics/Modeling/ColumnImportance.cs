@@ -1,6 +1,6 @@
 namespace ChurnWatch.Analytics.Modeling;
 
-/// <summary>How much a model relies on one feature column.</summary>
+/// <summary>How much a model relies on one predictor column.</summary>
 /// <param name="Column">The column's name.</param>
 /// <param name="Importance">
 /// Permutation importance: mean drop in AUC when the column is shuffled (can be slightly negative for a useless

@@ -1,16 +1,16 @@
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
-/// Training observations: one row per account per observation date, its features (in a temporary file, see
-/// <see cref="FeatureRows"/>), and both targets' labels (-1 when the row has no knowable label for that target).
-/// Disposing it deletes the features' file.
+/// Training observations: one row per account per observation date, its predictors (in a temporary file, see
+/// <see cref="PredictorRows"/>), and both targets' labels (-1 when the row has no knowable label for that target).
+/// Disposing it deletes the predictors' file.
 /// </summary>
 internal sealed class ObservationSet : IDisposable
 {
     public ObservationSet(
         int[] account,
         int[] day,
-        FeatureRows features,
+        PredictorRows predictors,
         sbyte[] churn,
         sbyte[] nonRenewal,
         int[] churnKnownDay,
@@ -20,14 +20,14 @@ internal sealed class ObservationSet : IDisposable
         RenewalKnownDay = renewalKnownDay;
         Account = account;
         Day = day;
-        Features = features;
+        Predictors = predictors;
         Churn = churn;
         NonRenewal = nonRenewal;
     }
 
-    public IReadOnlyList<string> FeatureNames => Features.Names;
+    public IReadOnlyList<string> PredictorNames => Predictors.Names;
 
-    public int FeatureCount => FeatureNames.Count;
+    public int PredictorCount => PredictorNames.Count;
 
     public int Count => Day.Length;
 
@@ -48,8 +48,8 @@ internal sealed class ObservationSet : IDisposable
     /// <summary>Observation date as a day number.</summary>
     public int[] Day { get; }
 
-    /// <summary><see cref="Count"/> rows of <see cref="FeatureCount"/> features.</summary>
-    public FeatureRows Features { get; }
+    /// <summary><see cref="Count"/> rows of <see cref="PredictorCount"/> predictors.</summary>
+    public PredictorRows Predictors { get; }
 
     public sbyte[] Churn { get; }
 
@@ -66,13 +66,13 @@ internal sealed class ObservationSet : IDisposable
     public sbyte[] Labels(ModelTarget target) => target == ModelTarget.Churn ? Churn : NonRenewal;
 
     /// <summary>
-    /// Features that count or sum things (events, users, money): heavy-tailed, so the linear model reads them on a
-    /// log scale. From the feature catalogue, not guessed from the data, so the choice never changes with a sample.
+    /// Predictors that count or sum things (events, users, money): heavy-tailed, so the linear model reads them on a
+    /// log scale. From the predictor catalogue, not guessed from the data, so the choice never changes with a sample.
     /// </summary>
     public IReadOnlySet<string> CountLike { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>One row's features (a file read: for a few rows, not a pass over the set).</summary>
-    public float[] Row(int row) => Features.Row(row);
+    /// <summary>One row's predictors (a file read: for a few rows, not a pass over the set).</summary>
+    public float[] Row(int row) => Predictors.Row(row);
 
-    public void Dispose() => Features.Dispose();
+    public void Dispose() => Predictors.Dispose();
 }

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Labels;
 
 namespace ChurnWatch.Analytics.Modeling;
@@ -30,17 +30,17 @@ internal static class ObservationSetBuilder
     }
 
     /// <summary>Every row of a whole company's timeline, unsampled.</summary>
-    public static ObservationSet Build(FeatureBuilder builder, ModelingOptions options) =>
+    public static ObservationSet Build(PredictorBuilder builder, ModelingOptions options) =>
         Build([builder], TrainingSample.All, options);
 
     /// <summary>
     /// The rows of every batch of a company, in batch order: the sample decides which rows are kept and their weights,
-    /// and only the kept rows' features are computed, so memory grows with the sample, not with the history.
+    /// and only the kept rows' predictors are computed, so memory grows with the sample, not with the history.
     /// </summary>
-    /// <param name="batches">One feature builder per batch of accounts (each over a timeline built with the company's shape).</param>
+    /// <param name="batches">One predictor builder per batch of accounts (each over a timeline built with the company's shape).</param>
     /// <param name="sample">Which rows to keep.</param>
     /// <param name="options">Horizon, grace, windows.</param>
-    public static ObservationSet Build(IEnumerable<FeatureBuilder> batches, TrainingSample sample, ModelingOptions options)
+    public static ObservationSet Build(IEnumerable<PredictorBuilder> batches, TrainingSample sample, ModelingOptions options)
     {
         Rows? rows = null;
         try
@@ -60,53 +60,53 @@ internal static class ObservationSetBuilder
     }
 
     /// <summary>
-    /// Observation rows gathered one batch of accounts at a time (the kept rows only): each batch's features are appended
-    /// to the set's <see cref="FeatureRows"/> file as soon as they are built, its labels and weights kept in memory.
+    /// Observation rows gathered one batch of accounts at a time (the kept rows only): each batch's predictors are appended
+    /// to the set's <see cref="PredictorRows"/> file as soon as they are built, its labels and weights kept in memory.
     /// </summary>
     internal sealed class Rows(IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options) : IDisposable
     {
         private readonly List<string> _accountIds = [];
         private readonly List<Chunk> _chunks = [];
-        private FeatureRows? _features;
+        private PredictorRows? _predictors;
         private IReadOnlySet<string>? _countLike;
 
-        /// <summary>Adds the kept rows of one batch; every batch must share the company's feature columns.</summary>
-        public void Add(FeatureBuilder builder)
+        /// <summary>Adds the kept rows of one batch; every batch must share the company's predictor columns.</summary>
+        public void Add(PredictorBuilder builder)
         {
-            if (_features is null)
+            if (_predictors is null)
             {
-                _features = new FeatureRows(builder.Schema.Names);
+                _predictors = new PredictorRows(builder.Schema.Names);
                 _countLike = builder.Schema.Definitions.Where(d => d.IsCountLike).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
             }
-            else if (!_features.Names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
+            else if (!_predictors.Names.SequenceEqual(builder.Schema.Names, StringComparer.Ordinal))
             {
-                throw new InvalidOperationException("Batches of one company gave different feature columns: build every batch's timeline with the company's shape.");
+                throw new InvalidOperationException("Batches of one company gave different predictor columns: build every batch's timeline with the company's shape.");
             }
 
-            var (chunk, features) = BuildChunk(builder, dates, sample, options, _accountIds.Count);
-            _features.Append(features);
+            var (chunk, predictors) = BuildChunk(builder, dates, sample, options, _accountIds.Count);
+            _predictors.Append(predictors);
             _chunks.Add(chunk);
             _accountIds.AddRange(builder.Timeline.Timelines.Select(t => t.Account.AccountId));
         }
 
-        /// <summary>The rows gathered so far, as one set (which owns the features' file from then on).</summary>
+        /// <summary>The rows gathered so far, as one set (which owns the predictors' file from then on).</summary>
         public ObservationSet ToSet()
         {
-            var features = _features ?? throw new InvalidOperationException("No batch of accounts to build observations from.");
+            var predictors = _predictors ?? throw new InvalidOperationException("No batch of accounts to build observations from.");
             T[] Join<T>(Func<Chunk, T[]> part) => _chunks.Count == 1 ? part(_chunks[0]) : [.. _chunks.SelectMany(part)];
-            var set = new ObservationSet(Join(c => c.Account), Join(c => c.Day), features, Join(c => c.Churn), Join(c => c.NonRenewal), Join(c => c.ChurnKnown), Join(c => c.RenewalKnown))
+            var set = new ObservationSet(Join(c => c.Account), Join(c => c.Day), predictors, Join(c => c.Churn), Join(c => c.NonRenewal), Join(c => c.ChurnKnown), Join(c => c.RenewalKnown))
             {
                 AccountIds = _accountIds,
                 Weight = Join(c => c.Weight),
                 CountLike = _countLike!,
             };
             _chunks.Clear();
-            _features = null;
+            _predictors = null;
             return set;
         }
 
-        /// <summary>Deletes the features' file when the rows never became a set (a training abandoned part way).</summary>
-        public void Dispose() => _features?.Dispose();
+        /// <summary>Deletes the predictors' file when the rows never became a set (a training abandoned part way).</summary>
+        public void Dispose() => _predictors?.Dispose();
     }
 
     /// <summary>An account's labelled rows at the dates: the date, and each target's label (1, 0, or -1 when unknown).</summary>
@@ -135,7 +135,7 @@ internal static class ObservationSetBuilder
 
     private sealed record Chunk(int[] Account, int[] Day, sbyte[] Churn, sbyte[] NonRenewal, int[] ChurnKnown, int[] RenewalKnown, float[] Weight);
 
-    private static (Chunk Chunk, double[] Features) BuildChunk(FeatureBuilder builder, IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options, int accountOffset)
+    private static (Chunk Chunk, double[] Predictors) BuildChunk(PredictorBuilder builder, IReadOnlyList<DateOnly> dates, TrainingSample sample, ModelingOptions options, int accountOffset)
     {
         var dataAsOf = builder.Timeline.Shape.DataAsOf;
         var accounts = builder.Timeline.Timelines;
@@ -166,10 +166,10 @@ internal static class ObservationSetBuilder
 
         var count = offsets[^1];
         var width = builder.Schema.Count;
-        var features = new double[(long)count * width];
+        var predictors = new double[(long)count * width];
         var chunk = new Chunk(new int[count], new int[count], new sbyte[count], new sbyte[count], new int[count], new int[count], new float[count]);
 
-        // Pass 2 (parallel): features into pre-sized arrays at fixed positions, so the result does not depend on
+        // Pass 2 (parallel): predictors into pre-sized arrays at fixed positions, so the result does not depend on
         // thread scheduling.
         Parallel.For(0, accounts.Length, a =>
         {
@@ -184,10 +184,10 @@ internal static class ObservationSetBuilder
                 chunk.ChurnKnown[r] = rows[k].Day + options.HorizonDays + options.GraceDays;
                 chunk.RenewalKnown[r] = rows[k].RenewalKnown;
                 chunk.Weight[r] = rows[k].Weight;
-                builder.Compute(accounts[a], rows[k].Day, features.AsSpan(r * width, width));
+                builder.Compute(accounts[a], rows[k].Day, predictors.AsSpan(r * width, width));
             }
         });
-        return (chunk, features);
+        return (chunk, predictors);
     }
 
     private static sbyte Code(bool? label) => label switch

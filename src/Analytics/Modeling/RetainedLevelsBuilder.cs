@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Scoring;
 
 namespace ChurnWatch.Analytics.Modeling;
@@ -13,16 +13,16 @@ internal static class RetainedLevelsBuilder
     internal const int ReferenceDays = 91;
 
     /// <summary>
-    /// Medians per plan of the <see cref="RetainedLevels.IsLevel"/> features over the rows labelled "did not churn"
+    /// Medians per plan of the <see cref="RetainedLevels.IsLevel"/> predictors over the rows labelled "did not churn"
     /// whose date lies in the last <see cref="ReferenceDays"/> of labelled dates. A sampled set keeps every retained row
     /// it sampled; all weigh alike, so the sample's median stands for the company's. Missing values are left out.
     /// </summary>
-    public static RetainedLevels Build(ObservationSet set, FeatureSettings settings)
+    public static RetainedLevels Build(ObservationSet set, PredictorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(settings);
-        var columns = set.FeatureNames.Select((name, c) => (name, c)).Where(f => RetainedLevels.IsLevel(f.name)).ToArray();
-        var planColumn = IndexOf(set.FeatureNames, FeatureNames.PlanTier);
+        var columns = set.PredictorNames.Select((name, c) => (name, c)).Where(f => RetainedLevels.IsLevel(f.name)).ToArray();
+        var planColumn = IndexOf(set.PredictorNames, PredictorNames.PlanTier);
         var labelled = Enumerable.Range(0, set.Count).Where(r => set.Churn[r] >= 0).ToArray();
         if (columns.Length == 0 || labelled.Length == 0)
         {
@@ -32,8 +32,8 @@ internal static class RetainedLevelsBuilder
         var from = labelled.Max(r => set.Day[r]) - ReferenceDays;
         var values = new Dictionary<string, List<float>[]>(StringComparer.Ordinal);
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reader = set.Features.OpenReader();
-        var row = new float[set.FeatureCount];
+        var reader = set.Predictors.OpenReader();
+        var row = new float[set.PredictorCount];
         foreach (var r in labelled.Where(r => set.Churn[r] == 0 && set.Day[r] > from))
         {
             reader.Read(r, row);

@@ -1,13 +1,13 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling.MlNet;
 using ChurnWatch.Analytics.Scoring;
 
 namespace ChurnWatch.Analytics.Modeling;
 
 /// <summary>
-/// A trained, self-describing risk model: what it predicts, on which features and window it was trained, the learner
-/// that won the backtest and its ML.NET model (feature preparation, learner and calibrator in one zip), every
-/// candidate's backtest and the features it leans on. Serialise with <see cref="RiskModelSerializer"/>.
+/// A trained, self-describing risk model: what it predicts, on which predictors and window it was trained, the learner
+/// that won the backtest and its ML.NET model (predictor preparation, learner and calibrator in one zip), every
+/// candidate's backtest and the predictors it leans on. Serialise with <see cref="RiskModelSerializer"/>.
 /// </summary>
 /// <param name="FormatVersion">Model file format version (<see cref="CurrentFormatVersion"/>).</param>
 /// <param name="Target">What the model predicts.</param>
@@ -20,8 +20,8 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <param name="HorizonDays">Churn horizon of the labels.</param>
 /// <param name="GraceDays">Grace period of the labels.</param>
 /// <param name="RenewalWindowDays">Renewal window of the renewal labels.</param>
-/// <param name="FeatureSettings">The definitions behind the features, reused when scoring.</param>
-/// <param name="FeatureNames">The features the model needs, in the classifier's column order.</param>
+/// <param name="PredictorSettings">The definitions behind the predictors, reused when scoring.</param>
+/// <param name="PredictorNames">The predictors the model needs, in the classifier's column order.</param>
 /// <param name="Classifier">The ML.NET model and what explains it.</param>
 /// <param name="Backtest">The time-split backtest of the chosen learner, when there was enough history.</param>
 public sealed record RiskModel(
@@ -36,16 +36,17 @@ public sealed record RiskModel(
     int HorizonDays,
     int GraceDays,
     int RenewalWindowDays,
-    FeatureSettings FeatureSettings,
-    IReadOnlyList<string> FeatureNames,
+    PredictorSettings PredictorSettings,
+    IReadOnlyList<string> PredictorNames,
     MlNetClassifier Classifier,
     BacktestReport? Backtest)
 {
     /// <summary>
-    /// The format this code writes and reads: 3, JSON metadata with the ML.NET model zip inside. Versions 1 and 2 held
-    /// ChurnWatch's own hand-written learners and are no longer read.
+    /// The format this code writes and reads: 4, JSON metadata with the ML.NET model zip inside. Version 3 is the same
+    /// with the model inputs called features (<c>feature_names</c>, ...) and is still read, its names renamed; versions 1
+    /// and 2 held ChurnWatch's own hand-written learners and are no longer read.
     /// </summary>
-    public const int CurrentFormatVersion = 3;
+    public const int CurrentFormatVersion = 4;
 
     /// <summary>The learner name of ML.NET's L-BFGS logistic regression.</summary>
     public const string LogisticRegressionLearner = MlNetLearners.LogisticRegression;
@@ -57,10 +58,10 @@ public sealed record RiskModel(
     public IReadOnlyList<BacktestReport> Candidates { get; init; } = [];
 
     /// <summary>
-    /// What the chosen learner leans on, most first: mean |contribution| and the AUC lost when a feature is shuffled,
+    /// What the chosen learner leans on, most first: mean |contribution| and the AUC lost when a predictor is shuffled,
     /// both measured on the backtest's test period. Empty without a backtest.
     /// </summary>
-    public IReadOnlyList<FeatureImportance> Importance { get; init; } = [];
+    public IReadOnlyList<PredictorImportance> Importance { get; init; } = [];
 
     /// <summary>
     /// The share of rows where nothing happened, before the backtest's test period, that the model trained on (each
@@ -86,16 +87,16 @@ public sealed record RiskModel(
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
     /// <summary>
-    /// Throws <see cref="InvalidOperationException"/> naming the missing and extra features when
-    /// <paramref name="featureNames"/> is not the set this model was trained on.
+    /// Throws <see cref="InvalidOperationException"/> naming the missing and extra predictors when
+    /// <paramref name="predictorNames"/> is not the set this model was trained on.
     /// </summary>
-    public void EnsureCompatible(IReadOnlyList<string> featureNames)
+    public void EnsureCompatible(IReadOnlyList<string> predictorNames)
     {
-        ArgumentNullException.ThrowIfNull(featureNames);
-        var given = new HashSet<string>(featureNames, StringComparer.Ordinal);
-        var expected = new HashSet<string>(FeatureNames, StringComparer.Ordinal);
-        var missing = FeatureNames.Where(f => !given.Contains(f)).ToArray();
-        var extra = featureNames.Where(f => !expected.Contains(f)).ToArray();
+        ArgumentNullException.ThrowIfNull(predictorNames);
+        var given = new HashSet<string>(predictorNames, StringComparer.Ordinal);
+        var expected = new HashSet<string>(PredictorNames, StringComparer.Ordinal);
+        var missing = PredictorNames.Where(f => !given.Contains(f)).ToArray();
+        var extra = predictorNames.Where(f => !expected.Contains(f)).ToArray();
         if (missing.Length == 0 && extra.Length == 0)
         {
             return;
@@ -113,38 +114,38 @@ public sealed record RiskModel(
         }
 
         throw new InvalidOperationException(
-            $"The {Target} model (trained {TrainFrom:yyyy-MM-dd} to {TrainTo:yyyy-MM-dd}) does not match these features: "
+            $"The {Target} model (trained {TrainFrom:yyyy-MM-dd} to {TrainTo:yyyy-MM-dd}) does not match these predictors: "
             + $"{string.Join("; ", parts)}. Retrain the model on the current data.");
     }
 
     /// <summary>
-    /// For each of the model's features in order, its index in <paramref name="featureNames"/> (which must hold the
+    /// For each of the model's predictors in order, its index in <paramref name="predictorNames"/> (which must hold the
     /// same set, see <see cref="EnsureCompatible"/>), so rows in the data's order can be read in the model's.
     /// </summary>
-    public int[] ColumnSources(IReadOnlyList<string> featureNames)
+    public int[] ColumnSources(IReadOnlyList<string> predictorNames)
     {
-        EnsureCompatible(featureNames);
+        EnsureCompatible(predictorNames);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < featureNames.Count; i++)
+        for (var i = 0; i < predictorNames.Count; i++)
         {
-            index[featureNames[i]] = i;
+            index[predictorNames[i]] = i;
         }
 
-        return [.. FeatureNames.Select(f => index[f])];
+        return [.. PredictorNames.Select(f => index[f])];
     }
 
-    /// <summary>The probability and per-feature contributions for an account's features (names must match).</summary>
-    public ScoreExplanation Explain(AccountFeatures features)
+    /// <summary>The probability and per-predictor contributions for an account's predictors (names must match).</summary>
+    public ScoreExplanation Explain(AccountPredictors predictors)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        return Explain([features])[0];
+        ArgumentNullException.ThrowIfNull(predictors);
+        return Explain([predictors])[0];
     }
 
     /// <summary>
     /// Scores the accounts with the ML.NET model in one pass (names must match): per account the calibrated
-    /// probability, the raw logit and its exact per-feature contributions.
+    /// probability, the raw logit and its exact per-predictor contributions.
     /// </summary>
-    public IReadOnlyList<ScoreExplanation> Explain(IReadOnlyList<AccountFeatures> accounts)
+    public IReadOnlyList<ScoreExplanation> Explain(IReadOnlyList<AccountPredictors> accounts)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         if (accounts.Count == 0)
@@ -158,18 +159,18 @@ public sealed record RiskModel(
         for (var r = 0; r < result.Length; r++)
         {
             var contributions = scores.Contributions![r];
-            var byFeature = new FeatureContribution[contributions.Length];
+            var byPredictor = new PredictorContribution[contributions.Length];
             double sum = 0;
             for (var c = 0; c < contributions.Length; c++)
             {
-                byFeature[c] = new FeatureContribution(FeatureNames[c], x[r, c], contributions[c]);
+                byPredictor[c] = new PredictorContribution(PredictorNames[c], x[r, c], contributions[c]);
                 sum += contributions[c];
             }
 
             // The logit explained is the exact sum (ML.NET's float Score agrees with it to float precision); the
             // probability users see is the calibrated one from the model's own calibrator.
             var logit = scores.Bias + sum;
-            result[r] = new ScoreExplanation(LogisticRegression.Sigmoid(logit), logit, scores.Bias, byFeature)
+            result[r] = new ScoreExplanation(LogisticRegression.Sigmoid(logit), logit, scores.Bias, byPredictor)
             {
                 CalibratedProbability = scores.Probabilities[r],
             };
@@ -179,14 +180,14 @@ public sealed record RiskModel(
     }
 
     /// <summary>Calibrated probabilities for the accounts (names must match), without explanations.</summary>
-    public double[] PredictProbabilities(IReadOnlyList<AccountFeatures> accounts)
+    public double[] PredictProbabilities(IReadOnlyList<AccountPredictors> accounts)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         return accounts.Count == 0 ? [] : Classifier.Score(Matrix(accounts)).Probabilities;
     }
 
-    /// <summary>The accounts' features in the model's column order.</summary>
-    private FeatureMatrix Matrix(IReadOnlyList<AccountFeatures> accounts)
+    /// <summary>The accounts' predictors in the model's column order.</summary>
+    private PredictorMatrix Matrix(IReadOnlyList<AccountPredictors> accounts)
     {
         var sources = ColumnSources(accounts[0].Names);
         var values = new double[accounts.Count * sources.Length];
@@ -203,6 +204,6 @@ public sealed record RiskModel(
             }
         }
 
-        return new FeatureMatrix(FeatureNames, values);
+        return new PredictorMatrix(PredictorNames, values);
     }
 }

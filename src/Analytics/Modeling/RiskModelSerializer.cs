@@ -28,11 +28,11 @@ public static class RiskModelSerializer
         stream.Write(bytes);
     }
 
-    /// <summary>Reads a model, checking its format version and that every column reads a declared feature.</summary>
+    /// <summary>Reads a model, checking its format version and that every column reads a declared predictor.</summary>
     public static RiskModel Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        CheckFormatVersion(json);
+        json = ReadCurrentFormat(json);
         RiskModel? model;
         try
         {
@@ -55,25 +55,26 @@ public static class RiskModelSerializer
     }
 
     /// <summary>
-    /// Refuses a file of another format before reading the rest (versions 1 and 2: hand-written learners).
+    /// The file in the current format (version 3 renamed), refusing another format before reading the rest (versions 1
+    /// and 2: hand-written learners).
     /// </summary>
-    private static void CheckFormatVersion(string json) => ModelFileJson.CheckFormatVersion(
+    private static string ReadCurrentFormat(string json) => ModelFileJson.ReadCurrentFormat(
         json, "`churnwatch jobs trigger train`, the next scheduled training, or `churnwatch demo` on the sample company");
 
     private static RiskModel Check(RiskModel model)
     {
-        if (model.FeatureNames is null || model.Classifier is null || model.FeatureSettings is null)
+        if (model.PredictorNames is null || model.Classifier is null || model.PredictorSettings is null)
         {
-            throw new JsonException("The model JSON lacks feature_names, classifier or feature_settings.");
+            throw new JsonException("The model JSON lacks predictor_names, classifier or predictor_settings.");
         }
 
-        // The classifier reads columns by position: its columns must be the declared features, in the same order.
-        if (!model.Classifier.ColumnNames.SequenceEqual(model.FeatureNames, StringComparer.Ordinal))
+        // The classifier reads columns by position: its columns must be the declared predictors, in the same order.
+        if (!model.Classifier.ColumnNames.SequenceEqual(model.PredictorNames, StringComparer.Ordinal))
         {
-            var undeclared = model.Classifier.ColumnNames.Except(model.FeatureNames, StringComparer.Ordinal).ToArray();
+            var undeclared = model.Classifier.ColumnNames.Except(model.PredictorNames, StringComparer.Ordinal).ToArray();
             throw new JsonException(undeclared.Length > 0
-                ? $"The classifier reads undeclared feature '{undeclared[0]}'."
-                : "The classifier's columns are not the model's feature_names in order.");
+                ? $"The classifier reads undeclared predictor '{undeclared[0]}'."
+                : "The classifier's columns are not the model's predictor_names in order.");
         }
 
         return model;

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Modeling;
 
@@ -8,7 +8,7 @@ internal static class RiskModelTrainer
     /// <summary>Fits <paramref name="learner"/> on <paramref name="rows"/>, which must carry labels for <paramref name="target"/>.</summary>
     public static RiskModel Fit(
         ObservationSet set,
-        FeatureSettings settings,
+        PredictorSettings settings,
         int[] rows,
         ModelTarget target,
         string learner,
@@ -21,7 +21,7 @@ internal static class RiskModelTrainer
         // A sampled set trains with its weights; an unsampled one without, exactly as before sampling existed.
         var weights = set.IsWeighted ? rows.Select(r => (double)set.Weight[r]).ToArray() : null;
         // Streamed from the set's file: the rows are never copied into one array.
-        var classifier = MlNet.MlNetLearners.Fit(learner, new MlNet.FeatureTable(set.Features, rows, y, weights), days, set.CountLike, options);
+        var classifier = MlNet.MlNetLearners.Fit(learner, new MlNet.PredictorTable(set.Predictors, rows, y, weights), days, set.CountLike, options);
         return new RiskModel(
             RiskModel.CurrentFormatVersion,
             target,
@@ -36,15 +36,15 @@ internal static class RiskModelTrainer
             options.GraceDays,
             options.RenewalWindowDays,
             settings,
-            [.. set.FeatureNames],
+            [.. set.PredictorNames],
             classifier,
             null);
     }
 
-    /// <summary>The rows' features in memory, in the set's column order: for a bounded number of rows.</summary>
-    public static FeatureMatrix Matrix(ObservationSet set, int[] rows) => set.Features.Select(rows);
+    /// <summary>The rows' predictors in memory, in the set's column order: for a bounded number of rows.</summary>
+    public static PredictorMatrix Matrix(ObservationSet set, int[] rows) => set.Predictors.Select(rows);
 
     /// <summary>Raw (uncalibrated) logits for <paramref name="rows"/>, scored by the ML.NET model in one pass over the set's file.</summary>
     public static double[] PredictLogits(RiskModel model, ObservationSet set, int[] rows) =>
-        model.Classifier.Score(new MlNet.FeatureTable(set.Features, rows), rows.Length, explain: false).Logits;
+        model.Classifier.Score(new MlNet.PredictorTable(set.Predictors, rows), rows.Length, explain: false).Logits;
 }

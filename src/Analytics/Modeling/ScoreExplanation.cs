@@ -7,8 +7,8 @@ namespace ChurnWatch.Analytics.Modeling;
 /// <param name="Probability">The raw (uncalibrated) probability: the sigmoid of <paramref name="Logit"/>.</param>
 /// <param name="Logit">The model's raw log-odds: <paramref name="Intercept"/> plus the contributions.</param>
 /// <param name="Intercept">The model's intercept.</param>
-/// <param name="Contributions">One per feature, in the model's feature order.</param>
-public sealed record ScoreExplanation(double Probability, double Logit, double Intercept, IReadOnlyList<FeatureContribution> Contributions)
+/// <param name="Contributions">One per predictor, in the model's order.</param>
+public sealed record ScoreExplanation(double Probability, double Logit, double Intercept, IReadOnlyList<PredictorContribution> Contributions)
 {
     /// <summary>The probability after the model's calibration (monotone in <see cref="Logit"/>): what users see.</summary>
     public double CalibratedProbability { get; init; } = double.NaN;

@@ -1,5 +1,5 @@
 using System.Text;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Labels;
 
 namespace ChurnWatch.Analytics.Modeling;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Labels;
 using ChurnWatch.Analytics.Modeling;
@@ -9,7 +9,7 @@ namespace ChurnWatch.Analytics.Readiness;
 /// <summary>
 /// What ChurnWatch can and cannot do with a company's data, judged before the first run (<c>churnwatch source check</c>):
 /// whether the history is long enough for the model settings (naming the keys), whether anything has churned, and which
-/// signals, features and outputs the data leaves off (no tickets, no invoices, no contracts, no seats, no owners).
+/// signals, predictors and outputs the data leaves off (no tickets, no invoices, no contracts, no seats, no owners).
 /// </summary>
 public static class DataReadiness
 {
@@ -48,12 +48,12 @@ public static class DataReadiness
 
         if (!providesTickets)
         {
-            findings.Add(new(false, "No tickets: support-risk signals and the ticket features are off."));
+            findings.Add(new(false, "No tickets: support-risk signals and the ticket predictors are off."));
         }
 
         if (!providesBilling)
         {
-            findings.Add(new(false, "No invoices or payment attempts: billing risk comes from falling MRR alone, and the invoice and payment features are off."));
+            findings.Add(new(false, "No invoices or payment attempts: billing risk comes from falling MRR alone, and the invoice and payment predictors are off."));
         }
 
         var contracts = ledger.Subscriptions.Count(s => s.RenewalDate is not null || s.BillingPeriodMonths >= 12);
@@ -63,7 +63,7 @@ public static class DataReadiness
 
         if (!shape.LicensesSeats)
         {
-            findings.Add(new(false, "No subscription or account has more than one seat: the seat features and the seat-saturation signal are off."));
+            findings.Add(new(false, "No subscription or account has more than one seat: the seat predictors and the seat-saturation signal are off."));
         }
 
         var unowned = ledger.Accounts.Count(a => string.IsNullOrWhiteSpace(a.OwnerEmail));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Scoring;
 
@@ -10,18 +10,18 @@ namespace ChurnWatch.Analytics.Scoring;
 /// </summary>
 public static class ContextWriter
 {
-    /// <summary>The context of the account whose features are <paramref name="values"/>.</summary>
-    public static string Line(AccountFeatures values, FeatureSettings settings)
+    /// <summary>The context of the account whose predictors are <paramref name="values"/>.</summary>
+    public static string Line(AccountPredictors values, PredictorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(settings);
         var parts = new List<string>(4);
-        var days = values[FeatureNames.DaysToRenewal];
-        parts.Add(values[FeatureNames.AnnualContract] >= 1 ? "Annual contract" : "Month-to-month");
-        var tier = values[FeatureNames.PlanTier];
+        var days = values[PredictorNames.DaysToRenewal];
+        parts.Add(values[PredictorNames.AnnualContract] >= 1 ? "Annual contract" : "Month-to-month");
+        var tier = values[PredictorNames.PlanTier];
         if (!double.IsNaN(tier) && tier >= 1 && tier <= settings.PlanTiers.Count)
             parts.Add(settings.PlanTiers[(int)tier - 1] + " plan");
-        var tenure = values[FeatureNames.TenureDays];
+        var tenure = values[PredictorNames.TenureDays];
         if (!double.IsNaN(tenure))
             parts.Add("customer for " + Tenure(tenure));
         if (!double.IsNaN(days))

@@ -1,31 +1,31 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Scoring;
 
-/// <summary>Which <see cref="ReasonTopic"/> each feature belongs to.</summary>
+/// <summary>Which <see cref="ReasonTopic"/> each predictor belongs to.</summary>
 public static class ReasonTopics
 {
-    /// <summary>The topic of <paramref name="feature"/> (a documented feature name or a per-feature usage column).</summary>
-    public static ReasonTopic Of(string feature)
+    /// <summary>The topic of <paramref name="predictor"/> (a documented predictor name or a per-feature usage column).</summary>
+    public static ReasonTopic Of(string predictor)
     {
-        ArgumentNullException.ThrowIfNull(feature);
-        return feature switch
+        ArgumentNullException.ThrowIfNull(predictor);
+        return predictor switch
         {
-            FeatureNames.AnnualContract or FeatureNames.DaysToRenewal => ReasonTopic.Contract,
-            FeatureNames.PlanTier or FeatureNames.Seats or FeatureNames.Mrr => ReasonTopic.Plan,
-            FeatureNames.TenureDays => ReasonTopic.Tenure,
-            FeatureNames.Wau4w or FeatureNames.WauPrev8w or FeatureNames.WauChange => ReasonTopic.ActiveUsers,
-            FeatureNames.Events28d or FeatureNames.EventsPerUser28d or FeatureNames.EventsChange => ReasonTopic.Usage,
-            FeatureNames.FeatureBreadth28d or FeatureNames.KeyFeaturesAdopted or FeatureNames.DaysToFirstKeyFeature
-                or FeatureNames.SeatUtilisation => ReasonTopic.Adoption,
-            FeatureNames.DaysSinceLastActivity => ReasonTopic.Activity,
-            FeatureNames.TicketsOpened90d or FeatureNames.TicketsOpen or FeatureNames.UrgentOpen or FeatureNames.UrgentOpenOver14d
-                or FeatureNames.SlaBreached90d or FeatureNames.MedianDaysToResolve180d or FeatureNames.MaxTier90d
-                or FeatureNames.CsatAvg180d => ReasonTopic.Support,
-            FeatureNames.InvoicesPastDue or FeatureNames.MaxDaysOverdue or FeatureNames.FailedPayments90d => ReasonTopic.Billing,
-            FeatureNames.MrrChange90d => ReasonTopic.Revenue,
-            _ when feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal) => ReasonTopic.Usage,
-            // A feature added later without a topic is behaviour until said otherwise: it is shown, not hidden.
+            PredictorNames.AnnualContract or PredictorNames.DaysToRenewal => ReasonTopic.Contract,
+            PredictorNames.PlanTier or PredictorNames.Seats or PredictorNames.Mrr => ReasonTopic.Plan,
+            PredictorNames.TenureDays => ReasonTopic.Tenure,
+            PredictorNames.Wau4w or PredictorNames.WauPrev8w or PredictorNames.WauChange => ReasonTopic.ActiveUsers,
+            PredictorNames.Events28d or PredictorNames.EventsPerUser28d or PredictorNames.EventsChange => ReasonTopic.Usage,
+            PredictorNames.FeatureBreadth28d or PredictorNames.KeyFeaturesAdopted or PredictorNames.DaysToFirstKeyFeature
+                or PredictorNames.SeatUtilisation => ReasonTopic.Adoption,
+            PredictorNames.DaysSinceLastActivity => ReasonTopic.Activity,
+            PredictorNames.TicketsOpened90d or PredictorNames.TicketsOpen or PredictorNames.UrgentOpen or PredictorNames.UrgentOpenOver14d
+                or PredictorNames.SlaBreached90d or PredictorNames.MedianDaysToResolve180d or PredictorNames.MaxTier90d
+                or PredictorNames.CsatAvg180d => ReasonTopic.Support,
+            PredictorNames.InvoicesPastDue or PredictorNames.MaxDaysOverdue or PredictorNames.FailedPayments90d => ReasonTopic.Billing,
+            PredictorNames.MrrChange90d => ReasonTopic.Revenue,
+            _ when predictor.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal) => ReasonTopic.Usage,
+            // A predictor added later without a topic is behaviour until said otherwise: it is shown, not hidden.
             _ => ReasonTopic.Usage,
         };
     }

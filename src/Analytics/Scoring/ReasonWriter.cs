@@ -1,9 +1,9 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Scoring;
 
-/// <summary>Turns a feature and the account's real values into a sentence an account manager can act on.</summary>
+/// <summary>Turns a predictor and the account's real values into a sentence an account manager can act on.</summary>
 internal static class ReasonWriter
 {
     /// <summary>Seat utilisation below this reads "only": fewer than half the seats in use.</summary>
@@ -13,14 +13,14 @@ internal static class ReasonWriter
     public const double SeatsMostlyUsed = 0.8;
 
     /// <summary>
-    /// The driver a feature belongs to: features that say one thing in words (weekly active users now, before and their
-    /// change; how many invoices are overdue and how late the oldest is) are one driver, named by its first feature.
+    /// The driver a predictor belongs to: predictors that say one thing in words (weekly active users now, before and their
+    /// change; how many invoices are overdue and how late the oldest is) are one driver, named by its first predictor.
     /// </summary>
-    public static string DriverOf(string feature) => feature switch
+    public static string DriverOf(string predictor) => predictor switch
     {
-        FeatureNames.WauPrev8w or FeatureNames.WauChange => FeatureNames.Wau4w,
-        FeatureNames.MaxDaysOverdue => FeatureNames.InvoicesPastDue,
-        _ => feature,
+        PredictorNames.WauPrev8w or PredictorNames.WauChange => PredictorNames.Wau4w,
+        PredictorNames.MaxDaysOverdue => PredictorNames.InvoicesPastDue,
+        _ => predictor,
     };
 
     /// <summary>
@@ -28,97 +28,97 @@ internal static class ReasonWriter
     /// do: "12 events of feature comments in the last 28 days (about a tenth of the median of retained Business
     /// accounts, 140)". Without a reference (an old model file) the level stands alone.
     /// </summary>
-    public static string Sentence(string feature, AccountFeatures values, FeatureSettings settings, RetainedLevels levels)
+    public static string Sentence(string predictor, AccountPredictors values, PredictorSettings settings, RetainedLevels levels)
     {
-        var sentence = Sentence(feature, values, settings);
-        return Comparison(feature, values, settings, levels) is { } c
-            ? sentence + " " + RetainedLevels.Phrase(c.Feature, c.Value, c.Median, c.Who)
+        var sentence = Sentence(predictor, values, settings);
+        return Comparison(predictor, values, settings, levels) is { } c
+            ? sentence + " " + RetainedLevels.Phrase(c.Predictor, c.Value, c.Median, c.Who)
             : sentence;
     }
 
     /// <summary>
-    /// The level the sentence of <paramref name="feature"/>'s driver states and what it is compared with; null for a
+    /// The level the sentence of <paramref name="predictor"/>'s driver states and what it is compared with; null for a
     /// trend, a share or a fact that needs no comparison, for a missing value, or without a reference. Weekly active
     /// users are a level only when there is no earlier period to compare with.
     /// </summary>
-    public static LevelComparison? Comparison(string feature, AccountFeatures values, FeatureSettings settings, RetainedLevels levels)
+    public static LevelComparison? Comparison(string predictor, AccountPredictors values, PredictorSettings settings, RetainedLevels levels)
     {
-        var stated = DriverOf(feature);
-        if (stated == FeatureNames.Wau4w && !double.IsNaN(values[FeatureNames.WauPrev8w]))
+        var stated = DriverOf(predictor);
+        if (stated == PredictorNames.Wau4w && !double.IsNaN(values[PredictorNames.WauPrev8w]))
             return null;
         var value = values[stated];
         if (!RetainedLevels.IsLevel(stated) || double.IsNaN(value))
             return null;
-        var tier = values[FeatureNames.PlanTier];
+        var tier = values[PredictorNames.PlanTier];
         var plan = !double.IsNaN(tier) && tier >= 1 && tier <= settings.PlanTiers.Count ? settings.PlanTiers[(int)tier - 1] : null;
         return levels.For(stated, plan) is { } reference ? new LevelComparison(stated, value, reference.Median, reference.Who) : null;
     }
 
-    /// <summary>The sentence of <paramref name="feature"/> alone: the account's own values, no comparison with other accounts.</summary>
-    public static string Sentence(string feature, AccountFeatures values, FeatureSettings settings)
+    /// <summary>The sentence of <paramref name="predictor"/> alone: the account's own values, no comparison with other accounts.</summary>
+    public static string Sentence(string predictor, AccountPredictors values, PredictorSettings settings)
     {
-        var v = values[feature];
-        return feature switch
+        var v = values[predictor];
+        return predictor switch
         {
-            FeatureNames.Wau4w or FeatureNames.WauPrev8w or FeatureNames.WauChange => WeeklyUsers(values),
-            FeatureNames.SeatUtilisation when Known(v) && Known(values[FeatureNames.Seats]) =>
-                $"{(v < SeatsFewUsed ? "Only " : string.Empty)}{N(values[FeatureNames.Wau4w])} of {N(values[FeatureNames.Seats])} seats active ({N(v * 100)}% utilisation, last 4 weeks)",
-            FeatureNames.Seats when Known(v) => $"{Count(v, "seat")} licensed",
-            FeatureNames.Events28d when Known(v) => $"{Count(v, "usage event")} in the last 28 days",
-            FeatureNames.EventsPerUser28d when Known(v) => $"{N(v)} usage events per active user in the last 28 days",
-            FeatureNames.EventsChange when Known(v) => v < 0
+            PredictorNames.Wau4w or PredictorNames.WauPrev8w or PredictorNames.WauChange => WeeklyUsers(values),
+            PredictorNames.SeatUtilisation when Known(v) && Known(values[PredictorNames.Seats]) =>
+                $"{(v < SeatsFewUsed ? "Only " : string.Empty)}{N(values[PredictorNames.Wau4w])} of {N(values[PredictorNames.Seats])} seats active ({N(v * 100)}% utilisation, last 4 weeks)",
+            PredictorNames.Seats when Known(v) => $"{Count(v, "seat")} licensed",
+            PredictorNames.Events28d when Known(v) => $"{Count(v, "usage event")} in the last 28 days",
+            PredictorNames.EventsPerUser28d when Known(v) => $"{N(v)} usage events per active user in the last 28 days",
+            PredictorNames.EventsChange when Known(v) => v < 0
                 ? $"Usage events fell {N(-v * 100)}% (last 28 days vs the 56 before)"
                 : $"Usage events rose {N(v * 100)}% (last 28 days vs the 56 before)",
-            FeatureNames.FeatureBreadth28d => $"{Count(v, "feature")} used in the last 28 days",
-            FeatureNames.DaysSinceLastActivity => v >= 1 ? $"No activity for {Count(v, "day")}" : "Active in the last day",
-            FeatureNames.DaysToFirstKeyFeature => Known(v)
+            PredictorNames.FeatureBreadth28d => $"{Count(v, "feature")} used in the last 28 days",
+            PredictorNames.DaysSinceLastActivity => v >= 1 ? $"No activity for {Count(v, "day")}" : "Active in the last day",
+            PredictorNames.DaysToFirstKeyFeature => Known(v)
                 ? $"First key feature used {Count(v, "day")} after the subscription started"
                 : "No key feature used yet",
-            FeatureNames.KeyFeaturesAdopted => KeyFeatures(v, settings.KeyFeatures.Distinct(StringComparer.Ordinal).Count()),
-            FeatureNames.TicketsOpened90d => $"{Count(v, "support ticket")} opened in the last 90 days",
-            FeatureNames.TicketsOpen => $"{Count(v, "support ticket")} open",
-            FeatureNames.UrgentOpen => $"{Count(v, "urgent ticket")} open",
-            FeatureNames.UrgentOpenOver14d => $"{Count(v, "urgent ticket")} open longer than 14 days",
-            FeatureNames.SlaBreached90d => $"{Count(v, "ticket")} resolved in the last 90 days breached the SLA",
-            FeatureNames.MedianDaysToResolve180d when Known(v) => $"Tickets took {N(v)} days to resolve (median, last 180 days)",
-            FeatureNames.MedianDaysToResolve180d => "No ticket resolved in the last 180 days",
-            FeatureNames.Events28d => "No usage recorded in the last 28 days",
-            FeatureNames.EventsPerUser28d => "No active user in the last 28 days to count usage events per user",
-            FeatureNames.EventsChange => "No usage in the 56 days before the last 28 to compare with",
-            FeatureNames.SeatUtilisation or FeatureNames.Seats => "No seat count to compare active users with",
-            FeatureNames.MaxTier90d => v >= 2 ? $"A ticket escalated to L{N(v)} support in the last 90 days" : "No ticket escalated beyond L1 in the last 90 days",
-            FeatureNames.CsatAvg180d when Known(v) => $"Average CSAT {N(v)} over the last 180 days",
-            FeatureNames.CsatAvg180d => "No CSAT rating in the last 180 days",
-            // One fact in two features (how many invoices, how late the oldest): one sentence, so one reason.
-            FeatureNames.InvoicesPastDue or FeatureNames.MaxDaysOverdue => Overdue(values),
-            FeatureNames.FailedPayments90d => $"{Count(v, "failed payment")} in the last 90 days",
-            FeatureNames.TenureDays => $"Customer for {Count(v, "day")}",
-            FeatureNames.Mrr => $"MRR {N(v)}",
-            FeatureNames.MrrChange90d when Known(v) => v < 0
+            PredictorNames.KeyFeaturesAdopted => KeyFeatures(v, settings.KeyFeatures.Distinct(StringComparer.Ordinal).Count()),
+            PredictorNames.TicketsOpened90d => $"{Count(v, "support ticket")} opened in the last 90 days",
+            PredictorNames.TicketsOpen => $"{Count(v, "support ticket")} open",
+            PredictorNames.UrgentOpen => $"{Count(v, "urgent ticket")} open",
+            PredictorNames.UrgentOpenOver14d => $"{Count(v, "urgent ticket")} open longer than 14 days",
+            PredictorNames.SlaBreached90d => $"{Count(v, "ticket")} resolved in the last 90 days breached the SLA",
+            PredictorNames.MedianDaysToResolve180d when Known(v) => $"Tickets took {N(v)} days to resolve (median, last 180 days)",
+            PredictorNames.MedianDaysToResolve180d => "No ticket resolved in the last 180 days",
+            PredictorNames.Events28d => "No usage recorded in the last 28 days",
+            PredictorNames.EventsPerUser28d => "No active user in the last 28 days to count usage events per user",
+            PredictorNames.EventsChange => "No usage in the 56 days before the last 28 to compare with",
+            PredictorNames.SeatUtilisation or PredictorNames.Seats => "No seat count to compare active users with",
+            PredictorNames.MaxTier90d => v >= 2 ? $"A ticket escalated to L{N(v)} support in the last 90 days" : "No ticket escalated beyond L1 in the last 90 days",
+            PredictorNames.CsatAvg180d when Known(v) => $"Average CSAT {N(v)} over the last 180 days",
+            PredictorNames.CsatAvg180d => "No CSAT rating in the last 180 days",
+            // One fact in two predictors (how many invoices, how late the oldest): one sentence, so one reason.
+            PredictorNames.InvoicesPastDue or PredictorNames.MaxDaysOverdue => Overdue(values),
+            PredictorNames.FailedPayments90d => $"{Count(v, "failed payment")} in the last 90 days",
+            PredictorNames.TenureDays => $"Customer for {Count(v, "day")}",
+            PredictorNames.Mrr => $"MRR {N(v)}",
+            PredictorNames.MrrChange90d when Known(v) => v < 0
                 ? $"MRR fell {N(-v * 100)}% over the last 90 days"
                 : $"MRR rose {N(v * 100)}% over the last 90 days",
-            FeatureNames.MrrChange90d => "Became a customer within the last 90 days",
-            FeatureNames.PlanTier when Known(v) && v >= 1 && v <= settings.PlanTiers.Count => $"On the {settings.PlanTiers[(int)v - 1]} plan",
-            FeatureNames.PlanTier => "On a plan outside the configured tiers",
-            FeatureNames.AnnualContract => v >= 1 ? "On an annual contract" : "Month-to-month, no contract",
-            FeatureNames.DaysToRenewal when Known(v) => $"Renewal due in {Count(v, "day")}",
+            PredictorNames.MrrChange90d => "Became a customer within the last 90 days",
+            PredictorNames.PlanTier when Known(v) && v >= 1 && v <= settings.PlanTiers.Count => $"On the {settings.PlanTiers[(int)v - 1]} plan",
+            PredictorNames.PlanTier => "On a plan outside the configured tiers",
+            PredictorNames.AnnualContract => v >= 1 ? "On an annual contract" : "Month-to-month, no contract",
+            PredictorNames.DaysToRenewal when Known(v) => $"Renewal due in {Count(v, "day")}",
             // Absent renewal date means month-to-month: the same driver as annual_contract = 0, in the same words.
-            FeatureNames.DaysToRenewal => "Month-to-month, no contract",
-            _ when feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal)
-                   && feature.EndsWith(FeatureNames.UsageSuffix, StringComparison.Ordinal) && Known(v) =>
-                $"{Count(v, "event")} of feature {feature[FeatureNames.UsagePrefix.Length..^FeatureNames.UsageSuffix.Length]} in the last 28 days",
-            _ when feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal)
-                   && feature.EndsWith(FeatureNames.UsageSuffix, StringComparison.Ordinal) =>
-                $"No events of feature {feature[FeatureNames.UsagePrefix.Length..^FeatureNames.UsageSuffix.Length]} recorded in the last 28 days",
-            _ when Known(v) => $"{feature} is {N(v)}",
-            _ => $"No data for {feature}",
+            PredictorNames.DaysToRenewal => "Month-to-month, no contract",
+            _ when predictor.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal)
+                   && predictor.EndsWith(PredictorNames.UsageSuffix, StringComparison.Ordinal) && Known(v) =>
+                $"{Count(v, "event")} of feature {predictor[PredictorNames.UsagePrefix.Length..^PredictorNames.UsageSuffix.Length]} in the last 28 days",
+            _ when predictor.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal)
+                   && predictor.EndsWith(PredictorNames.UsageSuffix, StringComparison.Ordinal) =>
+                $"No events of feature {predictor[PredictorNames.UsagePrefix.Length..^PredictorNames.UsageSuffix.Length]} recorded in the last 28 days",
+            _ when Known(v) => $"{predictor} is {N(v)}",
+            _ => $"No data for {predictor}",
         };
     }
 
-    private static string WeeklyUsers(AccountFeatures values)
+    private static string WeeklyUsers(AccountPredictors values)
     {
-        var now = values[FeatureNames.Wau4w];
-        var before = values[FeatureNames.WauPrev8w];
+        var now = values[PredictorNames.Wau4w];
+        var before = values[PredictorNames.WauPrev8w];
         if (!Known(now))
         {
             return "No weekly usage recorded yet";
@@ -135,10 +135,10 @@ internal static class ReasonWriter
             : $"Weekly active users {direction} from {N(before)} to {N(now)} (last 4 weeks vs the 8 before)";
     }
 
-    private static string Overdue(AccountFeatures values)
+    private static string Overdue(AccountPredictors values)
     {
-        var invoices = values[FeatureNames.InvoicesPastDue];
-        var days = values[FeatureNames.MaxDaysOverdue];
+        var invoices = values[PredictorNames.InvoicesPastDue];
+        var days = values[PredictorNames.MaxDaysOverdue];
         if (!(invoices > 0))
             return days > 0 ? $"Invoice {Count(days, "day")} past due" : "No invoice past due";
         if (!(days > 0))

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Scoring;
 
@@ -11,7 +11,7 @@ namespace ChurnWatch.Analytics.Scoring;
 /// 140)"), because a bare count says nothing about whether it is a lot. Learned with the model and stored in its file,
 /// so every batch of accounts is compared with the same company-wide reference.
 /// </summary>
-/// <param name="Medians">Per plan name (and <see cref="AllPlans"/>), per feature, the retained accounts' median.</param>
+/// <param name="Medians">Per plan name (and <see cref="AllPlans"/>), per predictor, the retained accounts' median.</param>
 /// <param name="Rows">Per plan name (and <see cref="AllPlans"/>), the retained rows the medians came from.</param>
 public sealed record RetainedLevels(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Medians,
@@ -36,39 +36,39 @@ public sealed record RetainedLevels(
     public static RetainedLevels None { get; } = new(new Dictionary<string, IReadOnlyDictionary<string, double>>(), new Dictionary<string, int>());
 
     /// <summary>
-    /// Whether <paramref name="feature"/> is a level that needs a comparison to mean anything. Trends ("fell from 24 to
+    /// Whether <paramref name="predictor"/> is a level that needs a comparison to mean anything. Trends ("fell from 24 to
     /// 7"), shares ("7 of 20 seats") and facts that are a problem whatever other accounts do (an invoice past due, a
     /// failed payment, an urgent ticket open, an SLA breach, days without activity) carry their own yardstick.
     /// </summary>
-    public static bool IsLevel(string feature)
+    public static bool IsLevel(string predictor)
     {
-        ArgumentNullException.ThrowIfNull(feature);
-        return feature is FeatureNames.Events28d or FeatureNames.EventsPerUser28d or FeatureNames.FeatureBreadth28d
-                   or FeatureNames.Wau4w or FeatureNames.TicketsOpened90d or FeatureNames.MedianDaysToResolve180d
-                   or FeatureNames.CsatAvg180d
-               || (feature.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal) && feature.EndsWith(FeatureNames.UsageSuffix, StringComparison.Ordinal));
+        ArgumentNullException.ThrowIfNull(predictor);
+        return predictor is PredictorNames.Events28d or PredictorNames.EventsPerUser28d or PredictorNames.FeatureBreadth28d
+                   or PredictorNames.Wau4w or PredictorNames.TicketsOpened90d or PredictorNames.MedianDaysToResolve180d
+                   or PredictorNames.CsatAvg180d
+               || (predictor.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal) && predictor.EndsWith(PredictorNames.UsageSuffix, StringComparison.Ordinal));
     }
 
     /// <summary>
     /// Whether a level is a volume (events, users, features, tickets), compared as a share or multiple of the median;
     /// the others (days to resolve, CSAT) are on a scale where "twice the median" means nothing, so only the median is given.
     /// </summary>
-    public static bool IsVolume(string feature) => IsLevel(feature) && feature is not (FeatureNames.MedianDaysToResolve180d or FeatureNames.CsatAvg180d);
+    public static bool IsVolume(string predictor) => IsLevel(predictor) && predictor is not (PredictorNames.MedianDaysToResolve180d or PredictorNames.CsatAvg180d);
 
-    /// <summary>Whether more of <paramref name="feature"/> is what retained accounts do (usage), rather than a sign of trouble (tickets, slow resolution).</summary>
-    public static bool MoreIsSafer(string feature) => feature is not (FeatureNames.TicketsOpened90d or FeatureNames.MedianDaysToResolve180d);
+    /// <summary>Whether more of <paramref name="predictor"/> is what retained accounts do (usage), rather than a sign of trouble (tickets, slow resolution).</summary>
+    public static bool MoreIsSafer(string predictor) => predictor is not (PredictorNames.TicketsOpened90d or PredictorNames.MedianDaysToResolve180d);
 
     /// <summary>The reference for an account on <paramref name="plan"/>: its plan's median when the plan has enough retained rows, else every plan's.</summary>
     /// <returns>The median and who it describes ("retained Business accounts"), or null when there is no reference.</returns>
-    public (double Median, string Who)? For(string feature, string? plan)
+    public (double Median, string Who)? For(string predictor, string? plan)
     {
         if (plan is not null && Rows.TryGetValue(plan, out var rows) && rows >= MinimumRows
-            && Medians.TryGetValue(plan, out var ofPlan) && ofPlan.TryGetValue(feature, out var median) && double.IsFinite(median))
+            && Medians.TryGetValue(plan, out var ofPlan) && ofPlan.TryGetValue(predictor, out var median) && double.IsFinite(median))
         {
             return (median, $"retained {plan} accounts");
         }
 
-        return Medians.TryGetValue(AllPlans, out var all) && all.TryGetValue(feature, out var overall) && double.IsFinite(overall)
+        return Medians.TryGetValue(AllPlans, out var all) && all.TryGetValue(predictor, out var overall) && double.IsFinite(overall)
             ? (overall, "retained accounts")
             : null;
     }
@@ -77,10 +77,10 @@ public sealed record RetainedLevels(
     /// The comparison in words, in brackets: "(about a tenth of the median of retained Business accounts, 140)" for a
     /// volume, "(retained Business accounts: median 4.5)" for a scale or where the median is 0.
     /// </summary>
-    public static string Phrase(string feature, double value, double median, string who)
+    public static string Phrase(string predictor, double value, double median, string who)
     {
         var m = N(median);
-        if (!IsVolume(feature) || median <= 0 || double.IsNaN(value))
+        if (!IsVolume(predictor) || median <= 0 || double.IsNaN(value))
         {
             return $"({who}: median {m})";
         }
@@ -107,21 +107,21 @@ public sealed record RetainedLevels(
     /// <summary>
     /// True when the words would contradict the direction of the driver: usage above what retained accounts do given as
     /// raising the risk, or below it given as keeping the account safe (and the reverse for tickets). The model can
-    /// find such effects (correlated features, interactions), but an account manager reading "1.5 times the median" as
+    /// find such effects (correlated predictors, interactions), but an account manager reading "1.5 times the median" as
     /// a risk would be misled, so the reason is not shown. Above or below means beyond what the words call "about the
     /// median" (15%) for volumes, 10% for scales; no use at all is never safe.
     /// </summary>
-    public static bool Contradicts(string feature, double value, double median, bool raisesRisk)
+    public static bool Contradicts(string predictor, double value, double median, bool raisesRisk)
     {
         if (double.IsNaN(value) || double.IsNaN(median))
         {
             return false;
         }
 
-        var (high, low) = IsVolume(feature) ? (median * AboutTheMedianTo, median * AboutTheMedianFrom) : (median * 1.1, median * 0.9);
+        var (high, low) = IsVolume(predictor) ? (median * AboutTheMedianTo, median * AboutTheMedianFrom) : (median * 1.1, median * 0.9);
         // Not using a product feature at all is never, in words, why an account is safe.
-        var safeSide = MoreIsSafer(feature) ? value > high && value > 0 : value < low;
-        var riskySide = MoreIsSafer(feature) ? value < low || (IsVolume(feature) && value <= 0) : value > high && value > 0;
+        var safeSide = MoreIsSafer(predictor) ? value > high && value > 0 : value < low;
+        var riskySide = MoreIsSafer(predictor) ? value < low || (IsVolume(predictor) && value <= 0) : value > high && value > 0;
         return raisesRisk ? safeSide : riskySide;
     }
 

@@ -6,7 +6,7 @@ namespace ChurnWatch.Analytics.Signals;
 /// <param name="AccountId">The account.</param>
 /// <param name="AsOf">The observation date.</param>
 /// <param name="SubscribedSince">Start of the account's current uninterrupted run of subscriptions.</param>
-/// <param name="Seats">Seats licensed by the subscriptions active at the date; 0 when the company sells no seats (<see cref="Features.CompanyShape.LicensesSeats"/>).</param>
+/// <param name="Seats">Seats licensed by the subscriptions active at the date; 0 when the company sells no seats (<see cref="Predictors.CompanyShape.LicensesSeats"/>).</param>
 /// <param name="WeeklyActiveUsers">Distinct users per week for the 12 weeks before the date, oldest first (0 for a week with none).</param>
 /// <param name="LastActivity">The last day with any usage, null if none.</param>
 /// <param name="FirstKeyFeatureUse">The first day a key feature was used since <paramref name="SubscribedSince"/>, null if never.</param>

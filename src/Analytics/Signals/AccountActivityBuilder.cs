@@ -1,11 +1,11 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 
 namespace ChurnWatch.Analytics.Signals;
 
 /// <summary>
 /// Builds each active account's <see cref="AccountActivity"/> as of a date, from data strictly before it. It reads the
-/// per-account index of <see cref="CompanyTimeline"/> (the same weekly active users the features use), so replaying
+/// per-account index of <see cref="CompanyTimeline"/> (the same weekly active users the predictors use), so replaying
 /// many dates never rescans the raw history.
 /// </summary>
 public static class AccountActivityBuilder

@@ -33,7 +33,7 @@ internal static class DemoSummaryTable
         if (summary.ChurnModel is { Candidates.Count: > 0 } model)
         {
             Row("Churn learner", $"{model.Learner}, chosen on calibrated backtest log loss: " + string.Join(", ", model.Candidates.Select(c => $"{c.Learner} {F(c.CalibratedLogLoss ?? c.LogLoss, "0.0000")} (AUC {F(c.Auc, "0.000")})")));
-            Row("Top drivers", string.Join(", ", model.Importance.Take(5).Select(i => $"{i.Feature} {F(i.MeanAbsoluteContribution, "0.00")}")) + " (mean |contribution|; churnwatch model show lists more)");
+            Row("Top drivers", string.Join(", ", model.Importance.Take(5).Select(i => $"{i.Predictor} {F(i.MeanAbsoluteContribution, "0.00")}")) + " (mean |contribution|; churnwatch model show lists more)");
         }
 
         if (summary.ChurnBacktest is { CalibrationMethod: { } method, UncalibratedLogLoss: { } before, CalibratedLogLoss: { } after })

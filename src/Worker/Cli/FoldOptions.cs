@@ -8,7 +8,7 @@ namespace ChurnWatch.Worker.Cli;
 /// <param name="FoldFile">Folds read from a file (hidden: for bench/accuracy.sh).</param>
 internal sealed record FoldOptions(Option<string?> Group, Option<string[]> Ignore, Option<string?> FoldFile)
 {
-    /// <summary>Columns that are not features, each with the option that named it (for the message when it is missing).</summary>
+    /// <summary>Columns that are not predictors, each with the option that named it (for the message when it is missing).</summary>
     public IReadOnlyList<(string Column, string Option)> Excluded(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Worker.Configuration;
@@ -126,12 +126,12 @@ internal static class ModelCommand
 
     /// <summary>
     /// Hidden, for bench/accuracy.sh: the churn training set the pipeline builds from the store (one row per account x
-    /// observation date, the documented features, the label), written as the CSV the other commands read.
+    /// observation date, the documented predictors, the label), written as the CSV the other commands read.
     /// </summary>
     private static Command Observations()
     {
         var output = new Option<string>("--out") { Description = "The CSV to write.", Required = true };
-        var command = new Command("observations", "Write the churn training set built from the store as a CSV (account_id, observation_date, features, churned).")
+        var command = new Command("observations", "Write the churn training set built from the store as a CSV (account_id, observation_date, predictors, churned).")
         {
             output,
         };
@@ -154,7 +154,7 @@ internal static class ModelCommand
                 return row;
             }));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rows} observations of {accounts.Count} accounts, {columns.Count - 3} features, {positives} churned; written to {path}"));
+                $"{rows} observations of {accounts.Count} accounts, {columns.Count - 3} predictors, {positives} churned; written to {path}"));
             return ExitCodes.Ok;
         }, null, cancellationToken));
         return command;

@@ -12,12 +12,12 @@ namespace ChurnWatch.Worker.Cli;
 
 /// <summary>
 /// <c>churnwatch model show [FILE]</c>: what a churn or renewal model file says about itself: the learner the
-/// backtest chose and every candidate's figures, the calibration, and the features the model leans on; or, for a model
+/// backtest chose and every candidate's figures, the calibration, and the predictors the model leans on; or, for a model
 /// of an account table (<c>churnwatch model train</c>), each learner's cross-validation and the permutation importance.
 /// </summary>
 internal static class ModelShowCommand
 {
-    /// <summary>Features listed by default: enough to see what drives the model, short enough to read.</summary>
+    /// <summary>Predictors listed by default: enough to see what drives the model, short enough to read.</summary>
     private const int DefaultTop = 15;
 
     /// <summary>Model files are named <c>&lt;target&gt;-&lt;id&gt;.json</c> by the training step.</summary>
@@ -30,8 +30,8 @@ internal static class ModelShowCommand
             Description = "A model file (data/models/<target>-<id>.json, or a table model written by 'churnwatch model train'). Default: the newest churn and renewal models in Store:DataFolder/models.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var top = new Option<int>("--top") { Description = "How many features of the global importance to list.", DefaultValueFactory = _ => DefaultTop };
-        var command = new Command("show", "Print a trained churn or renewal model: learner, training window, each candidate's backtest, calibration and global feature importance.")
+        var top = new Option<int>("--top") { Description = "How many predictors of the global importance to list.", DefaultValueFactory = _ => DefaultTop };
+        var command = new Command("show", "Print a trained churn or renewal model: learner, training window, each candidate's backtest, calibration and global predictor importance.")
         {
             file, top,
         };
@@ -41,7 +41,7 @@ internal static class ModelShowCommand
                 var count = parse.GetValue(top);
                 if (count < 1)
                 {
-                    return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, $"--top {count}: give a number of features of at least 1."));
+                    return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, $"--top {count}: give a number of predictors of at least 1."));
                 }
 
                 var folder = Path.Combine(services.GetRequiredService<IOptions<StoreOptions>>().Value.DataFolder, "models");
@@ -173,10 +173,10 @@ internal static class ModelShowCommand
         }
 
         var importance = new Table().Title("Global importance on the backtest's test period")
-            .AddColumns("Feature", "Mean |contribution| (logit)", "AUC lost when shuffled");
+            .AddColumns("Predictor", "Mean |contribution| (logit)", "AUC lost when shuffled");
         foreach (var i in model.Importance.Take(top))
         {
-            importance.AddRow(Markup.Escape(i.Feature), F(i.MeanAbsoluteContribution, "0.000"), $"{F(i.PermutationAucDrop, "0.0000")} ± {F(i.PermutationAucDropSpread, "0.0000")}");
+            importance.AddRow(Markup.Escape(i.Predictor), F(i.MeanAbsoluteContribution, "0.000"), $"{F(i.PermutationAucDrop, "0.0000")} ± {F(i.PermutationAucDropSpread, "0.0000")}");
         }
 
         console.Write(importance);

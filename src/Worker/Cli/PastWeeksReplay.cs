@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
@@ -33,7 +33,7 @@ internal sealed class PastWeeksReplay
     private readonly CancellationToken _cancellationToken;
 
     private PastWeeksReplay(
-        CompanyBatches company, IReadOnlyList<DateOnly> dates, FeatureSettings settings, ModelingOptions modeling, SignalOptions options, TrainedModels models,
+        CompanyBatches company, IReadOnlyList<DateOnly> dates, PredictorSettings settings, ModelingOptions modeling, SignalOptions options, TrainedModels models,
         IPipelineProgress progress, CancellationToken cancellationToken)
     {
         Company = company;
@@ -53,7 +53,7 @@ internal sealed class PastWeeksReplay
     public IReadOnlyList<DateOnly> Dates { get; }
 
     /// <summary>Key features and plan tiers as the options resolve them on this company.</summary>
-    public FeatureSettings Settings { get; }
+    public PredictorSettings Settings { get; }
 
     /// <summary>The Modeling section (grace days, bands, reasons).</summary>
     public ModelingOptions Modeling { get; }
@@ -153,7 +153,7 @@ internal sealed class PastWeeksReplay
             return default;
         }
 
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(company.LedgerTimeline, modeling);
+        var settings = ChurnModelWorkflow.ResolvePredictorSettings(company.LedgerTimeline, modeling);
         var cutoff = dates[0].AddDays(-7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Training a churn and renewal model on the data before {cutoff:yyyy-MM-dd}, then replaying {dates.Count} weeks ({dates[0]:yyyy-MM-dd} to {dates[^1]:yyyy-MM-dd})...")).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Signals.Evaluation;
 using ChurnWatch.Worker.Reports;
 using Spectre.Console;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChurnWatch.Worker.Configuration;
 
-/// <summary>The ChurnWatch store (section <c>Store</c>): ingested data, features, models, scores, signals, runs.</summary>
+/// <summary>The ChurnWatch store (section <c>Store</c>): ingested data, predictor snapshots, models, scores, signals, runs.</summary>
 internal sealed class StoreOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>

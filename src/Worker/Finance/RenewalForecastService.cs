@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Worker.Configuration;
@@ -10,7 +10,7 @@ namespace ChurnWatch.Worker.Finance;
 /// <summary>
 /// The renewal forecast from the latest scoring, and its backtest. Past forecasts need renewal probabilities as of
 /// past dates: the scores stored for that date when an earlier run made them, otherwise today's model applied to
-/// the features as of the date. The latter is in-sample (the model trained on those dates' outcomes), so the
+/// the predictors as of the date. The latter is in-sample (the model trained on those dates' outcomes), so the
 /// backtest then flatters the forecast; every output says which was used. Asked to retrain, it trains the models at
 /// each forecast date on the history as known then instead (out-of-sample; falling back to in-sample for a date whose
 /// history cannot train a model yet).

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Store;
@@ -39,19 +39,19 @@ internal sealed class AccountScoring(IOptions<ModelingOptions> modeling, IOption
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(models);
-        var settings = models.Churn.FeatureSettings;
-        var features = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        if (needs.HasFlag(ScoringNeeds.Features))
+        var settings = models.Churn.PredictorSettings;
+        var predictors = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+        if (needs.HasFlag(ScoringNeeds.Predictors))
         {
-            foreach (var snapshot in ChurnModelWorkflow.FeatureSnapshots(timeline, settings, asOf))
+            foreach (var snapshot in ChurnModelWorkflow.PredictorSnapshots(timeline, settings, asOf))
             {
-                features[snapshot.AccountId] = snapshot.ToDictionary().Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.Value);
+                predictors[snapshot.AccountId] = snapshot.ToDictionary().Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!.Value);
             }
         }
 
         return new ScoredAccounts(
             ChurnModelWorkflow.Score(timeline, models, modeling.Value, asOf, withChanges: needs.HasFlag(ScoringNeeds.Changes)),
             AccountActivityBuilder.Build(timeline, asOf, settings.KeyFeatures, signals.Value),
-            features);
+            predictors);
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Simulation;
 using ChurnWatch.Worker.Configuration;
@@ -77,7 +77,7 @@ internal sealed class DemoPipeline(
         var book = AccountBook.AsOf(company.Ledger, asOf, outputOptions.Value.UnassignedOwner);
         var found = await Step(progress, "Signals", () => RecordedAsync("signals", async () =>
         {
-            var result = await signals.RunAsync(scored.Activity, book, scores, models.Churn.FeatureSettings, asOf, cancellationToken).ConfigureAwait(false);
+            var result = await signals.RunAsync(scored.Activity, book, scores, models.Churn.PredictorSettings, asOf, cancellationToken).ConfigureAwait(false);
             return (result, (long)result.Found.Count);
         })).ConfigureAwait(false);
         var written = await Step(progress, "Reports and exports", () => RecordedAsync("reports", async () =>

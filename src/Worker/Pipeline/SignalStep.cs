@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Store;
@@ -16,7 +16,7 @@ internal sealed class SignalStep(IOptions<SignalOptions> options, SignalStore st
     /// <param name="asOf">The observation date.</param>
     /// <param name="cancellationToken">Cancels before the store commits.</param>
     public async Task<SignalStepResult> RunAsync(
-        IReadOnlyList<AccountActivity> accountActivity, AccountBook book, IReadOnlyList<AccountScore> scores, FeatureSettings settings, DateOnly asOf, CancellationToken cancellationToken)
+        IReadOnlyList<AccountActivity> accountActivity, AccountBook book, IReadOnlyList<AccountScore> scores, PredictorSettings settings, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(settings);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Store;

@@ -12,7 +12,7 @@ namespace ChurnWatch.Worker.Scheduling;
 /// <param name="ChurnModelId">The churn model's id in the store.</param>
 /// <param name="RenewalModelId">The renewal model's id, or null without one.</param>
 /// <param name="Needs">What else to return: each account's model inputs, what moved each score.</param>
-/// <param name="ShapeJson">The company's shape (JSON), so every batch builds the same feature columns without reading it again.</param>
+/// <param name="ShapeJson">The company's shape (JSON), so every batch builds the same predictor columns without reading it again.</param>
 internal sealed record BatchWork(
     string Job,
     string FanOut,

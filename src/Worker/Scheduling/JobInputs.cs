@@ -20,10 +20,12 @@ internal sealed class JobInputs(HistoryStore historyStore, ModelStore modelStore
         }
         else
         {
-            var churnModel = RiskModelSerializer.Deserialize(churn);
+            var churnModel = await ReadAsync(modelStore, churn, cancellationToken).ConfigureAwait(false);
             // Stored under the target's name, NonRenewal (TrainingStep): "Renewal" found nothing, and scheduled runs
             // scored without the renewal model.
-            var renewal = await modelStore.LatestAsync(nameof(ModelTarget.NonRenewal), cancellationToken).ConfigureAwait(false) is { } json ? RiskModelSerializer.Deserialize(json) : null;
+            var renewal = await modelStore.LatestAsync(nameof(ModelTarget.NonRenewal), cancellationToken).ConfigureAwait(false) is { } json
+                ? await ReadAsync(modelStore, json, cancellationToken).ConfigureAwait(false)
+                : null;
             models = new TrainedModels(churnModel, renewal, churnModel.Backtest, renewal?.Backtest);
         }
 
@@ -33,4 +35,21 @@ internal sealed class JobInputs(HistoryStore historyStore, ModelStore modelStore
     /// <summary>The stored company, batched by Store:AccountsPerBatch.</summary>
     public Task<CompanyBatches> OpenCompanyAsync(CancellationToken cancellationToken) =>
         CompanyBatches.OpenAsync(historyStore, storeOptions.Value.AccountsPerBatch, cancellationToken);
+
+    /// <summary>
+    /// A stored model. One stored in an earlier file format is also stored as this code writes it, under that content's
+    /// id (<see cref="ModelStore.AddCurrentFormatAsync"/>): scoring names the model by the id of its current JSON
+    /// (the scores' churn_model_id, the batch jobs' model lookup).
+    /// </summary>
+    internal static async Task<RiskModel> ReadAsync(ModelStore modelStore, string json, CancellationToken cancellationToken)
+    {
+        var model = RiskModelSerializer.Deserialize(json);
+        var current = RiskModelSerializer.Serialize(model);
+        if (!string.Equals(current, json, StringComparison.Ordinal))
+        {
+            await modelStore.AddCurrentFormatAsync(TrainingStep.ModelId(json), TrainingStep.ModelId(current), current, cancellationToken).ConfigureAwait(false);
+        }
+
+        return model;
+    }
 }

@@ -9,7 +9,7 @@ internal sealed class ScoreJob(JobInputs inputs, ScoringFanOut scoring, ScoringS
 
     public static JobDefinition Definition { get; } = new(
         Name,
-        "score every active account as of the latest complete week and store the scores and their model inputs (tables scores, feature_snapshots)",
+        "score every active account as of the latest complete week and store the scores and their model inputs (tables scores, predictor_snapshots)",
         SignalsJob.Name,
         [],
         typeof(ScoreJob));
@@ -17,7 +17,7 @@ internal sealed class ScoreJob(JobInputs inputs, ScoringFanOut scoring, ScoringS
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var company = await inputs.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, ScoringNeeds.Features | ScoringNeeds.Changes, cancellationToken).ConfigureAwait(false);
+        var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, ScoringNeeds.Predictors | ScoringNeeds.Changes, cancellationToken).ConfigureAwait(false);
         await step.StoreAsync(scored, company.Models, company.AsOf, cancellationToken).ConfigureAwait(false);
         return scored.Scores.Count;
     }

@@ -24,7 +24,7 @@ internal sealed class SignalsJob(JobInputs inputs, ScoringFanOut scoring, Signal
         var book = AccountBook.AsOf(company.Company.Ledger, company.AsOf, output.Value.UnassignedOwner);
         // The same scores as the score job stored for this date: the same model, data and as-of give the same numbers.
         var scored = await scoring.RunAsync(Name, company.Company, company.Models, company.AsOf, ScoringNeeds.None, cancellationToken).ConfigureAwait(false);
-        var result = await signals.RunAsync(scored.Activity, book, scored.Scores, company.Models.Churn.FeatureSettings, company.AsOf, cancellationToken).ConfigureAwait(false);
+        var result = await signals.RunAsync(scored.Activity, book, scored.Scores, company.Models.Churn.PredictorSettings, company.AsOf, cancellationToken).ConfigureAwait(false);
         return result.Found.Count;
     }
 }

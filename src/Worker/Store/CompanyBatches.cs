@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
@@ -30,7 +30,7 @@ internal sealed class CompanyBatches
         Batches = batches;
     }
 
-    /// <summary>What every batch shares: feature columns, first usage day, week grid, as-of instant.</summary>
+    /// <summary>What every batch shares: predictor columns, first usage day, week grid, as-of instant.</summary>
     public CompanyShape Shape { get; }
 
     /// <summary>Every account and subscription; no usage, tickets, invoices or payments.</summary>

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Ingestion.Rows;

@@ -25,6 +25,27 @@ internal sealed class ModelStore(StoreDatabase database)
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stores <paramref name="modelJson"/>, the model of row <paramref name="storedId"/> as this code writes it, under its
+    /// own content id <paramref name="modelId"/> beside that row (same target, learner, times and backtest), unless a row
+    /// has that id already. A model file of an earlier format (format 3, read with its old property names renamed) then
+    /// has a row under the id scoring computes from the model, which batch jobs look up; the old row stays for the
+    /// scores that name it.
+    /// </summary>
+    public async Task AddCurrentFormatAsync(string storedId, string modelId, string modelJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO models (model_id, target, learner, trained_at, data_as_of, backtest, model)
+            SELECT @modelId, stored.target, stored.learner, stored.trained_at, stored.data_as_of, stored.backtest, @modelJson
+            FROM models AS stored
+            WHERE stored.model_id = @storedId AND NOT EXISTS (SELECT 1 FROM models AS existing WHERE existing.model_id = @modelId)
+            """,
+            new { storedId, modelId, modelJson },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     /// <summary>The model file (JSON) stored under <paramref name="modelId"/>, or null.</summary>
     public async Task<string?> GetAsync(string modelId, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Dapper;
 namespace ChurnWatch.Worker.Store;
 
 /// <summary>
-/// Scores and feature snapshots per as-of date. Scoring a date again replaces that date's rows in one
+/// Scores and predictor snapshots per as-of date. Scoring a date again replaces that date's rows in one
 /// transaction, so a re-run never duplicates and a failed one leaves the previous rows.
 /// </summary>
 internal sealed class ScoreStore(StoreDatabase database)
@@ -14,14 +14,14 @@ internal sealed class ScoreStore(StoreDatabase database)
         DateOnly asOf,
         string churnModelId,
         IReadOnlyList<AccountScore> scores,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> features,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> predictors,
         CancellationToken cancellationToken)
     {
         var day = StoreText.Date(asOf);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM scores WHERE as_of = @day", new { day }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM feature_snapshots WHERE as_of = @day", new { day }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM predictor_snapshots WHERE as_of = @day", new { day }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await BulkInsert.WriteAsync(connection, transaction, "scores",
             [
                 new StoreColumn<AccountScore>("as_of", _ => day), new("account_id", s => s.AccountId), new("churn_model_id", _ => churnModelId),
@@ -30,14 +30,14 @@ internal sealed class ScoreStore(StoreDatabase database)
                 new("context", s => s.Context), new("changes", s => JsonSerializer.Serialize(s.Changes)),
             ],
             scores, cancellationToken).ConfigureAwait(false);
-        await BulkInsert.WriteAsync(connection, transaction, "feature_snapshots",
+        await BulkInsert.WriteAsync(connection, transaction, "predictor_snapshots",
             [
                 new StoreColumn<KeyValuePair<string, IReadOnlyDictionary<string, double>>>("as_of", _ => day),
                 new("account_id", f => f.Key),
                 // NaN (absent) values are left out: JSON has no NaN, and absent is what they mean.
-                new("features", f => JsonSerializer.Serialize(f.Value.Where(v => double.IsFinite(v.Value)).ToDictionary(v => v.Key, v => v.Value))),
+                new("predictors", f => JsonSerializer.Serialize(f.Value.Where(v => double.IsFinite(v.Value)).ToDictionary(v => v.Key, v => v.Value))),
             ],
-            features.OrderBy(f => f.Key, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            predictors.OrderBy(f => f.Key, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return scores.Count;
     }

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Tests.TestData;
@@ -24,8 +24,8 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
 
         Assert.NotNull(report);
         _output.WriteLine($"churn backtest: AUC {report.Auc:F3}, log loss {report.LogLoss:F3}, Brier {report.Brier:F3}, lift {report.TopDecileLift:F2}, base {report.TestBaseRate:F3}, train {report.TrainRows} test {report.TestRows}");
-        // Chance is 0.5. Usage decline is the only systematic cause of churn here, so a pipeline whose features and
-        // labels line up must rank far better; 0.75 fails if either is broken (shifted labels, leaky or empty features).
+        // Chance is 0.5. Usage decline is the only systematic cause of churn here, so a pipeline whose predictors and
+        // labels line up must rank far better; 0.75 fails if either is broken (shifted labels, leaky or empty predictors).
         Assert.True(report.Auc > 0.75, $"AUC {report.Auc}");
         Assert.True(report.TopDecileLift > 2, $"lift {report.TopDecileLift}");
         Assert.Equal(ChurnWatch.Analytics.Labels.ChurnLabel.TargetName, report.Target);
@@ -80,7 +80,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         Assert.True(report.CalibratedLogLoss <= report.UncalibratedLogLoss);
         Assert.Equal(report.CalibrationMethod != "none", model.Classifier.IsCalibrated);
         // calibration is monotone: it never reorders accounts
-        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History));
+        var snapshots = ChurnModelWorkflow.PredictorSnapshots(CompanyTimeline.Build(_fixture.History), model.PredictorSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History));
         var calibrated = model.Explain(snapshots).OrderBy(e => e.Logit).Select(e => e.CalibratedProbability).ToArray();
         Assert.Equal(calibrated.Order(), calibrated);
         Assert.All(calibrated, p => Assert.InRange(p, 0, 1));
@@ -116,7 +116,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
             Assert.All(s.Reasons, r => Assert.Equal(s.Reasons[0].IsProtective, r.IsProtective));
             if (s.Reasons.Count > 0 && s.Reasons[0].IsProtective)
                 Assert.Equal(RiskBand.Low, s.Band);
-            Assert.Equal(s.Reasons.OrderByDescending(r => Math.Abs(r.Contribution)).Select(r => r.Feature), s.Reasons.Select(r => r.Feature));
+            Assert.Equal(s.Reasons.OrderByDescending(r => Math.Abs(r.Contribution)).Select(r => r.Predictor), s.Reasons.Select(r => r.Predictor));
             Assert.False(string.IsNullOrEmpty(s.Context));
         });
         var withContract = _fixture.History.Subscriptions.Where(s => s.RenewalDate is not null).Select(s => s.AccountId).ToHashSet();
@@ -132,7 +132,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     {
         var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
         var model = _fixture.Models.Churn;
-        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, asOf);
+        var snapshots = ChurnModelWorkflow.PredictorSnapshots(CompanyTimeline.Build(_fixture.History), model.PredictorSettings, asOf);
         var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options, asOf);
 
         Assert.Equal(snapshots.Count, scores.Count);
@@ -148,27 +148,27 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Score_Reasons_AddUpFeaturesThatSayTheSameAndSkipWeakOnes()
+    public void Score_Reasons_AddUpPredictorsThatSayTheSameAndSkipWeakOnes()
     {
         var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
         var model = _fixture.Models.Churn;
-        var snapshots = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), model.FeatureSettings, asOf);
+        var snapshots = ChurnModelWorkflow.PredictorSnapshots(CompanyTimeline.Build(_fixture.History), model.PredictorSettings, asOf);
         var scores = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options, asOf);
 
         for (var i = 0; i < snapshots.Count; i++)
         {
             var groups = model.Explain(snapshots[i]).Contributions
-                .GroupBy(c => ReasonWriter.Sentence(c.Feature, snapshots[i], model.FeatureSettings))
+                .GroupBy(c => ReasonWriter.Sentence(c.Predictor, snapshots[i], model.PredictorSettings))
                 .ToList();
             // Shown with the comparison with retained accounts; grouped here by the sentence without it, as the
-            // features that say one thing in words give one sentence.
-            string Shown(IGrouping<string, FeatureContribution> g) => ReasonWriter.Sentence(g.First().Feature, snapshots[i], model.FeatureSettings, model.RetainedLevels);
+            // predictors that say one thing in words give one sentence.
+            string Shown(IGrouping<string, PredictorContribution> g) => ReasonWriter.Sentence(g.First().Predictor, snapshots[i], model.PredictorSettings, model.RetainedLevels);
             var bySentence = groups.ToDictionary(Shown, g => g.Sum(c => c.Contribution));
-            // A sentence's topic is its strongest feature's; contract, plan and tenure are context, never a reason; a
+            // A sentence's topic is its strongest predictor's; contract, plan and tenure are context, never a reason; a
             // level whose comparison says the opposite of its contribution is not shown.
             var behaviour = groups
-                .Where(g => !ReasonTopics.IsStructure(ReasonTopics.Of(g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Feature, StringComparer.Ordinal).First().Feature)))
-                .Where(g => !ReasonDirection.Contradicts(g.First().Feature, snapshots[i], model.FeatureSettings, model.RetainedLevels, raisesRisk: bySentence[Shown(g)] > 0))
+                .Where(g => !ReasonTopics.IsStructure(ReasonTopics.Of(g.OrderByDescending(c => Math.Abs(c.Contribution)).ThenBy(c => c.Predictor, StringComparer.Ordinal).First().Predictor)))
+                .Where(g => !ReasonDirection.Contradicts(g.First().Predictor, snapshots[i], model.PredictorSettings, model.RetainedLevels, raisesRisk: bySentence[Shown(g)] > 0))
                 .Select(Shown).ToList();
             var raising = behaviour.Where(k => bySentence[k] >= ChurnModelWorkflow.MinimumReasonContribution).OrderByDescending(k => bySentence[k]).ToList();
             var protecting = behaviour.Where(k => bySentence[k] <= -ChurnModelWorkflow.MinimumReasonContribution).OrderBy(k => bySentence[k]).ToList();
@@ -185,7 +185,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         var asOf = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
         var model = _fixture.Models.Churn;
         var timeline = CompanyTimeline.Build(_fixture.History);
-        var weekBefore = ChurnModelWorkflow.FeatureSnapshots(timeline, model.FeatureSettings, asOf.AddDays(-7)).ToDictionary(f => f.AccountId);
+        var weekBefore = ChurnModelWorkflow.PredictorSnapshots(timeline, model.PredictorSettings, asOf.AddDays(-7)).ToDictionary(f => f.AccountId);
 
         var scores = ChurnModelWorkflow.Score(timeline, _fixture.Models, _fixture.Options, asOf, withChanges: true);
         var without = ChurnModelWorkflow.Score(timeline, _fixture.Models, _fixture.Options, asOf);
@@ -227,7 +227,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         Assert.NotEmpty(_fixture.Models.Churn.RetainedLevels.Medians);
         // A missing level ("No CSAT rating in the last 180 days") states an absence: nothing to compare.
         var levels = scores.SelectMany(s => s.Reasons)
-            .Where(r => RetainedLevels.IsLevel(ReasonWriter.DriverOf(r.Feature)) && !r.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
+            .Where(r => RetainedLevels.IsLevel(ReasonWriter.DriverOf(r.Predictor)) && !r.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(levels);
         // A level names retained accounts; weekly active users, when there is an earlier period, name it instead.
         Assert.All(levels, r => Assert.True(
@@ -244,10 +244,10 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Score_ModelWithDifferentFeatures_IsRefusedNamingThem()
+    public void Score_ModelWithDifferentPredictors_IsRefusedNamingThem()
     {
         var model = _fixture.Models.Churn;
-        var renamed = model with { FeatureNames = [.. model.FeatureNames.Select(n => n == FeatureNames.Mrr ? "mrr_eur" : n)] };
+        var renamed = model with { PredictorNames = [.. model.PredictorNames.Select(n => n == PredictorNames.Mrr ? "mrr_eur" : n)] };
         var models = _fixture.Models with { Churn = renamed };
 
         var error = Assert.Throws<InvalidOperationException>(() => ChurnModelWorkflow.Score(_fixture.History, models, _fixture.Options));
@@ -269,7 +269,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         Assert.Equal(json, RiskModelSerializer.Serialize(read));
         Assert.Equal(json, RiskModelSerializer.Serialize(readFromStream));
         Assert.Contains("\"target\": \"churn\"", json, StringComparison.Ordinal);
-        var snapshot = ChurnModelWorkflow.FeatureSnapshots(CompanyTimeline.Build(_fixture.History), read.FeatureSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History))[0];
+        var snapshot = ChurnModelWorkflow.PredictorSnapshots(CompanyTimeline.Build(_fixture.History), read.PredictorSettings, ChurnModelWorkflow.DefaultAsOf(_fixture.History))[0];
         Assert.Equal(_fixture.Models.Churn.Explain(snapshot).Probability, read.Explain(snapshot).Probability);
     }
 
@@ -283,17 +283,17 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Train_WithoutOptionalEntities_TrainsAndTheirFeaturesAreNaN()
+    public void Train_WithoutOptionalEntities_TrainsAndTheirPredictorsAreNaN()
     {
         var history = SyntheticCompany.Generate(accounts: 120, days: 500, seed: 9, optionalEntities: false);
 
         var models = ChurnModelWorkflow.Train(history, new ModelingOptions());
-        var snapshots = ChurnModelWorkflow.FeatureSnapshots(history, new ModelingOptions(), ChurnModelWorkflow.DefaultAsOf(history));
+        var snapshots = ChurnModelWorkflow.PredictorSnapshots(history, new ModelingOptions(), ChurnModelWorkflow.DefaultAsOf(history));
 
-        Assert.All(snapshots, s => Assert.True(double.IsNaN(s[FeatureNames.TicketsOpen])));
-        // A feature never observed in training carries no information: it moves no account's score.
-        Assert.All(snapshots, s => Assert.Equal(0, models.Churn.Explain(s).Contributions.Single(c => c.Feature == FeatureNames.TicketsOpen).Contribution));
-        Assert.All(snapshots, s => Assert.Equal(0, models.Renewal!.Explain(s).Contributions.Single(c => c.Feature == FeatureNames.TicketsOpen).Contribution));
+        Assert.All(snapshots, s => Assert.True(double.IsNaN(s[PredictorNames.TicketsOpen])));
+        // A predictor never observed in training carries no information: it moves no account's score.
+        Assert.All(snapshots, s => Assert.Equal(0, models.Churn.Explain(s).Contributions.Single(c => c.Predictor == PredictorNames.TicketsOpen).Contribution));
+        Assert.All(snapshots, s => Assert.Equal(0, models.Renewal!.Explain(s).Contributions.Single(c => c.Predictor == PredictorNames.TicketsOpen).Contribution));
     }
 
     [Fact]
@@ -313,21 +313,21 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Train_Importance_CoversEveryFeatureMostFirst_AndUsageDeclineLeads()
+    public void Train_Importance_CoversEveryPredictorMostFirst_AndUsageDeclineLeads()
     {
         var model = _fixture.Models.Churn;
         var importance = model.Importance;
         foreach (var i in importance.Take(5))
         {
-            _output.WriteLine($"{i.Feature}: mean |contribution| {i.MeanAbsoluteContribution:F3}, permutation AUC drop {i.PermutationAucDrop:F4} ± {i.PermutationAucDropSpread:F4}");
+            _output.WriteLine($"{i.Predictor}: mean |contribution| {i.MeanAbsoluteContribution:F3}, permutation AUC drop {i.PermutationAucDrop:F4} ± {i.PermutationAucDropSpread:F4}");
         }
 
-        Assert.Equal(model.FeatureNames.Order(StringComparer.Ordinal), importance.Select(i => i.Feature).Order(StringComparer.Ordinal));
+        Assert.Equal(model.PredictorNames.Order(StringComparer.Ordinal), importance.Select(i => i.Predictor).Order(StringComparer.Ordinal));
         Assert.Equal(importance.Select(i => i.MeanAbsoluteContribution).OrderDescending(), importance.Select(i => i.MeanAbsoluteContribution));
-        // The synthetic company churns from falling usage: a usage feature must lead, and shuffling it must cost AUC.
-        var usage = new[] { FeatureNames.Wau4w, FeatureNames.WauPrev8w, FeatureNames.WauChange, FeatureNames.Events28d, FeatureNames.EventsChange, FeatureNames.DaysSinceLastActivity, FeatureNames.EventsPerUser28d, FeatureNames.SeatUtilisation };
-        Assert.Contains(importance[0].Feature, usage.Concat(model.FeatureNames.Where(f => f.StartsWith(FeatureNames.UsagePrefix, StringComparison.Ordinal))));
-        Assert.True(importance.Max(i => i.PermutationAucDrop) > 0.01, "no feature's shuffle cost AUC");
+        // The synthetic company churns from falling usage: a usage predictor must lead, and shuffling it must cost AUC.
+        var usage = new[] { PredictorNames.Wau4w, PredictorNames.WauPrev8w, PredictorNames.WauChange, PredictorNames.Events28d, PredictorNames.EventsChange, PredictorNames.DaysSinceLastActivity, PredictorNames.EventsPerUser28d, PredictorNames.SeatUtilisation };
+        Assert.Contains(importance[0].Predictor, usage.Concat(model.PredictorNames.Where(f => f.StartsWith(PredictorNames.UsagePrefix, StringComparison.Ordinal))));
+        Assert.True(importance.Max(i => i.PermutationAucDrop) > 0.01, "no predictor's shuffle cost AUC");
     }
 
     [Fact]

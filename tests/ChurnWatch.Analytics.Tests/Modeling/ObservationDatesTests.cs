@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Tests.TestData;
 using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
@@ -28,13 +28,13 @@ public class ObservationDatesTests
     }
 
     [Fact]
-    public void ResolveFeatureSettings_NoKeyFeaturesConfigured_TakesThreeMostUsed()
+    public void ResolvePredictorSettings_NoKeyFeaturesConfigured_TakesThreeMostUsed()
     {
         var history = new HistoryBuilder().Account("a").Subscription("a", 0, null)
             .Usage("a", "api", 1, 5).Usage("a", "reports", 1, 50).Usage("a", "exports", 1, 20).Usage("a", "admin", 1, 20).Usage("a", "rare", 1, 1)
             .Build(At(100));
 
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(CompanyTimeline.Build(history), new ModelingOptions());
+        var settings = ChurnModelWorkflow.ResolvePredictorSettings(CompanyTimeline.Build(history), new ModelingOptions());
 
         Assert.Equal(["reports", "admin", "exports"], settings.KeyFeatures); // ties by name
         Assert.Equal(["Starter", "Team", "Business", "Enterprise"], settings.PlanTiers);

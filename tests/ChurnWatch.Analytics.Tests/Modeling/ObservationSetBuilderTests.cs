@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Tests.TestData;
 using static ChurnWatch.Analytics.Tests.TestData.HistoryBuilder;
@@ -10,7 +10,7 @@ public class ObservationSetBuilderTests
     private static ObservationSet Build(HistoryBuilder builder, int dataAsOfDay, ModelingOptions options)
     {
         var timeline = CompanyTimeline.Build(builder.Build(At(dataAsOfDay)));
-        return ObservationSetBuilder.Build(new FeatureBuilder(timeline, new FeatureSettings([], [])), options);
+        return ObservationSetBuilder.Build(new PredictorBuilder(timeline, new PredictorSettings([], [])), options);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.MlNet;
 using ChurnWatch.Analytics.Tests.Modeling.MlNet;
@@ -10,13 +10,13 @@ public class RiskModelTests
     private static RiskModel Model(MlNetClassifier classifier) => new(
         RiskModel.CurrentFormatVersion, ModelTarget.Churn, classifier.Learner, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 3), 100, 0.1, 90, 30, 365,
-        new FeatureSettings([], []),
+        new PredictorSettings([], []),
         [.. classifier.ColumnNames],
         classifier,
         null);
 
-    // The account's features arrive in another order than the model's columns: the model reads them by name.
-    private static AccountFeatures Features(double events, double csat) =>
+    // The account's predictors arrive in another order than the model's columns: the model reads them by name.
+    private static AccountPredictors Predictors(double events, double csat) =>
         new("a", new DateOnly(2024, 6, 10), ["csat", "never_seen", "events"], [csat, double.NaN, events]);
 
     [Fact]
@@ -25,14 +25,14 @@ public class RiskModelTests
         var random = new Random(5);
         foreach (var model in new[] { Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)), Model(MlNetClassifierTests.Fit(RiskModel.LightGbmLearner)) })
         {
-            var accounts = Enumerable.Range(0, 100).Select(_ => Features(random.Next(0, 1000), random.NextDouble() < 0.3 ? double.NaN : random.Next(1, 6))).ToArray();
+            var accounts = Enumerable.Range(0, 100).Select(_ => Predictors(random.Next(0, 1000), random.NextDouble() < 0.3 ? double.NaN : random.Next(1, 6))).ToArray();
             var explanations = model.Explain(accounts);
             var probabilities = model.PredictProbabilities(accounts);
 
             for (var i = 0; i < accounts.Length; i++)
             {
                 var explanation = explanations[i];
-                Assert.Equal(["events", "csat", "never_seen"], explanation.Contributions.Select(c => c.Feature));
+                Assert.Equal(["events", "csat", "never_seen"], explanation.Contributions.Select(c => c.Predictor));
                 Assert.Equal(accounts[i]["events"], explanation.Contributions[0].RawValue);
                 Assert.Equal(explanation.Logit - explanation.Intercept, explanation.Contributions.Sum(c => c.Contribution), 1e-9);
                 Assert.Equal(1 / (1 + Math.Exp(-explanation.Logit)), explanation.Probability, 12);
@@ -48,12 +48,12 @@ public class RiskModelTests
     }
 
     [Fact]
-    public void EnsureCompatible_MissingAndExtraFeatures_NamesThem()
+    public void EnsureCompatible_MissingAndExtraPredictors_NamesThem()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)).EnsureCompatible(["events", "nps", "never_seen"]));
 
         Assert.Equal(
-            "The Churn model (trained 2024-01-01 to 2024-06-03) does not match these features: missing csat; extra nps. Retrain the model on the current data.",
+            "The Churn model (trained 2024-01-01 to 2024-06-03) does not match these predictors: missing csat; extra nps. Retrain the model on the current data.",
             error.Message);
     }
 
@@ -65,12 +65,12 @@ public class RiskModelTests
             var json = RiskModelSerializer.Serialize(model);
             var read = RiskModelSerializer.Deserialize(json);
 
-            Assert.Contains("\"feature_names\": [", json, StringComparison.Ordinal);
+            Assert.Contains("\"predictor_names\": [", json, StringComparison.Ordinal);
             Assert.Contains($"\"learner\": \"{model.Learner}\"", json, StringComparison.Ordinal);
             Assert.Contains("\"ml_net_model\": \"UEsD", json, StringComparison.Ordinal); // base64 of a zip ("PK\x03")
-            Assert.Contains("\"format_version\": 3", json, StringComparison.Ordinal);
+            Assert.Contains("\"format_version\": 4", json, StringComparison.Ordinal);
             Assert.Equal(json, RiskModelSerializer.Serialize(read));
-            Assert.Equal(model.Explain(Features(12, 4)).Logit, read.Explain(Features(12, 4)).Logit);
+            Assert.Equal(model.Explain(Predictors(12, 4)).Logit, read.Explain(Predictors(12, 4)).Logit);
         }
     }
 
@@ -89,12 +89,12 @@ public class RiskModelTests
     }
 
     [Fact]
-    public void Deserialize_ClassifierReadingUndeclaredFeature_IsRejected()
+    public void Deserialize_ClassifierReadingUndeclaredPredictor_IsRejected()
     {
-        var json = RiskModelSerializer.Serialize(Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)) with { FeatureNames = ["events", "never_seen"] });
+        var json = RiskModelSerializer.Serialize(Model(MlNetClassifierTests.Fit(RiskModel.LogisticRegressionLearner)) with { PredictorNames = ["events", "never_seen"] });
 
         var error = Assert.Throws<System.Text.Json.JsonException>(() => RiskModelSerializer.Deserialize(json));
 
-        Assert.Contains("undeclared feature 'csat'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("undeclared predictor 'csat'", error.Message, StringComparison.Ordinal);
     }
 }

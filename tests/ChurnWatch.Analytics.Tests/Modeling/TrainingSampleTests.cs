@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Tests.TestData;
@@ -16,16 +16,16 @@ public sealed class TrainingSampleTests
     private static ObservationSet Whole(ModelingOptions options)
     {
         var timeline = CompanyTimeline.Build(History);
-        return ObservationSetBuilder.Build(new FeatureBuilder(timeline, ChurnModelWorkflow.ResolveFeatureSettings(timeline, options)), options);
+        return ObservationSetBuilder.Build(new PredictorBuilder(timeline, ChurnModelWorkflow.ResolvePredictorSettings(timeline, options)), options);
     }
 
     private static (ObservationSet Set, TrainingSample Sample) Batched(ModelingOptions options, int accountsPerBatch)
     {
         var shape = CompanyShape.Of(History);
         var ledger = CompanyTimeline.Build(History with { UsageDays = [], UsageWeeks = [], Tickets = null, Invoices = null, PaymentAttempts = null }, shape);
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(ledger, options);
+        var settings = ChurnModelWorkflow.ResolvePredictorSettings(ledger, options);
         var sample = TrainingSample.Plan(ledger, ObservationSetBuilder.ObservationDates(shape, options), options);
-        var batches = AccountBatches.Split(History, accountsPerBatch).Select(b => new FeatureBuilder(CompanyTimeline.Build(b, shape), settings));
+        var batches = AccountBatches.Split(History, accountsPerBatch).Select(b => new PredictorBuilder(CompanyTimeline.Build(b, shape), settings));
         return (ObservationSetBuilder.Build(batches, sample, options), sample);
     }
 
@@ -41,14 +41,14 @@ public sealed class TrainingSampleTests
         var (batched, sample) = Batched(options, accountsPerBatch: 70);
 
         Assert.Equal(1.0, sample.NegativeRate);
-        Assert.Equal(whole.FeatureNames, batched.FeatureNames);
+        Assert.Equal(whole.PredictorNames, batched.PredictorNames);
         Assert.Equal(Keys(whole), Keys(batched));
         Assert.Equal(whole.Churn, batched.Churn);
         Assert.Equal(whole.NonRenewal, batched.NonRenewal);
         Assert.Equal(whole.ChurnKnownDay, batched.ChurnKnownDay);
         Assert.Equal(whole.RenewalKnownDay, batched.RenewalKnownDay);
         // Bit for bit: NaN (missing) compares equal to NaN in Assert.Equal of floats.
-        Assert.Equal(whole.Features.ReadAll(), batched.Features.ReadAll());
+        Assert.Equal(whole.Predictors.ReadAll(), batched.Predictors.ReadAll());
         Assert.False(batched.IsWeighted);
     }
 
@@ -103,7 +103,7 @@ public sealed class TrainingSampleTests
 
         Assert.Equal(Keys(few), Keys(many));
         Assert.Equal(few.Weight, many.Weight);
-        Assert.Equal(few.Features.ReadAll(), many.Features.ReadAll());
+        Assert.Equal(few.Predictors.ReadAll(), many.Predictors.ReadAll());
     }
 
     [Fact]

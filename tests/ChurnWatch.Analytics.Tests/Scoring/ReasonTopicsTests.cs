@@ -1,5 +1,5 @@
 using System.Reflection;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 
@@ -9,39 +9,39 @@ namespace ChurnWatch.Analytics.Tests.Scoring;
 public sealed class ReasonTopicsTests
 {
     [Fact]
-    public void Of_DocumentedFeatures_StructureIsContractPlanAndTenureOnly()
+    public void Of_DocumentedPredictors_StructureIsContractPlanAndTenureOnly()
     {
-        var names = typeof(FeatureNames).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.Name is not nameof(FeatureNames.UsagePrefix) and not nameof(FeatureNames.UsageSuffix))
+        var names = typeof(PredictorNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name is not nameof(PredictorNames.UsagePrefix) and not nameof(PredictorNames.UsageSuffix))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
 
         var structure = names.Where(n => ReasonTopics.IsStructure(ReasonTopics.Of(n))).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            new[] { FeatureNames.AnnualContract, FeatureNames.DaysToRenewal, FeatureNames.Mrr, FeatureNames.PlanTier, FeatureNames.Seats, FeatureNames.TenureDays }.Order(StringComparer.Ordinal),
+            new[] { PredictorNames.AnnualContract, PredictorNames.DaysToRenewal, PredictorNames.Mrr, PredictorNames.PlanTier, PredictorNames.Seats, PredictorNames.TenureDays }.Order(StringComparer.Ordinal),
             structure);
         Assert.Equal(ReasonTopic.Usage, ReasonTopics.Of("usage_reports_28d"));
-        Assert.Equal(ReasonTopic.Billing, ReasonTopics.Of(FeatureNames.MaxDaysOverdue));
+        Assert.Equal(ReasonTopic.Billing, ReasonTopics.Of(PredictorNames.MaxDaysOverdue));
     }
 
-    private static ScoreExplanation Explanation(params (string Feature, double Contribution)[] contributions) =>
-        new(0.5, 0, 0, [.. contributions.Select(c => new FeatureContribution(c.Feature, 0, c.Contribution))]);
+    private static ScoreExplanation Explanation(params (string Predictor, double Contribution)[] contributions) =>
+        new(0.5, 0, 0, [.. contributions.Select(c => new PredictorContribution(c.Predictor, 0, c.Contribution))]);
 
     [Fact]
     public void Reasons_StrongStructureDriver_IsLeftToTheContext()
     {
-        var features = ReasonExample.Features();
+        var predictors = ReasonExample.Predictors();
         var explanation = Explanation(
-            (FeatureNames.AnnualContract, 1.2),
-            (FeatureNames.TenureDays, 0.6),
-            (FeatureNames.UrgentOpen, 0.35),
-            (FeatureNames.WauChange, 0.2),
-            (FeatureNames.Wau4w, 0.1));
+            (PredictorNames.AnnualContract, 1.2),
+            (PredictorNames.TenureDays, 0.6),
+            (PredictorNames.UrgentOpen, 0.35),
+            (PredictorNames.WauChange, 0.2),
+            (PredictorNames.Wau4w, 0.1));
 
-        var reasons = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
+        var reasons = ChurnModelWorkflow.Reasons(explanation, predictors, ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
 
-        // Weekly users' two features add up (0.3), behind the urgent tickets (0.35); contract and tenure are context.
+        // Weekly users' two predictors add up (0.3), behind the urgent tickets (0.35); contract and tenure are context.
         Assert.Equal(["2 urgent tickets open", "Weekly active users fell from 24 to 7 (last 4 weeks vs the 8 before)"], reasons.Select(r => r.Sentence));
         Assert.Equal([ReasonTopic.Support, ReasonTopic.ActiveUsers], reasons.Select(r => r.Topic));
         Assert.All(reasons, r => Assert.False(r.IsProtective));
@@ -50,29 +50,29 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Reasons_LowRiskAccount_SaysWhatKeepsItSafe_OthersWhatRaisesTheRisk()
     {
-        var features = ReasonExample.Features();
-        var explanation = Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.FailedPayments90d, -0.4), (FeatureNames.CsatAvg180d, -0.2), (FeatureNames.TenureDays, -0.9));
+        var predictors = ReasonExample.Predictors();
+        var explanation = Explanation((PredictorNames.UrgentOpen, 0.3), (PredictorNames.FailedPayments90d, -0.4), (PredictorNames.CsatAvg180d, -0.2), (PredictorNames.TenureDays, -0.9));
 
-        var low = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
-        var medium = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, RetainedLevels.None, RiskBand.Medium, 3);
+        var low = ChurnModelWorkflow.Reasons(explanation, predictors, ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
+        var medium = ChurnModelWorkflow.Reasons(explanation, predictors, ReasonExample.Settings, RetainedLevels.None, RiskBand.Medium, 3);
 
-        Assert.Equal([FeatureNames.FailedPayments90d, FeatureNames.CsatAvg180d], low.Select(r => r.Feature));
+        Assert.Equal([PredictorNames.FailedPayments90d, PredictorNames.CsatAvg180d], low.Select(r => r.Predictor));
         Assert.All(low, r => Assert.True(r.IsProtective));
-        Assert.Equal([FeatureNames.UrgentOpen], medium.Select(r => r.Feature));
+        Assert.Equal([PredictorNames.UrgentOpen], medium.Select(r => r.Predictor));
     }
 
     [Fact]
     public void Reasons_LowRiskAccountWithNothingProtective_KeepsWhatRaisesIt()
     {
-        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.UrgentOpen, 0.3), (FeatureNames.CsatAvg180d, -0.01)), ReasonExample.Features(), ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((PredictorNames.UrgentOpen, 0.3), (PredictorNames.CsatAvg180d, -0.01)), ReasonExample.Predictors(), ReasonExample.Settings, RetainedLevels.None, RiskBand.Low, 3);
 
-        Assert.Equal([FeatureNames.UrgentOpen], reasons.Select(r => r.Feature));
+        Assert.Equal([PredictorNames.UrgentOpen], reasons.Select(r => r.Predictor));
     }
 
     [Fact]
-    public void Reasons_TwoFeaturesOfOneOverdueInvoice_AreOneReason()
+    public void Reasons_TwoPredictorsOfOneOverdueInvoice_AreOneReason()
     {
-        var reasons = ChurnModelWorkflow.Reasons(Explanation((FeatureNames.InvoicesPastDue, 0.2), (FeatureNames.MaxDaysOverdue, 0.25)), ReasonExample.Features(), ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
+        var reasons = ChurnModelWorkflow.Reasons(Explanation((PredictorNames.InvoicesPastDue, 0.2), (PredictorNames.MaxDaysOverdue, 0.25)), ReasonExample.Predictors(), ReasonExample.Settings, RetainedLevels.None, RiskBand.High, 3);
 
         var reason = Assert.Single(reasons);
         Assert.Equal("2 invoices past due, the oldest 45 days", reason.Sentence);
@@ -82,9 +82,9 @@ public sealed class ReasonTopicsTests
     [Fact]
     public void Line_Account_StatesContractPlanTenureAndRenewal()
     {
-        var features = ReasonExample.Features();
+        var predictors = ReasonExample.Predictors();
 
-        var line = ContextWriter.Line(features, ReasonExample.Settings);
+        var line = ContextWriter.Line(predictors, ReasonExample.Settings);
 
         // The example account: month-to-month on the Team plan since day 0, so 112 days (3 months) at day 112.
         Assert.StartsWith("Month-to-month, Team plan, customer for 3 months", line, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 
@@ -13,8 +13,8 @@ public sealed class RetainedLevelsTests
     private static RetainedLevels Levels(int teamRows = 40) => new(
         new Dictionary<string, IReadOnlyDictionary<string, double>>
         {
-            ["Team"] = new Dictionary<string, double> { [FeatureNames.TicketsOpened90d] = 2, [FeatureNames.CsatAvg180d] = 4.5 },
-            [RetainedLevels.AllPlans] = new Dictionary<string, double> { [FeatureNames.TicketsOpened90d] = 1, [FeatureNames.CsatAvg180d] = 4.4 },
+            ["Team"] = new Dictionary<string, double> { [PredictorNames.TicketsOpened90d] = 2, [PredictorNames.CsatAvg180d] = 4.5 },
+            [RetainedLevels.AllPlans] = new Dictionary<string, double> { [PredictorNames.TicketsOpened90d] = 1, [PredictorNames.CsatAvg180d] = 4.4 },
         },
         new Dictionary<string, int> { ["Team"] = teamRows, [RetainedLevels.AllPlans] = 500 });
 
@@ -42,17 +42,17 @@ public sealed class RetainedLevelsTests
     [Fact]
     public void Phrase_ScaleOrZeroMedian_GivesTheMedianOnly()
     {
-        Assert.Equal("(retained Team accounts: median 4.5)", RetainedLevels.Phrase(FeatureNames.CsatAvg180d, 3, 4.5, "retained Team accounts"));
+        Assert.Equal("(retained Team accounts: median 4.5)", RetainedLevels.Phrase(PredictorNames.CsatAvg180d, 3, 4.5, "retained Team accounts"));
         Assert.Equal("(retained Team accounts: median 0)", RetainedLevels.Phrase(Comments, 12, 0, "retained Team accounts"));
     }
 
     [Fact]
     public void For_PlanWithEnoughRetainedRows_ItsOwnElseEveryPlans()
     {
-        Assert.Equal((2.0, "retained Team accounts"), Levels().For(FeatureNames.TicketsOpened90d, "Team"));
-        Assert.Equal((1.0, "retained accounts"), Levels(teamRows: RetainedLevels.MinimumRows - 1).For(FeatureNames.TicketsOpened90d, "Team"));
-        Assert.Equal((1.0, "retained accounts"), Levels().For(FeatureNames.TicketsOpened90d, "Business"));
-        Assert.Null(RetainedLevels.None.For(FeatureNames.TicketsOpened90d, "Team"));
+        Assert.Equal((2.0, "retained Team accounts"), Levels().For(PredictorNames.TicketsOpened90d, "Team"));
+        Assert.Equal((1.0, "retained accounts"), Levels(teamRows: RetainedLevels.MinimumRows - 1).For(PredictorNames.TicketsOpened90d, "Team"));
+        Assert.Equal((1.0, "retained accounts"), Levels().For(PredictorNames.TicketsOpened90d, "Business"));
+        Assert.Null(RetainedLevels.None.For(PredictorNames.TicketsOpened90d, "Team"));
     }
 
     [Fact]
@@ -65,67 +65,67 @@ public sealed class RetainedLevelsTests
         Assert.True(RetainedLevels.Contradicts(Comments, 140 * RetainedLevels.AboutTheMedianFrom * 0.99, 140, raisesRisk: false));
         Assert.False(RetainedLevels.Contradicts(Comments, 140 * RetainedLevels.AboutTheMedianFrom * 1.01, 140, raisesRisk: false));
         // Tickets: the other way round.
-        Assert.True(RetainedLevels.Contradicts(FeatureNames.TicketsOpened90d, 0, 2, raisesRisk: true));
-        Assert.True(RetainedLevels.Contradicts(FeatureNames.TicketsOpened90d, 5, 2, raisesRisk: false));
-        Assert.False(RetainedLevels.Contradicts(FeatureNames.TicketsOpened90d, 5, 2, raisesRisk: true));
+        Assert.True(RetainedLevels.Contradicts(PredictorNames.TicketsOpened90d, 0, 2, raisesRisk: true));
+        Assert.True(RetainedLevels.Contradicts(PredictorNames.TicketsOpened90d, 5, 2, raisesRisk: false));
+        Assert.False(RetainedLevels.Contradicts(PredictorNames.TicketsOpened90d, 5, 2, raisesRisk: true));
         // A scale: CSAT above the median raising the risk reads wrong.
-        Assert.True(RetainedLevels.Contradicts(FeatureNames.CsatAvg180d, 5, 4.5, raisesRisk: true));
-        Assert.False(RetainedLevels.Contradicts(FeatureNames.CsatAvg180d, 3, 4.5, raisesRisk: true));
+        Assert.True(RetainedLevels.Contradicts(PredictorNames.CsatAvg180d, 5, 4.5, raisesRisk: true));
+        Assert.False(RetainedLevels.Contradicts(PredictorNames.CsatAvg180d, 3, 4.5, raisesRisk: true));
     }
 
     [Fact]
     public void Sentence_LevelOnTheAccountsPlan_NamesItsComparison()
     {
-        var features = ReasonExample.Features(); // Team plan, 5 tickets opened in the last 90 days
+        var predictors = ReasonExample.Predictors(); // Team plan, 5 tickets opened in the last 90 days
 
-        var sentence = ReasonWriter.Sentence(FeatureNames.TicketsOpened90d, features, ReasonExample.Settings, Levels());
+        var sentence = ReasonWriter.Sentence(PredictorNames.TicketsOpened90d, predictors, ReasonExample.Settings, Levels());
 
-        Assert.Equal($"{features[FeatureNames.TicketsOpened90d]} support tickets opened in the last 90 days (about {features[FeatureNames.TicketsOpened90d] / 2:0} times the median of retained Team accounts, 2)", sentence);
+        Assert.Equal($"{predictors[PredictorNames.TicketsOpened90d]} support tickets opened in the last 90 days (about {predictors[PredictorNames.TicketsOpened90d] / 2:0} times the median of retained Team accounts, 2)", sentence);
         // A trend carries its own comparison (its earlier weeks), and a fact like an urgent ticket needs none.
-        Assert.Null(ReasonWriter.Comparison(FeatureNames.WauChange, features, ReasonExample.Settings, Levels()));
-        Assert.Null(ReasonWriter.Comparison(FeatureNames.UrgentOpen, features, ReasonExample.Settings, Levels()));
+        Assert.Null(ReasonWriter.Comparison(PredictorNames.WauChange, predictors, ReasonExample.Settings, Levels()));
+        Assert.Null(ReasonWriter.Comparison(PredictorNames.UrgentOpen, predictors, ReasonExample.Settings, Levels()));
     }
 
     [Fact]
     public void Reasons_LevelWhoseComparisonSaysTheOpposite_IsNotShown()
     {
-        var features = ReasonExample.Features(); // CSAT 3 over the last 180 days: below the Team median of 4.5
+        var predictors = ReasonExample.Predictors(); // CSAT 3 over the last 180 days: below the Team median of 4.5
         var explanation = new ScoreExplanation(0.5, 0, 0,
         [
-            new FeatureContribution(FeatureNames.TicketsOpened90d, 0, -0.4), // 5 tickets vs a median of 2 "keeping it safe": hidden
-            new FeatureContribution(FeatureNames.CsatAvg180d, 0, -0.3),      // CSAT below the median "keeping it safe": hidden
-            new FeatureContribution(FeatureNames.FailedPayments90d, 0, -0.2),
+            new PredictorContribution(PredictorNames.TicketsOpened90d, 0, -0.4), // 5 tickets vs a median of 2 "keeping it safe": hidden
+            new PredictorContribution(PredictorNames.CsatAvg180d, 0, -0.3),      // CSAT below the median "keeping it safe": hidden
+            new PredictorContribution(PredictorNames.FailedPayments90d, 0, -0.2),
         ]);
 
-        var reasons = ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3);
+        var reasons = ChurnModelWorkflow.Reasons(explanation, predictors, ReasonExample.Settings, Levels(), RiskBand.Low, 3);
 
-        Assert.Equal([FeatureNames.FailedPayments90d], reasons.Select(r => r.Feature));
+        Assert.Equal([PredictorNames.FailedPayments90d], reasons.Select(r => r.Predictor));
     }
 
     [Fact]
     public void Reasons_TrendWhoseWordsSayTheOpposite_IsNotShown()
     {
-        var features = ReasonExample.Features(); // weekly active users fell from 24 to 7
+        var predictors = ReasonExample.Predictors(); // weekly active users fell from 24 to 7
         var explanation = new ScoreExplanation(0.5, 0, 0,
         [
-            new FeatureContribution(FeatureNames.WauChange, 0, -0.5), // "fell" keeping the account safe: hidden
-            new FeatureContribution(FeatureNames.FailedPayments90d, 0, -0.2),
+            new PredictorContribution(PredictorNames.WauChange, 0, -0.5), // "fell" keeping the account safe: hidden
+            new PredictorContribution(PredictorNames.FailedPayments90d, 0, -0.2),
         ]);
 
-        Assert.Equal([FeatureNames.FailedPayments90d], ChurnModelWorkflow.Reasons(explanation, features, ReasonExample.Settings, Levels(), RiskBand.Low, 3).Select(r => r.Feature));
-        Assert.True(ReasonDirection.Contradicts(FeatureNames.WauChange, features, ReasonExample.Settings, Levels(), raisesRisk: false));
-        Assert.False(ReasonDirection.Contradicts(FeatureNames.WauChange, features, ReasonExample.Settings, Levels(), raisesRisk: true));
+        Assert.Equal([PredictorNames.FailedPayments90d], ChurnModelWorkflow.Reasons(explanation, predictors, ReasonExample.Settings, Levels(), RiskBand.Low, 3).Select(r => r.Predictor));
+        Assert.True(ReasonDirection.Contradicts(PredictorNames.WauChange, predictors, ReasonExample.Settings, Levels(), raisesRisk: false));
+        Assert.False(ReasonDirection.Contradicts(PredictorNames.WauChange, predictors, ReasonExample.Settings, Levels(), raisesRisk: true));
         // "Only 1 of 3 key features adopted" is no reason an account is safe; "All 3" would be no risk.
-        Assert.True(features[FeatureNames.KeyFeaturesAdopted] < 3);
-        Assert.True(ReasonDirection.Contradicts(FeatureNames.KeyFeaturesAdopted, features, ReasonExample.Settings, Levels(), raisesRisk: false));
-        Assert.False(ReasonDirection.Contradicts(FeatureNames.KeyFeaturesAdopted, features, ReasonExample.Settings, Levels(), raisesRisk: true));
+        Assert.True(predictors[PredictorNames.KeyFeaturesAdopted] < 3);
+        Assert.True(ReasonDirection.Contradicts(PredictorNames.KeyFeaturesAdopted, predictors, ReasonExample.Settings, Levels(), raisesRisk: false));
+        Assert.False(ReasonDirection.Contradicts(PredictorNames.KeyFeaturesAdopted, predictors, ReasonExample.Settings, Levels(), raisesRisk: true));
     }
 
     [Fact]
     public void Build_RetainedRowsOfTheLastQuarter_MediansPerPlanAndOverall()
     {
-        string[] names = [FeatureNames.PlanTier, FeatureNames.TicketsOpened90d, FeatureNames.Mrr];
-        var rows = new FeatureRows(names);
+        string[] names = [PredictorNames.PlanTier, PredictorNames.TicketsOpened90d, PredictorNames.Mrr];
+        var rows = new PredictorRows(names);
         // (day, plan tier, tickets, churned): the first row is older than the quarter, the last churned.
         (int Day, double Tier, double Tickets, sbyte Churn)[] data =
         [
@@ -141,9 +141,9 @@ public sealed class RetainedLevelsTests
         var latest = data.Max(d => d.Day);
         var kept = data.Where(d => d.Churn == 0 && d.Day > latest - RetainedLevelsBuilder.ReferenceDays).ToArray();
         static double Median(IEnumerable<double> v) { var s = v.Where(x => !double.IsNaN(x)).Order().ToArray(); return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2; }
-        Assert.Equal(Median(kept.Where(d => d.Tier == 2).Select(d => d.Tickets)), levels.Medians["Team"][FeatureNames.TicketsOpened90d]);
-        Assert.Equal(Median(kept.Select(d => d.Tickets)), levels.Medians[RetainedLevels.AllPlans][FeatureNames.TicketsOpened90d]);
+        Assert.Equal(Median(kept.Where(d => d.Tier == 2).Select(d => d.Tickets)), levels.Medians["Team"][PredictorNames.TicketsOpened90d]);
+        Assert.Equal(Median(kept.Select(d => d.Tickets)), levels.Medians[RetainedLevels.AllPlans][PredictorNames.TicketsOpened90d]);
         Assert.Equal(kept.Count(d => d.Tier == 2), levels.Rows["Team"]);
-        Assert.False(levels.Medians["Team"].ContainsKey(FeatureNames.Mrr)); // not a level a reason states
+        Assert.False(levels.Medians["Team"].ContainsKey(PredictorNames.Mrr)); // not a level a reason states
     }
 }

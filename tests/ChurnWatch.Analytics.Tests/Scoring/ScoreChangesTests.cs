@@ -1,4 +1,4 @@
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Scoring;
 
@@ -7,23 +7,23 @@ namespace ChurnWatch.Analytics.Tests.Scoring;
 /// <summary>What moved a score since a week earlier: the drivers whose data changed, in the direction of the move.</summary>
 public sealed class ScoreChangesTests
 {
-    private static ScoreExplanation Explanation(double probability, params (string Feature, double Contribution)[] contributions) =>
-        new(probability, 0, 0, [.. contributions.Select(c => new FeatureContribution(c.Feature, 0, c.Contribution))]) { CalibratedProbability = probability };
+    private static ScoreExplanation Explanation(double probability, params (string Predictor, double Contribution)[] contributions) =>
+        new(probability, 0, 0, [.. contributions.Select(c => new PredictorContribution(c.Predictor, 0, c.Contribution))]) { CalibratedProbability = probability };
 
     [Fact]
     public void Changes_RiskRose_DriversWhoseDataMovedItUp()
     {
         // Between day 105 and 112 a ticket was opened (day 110): opened in 90 days 4 -> 5, open 2 -> 3.
-        var now = ReasonExample.Features(112);
-        var before = ReasonExample.Features(105);
-        Assert.NotEqual(now[FeatureNames.TicketsOpened90d], before[FeatureNames.TicketsOpened90d]);
-        Assert.NotEqual(now[FeatureNames.TicketsOpen], before[FeatureNames.TicketsOpen]);
-        Assert.Equal(now[FeatureNames.KeyFeaturesAdopted], before[FeatureNames.KeyFeaturesAdopted]);
+        var now = ReasonExample.Predictors(112);
+        var before = ReasonExample.Predictors(105);
+        Assert.NotEqual(now[PredictorNames.TicketsOpened90d], before[PredictorNames.TicketsOpened90d]);
+        Assert.NotEqual(now[PredictorNames.TicketsOpen], before[PredictorNames.TicketsOpen]);
+        Assert.Equal(now[PredictorNames.KeyFeaturesAdopted], before[PredictorNames.KeyFeaturesAdopted]);
 
         var changes = ChurnModelWorkflow.Changes(
-            Explanation(0.30, (FeatureNames.TicketsOpened90d, 0.5), (FeatureNames.TicketsOpen, 0.1), (FeatureNames.KeyFeaturesAdopted, 0.4), (FeatureNames.AnnualContract, 0.6)),
+            Explanation(0.30, (PredictorNames.TicketsOpened90d, 0.5), (PredictorNames.TicketsOpen, 0.1), (PredictorNames.KeyFeaturesAdopted, 0.4), (PredictorNames.AnnualContract, 0.6)),
             now,
-            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2), (FeatureNames.TicketsOpen, 0.3), (FeatureNames.KeyFeaturesAdopted, 0.1), (FeatureNames.AnnualContract, 0.1)),
+            Explanation(0.20, (PredictorNames.TicketsOpened90d, 0.2), (PredictorNames.TicketsOpen, 0.3), (PredictorNames.KeyFeaturesAdopted, 0.1), (PredictorNames.AnnualContract, 0.1)),
             before,
             ReasonExample.Settings,
             count: 3);
@@ -31,21 +31,21 @@ public sealed class ScoreChangesTests
         // Tickets opened rose (+0.3); tickets open moved against the rise (-0.2); key features moved +0.3 with the same
         // data (its interplay with others, not its own data); the contract is context.
         var change = Assert.Single(changes);
-        Assert.Equal(FeatureNames.TicketsOpened90d, change.Feature);
+        Assert.Equal(PredictorNames.TicketsOpened90d, change.Predictor);
         Assert.Equal(0.3, change.Contribution, 12);
-        Assert.Equal($"{now[FeatureNames.TicketsOpened90d]} support tickets opened in the last 90 days (a week earlier: {before[FeatureNames.TicketsOpened90d]})", change.Sentence);
+        Assert.Equal($"{now[PredictorNames.TicketsOpened90d]} support tickets opened in the last 90 days (a week earlier: {before[PredictorNames.TicketsOpened90d]})", change.Sentence);
     }
 
     [Fact]
     public void Changes_RiskFell_DriversThatBroughtItDown()
     {
         var changes = ChurnModelWorkflow.Changes(
-            Explanation(0.10, (FeatureNames.TicketsOpened90d, 0.5), (FeatureNames.TicketsOpen, -0.3)), ReasonExample.Features(112),
-            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2), (FeatureNames.TicketsOpen, 0.1)), ReasonExample.Features(105),
+            Explanation(0.10, (PredictorNames.TicketsOpened90d, 0.5), (PredictorNames.TicketsOpen, -0.3)), ReasonExample.Predictors(112),
+            Explanation(0.20, (PredictorNames.TicketsOpened90d, 0.2), (PredictorNames.TicketsOpen, 0.1)), ReasonExample.Predictors(105),
             ReasonExample.Settings, count: 3);
 
         var change = Assert.Single(changes);
-        Assert.Equal(FeatureNames.TicketsOpen, change.Feature);
+        Assert.Equal(PredictorNames.TicketsOpen, change.Predictor);
         Assert.True(change.IsProtective);
     }
 
@@ -65,8 +65,8 @@ public sealed class ScoreChangesTests
         var move = ChurnModelWorkflow.MinimumMove / 2;
 
         var changes = ChurnModelWorkflow.Changes(
-            Explanation(0.20 + move, (FeatureNames.TicketsOpened90d, 0.5)), ReasonExample.Features(112),
-            Explanation(0.20, (FeatureNames.TicketsOpened90d, 0.2)), ReasonExample.Features(105),
+            Explanation(0.20 + move, (PredictorNames.TicketsOpened90d, 0.5)), ReasonExample.Predictors(112),
+            Explanation(0.20, (PredictorNames.TicketsOpened90d, 0.2)), ReasonExample.Predictors(105),
             ReasonExample.Settings, count: 3);
 
         Assert.Empty(changes);

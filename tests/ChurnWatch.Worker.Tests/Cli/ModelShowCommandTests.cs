@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.MlNet;
 using ChurnWatch.Worker.Cli;
@@ -17,20 +17,20 @@ public sealed class ModelShowCommandTests : IDisposable
         new(learner, "churn", new DateOnly(2025, 1, 6), new DateOnly(2025, 12, 29), new DateOnly(2026, 4, 6), new DateOnly(2026, 6, 29),
             5000, 1200, 0.05, auc, 0.15, 0.04, 3.5, []) { AveragePrecision = 0.2, CalibrationMethod = "platt", UncalibratedLogLoss = 0.16, CalibratedLogLoss = 0.15 };
 
-    /// <summary>A model file as training writes it: two candidates, the linear one chosen, importance for both features.</summary>
+    /// <summary>A model file as training writes it: two candidates, the linear one chosen, importance for both predictors.</summary>
     private string ModelFile()
     {
         var random = new Random(1);
         var values = Enumerable.Range(0, 400).Select(i => i % 2 == 0 ? random.NextDouble() - 0.5 : random.Next(30, 900)).ToArray();
         var labels = Enumerable.Range(0, 200).Select(r => values[r * 2] < -0.2 ? 1.0 : 0.0).ToArray();
-        var classifier = MlNetLearners.Fit(MlNetLearners.LogisticRegression, new FeatureMatrix(["wau_change", "tenure_days"], values), labels, new int[200], new HashSet<string>(), new ModelingOptions());
+        var classifier = MlNetLearners.Fit(MlNetLearners.LogisticRegression, new PredictorMatrix(["wau_change", "tenure_days"], values), labels, new int[200], new HashSet<string>(), new ModelingOptions());
         var chosen = Report(RiskModel.LogisticRegressionLearner, 0.8123);
         var model = new RiskModel(
             RiskModel.CurrentFormatVersion, ModelTarget.Churn, RiskModel.LogisticRegressionLearner, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
-            new DateOnly(2025, 1, 6), new DateOnly(2026, 6, 29), 9000, 0.044, 90, 30, 365, new FeatureSettings([], []), [.. classifier.ColumnNames], classifier, chosen)
+            new DateOnly(2025, 1, 6), new DateOnly(2026, 6, 29), 9000, 0.044, 90, 30, 365, new PredictorSettings([], []), [.. classifier.ColumnNames], classifier, chosen)
         {
             Candidates = [chosen, Report(RiskModel.LightGbmLearner, 0.7987)],
-            Importance = [new FeatureImportance("wau_change", 0.91, 0.08, 0.01), new FeatureImportance("tenure_days", 0.12, 0.004, 0.002)],
+            Importance = [new PredictorImportance("wau_change", 0.91, 0.08, 0.01), new PredictorImportance("tenure_days", 0.12, 0.004, 0.002)],
         };
         var path = _folder.File("churn-abc.json");
         File.WriteAllText(path, RiskModelSerializer.Serialize(model));
@@ -41,7 +41,7 @@ public sealed class ModelShowCommandTests : IDisposable
         CommandRun.InvokeAsync(new RootCommand { ModelCommand.Create(TimeProvider.System) }, args);
 
     [Fact]
-    public async Task Show_ModelFile_PrintsEachCandidateAndTheTopFeatures()
+    public async Task Show_ModelFile_PrintsEachCandidateAndTheTopPredictors()
     {
         var (exitCode, output, _) = await InvokeAsync("model", "show", ModelFile(), "--top", "1");
 

@@ -81,7 +81,7 @@ public sealed class DemoPipelineTests : IDisposable
 
         // A level is compared with something: retained accounts on the same plan, or for weekly users the weeks before.
         // (A missing level, "No CSAT rating in the last 180 days", states an absence: there is nothing to compare.)
-        var levels = reasons.SelectMany(r => r.List).Where(x => RetainedLevels.IsLevel(x.Feature) && !x.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
+        var levels = reasons.SelectMany(r => r.List).Where(x => RetainedLevels.IsLevel(x.Predictor) && !x.Sentence.StartsWith("No ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(levels);
         Assert.All(levels, x => Assert.True(x.Sentence.Contains("retained ", StringComparison.Ordinal) || x.Sentence.Contains(" vs the 8 before", StringComparison.Ordinal), x.Sentence));
 
@@ -170,10 +170,10 @@ public sealed class DemoPipelineTests : IDisposable
         Assert.False(summary.SampleGenerated);
         Assert.True(summary.AccountsScored > 0);
         await using var store = await _host.Services.GetRequiredService<StoreDatabase>().OpenAsync(CancellationToken.None);
-        var features = await store.QueryFirstAsync<string>("SELECT features FROM feature_snapshots LIMIT 1");
-        Assert.Contains("\"wau_4w\"", features, StringComparison.Ordinal);
-        Assert.DoesNotContain("ticket", features, StringComparison.Ordinal);
-        Assert.DoesNotContain("invoice", features, StringComparison.Ordinal);
+        var predictors = await store.QueryFirstAsync<string>("SELECT predictors FROM predictor_snapshots LIMIT 1");
+        Assert.Contains("\"wau_4w\"", predictors, StringComparison.Ordinal);
+        Assert.DoesNotContain("ticket", predictors, StringComparison.Ordinal);
+        Assert.DoesNotContain("invoice", predictors, StringComparison.Ordinal);
         Assert.Equal(summary.AccountsScored + 1, (await File.ReadAllLinesAsync(Out(AccountRiskCsv.FileName))).Length);
         Assert.True(File.Exists(Out("reports/index.html")));
     }

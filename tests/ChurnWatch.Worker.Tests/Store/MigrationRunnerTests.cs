@@ -13,8 +13,11 @@ public sealed class PostgreSqlMigrationRunnerTests : MigrationRunnerTests<Postgr
 public abstract class MigrationRunnerTests<TProvider> : StoreTestBase<TProvider>
     where TProvider : StoreTestProvider, new()
 {
+    /// <summary>The migration that renamed feature_snapshots (model inputs) to predictor_snapshots.</summary>
+    private const int PredictorRenameVersion = 12;
+
     private static readonly string[] StoreTables =
-        ["accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "source_freshness", "feature_snapshots",
+        ["accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "source_freshness", "predictor_snapshots",
          "models", "scores", "signals", "signal_events", "job_runs", "quarantine", "csv_imports", "staged_usage_events", "staged_usage_pruned", "report_deliveries", "job_pauses", "job_requests", "job_schedules", "batch_results", "users", "audit_events", "dashboard_keys", "schema_migrations"];
 
     protected override bool Migrate => false;
@@ -79,6 +82,25 @@ public abstract class MigrationRunnerTests<TProvider> : StoreTestBase<TProvider>
 
         Assert.Equal([next.Version], applied);
         Assert.Equal("Acme", await connection.ExecuteScalarAsync<string>("SELECT name FROM accounts WHERE note IS NULL"));
+    }
+
+    [StoreFact]
+    public async Task MigrateAsync_StoreFromBeforeThePredictorRename_KeepsItsSnapshotRowsUnderTheNewNames()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        var before = Current.Where(m => m.Version < PredictorRenameVersion).ToList();
+        await new MigrationRunner(before, Time).MigrateAsync(connection, CancellationToken.None);
+        await connection.ExecuteAsync(
+            "INSERT INTO feature_snapshots (as_of, account_id, features) VALUES ('2026-03-02', 'A1', '{\"wau_4w\":7}'), ('2026-03-02', 'A2', '{}')");
+
+        var applied = await new MigrationRunner(Current, Time).MigrateAsync(connection, CancellationToken.None);
+
+        Assert.Equal([.. Current.Select(m => m.Version).Where(v => v >= PredictorRenameVersion)], applied);
+        Assert.Equal(
+            [("2026-03-02", "A1", "{\"wau_4w\":7}"), ("2026-03-02", "A2", "{}")],
+            (await connection.QueryAsync<(string, string, string)>("SELECT as_of, account_id, predictors FROM predictor_snapshots ORDER BY account_id")).ToList());
+        var columns = await Provider.ColumnsAsync(connection);
+        Assert.DoesNotContain(columns, c => c.StartsWith("feature_snapshots.", StringComparison.Ordinal));
     }
 
     [StoreFact]

@@ -9,7 +9,7 @@ namespace ChurnWatch.Worker.Tests.TestSupport;
 internal static class StoreChecksum
 {
     private static readonly string[] DataTables =
-        ["accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "scores", "feature_snapshots", "signals", "models"];
+        ["accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "scores", "predictor_snapshots", "signals", "models"];
 
     /// <summary>A SHA-256 of a query's rows, in the order the query gives.</summary>
     public static async Task<string> OfQueryAsync(StoreDatabase database, string sql)
@@ -48,7 +48,7 @@ internal static class StoreChecksum
     public static async Task<IReadOnlyDictionary<string, string>> OfChainOutputsAsync(StoreDatabase database)
     {
         var checksums = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var table in new[] { "accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "scores", "feature_snapshots" })
+        foreach (var table in new[] { "accounts", "subscriptions", "usage_daily", "usage_weekly", "tickets", "invoices", "payment_attempts", "scores", "predictor_snapshots" })
         {
             checksums[table] = await OfDataAsync(database, [table]);
         }

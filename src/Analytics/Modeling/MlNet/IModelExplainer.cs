@@ -1,10 +1,10 @@
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
-/// <summary>Per-feature contributions of one prepared row that add up, with the returned bias, to the row's logit.</summary>
+/// <summary>Per-predictor contributions of one prepared row that add up, with the returned bias, to the row's logit.</summary>
 internal interface IModelExplainer
 {
-    int FeatureCount { get; }
+    int PredictorCount { get; }
 
-    /// <summary>Writes one contribution per feature and returns the bias.</summary>
+    /// <summary>Writes one contribution per predictor and returns the bias.</summary>
     double Explain(ReadOnlySpan<float> prepared, Span<double> contributions);
 }

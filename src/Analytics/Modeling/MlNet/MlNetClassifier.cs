@@ -9,8 +9,8 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
-/// A trained ML.NET model: its zip (<c>mlContext.Model.Save</c>: feature preparation, learner and, once chosen, the
-/// calibrator) plus what ChurnWatch needs to explain it: which feature each slot of the prepared vector comes from
+/// A trained ML.NET model: its zip (<c>mlContext.Model.Save</c>: predictor preparation, learner and, once chosen, the
+/// calibrator) plus what ChurnWatch needs to explain it: which predictor each slot of the prepared vector comes from
 /// and, for trees, the node covers. Scoring runs the ML.NET model; explanations are exact (weight x prepared value,
 /// or TreeSHAP on ML.NET's trees) and add up to the model's logit.
 /// </summary>
@@ -20,25 +20,25 @@ public sealed class MlNetClassifier
     private readonly IModelExplainer _explainer;
 
     /// <param name="learner">The learner that made it (<see cref="CandidateLearners"/>).</param>
-    /// <param name="columnNames">The features it reads, in order: the ML.NET model's input columns.</param>
-    /// <param name="slotFeatures">For each slot of the prepared <c>Features</c> vector, the index of its feature.</param>
+    /// <param name="columnNames">The predictors it reads, in order: the ML.NET model's input columns.</param>
+    /// <param name="slotPredictors">For each slot of the prepared <c>Features</c> vector, the index of its predictor.</param>
     /// <param name="treeCovers">For trees, training rows through each node (internal nodes then leaves) per tree.</param>
     /// <param name="mlNetModel">The ML.NET model zip, as <c>mlContext.Model.Load</c> reads it.</param>
     [JsonConstructor]
-    public MlNetClassifier(string learner, IReadOnlyList<string> columnNames, IReadOnlyList<int> slotFeatures, IReadOnlyList<double[]>? treeCovers, byte[] mlNetModel)
+    public MlNetClassifier(string learner, IReadOnlyList<string> columnNames, IReadOnlyList<int> slotPredictors, IReadOnlyList<double[]>? treeCovers, byte[] mlNetModel)
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(columnNames);
-        ArgumentNullException.ThrowIfNull(slotFeatures);
+        ArgumentNullException.ThrowIfNull(slotPredictors);
         ArgumentNullException.ThrowIfNull(mlNetModel);
         Learner = learner;
         ColumnNames = columnNames;
-        SlotFeatures = slotFeatures;
+        SlotPredictors = slotPredictors;
         TreeCovers = treeCovers;
         MlNetModel = mlNetModel;
         var ml = MlNetContext.Create(0);
         _transformer = ModelZip.Load(ml, mlNetModel);
-        _explainer = Explainer(Flatten(_transformer), [.. slotFeatures], columnNames.Count, treeCovers);
+        _explainer = Explainer(Flatten(_transformer), [.. slotPredictors], columnNames.Count, treeCovers);
         IsCalibrated = Flatten(_transformer).Any(t => t is PlattCalibratorTransformer or IsotonicCalibratorTransformer);
     }
 
@@ -46,7 +46,7 @@ public sealed class MlNetClassifier
 
     public IReadOnlyList<string> ColumnNames { get; }
 
-    public IReadOnlyList<int> SlotFeatures { get; }
+    public IReadOnlyList<int> SlotPredictors { get; }
 
     public IReadOnlyList<double[]>? TreeCovers { get; }
 
@@ -66,15 +66,15 @@ public sealed class MlNetClassifier
     /// <c>Score</c>), and the calibrated probability (its <c>Probability</c> when the model carries a calibrator,
     /// else the sigmoid of the logit); with <paramref name="explain"/>, also each row's exact contributions.
     /// </summary>
-    public ModelScores Score(FeatureMatrix x, bool explain = false)
+    public ModelScores Score(PredictorMatrix x, bool explain = false)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (!x.ColumnNames.SequenceEqual(ColumnNames, StringComparer.Ordinal))
         {
-            throw new ArgumentException("The rows' columns are not the model's features in order.", nameof(x));
+            throw new ArgumentException("The rows' columns are not the model's predictors in order.", nameof(x));
         }
 
-        return Score(new FeatureTable(x), x.Rows, explain);
+        return Score(new PredictorTable(x), x.Rows, explain);
     }
 
     /// <summary>The same on any input the ML.NET model reads (an account table's numeric and text columns).</summary>
@@ -93,16 +93,16 @@ public sealed class MlNetClassifier
 
         if (explain)
         {
-            columns.Add(output.Schema[FeaturePreparation.FeaturesColumn]);
+            columns.Add(output.Schema[PredictorPreparation.FeaturesColumn]);
         }
 
         using var cursor = output.GetRowCursor(columns);
         var scoreGetter = cursor.GetGetter<float>(output.Schema["Score"]);
         var probabilityGetter = IsCalibrated ? cursor.GetGetter<float>(output.Schema["Probability"]) : null;
-        var featuresGetter = explain ? cursor.GetGetter<VBuffer<float>>(output.Schema[FeaturePreparation.FeaturesColumn]) : null;
+        var preparedGetter = explain ? cursor.GetGetter<VBuffer<float>>(output.Schema[PredictorPreparation.FeaturesColumn]) : null;
         float score = 0, probability = 0;
         VBuffer<float> prepared = default;
-        var dense = new float[SlotFeatures.Count];
+        var dense = new float[SlotPredictors.Count];
         for (var r = 0; cursor.MoveNext(); r++)
         {
             scoreGetter(ref score);
@@ -117,9 +117,9 @@ public sealed class MlNetClassifier
                 probabilities[r] = LogisticRegression.Sigmoid(score);
             }
 
-            if (featuresGetter is not null)
+            if (preparedGetter is not null)
             {
-                featuresGetter(ref prepared);
+                preparedGetter(ref prepared);
                 prepared.CopyTo(dense);
                 var row = new double[ColumnNames.Count];
                 bias = _explainer.Explain(dense, row);
@@ -134,7 +134,7 @@ public sealed class MlNetClassifier
     /// Builds the classifier of a freshly trained ML.NET model, counting tree covers on the training rows
     /// (<paramref name="inputSchema"/>: the columns a user hands the saved model).
     /// </summary>
-    internal static MlNetClassifier Create(MLContext ml, string learner, IReadOnlyList<string> columnNames, int[] slotFeatures, ITransformer model, IDataView trainingRows, DataViewSchema inputSchema)
+    internal static MlNetClassifier Create(MLContext ml, string learner, IReadOnlyList<string> columnNames, int[] slotPredictors, ITransformer model, IDataView trainingRows, DataViewSchema inputSchema)
     {
         double[][]? covers = null;
         if (Flatten(model).Select(Ensemble).OfType<RegressionTreeEnsemble>().FirstOrDefault() is { } ensemble)
@@ -142,31 +142,31 @@ public sealed class MlNetClassifier
             covers = TreeExplainer.CountCovers(ensemble, PreparedRows(model, trainingRows));
         }
 
-        return new MlNetClassifier(learner, columnNames, slotFeatures, covers, ModelZip.Save(ml, model, inputSchema));
+        return new MlNetClassifier(learner, columnNames, slotPredictors, covers, ModelZip.Save(ml, model, inputSchema));
     }
 
     /// <summary>The same model followed by a calibrator (fitted elsewhere on held-out scores).</summary>
     internal MlNetClassifier WithCalibrator(MLContext ml, ITransformer calibrator)
     {
         var chain = new TransformerChain<ITransformer>(_transformer, calibrator);
-        return new MlNetClassifier(Learner, ColumnNames, SlotFeatures, TreeCovers, ModelZip.Save(ml, chain, FeatureTable.InputSchema(ColumnNames)));
+        return new MlNetClassifier(Learner, ColumnNames, SlotPredictors, TreeCovers, ModelZip.Save(ml, chain, PredictorTable.InputSchema(ColumnNames)));
     }
 
     /// <summary>
     /// ML.NET's permutation feature importance on rows with labels: the prepared rows are computed once, then each slot
     /// of the <c>Features</c> vector is shuffled <paramref name="repeats"/> times (seeded) and scored by the learner.
-    /// A feature's AUC drop is the sum over its slots (its value and, when it had missing values, its missing slot);
+    /// A predictor's AUC drop is the sum over its slots (its value and, when it had missing values, its missing slot);
     /// the spread adds the slots' variances.
     /// </summary>
-    internal (double AucDrop, double Spread)[] PermutationImportance(FeatureMatrix x, double[] labels, int repeats, int seed) =>
-        PermutationImportance(_transformer, new FeatureTable(x, labels), SlotFeatures, ColumnNames.Count, repeats, seed);
+    internal (double AucDrop, double Spread)[] PermutationImportance(PredictorMatrix x, double[] labels, int repeats, int seed) =>
+        PermutationImportance(_transformer, new PredictorTable(x, labels), SlotPredictors, ColumnNames.Count, repeats, seed);
 
     /// <summary>
     /// The same for any ML.NET model of this design (preparation, then the learner) on rows with a <c>Label</c>
     /// column: a cross-validation fold's model on its held-out rows, for instance.
     /// </summary>
     internal static (double AucDrop, double Spread)[] PermutationImportance(
-        ITransformer model, IDataView rows, IReadOnlyList<int> slotFeatures, int featureCount, int repeats, int seed)
+        ITransformer model, IDataView rows, IReadOnlyList<int> slotPredictors, int predictorCount, int repeats, int seed)
     {
         var ml = MlNetContext.Create(seed);
         var parts = Flatten(model);
@@ -180,13 +180,13 @@ public sealed class MlNetClassifier
             BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> trees => Permute(ml, trees, prepared, repeats),
             _ => throw new InvalidOperationException("The ML.NET model holds neither a logistic regression nor LightGBM trees."),
         };
-        var result = new (double AucDrop, double Spread)[featureCount];
-        var variance = new double[featureCount];
+        var result = new (double AucDrop, double Spread)[predictorCount];
+        var variance = new double[predictorCount];
         for (var s = 0; s < slots.Length; s++)
         {
-            var feature = slotFeatures[s];
-            result[feature].AucDrop -= slots[s].AreaUnderRocCurve.Mean;
-            variance[feature] += slots[s].AreaUnderRocCurve.StandardDeviation * slots[s].AreaUnderRocCurve.StandardDeviation;
+            var predictor = slotPredictors[s];
+            result[predictor].AucDrop -= slots[s].AreaUnderRocCurve.Mean;
+            variance[predictor] += slots[s].AreaUnderRocCurve.StandardDeviation * slots[s].AreaUnderRocCurve.StandardDeviation;
         }
 
         for (var c = 0; c < result.Length; c++)
@@ -199,13 +199,13 @@ public sealed class MlNetClassifier
 
     private static BinaryClassificationMetricsStatistics[] Permute<TModel>(MLContext ml, ISingleFeaturePredictionTransformer<TModel> learner, IDataView prepared, int repeats)
         where TModel : class =>
-        [.. ml.BinaryClassification.PermutationFeatureImportance(learner, prepared, FeatureTable.LabelColumn, permutationCount: repeats)];
+        [.. ml.BinaryClassification.PermutationFeatureImportance(learner, prepared, PredictorTable.LabelColumn, permutationCount: repeats)];
 
     /// <summary>The prepared <c>Features</c> vector of each input row, streamed (a new array per row).</summary>
     private static IEnumerable<float[]> PreparedRows(ITransformer model, IDataView input)
     {
         var output = model.Transform(input);
-        var column = output.Schema[FeaturePreparation.FeaturesColumn];
+        var column = output.Schema[PredictorPreparation.FeaturesColumn];
         using var cursor = output.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         VBuffer<float> buffer = default;
@@ -216,19 +216,19 @@ public sealed class MlNetClassifier
         }
     }
 
-    private static IModelExplainer Explainer(IReadOnlyList<ITransformer> parts, int[] slotFeatures, int featureCount, IReadOnlyList<double[]>? covers)
+    private static IModelExplainer Explainer(IReadOnlyList<ITransformer> parts, int[] slotPredictors, int predictorCount, IReadOnlyList<double[]>? covers)
     {
         foreach (var part in parts)
         {
             if (part is BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear)
             {
                 var model = linear.Model.SubModel;
-                return new LinearExplainer([.. model.Weights], model.Bias, slotFeatures, featureCount);
+                return new LinearExplainer([.. model.Weights], model.Bias, slotPredictors, predictorCount);
             }
 
             if (Ensemble(part) is { } ensemble)
             {
-                return new TreeExplainer(ensemble, [.. covers ?? throw new InvalidDataException("A tree model without node covers cannot be explained.")], slotFeatures, featureCount);
+                return new TreeExplainer(ensemble, [.. covers ?? throw new InvalidDataException("A tree model without node covers cannot be explained.")], slotPredictors, predictorCount);
             }
         }
 

@@ -6,7 +6,7 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
 /// The ML.NET learners that compete for each target: LightGBM trees and L-BFGS logistic regression, each behind its
-/// <see cref="FeaturePreparation"/>. Both are deterministic for a seed: LightGBM runs with its deterministic mode on
+/// <see cref="PredictorPreparation"/>. Both are deterministic for a seed: LightGBM runs with its deterministic mode on
 /// the configured threads, L-BFGS on one thread.
 /// </summary>
 public static class MlNetLearners
@@ -30,16 +30,16 @@ public static class MlNetLearners
     /// Fits <paramref name="learner"/> on the rows; <paramref name="days"/> orders them in time; <paramref name="weights"/>
     /// (null: every row counts once) are the rows' weights in a sampled training set.
     /// </summary>
-    public static MlNetClassifier Fit(string learner, FeatureMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options, double[]? weights = null)
+    public static MlNetClassifier Fit(string learner, PredictorMatrix x, double[] labels, int[] days, IReadOnlySet<string> countLike, ModelingOptions options, double[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return Fit(learner, new FeatureTable(x, labels, weights: weights), days, countLike, options);
+        return Fit(learner, new PredictorTable(x, labels, weights: weights), days, countLike, options);
     }
 
     /// <summary>
     /// The same on a table with labels (and, for a sampled set, weights): a training's rows streamed from its file.
     /// </summary>
-    internal static MlNetClassifier Fit(string learner, FeatureTable rows, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
+    internal static MlNetClassifier Fit(string learner, PredictorTable rows, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
@@ -57,17 +57,17 @@ public static class MlNetLearners
         };
     }
 
-    private static MlNetClassifier FitLogistic(MLContext ml, FeatureTable rows, IReadOnlySet<string> countLike, ModelingOptions options)
+    private static MlNetClassifier FitLogistic(MLContext ml, PredictorTable rows, IReadOnlySet<string> countLike, ModelingOptions options)
     {
-        var preparation = FeaturePreparation.For(ml, rows, countLike, forLinearModel: true);
+        var preparation = PredictorPreparation.For(ml, rows, countLike, forLinearModel: true);
         // The penalty is per row the sample stands for, so a sampled set is penalised as the whole set would be.
         var trainer = LogisticTrainer(ml, options.L2Strength, rows.Weights?.Sum() ?? rows.Rows, rows.Weights is not null);
         // L-BFGS passes over the rows many times: the cache keeps the prepared rows instead of re-running the transforms.
         var model = preparation.Estimator.AppendCacheCheckpoint(ml).Append(trainer).Fit(rows);
-        return MlNetClassifier.Create(ml, LogisticRegression, rows.ColumnNames, preparation.SlotFeatures, model, rows, FeatureTable.InputSchema(rows.ColumnNames));
+        return MlNetClassifier.Create(ml, LogisticRegression, rows.ColumnNames, preparation.SlotPredictors, model, rows, PredictorTable.InputSchema(rows.ColumnNames));
     }
 
-    private static MlNetClassifier FitTrees(MLContext ml, FeatureTable rows, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
+    private static MlNetClassifier FitTrees(MLContext ml, PredictorTable rows, int[] days, IReadOnlySet<string> countLike, ModelingOptions options)
     {
         var settings = options.Trees;
         var trees = settings.Trees;
@@ -80,7 +80,7 @@ public static class MlNetLearners
             // so the number of trees it keeps is the one that generalises forward in time. Then all rows, the newest
             // included, are learned with that many trees.
             var earlyRows = rows.Subset(early);
-            var probePreparation = FeaturePreparation.For(ml, earlyRows, countLike, forLinearModel: false);
+            var probePreparation = PredictorPreparation.For(ml, earlyRows, countLike, forLinearModel: false);
             var prepared = probePreparation.Estimator.Fit(earlyRows);
             var train = prepared.Transform(earlyRows);
             var validation = prepared.Transform(rows.Subset(late));
@@ -88,9 +88,9 @@ public static class MlNetLearners
             trees = Math.Max(1, probe.Model.SubModel.TrainedTreeEnsemble.Trees.Count);
         }
 
-        var preparation = FeaturePreparation.For(ml, rows, countLike, forLinearModel: false);
+        var preparation = PredictorPreparation.For(ml, rows, countLike, forLinearModel: false);
         var model = preparation.Estimator.Append(Trainer(settings, trees, 0, options.Seed, weighted)).Fit(rows);
-        return MlNetClassifier.Create(ml, LightGbm, rows.ColumnNames, preparation.SlotFeatures, model, rows, FeatureTable.InputSchema(rows.ColumnNames));
+        return MlNetClassifier.Create(ml, LightGbm, rows.ColumnNames, preparation.SlotPredictors, model, rows, PredictorTable.InputSchema(rows.ColumnNames));
     }
 
     /// <summary>
@@ -102,9 +102,9 @@ public static class MlNetLearners
         var ml = MlNetContext.Create(seed);
         return ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
-            FeatureColumnName = FeaturePreparation.FeaturesColumn,
-            LabelColumnName = FeatureTable.LabelColumn,
-            ExampleWeightColumnName = weighted ? FeatureTable.WeightColumn : null,
+            FeatureColumnName = PredictorPreparation.FeaturesColumn,
+            LabelColumnName = PredictorTable.LabelColumn,
+            ExampleWeightColumnName = weighted ? PredictorTable.WeightColumn : null,
             NumberOfIterations = trees,
             LearningRate = settings.LearningRate,
             NumberOfLeaves = settings.MaxLeaves ?? (1 << Math.Min(settings.MaxDepth, 16)),
@@ -141,9 +141,9 @@ public static class MlNetLearners
     internal static LbfgsLogisticRegressionBinaryTrainer LogisticTrainer(MLContext ml, double l2PerRow, double rows, bool weighted = false) =>
         ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
-            FeatureColumnName = FeaturePreparation.FeaturesColumn,
-            LabelColumnName = FeatureTable.LabelColumn,
-            ExampleWeightColumnName = weighted ? FeatureTable.WeightColumn : null,
+            FeatureColumnName = PredictorPreparation.FeaturesColumn,
+            LabelColumnName = PredictorTable.LabelColumn,
+            ExampleWeightColumnName = weighted ? PredictorTable.WeightColumn : null,
             L1Regularization = 0,
             L2Regularization = (float)(l2PerRow * rows),
             OptimizationTolerance = 1e-8f,

@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
-/// A cursor over a table ChurnWatch holds in memory and hands to ML.NET in place (<see cref="FeatureTable"/>,
+/// A cursor over a table ChurnWatch holds in memory and hands to ML.NET in place (<see cref="PredictorTable"/>,
 /// <c>Tables.TableDataView</c>): it walks the rows 0 to <paramref name="rows"/> - 1 in order, and the table's own
 /// cursor hands out getters that read row <see cref="DataViewRowCursor.Position"/>. Every column is active: the tables
 /// are read cell by cell, so leaving columns out would save nothing.

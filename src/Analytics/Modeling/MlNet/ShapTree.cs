@@ -2,15 +2,15 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 
 /// <summary>
 /// One tree as TreeSHAP reads it: parallel arrays indexed by node, the root at 0 (<see cref="TreeExplainer"/> puts an
-/// ML.NET tree's internal nodes first, then its leaves). A leaf has <c>Feature == -1</c> and its <see cref="Value"/>
+/// ML.NET tree's internal nodes first, then its leaves). A leaf has <c>Slot == -1</c> and its <see cref="Value"/>
 /// already includes the tree's weight. <see cref="Cover"/> is how many training rows passed through the node (what
-/// TreeSHAP weighs the branches of an unknown feature by).
+/// TreeSHAP weighs the branches of an unknown slot by).
 /// </summary>
 internal sealed class ShapTree
 {
-    public ShapTree(int[] feature, double[] threshold, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] cover)
+    public ShapTree(int[] slot, double[] threshold, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] cover)
     {
-        Feature = feature;
+        Slot = slot;
         Threshold = threshold;
         DefaultLeft = defaultLeft;
         Left = left;
@@ -19,7 +19,7 @@ internal sealed class ShapTree
         Cover = cover;
     }
 
-    public int[] Feature { get; }
+    public int[] Slot { get; }
 
     /// <summary>A row goes left when its value is at most the threshold; a missing value follows <see cref="DefaultLeft"/>.</summary>
     public double[] Threshold { get; }
@@ -34,18 +34,18 @@ internal sealed class ShapTree
 
     public double[] Cover { get; }
 
-    public int NodeCount => Feature.Length;
+    public int NodeCount => Slot.Length;
 
-    public bool IsLeaf(int node) => Feature[node] < 0;
+    public bool IsLeaf(int node) => Slot[node] < 0;
 
     public int Parent(int node) => Array.FindIndex(Left, l => l == node) is var p && p >= 0 ? p : Array.FindIndex(Right, r => r == node);
 
     public int Leaf(ReadOnlySpan<double> row)
     {
         var node = 0;
-        while (Feature[node] >= 0)
+        while (Slot[node] >= 0)
         {
-            var v = row[Feature[node]];
+            var v = row[Slot[node]];
             node = (double.IsNaN(v) ? DefaultLeft[node] : v <= Threshold[node]) ? Left[node] : Right[node];
         }
 

@@ -5,16 +5,16 @@ namespace ChurnWatch.Analytics.Modeling.MlNet;
 /// <summary>
 /// Exact path-dependent TreeSHAP on the trees ML.NET's LightGBM trained, weighted by node covers: how many training
 /// rows passed through each node (ML.NET does not keep them, so they are counted from the training rows and stored
-/// with the model). Slot values are summed per feature; the bias is the ensemble's bias plus each tree's
+/// with the model). Slot values are summed per predictor; the bias is the ensemble's bias plus each tree's
 /// cover-weighted mean output. TreeSHAP values plus that bias add up to the ensemble's logit.
 /// </summary>
 internal sealed class TreeExplainer : IModelExplainer
 {
     private readonly ShapTree[] _trees;
-    private readonly int[] _slotFeatures;
+    private readonly int[] _slotPredictors;
     private readonly double _bias;
 
-    public TreeExplainer(RegressionTreeEnsemble ensemble, double[][] covers, int[] slotFeatures, int featureCount)
+    public TreeExplainer(RegressionTreeEnsemble ensemble, double[][] covers, int[] slotPredictors, int predictorCount)
     {
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(covers);
@@ -24,12 +24,12 @@ internal sealed class TreeExplainer : IModelExplainer
         }
 
         _trees = [.. ensemble.Trees.Select((tree, k) => Convert(tree, ensemble.TreeWeights[k], covers[k]))];
-        _slotFeatures = slotFeatures;
-        FeatureCount = featureCount;
+        _slotPredictors = slotPredictors;
+        PredictorCount = predictorCount;
         _bias = ensemble.Bias + _trees.Sum(t => t.ExpectedValue());
     }
 
-    public int FeatureCount { get; }
+    public int PredictorCount { get; }
 
     /// <summary>Prepared rows counted at a time: the trees walk a block in parallel, and only a block is held.</summary>
     private const int CoverBlockRows = 8192;
@@ -106,7 +106,7 @@ internal sealed class TreeExplainer : IModelExplainer
         contributions.Clear();
         for (var s = 0; s < phi.Length; s++)
         {
-            contributions[_slotFeatures[s]] += phi[s];
+            contributions[_slotPredictors[s]] += phi[s];
         }
 
         return _bias;
@@ -122,7 +122,7 @@ internal sealed class TreeExplainer : IModelExplainer
             throw new ArgumentException($"{cover.Length} covers for a tree of {count} nodes.", nameof(cover));
         }
 
-        var feature = new int[count];
+        var slot = new int[count];
         var threshold = new double[count];
         var left = new int[count];
         var right = new int[count];
@@ -130,7 +130,7 @@ internal sealed class TreeExplainer : IModelExplainer
         int Node(int child) => child >= 0 ? child : internalNodes + ~child;
         for (var n = 0; n < internalNodes; n++)
         {
-            feature[n] = tree.NumericalSplitFeatureIndexes[n];
+            slot[n] = tree.NumericalSplitFeatureIndexes[n];
             threshold[n] = tree.NumericalSplitThresholds[n];
             left[n] = Node(tree.LeftChild[n]);
             right[n] = Node(tree.RightChild[n]);
@@ -138,10 +138,10 @@ internal sealed class TreeExplainer : IModelExplainer
 
         for (var l = 0; l < tree.NumberOfLeaves; l++)
         {
-            feature[internalNodes + l] = -1;
+            slot[internalNodes + l] = -1;
             value[internalNodes + l] = weight * tree.LeafValues[l];
         }
 
-        return new ShapTree(feature, threshold, new bool[count], left, right, value, cover);
+        return new ShapTree(slot, threshold, new bool[count], left, right, value, cover);
     }
 }

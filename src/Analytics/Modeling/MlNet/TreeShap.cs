@@ -17,7 +17,7 @@ internal static class TreeShap
     private static int MaxDepth(ShapTree tree, int node) =>
         tree.IsLeaf(node) ? 0 : 1 + Math.Max(MaxDepth(tree, tree.Left[node]), MaxDepth(tree, tree.Right[node]));
 
-    private static void Recurse(ShapTree tree, ReadOnlySpan<double> row, Span<double> phi, int node, PathElement[] paths, int parentStart, int depth, double zeroFraction, double oneFraction, int feature)
+    private static void Recurse(ShapTree tree, ReadOnlySpan<double> row, Span<double> phi, int node, PathElement[] paths, int parentStart, int depth, double zeroFraction, double oneFraction, int slot)
     {
         // Each level works on its own copy of the path, placed after the parent's.
         var start = parentStart + depth;
@@ -31,19 +31,19 @@ internal static class TreeShap
         }
 
         var path = paths.AsSpan(start);
-        Extend(path, depth, zeroFraction, oneFraction, feature);
+        Extend(path, depth, zeroFraction, oneFraction, slot);
         if (tree.IsLeaf(node))
         {
             for (var i = 1; i <= depth; i++)
             {
                 var weight = UnwoundSum(path, depth, i);
-                phi[path[i].Feature] += weight * (path[i].OneFraction - path[i].ZeroFraction) * tree.Value[node];
+                phi[path[i].Slot] += weight * (path[i].OneFraction - path[i].ZeroFraction) * tree.Value[node];
             }
 
             return;
         }
 
-        var split = tree.Feature[node];
+        var split = tree.Slot[node];
         var v = row[split];
         var goLeft = double.IsNaN(v) ? tree.DefaultLeft[node] : v <= tree.Threshold[node];
         var (hot, cold) = goLeft ? (tree.Left[node], tree.Right[node]) : (tree.Right[node], tree.Left[node]);
@@ -52,11 +52,11 @@ internal static class TreeShap
         var coldZero = tree.Cover[cold] / cover;
         double incomingZero = 1, incomingOne = 1;
 
-        // A feature met again on the path: undo its earlier split so it counts once.
+        // A slot met again on the path: undo its earlier split so it counts once.
         var index = 0;
         for (; index <= depth; index++)
         {
-            if (path[index].Feature == split)
+            if (path[index].Slot == split)
             {
                 break;
             }
@@ -74,9 +74,9 @@ internal static class TreeShap
         Recurse(tree, row, phi, cold, paths, start, depth + 1, coldZero * incomingZero, 0, split);
     }
 
-    private static void Extend(Span<PathElement> path, int depth, double zeroFraction, double oneFraction, int feature)
+    private static void Extend(Span<PathElement> path, int depth, double zeroFraction, double oneFraction, int slot)
     {
-        path[depth] = new PathElement { Feature = feature, ZeroFraction = zeroFraction, OneFraction = oneFraction, Weight = depth == 0 ? 1 : 0 };
+        path[depth] = new PathElement { Slot = slot, ZeroFraction = zeroFraction, OneFraction = oneFraction, Weight = depth == 0 ? 1 : 0 };
         for (var i = depth - 1; i >= 0; i--)
         {
             path[i + 1].Weight += oneFraction * path[i].Weight * (i + 1) / (depth + 1);
@@ -105,7 +105,7 @@ internal static class TreeShap
 
         for (var i = index; i < depth; i++)
         {
-            path[i].Feature = path[i + 1].Feature;
+            path[i].Slot = path[i + 1].Slot;
             path[i].ZeroFraction = path[i + 1].ZeroFraction;
             path[i].OneFraction = path[i + 1].OneFraction;
         }
@@ -136,7 +136,7 @@ internal static class TreeShap
 
     private struct PathElement
     {
-        public int Feature;
+        public int Slot;
         public double ZeroFraction;
         public double OneFraction;
         public double Weight;

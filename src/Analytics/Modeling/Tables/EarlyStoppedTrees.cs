@@ -24,7 +24,7 @@ internal sealed class EarlyStoppedTrees(MLContext ml, IEstimator<ITransformer> p
         {
             // A held-out row whose account also trains is nearly a copy of a training row: the hold-out would keep
             // approving trees long after new accounts stopped gaining from them, so whole accounts are held out.
-            var group = input.Schema.GetColumnOrNull(FeatureTable.GroupColumn) is null ? null : FeatureTable.GroupColumn;
+            var group = input.Schema.GetColumnOrNull(PredictorTable.GroupColumn) is null ? null : PredictorTable.GroupColumn;
             // A seed of its own: with the cross-validation's seed, the hold-out would be the hash range of a test fold, which
             // the training rows of that fold never reach, leaving it empty.
             var split = ml.Data.TrainTestSplit(input, ValidationFraction, group, seed ^ 0x6A09E667);
@@ -45,7 +45,7 @@ internal sealed class EarlyStoppedTrees(MLContext ml, IEstimator<ITransformer> p
 
     private static bool HasBothClasses(IDataView rows)
     {
-        var column = rows.Schema[FeatureTable.LabelColumn];
+        var column = rows.Schema[PredictorTable.LabelColumn];
         using var cursor = rows.GetRowCursor([column]);
         var getter = cursor.GetGetter<bool>(column);
         var (positive, negative) = (false, false);

@@ -62,7 +62,7 @@ internal sealed class TableData
     /// <summary>The names of the model's input columns, in order.</summary>
     public string[] Names => [.. Columns.Select(c => c.Name)];
 
-    /// <summary>Per column, the text levels it keeps (null for a number), as <c>FeaturePreparation</c> reads them.</summary>
+    /// <summary>Per column, the text levels it keeps (null for a number), as <c>PredictorPreparation</c> reads them.</summary>
     public IReadOnlyList<string>?[] Levels => [.. Columns.Select(c => c.Levels)];
 
     /// <summary>Per column, whether some value is missing; always false for text (an empty level is "(other)").</summary>

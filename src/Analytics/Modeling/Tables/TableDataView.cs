@@ -31,12 +31,12 @@ internal sealed class TableDataView : IDataView
         var builder = InputSchemaBuilder(data.Columns);
         if (labels is not null)
         {
-            builder.AddColumn(FeatureTable.LabelColumn, BooleanDataViewType.Instance);
+            builder.AddColumn(PredictorTable.LabelColumn, BooleanDataViewType.Instance);
         }
 
         if (groups is not null)
         {
-            builder.AddColumn(FeatureTable.GroupColumn, TextDataViewType.Instance);
+            builder.AddColumn(PredictorTable.GroupColumn, TextDataViewType.Instance);
         }
 
         if (folds is not null)
@@ -92,11 +92,11 @@ internal sealed class TableDataView : IDataView
 
             switch (column.Name)
             {
-                case FeatureTable.LabelColumn:
+                case PredictorTable.LabelColumn:
                     var labels = view._labels!;
                     ValueGetter<bool> label = (ref bool value) => value = labels[Position] > 0.5;
                     return (ValueGetter<TValue>)(Delegate)label;
-                case FeatureTable.GroupColumn:
+                case PredictorTable.GroupColumn:
                     var groups = view._groups!;
                     ValueGetter<ReadOnlyMemory<char>> group = (ref ReadOnlyMemory<char> value) => value = groups[(int)Position].AsMemory();
                     return (ValueGetter<TValue>)(Delegate)group;

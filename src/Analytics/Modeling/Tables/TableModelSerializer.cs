@@ -22,8 +22,8 @@ public static class TableModelSerializer
         TableModel? model;
         try
         {
-            // Files of format 1 held ChurnWatch's own hand-written learners.
-            ModelFileJson.CheckFormatVersion(json, "`churnwatch model train` on the table");
+            // Files of format 1 held ChurnWatch's own hand-written learners; format 3 is read with its old names renamed.
+            json = ModelFileJson.ReadCurrentFormat(json, "`churnwatch model train` on the table");
             if (!ModelFileJson.IsTableModel(json))
             {
                 throw new JsonException("it is a churn or renewal model (read it with `churnwatch model show`), not a model of an account table");

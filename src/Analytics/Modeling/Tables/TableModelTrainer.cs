@@ -50,7 +50,7 @@ public static class TableModelTrainer
         ArgumentNullException.ThrowIfNull(time);
         var data = TableData.Read(table, columns);
         var actual = labels.Select(l => l > 0.5).ToArray();
-        var samplingKey = folds.Given is not null ? TableDataView.FoldColumn : folds.Groups is not null ? FeatureTable.GroupColumn : null;
+        var samplingKey = folds.Given is not null ? TableDataView.FoldColumn : folds.Groups is not null ? PredictorTable.GroupColumn : null;
         var reports = new List<CrossValidationReport>();
         var foldModels = new Dictionary<string, IReadOnlyList<(ITransformer, IDataView)>>(StringComparer.Ordinal);
         foreach (var learner in MlNetLearners.All)
@@ -58,7 +58,7 @@ public static class TableModelTrainer
             var started = time.GetTimestamp();
             var ml = MlNetContext.Create(seed);
             var (estimator, _) = Estimator(ml, learner, data, labels.Length, seed);
-            var results = ml.BinaryClassification.CrossValidate(data.View(labels, folds.Groups, folds.Given), estimator, folds.Count, FeatureTable.LabelColumn, samplingKey, seed);
+            var results = ml.BinaryClassification.CrossValidate(data.View(labels, folds.Groups, folds.Given), estimator, folds.Count, PredictorTable.LabelColumn, samplingKey, seed);
             var predicted = OutOfFold(results.Select(r => r.ScoredHoldOutSet), data.Rows);
             reports.Add(new CrossValidationReport(learner, folds.Count, ClassificationMetrics.Auc(predicted, actual),
                 ClassificationMetrics.LogLoss(predicted, actual), ClassificationMetrics.Brier(predicted, actual), time.GetElapsedTime(started).TotalSeconds));
@@ -107,7 +107,7 @@ public static class TableModelTrainer
         var linear = learner == MlNetLearners.LogisticRegression;
         // Which columns get a missing slot, a log scale or which levels is decided on every row, before the folds: it
         // reads no label, and ChurnWatch's own encoding was fitted the same way.
-        var preparation = FeaturePreparation.For(ml, data.Names, data.Levels, data.Missing, data.Present,
+        var preparation = PredictorPreparation.For(ml, data.Names, data.Levels, data.Missing, data.Present,
             linear ? data.Skewed() : new HashSet<string>(StringComparer.Ordinal), linear);
         IEstimator<ITransformer> estimator = learner switch
         {
@@ -116,7 +116,7 @@ public static class TableModelTrainer
             MlNetLearners.LightGbm => new EarlyStoppedTrees(ml, preparation.Estimator, TreeSettings(), seed),
             _ => throw new ArgumentException($"Unknown learner '{learner}'.", nameof(learner)),
         };
-        return (estimator, preparation.SlotFeatures);
+        return (estimator, preparation.SlotPredictors);
     }
 
     /// <summary>The folds' held-out probabilities (the sigmoid of ML.NET's score) put back in table order.</summary>

@@ -12,7 +12,7 @@ public sealed class MlNetClassifierTests
     private static readonly string[] Columns = ["events", "csat", "never_seen"];
 
     /// <summary>events: a count; csat: 1-5, missing on a fifth of rows; never_seen: missing on every row.</summary>
-    internal static (FeatureMatrix X, double[] Labels) Data(int rows, int seed)
+    internal static (PredictorMatrix X, double[] Labels) Data(int rows, int seed)
     {
         var random = new Random(seed);
         var values = new double[rows * 3];
@@ -26,7 +26,7 @@ public sealed class MlNetClassifierTests
             labels[r] = random.NextDouble() < (risky ? 0.6 : 0.1) ? 1 : 0;
         }
 
-        return (new FeatureMatrix(Columns, values), labels);
+        return (new PredictorMatrix(Columns, values), labels);
     }
 
     internal static MlNetClassifier Fit(string learner, int rows = 600, int seed = 3)
@@ -53,7 +53,7 @@ public sealed class MlNetClassifierTests
             var logit = scores.Bias + scores.Contributions![r].Sum();
             // ML.NET computes its Score in float; the explanation is the same sum in double.
             Assert.Equal(scores.Logits[r], logit, 1e-5 * Math.Max(1, Math.Abs(logit)));
-            Assert.Equal(0, scores.Contributions[r][2]); // a feature never seen in training moves no score
+            Assert.Equal(0, scores.Contributions[r][2]); // a predictor never seen in training moves no score
         }
     }
 
@@ -102,7 +102,7 @@ public sealed class MlNetClassifierTests
             var expected = new double[3];
             for (var s = 0; s < prepared[r].Length; s++)
             {
-                expected[model.SlotFeatures[s]] += (double)linear.Weights[s] * prepared[r][s];
+                expected[model.SlotPredictors[s]] += (double)linear.Weights[s] * prepared[r][s];
             }
 
             Assert.Equal(expected, scores.Contributions![r]);
@@ -130,7 +130,7 @@ public sealed class MlNetClassifierTests
         // What a .NET developer does with the file's ml_net_model: no ChurnWatch code involved.
         var ml = new MLContext();
         var loaded = ml.Model.Load(new MemoryStream(model.MlNetModel), out var inputSchema);
-        var score = loaded.Transform(new FeatureTable(rows)).GetColumn<float>("Score").ToArray();
+        var score = loaded.Transform(new PredictorTable(rows)).GetColumn<float>("Score").ToArray();
 
         Assert.Equal(Columns, inputSchema.Select(c => c.Name));
         Assert.Equal(model.Score(rows).Logits, score.Select(s => (double)s));
@@ -145,8 +145,8 @@ public sealed class MlNetClassifierTests
         ((IEnumerable<ITransformer>)model.Transformer)
             .OfType<BinaryPredictionTransformer<CalibratedModelParametersBase<Microsoft.ML.Trainers.LinearBinaryModelParameters, PlattCalibrator>>>().Single().Model.SubModel;
 
-    private static float[][] PreparedRows(MlNetClassifier model, FeatureMatrix rows) =>
-        [.. model.Transformer.Transform(new FeatureTable(rows)).GetColumn<float[]>("Features")];
+    private static float[][] PreparedRows(MlNetClassifier model, PredictorMatrix rows) =>
+        [.. model.Transformer.Transform(new PredictorTable(rows)).GetColumn<float[]>("Features")];
 
     private sealed record RegressionTreeEnsembleOf(Microsoft.ML.Trainers.FastTree.RegressionTreeEnsemble Ensemble)
     {

@@ -6,11 +6,11 @@ namespace ChurnWatch.Analytics.Tests.Modeling.MlNet;
 public sealed class TreeShapTests
 {
     [Fact]
-    public void Add_RandomTreesWithRepeatedFeatures_MatchBruteForceShapley()
+    public void Add_RandomTreesWithRepeatedSlots_MatchBruteForceShapley()
     {
         var random = new Random(22);
-        var trees = Enumerable.Range(0, 8).Select(_ => RandomTree(random, features: 5, depth: 4)).ToArray();
-        Assert.Contains(trees, RepeatsAFeatureOnAPath);
+        var trees = Enumerable.Range(0, 8).Select(_ => RandomTree(random, slots: 5, depth: 4)).ToArray();
+        Assert.Contains(trees, RepeatsASlotOnAPath);
 
         for (var r = 0; r < 20; r++)
         {
@@ -33,13 +33,13 @@ public sealed class TreeShapTests
     }
 
     /// <summary>
-    /// A full binary tree of the given depth on random features (so a feature often repeats on a path), random
+    /// A full binary tree of the given depth on random slots (so a slot often repeats on a path), random
     /// thresholds, missing values sent either way, leaf values in [-1, 1] and covers that add up from the leaves.
     /// </summary>
-    private static ShapTree RandomTree(Random random, int features, int depth)
+    private static ShapTree RandomTree(Random random, int slots, int depth)
     {
         var count = (1 << (depth + 1)) - 1;
-        var feature = new int[count];
+        var slot = new int[count];
         var threshold = new double[count];
         var defaultLeft = new bool[count];
         var left = new int[count];
@@ -50,28 +50,28 @@ public sealed class TreeShapTests
         {
             if (n >= (count - 1) / 2)
             {
-                (feature[n], left[n], right[n]) = (-1, -1, -1);
+                (slot[n], left[n], right[n]) = (-1, -1, -1);
                 value[n] = (random.NextDouble() * 2) - 1;
                 cover[n] = 1 + random.Next(50);
                 continue;
             }
 
-            feature[n] = random.Next(features);
+            slot[n] = random.Next(slots);
             threshold[n] = random.NextDouble();
             defaultLeft[n] = random.Next(2) == 0;
             (left[n], right[n]) = ((2 * n) + 1, (2 * n) + 2);
             cover[n] = cover[left[n]] + cover[right[n]];
         }
 
-        return new ShapTree(feature, threshold, defaultLeft, left, right, value, cover);
+        return new ShapTree(slot, threshold, defaultLeft, left, right, value, cover);
     }
 
     [Fact]
-    public void Contributions_HandBuiltTreeWithRepeatedFeature_MatchBruteForceShapley()
+    public void Contributions_HandBuiltTreeWithRepeatedSlot_MatchBruteForceShapley()
     {
         // root: x0 <= 0.5 ? (x1 <= 0.5 ? (x0 <= 0.2 ? 1 : 2) : 3) : (missing x2 goes left; x2 <= 1 ? 4 : 5)
         var tree = new ShapTree(
-            feature: [0, 1, 2, 0, -1, -1, -1, -1, -1],
+            slot: [0, 1, 2, 0, -1, -1, -1, -1, -1],
             threshold: [0.5, 0.5, 1, 0.2, 0, 0, 0, 0, 0],
             defaultLeft: [false, false, true, false, false, false, false, false, false],
             left: [1, 3, 5, 7, -1, -1, -1, -1, -1],
@@ -93,7 +93,7 @@ public sealed class TreeShapTests
         }
     }
 
-    private static bool RepeatsAFeatureOnAPath(ShapTree tree) =>
+    private static bool RepeatsASlotOnAPath(ShapTree tree) =>
         Enumerable.Range(1, tree.NodeCount - 1).Any(n =>
         {
             if (tree.IsLeaf(n))
@@ -103,7 +103,7 @@ public sealed class TreeShapTests
 
             for (var p = tree.Parent(n); p >= 0; p = p == 0 ? -1 : tree.Parent(p))
             {
-                if (tree.Feature[p] == tree.Feature[n])
+                if (tree.Slot[p] == tree.Slot[n])
                 {
                     return true;
                 }
@@ -145,7 +145,7 @@ public sealed class TreeShapTests
             return tree.Value[node];
         }
 
-        var f = tree.Feature[node];
+        var f = tree.Slot[node];
         if ((known & (1 << f)) != 0)
         {
             var v = row[f];

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Features;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Tests.TestData;
@@ -9,17 +9,17 @@ namespace ChurnWatch.Analytics.Tests.Modeling.Tables;
 public sealed class ChurnObservationTableTests
 {
     [Fact]
-    public void Build_SyntheticCompany_OneRowPerLabelledObservationWithTheWorkflowsFeatures()
+    public void Build_SyntheticCompany_OneRowPerLabelledObservationWithTheWorkflowsPredictors()
     {
         var timeline = CompanyTimeline.Build(SyntheticCompany.Generate(accounts: 120, days: 500, seed: 31));
         var options = new ModelingOptions();
-        var settings = ChurnModelWorkflow.ResolveFeatureSettings(timeline, options);
-        using var set = ObservationSetBuilder.Build(new FeatureBuilder(timeline, settings), options);
+        var settings = ChurnModelWorkflow.ResolvePredictorSettings(timeline, options);
+        using var set = ObservationSetBuilder.Build(new PredictorBuilder(timeline, settings), options);
         var labelled = Enumerable.Range(0, set.Count).Where(r => set.Churn[r] >= 0).ToList();
 
         var table = ChurnObservationTable.Build(timeline, options, "observations.csv");
 
-        Assert.Equal(["account_id", "observation_date", .. set.FeatureNames, "churned"], table.Columns);
+        Assert.Equal(["account_id", "observation_date", .. set.PredictorNames, "churned"], table.Columns);
         Assert.Equal(labelled.Count, table.Rows.Count);
         for (var i = 0; i < labelled.Count; i++)
         {
@@ -27,11 +27,11 @@ public sealed class ChurnObservationTableTests
             Assert.Equal(timeline.Timelines[set.Account[r]].Account.AccountId, row[0]);
             Assert.Equal(DayOfWeek.Monday, DateOnly.ParseExact(row[1], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayOfWeek);
             Assert.Equal(set.Churn[r].ToString(CultureInfo.InvariantCulture), row[^1]);
-            var features = set.Row(r);
-            for (var c = 0; c < features.Length; c++)
+            var predictors = set.Row(r);
+            for (var c = 0; c < predictors.Length; c++)
             {
                 // Missing stays missing (an empty cell), and every number reads back to the same float (what ML.NET reads).
-                Assert.Equal(features[c], row[2 + c].Length == 0 ? float.NaN : float.Parse(row[2 + c], CultureInfo.InvariantCulture));
+                Assert.Equal(predictors[c], row[2 + c].Length == 0 ? float.NaN : float.Parse(row[2 + c], CultureInfo.InvariantCulture));
             }
         }
 

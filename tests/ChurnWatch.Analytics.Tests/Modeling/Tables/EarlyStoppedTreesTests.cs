@@ -29,7 +29,7 @@ public sealed class EarlyStoppedTreesTests
     private static int Trees(TableData data, double[] labels, string[]? groups)
     {
         var ml = MlNetContext.Create(3);
-        var preparation = FeaturePreparation.For(ml, data.Names, data.Levels, data.Missing, data.Present, new HashSet<string>(), forLinearModel: false);
+        var preparation = PredictorPreparation.For(ml, data.Names, data.Levels, data.Missing, data.Present, new HashSet<string>(), forLinearModel: false);
         var settings = TableModelTrainer.TreeSettings();
         var model = (TransformerChain<BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>>)
             new EarlyStoppedTrees(ml, preparation.Estimator, settings, 3).Fit(data.View(labels, groups));

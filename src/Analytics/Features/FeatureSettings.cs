@@ -1,9 +1,0 @@
-namespace ChurnWatch.Analytics.Features;
-
-/// <summary>
-/// The choices that define some features. A trained model stores them so scoring computes exactly the features the
-/// model was trained on.
-/// </summary>
-/// <param name="KeyFeatures">Product features whose adoption marks a successful onboarding (raw feature names).</param>
-/// <param name="PlanTiers">Plan names from the lowest tier to the highest; <c>plan_tier</c> is the 1-based position.</param>
-public sealed record FeatureSettings(IReadOnlyList<string> KeyFeatures, IReadOnlyList<string> PlanTiers);

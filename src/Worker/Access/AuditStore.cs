@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
 using Dapper;
@@ -14,10 +15,17 @@ internal sealed class AuditStore(StoreDatabase database, TimeProvider timeProvid
     public async Task RecordAsync(string actor, string action, string target, string source, string detail, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_events (at, actor, action, target, source, detail) VALUES (@at, @actor, @action, @target, @source, @detail)",
-            new { at = StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime), actor, action, target, source, detail },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await InsertAsync(connection, null, actor, action, target, source, detail, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records one event, now, inside <paramref name="transaction"/>: the change it records commits with it, so a
+    /// change is never stored without its event (nor an event without its change).
+    /// </summary>
+    public Task RecordAsync(DbTransaction transaction, string actor, string action, string target, string source, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return InsertAsync(transaction.Connection!, transaction, actor, action, target, source, detail, cancellationToken);
     }
 
     /// <summary>The newest <paramref name="limit"/> events at or after <paramref name="since"/> (all when null), newest first.</summary>
@@ -34,4 +42,11 @@ internal sealed class AuditStore(StoreDatabase database, TimeProvider timeProvid
             sql, new { since = StoreText.Instant(since), limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return events.ToList();
     }
+
+    private Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, string actor, string action, string target, string source, string detail, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO audit_events (at, actor, action, target, source, detail) VALUES (@at, @actor, @action, @target, @source, @detail)",
+            new { at = StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime), actor, action, target, source, detail },
+            transaction,
+            cancellationToken: cancellationToken));
 }

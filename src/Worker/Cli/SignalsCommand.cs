@@ -158,13 +158,14 @@ internal static class SignalsCommand
             }
 
             var what = $"Signal {id} ({Label(signal.Kind)} on {signal.AccountId})";
-            if (!await store.ReopenAsync(id, reason, by, now, ct).ConfigureAwait(false))
+            var audit = services.GetRequiredService<AuditStore>();
+            if (!await store.ReopenAsync(id, reason, by, now, (transaction, token) => audit.RecordAsync(
+                    transaction, Environment.UserName, AuditActions.SignalReopened, string.Create(CultureInfo.InvariantCulture, $"signal {id}"), AuditSources.CommandLine, $"by {by}: {reason}", token), ct)
+                .ConfigureAwait(false))
             {
                 return CommandHost.Fail(ExitCodes.BadArguments, $"{what} is {signal.State}: only an acknowledged or snoozed signal can be reopened; nothing changed.");
             }
 
-            await services.GetRequiredService<AuditStore>().RecordAsync(
-                Environment.UserName, AuditActions.SignalReopened, string.Create(CultureInfo.InvariantCulture, $"signal {id}"), AuditSources.CommandLine, $"by {by}: {reason}", ct).ConfigureAwait(false);
             Console.WriteLine($"{what} reopened by {by}: {reason}. It is open again and goes into the next weekly report.");
             return ExitCodes.Ok;
         }, overrides, cancellationToken).ConfigureAwait(false);
@@ -220,16 +221,18 @@ internal static class SignalsCommand
                 return CommandHost.Fail(ExitCodes.BadArguments, $"{what} was resolved on {signal.ResolvedAt}: its condition no longer holds, so there is nothing to {(until is null ? "acknowledge" : "snooze")}.");
             }
 
-            if (!await store.SetStateAsync(id, until, reason, by, now, ct).ConfigureAwait(false))
+            // The audit trail names who ran the command; --by (whom it was done for) goes into the detail. The event is
+            // written in the change's transaction: both are stored, or neither.
+            var detail = until is { } day ? string.Create(CultureInfo.InvariantCulture, $"until {day:yyyy-MM-dd} by {by}: {reason}") : $"by {by}: {reason}";
+            var audit = services.GetRequiredService<AuditStore>();
+            if (!await store.SetStateAsync(id, until, reason, by, now, (transaction, token) => audit.RecordAsync(
+                    transaction, Environment.UserName, until is null ? AuditActions.SignalAcknowledged : AuditActions.SignalSnoozed,
+                    string.Create(CultureInfo.InvariantCulture, $"signal {id}"), AuditSources.CommandLine, detail, token), ct)
+                .ConfigureAwait(false))
             {
                 return CommandHost.Fail(ExitCodes.Failed, $"{what} was resolved while this command ran; nothing changed.");
             }
 
-            // The audit trail names who ran the command; --by (whom it was done for) goes into the detail.
-            var detail = until is { } day ? string.Create(CultureInfo.InvariantCulture, $"until {day:yyyy-MM-dd} by {by}: {reason}") : $"by {by}: {reason}";
-            await services.GetRequiredService<AuditStore>().RecordAsync(
-                Environment.UserName, until is null ? AuditActions.SignalAcknowledged : AuditActions.SignalSnoozed,
-                string.Create(CultureInfo.InvariantCulture, $"signal {id}"), AuditSources.CommandLine, detail, ct).ConfigureAwait(false);
             Console.WriteLine(until is { } d
                 ? string.Create(CultureInfo.InvariantCulture, $"{what} snoozed until {d:yyyy-MM-dd} by {by}: {reason}. It is back in the report from that date, or sooner if its severity rises.")
                 : $"{what} acknowledged by {by}: {reason}. It leaves the report until its severity rises.");

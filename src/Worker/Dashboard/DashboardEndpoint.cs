@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -314,14 +315,11 @@ internal sealed partial class DashboardEndpoint(
         if (error is null)
         {
             var what = $"Signal {id} ({DashboardText.KindLabel(signal.Kind)} on {signal.AccountId})";
+            var detail = until is { } date ? string.Create(CultureInfo.InvariantCulture, $"until {date:yyyy-MM-dd}: {reason}") : reason;
+            var recorded = AuditAlongside(context, snooze ? AuditActions.SignalSnoozed : AuditActions.SignalAcknowledged, $"signal {id.ToString(CultureInfo.InvariantCulture)}", detail);
             error = signal.State == SignalStates.Resolved ? $"{what} was resolved on {signal.ResolvedAt}: its condition no longer holds, so there is nothing to {(snooze ? "snooze" : "acknowledge")}."
-                : !await signals.SetStateAsync(id, until, reason, Who(context) ?? "dashboard", now, ct).ConfigureAwait(false) ? $"{what} was resolved meanwhile; nothing changed."
+                : !await signals.SetStateAsync(id, until, reason, Who(context) ?? "dashboard", now, recorded, ct).ConfigureAwait(false) ? $"{what} was resolved meanwhile; nothing changed."
                 : null;
-            if (error is null)
-            {
-                var detail = until is { } date ? string.Create(CultureInfo.InvariantCulture, $"until {date:yyyy-MM-dd}: {reason}") : reason;
-                await AuditAsync(context, snooze ? AuditActions.SignalSnoozed : AuditActions.SignalAcknowledged, $"signal {id.ToString(CultureInfo.InvariantCulture)}", detail, ct).ConfigureAwait(false);
-            }
         }
 
         if (error is not null)
@@ -345,14 +343,14 @@ internal sealed partial class DashboardEndpoint(
         var reason = form["reason"].FirstOrDefault()?.Trim();
         var what = $"Signal {id} ({DashboardText.KindLabel(signal.Kind)} on {signal.AccountId})";
         var error = string.IsNullOrEmpty(reason) ? "Say in a few words why the signal is reopened; nothing changed."
-            : !await signals.ReopenAsync(id, reason, Who(context) ?? "dashboard", Now, ct).ConfigureAwait(false) ? $"{what} is {signal.State}: only an acknowledged or snoozed signal can be reopened; nothing changed."
+            : !await signals.ReopenAsync(id, reason, Who(context) ?? "dashboard", Now, AuditAlongside(context, AuditActions.SignalReopened, $"signal {id.ToString(CultureInfo.InvariantCulture)}", reason), ct).ConfigureAwait(false)
+                ? $"{what} is {signal.State}: only an acknowledged or snoozed signal can be reopened; nothing changed."
             : null;
         if (error is not null)
         {
             return await SignalsAsync(context, antiforgery, error, ct, owner).ConfigureAwait(false);
         }
 
-        await AuditAsync(context, AuditActions.SignalReopened, $"signal {id.ToString(CultureInfo.InvariantCulture)}", reason!, ct).ConfigureAwait(false);
         return Results.Redirect($"/signals?owner={Uri.EscapeDataString(owner ?? "")}", permanent: false, preserveMethod: false);
     }
 
@@ -444,7 +442,9 @@ internal sealed partial class DashboardEndpoint(
             "pause" => AuditActions.JobPaused,
             _ => AuditActions.JobResumed,
         };
-        await AuditAsync(context, recorded, job, "", ct).ConfigureAwait(false);
+        // Done already: the record is written even if the browser has gone meanwhile. (A trigger goes through Hangfire's
+        // storage, which can be another database, so it cannot share a transaction with the event.)
+        await AuditAsync(context, recorded, job, "", CancellationToken.None).ConfigureAwait(false);
 
         return Results.Redirect($"/jobs?job={Uri.EscapeDataString(job)}&did={action}");
     }
@@ -546,6 +546,13 @@ internal sealed partial class DashboardEndpoint(
 
     private Task AuditAsync(HttpContext context, string action, string target, string detail, CancellationToken ct) =>
         audit.RecordAsync(Who(context) ?? AuditSources.Anonymous, action, target, Address(context), detail, ct);
+
+    /// <summary>The audit event of a change, to be written in the change's own transaction: both stored, or neither.</summary>
+    private Func<DbTransaction, CancellationToken, Task> AuditAlongside(HttpContext context, string action, string target, string detail)
+    {
+        var (actor, source) = (Who(context) ?? AuditSources.Anonymous, Address(context));
+        return (transaction, token) => audit.RecordAsync(transaction, actor, action, target, source, detail, token);
+    }
 
     private static string Address(HttpContext context) => DashboardSessions.ClientAddress(context);
 

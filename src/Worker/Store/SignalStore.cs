@@ -137,7 +137,15 @@ internal sealed class SignalStore(StoreDatabase database)
     /// Acknowledges (<paramref name="snoozedUntil"/> null) or snoozes a live signal, keeping its severity now so that a
     /// rise brings it back. False when the signal is resolved or missing (the caller has checked and says which).
     /// </summary>
-    public async Task<bool> SetStateAsync(long signalId, DateOnly? snoozedUntil, string reason, string by, DateTime now, CancellationToken cancellationToken)
+    public Task<bool> SetStateAsync(long signalId, DateOnly? snoozedUntil, string reason, string by, DateTime now, CancellationToken cancellationToken) =>
+        SetStateAsync(signalId, snoozedUntil, reason, by, now, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// The same, with <paramref name="alongside"/> written in the same transaction (the audit event of the person who
+    /// acted): the change and its record are stored together or not at all.
+    /// </summary>
+    public async Task<bool> SetStateAsync(
+        long signalId, DateOnly? snoozedUntil, string reason, string by, DateTime now, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         var state = snoozedUntil is null ? SignalStates.Acknowledged : SignalStates.Snoozed;
         var at = StoreText.Instant(now);
@@ -161,6 +169,11 @@ internal sealed class SignalStore(StoreDatabase database)
             """,
             new { at, state, by, reason = snoozedUntil is { } until ? $"until {StoreText.Date(until)}: {reason}" : reason, signalId },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (alongside is not null)
+        {
+            await alongside(transaction, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -169,7 +182,11 @@ internal sealed class SignalStore(StoreDatabase database)
     /// Puts an acknowledged or snoozed signal back in the open list by hand (a snooze given by mistake, news from the
     /// customer); false when it is not acknowledged or snoozed (open already, or resolved meanwhile).
     /// </summary>
-    public async Task<bool> ReopenAsync(long signalId, string reason, string by, DateTime now, CancellationToken cancellationToken)
+    public Task<bool> ReopenAsync(long signalId, string reason, string by, DateTime now, CancellationToken cancellationToken) =>
+        ReopenAsync(signalId, reason, by, now, alongside: null, cancellationToken);
+
+    /// <summary>The same, with <paramref name="alongside"/> written in the same transaction (the audit event).</summary>
+    public async Task<bool> ReopenAsync(long signalId, string reason, string by, DateTime now, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         var at = StoreText.Instant(now);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -191,6 +208,11 @@ internal sealed class SignalStore(StoreDatabase database)
             SELECT signal_id, @at, 'reopened', severity, evidence, @by, @reason FROM signals WHERE signal_id = @signalId
             """,
             new { at, by, reason, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (alongside is not null)
+        {
+            await alongside(transaction, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

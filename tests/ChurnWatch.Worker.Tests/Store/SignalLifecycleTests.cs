@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.Signals;
+using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
 
@@ -32,6 +33,40 @@ public abstract class SignalLifecycleTests<TProvider> : StoreTestBase<TProvider>
     {
         var all = await Store.ListAsync(null, CancellationToken.None);
         return all.Single(s => s.AccountId == account);
+    }
+
+    [StoreFact]
+    public async Task SetStateAsync_WhenTheWriteAlongsideFails_ChangesNothing()
+    {
+        await Store.ApplyAsync(Monday, [Signal("A1", Monday)], Accounts, CancellationToken.None);
+        var id = (await OnlyAsync("A1")).SignalId;
+        var history = await Store.HistoryAsync(id, CancellationToken.None);
+
+        // The audit event cannot be written (the store refused it, say): the acknowledgement must not stand without it.
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.SetStateAsync(
+            id, null, "called the champion", "ava", Now, (_, _) => throw new InvalidOperationException("audit write failed"), CancellationToken.None));
+
+        var stored = await OnlyAsync("A1");
+        Assert.Equal("audit write failed", failure.Message);
+        Assert.Equal(("open", null, null), (stored.State, stored.StateBy, stored.StateReason));
+        Assert.Equal(history.Count, (await Store.HistoryAsync(id, CancellationToken.None)).Count);
+    }
+
+    [StoreFact]
+    public async Task ReopenAsync_WithItsAuditEvent_StoresBoth()
+    {
+        await Store.ApplyAsync(Monday, [Signal("A1", Monday)], Accounts, CancellationToken.None);
+        var id = (await OnlyAsync("A1")).SignalId;
+        await Store.SetStateAsync(id, null, "called the champion", "ava", Now, CancellationToken.None);
+        var audit = new AuditStore(Database, new FixedTimeProvider(new DateTimeOffset(Now)));
+
+        var reopened = await Store.ReopenAsync(id, "new champion", "ava", Now.AddHours(1),
+            (transaction, token) => audit.RecordAsync(transaction, "ava", AuditActions.SignalReopened, $"signal {id}", "cli", "new champion", token), CancellationToken.None);
+
+        Assert.True(reopened);
+        Assert.Equal("open", (await OnlyAsync("A1")).State);
+        var recorded = Assert.Single(await audit.ListAsync(null, 10, CancellationToken.None));
+        Assert.Equal(("ava", AuditActions.SignalReopened, $"signal {id}", "new champion"), (recorded.Actor, recorded.Action, recorded.Target, recorded.Detail));
     }
 
     [StoreFact]

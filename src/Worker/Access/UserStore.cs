@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ChurnWatch.Worker.Store;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
@@ -24,21 +25,27 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
     private string Now => StoreText.Instant(timeProvider.GetUtcNow().UtcDateTime);
 
     /// <summary>Adds a user; false when a user with that e-mail (any case) exists, and then nothing changes.</summary>
-    public async Task<bool> AddAsync(string email, string role, string password, CancellationToken cancellationToken)
+    public Task<bool> AddAsync(string email, string role, string password, CancellationToken cancellationToken) =>
+        AddAsync(email, role, password, alongside: null, cancellationToken);
+
+    /// <summary>The same, with <paramref name="alongside"/> (the audit event) written in the same transaction.</summary>
+    public Task<bool> AddAsync(string email, string role, string password, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         var key = Key(email);
         var hash = _hasher.HashPassword(key, CheckedPassword(password));
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (await FindHashAsync(connection, key, cancellationToken).ConfigureAwait(false) is not null)
+        return ChangeAsync(async (connection, transaction) =>
         {
-            return false;
-        }
+            if (await FindHashAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return false;
+            }
 
-        var now = Now;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO users (email, role, password_hash, created_at, updated_at) VALUES (@key, @role, @hash, @now, @now)",
-            new { key, role, hash, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return true;
+            var now = Now;
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO users (email, role, password_hash, created_at, updated_at) VALUES (@key, @role, @hash, @now, @now)",
+                new { key, role, hash, now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return true;
+        }, alongside, cancellationToken);
     }
 
     /// <summary>Every user, by e-mail; without hashes.</summary>
@@ -67,19 +74,26 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
     }
 
     /// <summary>Removes a user; false when there was none.</summary>
-    public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM users WHERE email = @key", new { key = Key(email) }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
-    }
+    public Task<bool> RemoveAsync(string email, CancellationToken cancellationToken) => RemoveAsync(email, alongside: null, cancellationToken);
+
+    /// <summary>The same, with <paramref name="alongside"/> (the audit event) written in the same transaction.</summary>
+    public Task<bool> RemoveAsync(string email, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM users WHERE email = @key", new { key = Key(email) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
+            alongside,
+            cancellationToken);
 
     /// <summary>Sets a new password; false when there is no such user.</summary>
-    public async Task<bool> ResetPasswordAsync(string email, string password, CancellationToken cancellationToken)
+    public Task<bool> ResetPasswordAsync(string email, string password, CancellationToken cancellationToken) =>
+        ResetPasswordAsync(email, password, alongside: null, cancellationToken);
+
+    /// <summary>The same, with <paramref name="alongside"/> (the audit event) written in the same transaction.</summary>
+    public Task<bool> ResetPasswordAsync(string email, string password, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         var key = Key(email);
         var hash = _hasher.HashPassword(key, CheckedPassword(password));
-        return await SetHashAsync(key, hash, cancellationToken).ConfigureAwait(false);
+        return ChangeAsync((connection, transaction) => SetHashAsync(connection, transaction, key, hash, cancellationToken), alongside, cancellationToken);
     }
 
     /// <summary>
@@ -90,9 +104,10 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
     {
         var key = Key(email);
         string? hash;
+        // Not held open while the slow hash is checked.
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            hash = await FindHashAsync(connection, key, cancellationToken).ConfigureAwait(false);
+            hash = await FindHashAsync(connection, null, key, cancellationToken).ConfigureAwait(false);
         }
 
         if (hash is null)
@@ -107,7 +122,11 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
             case PasswordVerificationResult.Success:
                 return true;
             case PasswordVerificationResult.SuccessRehashNeeded:
-                await SetHashAsync(key, _hasher.HashPassword(key, password), cancellationToken).ConfigureAwait(false);
+                await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await SetHashAsync(connection, null, key, _hasher.HashPassword(key, password), cancellationToken).ConfigureAwait(false);
+                }
+
                 return true;
             default:
                 return false;
@@ -121,16 +140,35 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
         return email.Trim().ToLowerInvariant();
     }
 
-    private async Task<bool> SetHashAsync(string key, string hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// One change in a transaction, and when it changed something, <paramref name="alongside"/> in the same transaction:
+    /// a user is never added, removed or given a new password without its audit event.
+    /// </summary>
+    private async Task<bool> ChangeAsync(Func<DbConnection, DbTransaction, Task<bool>> change, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET password_hash = @hash, updated_at = @now WHERE email = @key", new { key, hash, now = Now }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await change(connection, transaction).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (alongside is not null)
+        {
+            await alongside(transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
-    private static async Task<string?> FindHashAsync(System.Data.Common.DbConnection connection, string key, CancellationToken cancellationToken) =>
+    private async Task<bool> SetHashAsync(DbConnection connection, DbTransaction? transaction, string key, string hash, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @hash, updated_at = @now WHERE email = @key", new { key, hash, now = Now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+
+    private static async Task<string?> FindHashAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT password_hash FROM users WHERE email = @key", new { key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "SELECT password_hash FROM users WHERE email = @key", new { key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
     // The command checks first with a message for people; this keeps a short password out of the store whoever calls.
     private static string CheckedPassword(string password)

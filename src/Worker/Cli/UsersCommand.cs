@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,12 +53,11 @@ internal static class UsersCommand
             {
                 var (users, audit) = await StoresAsync(services, ct).ConfigureAwait(false);
                 var key = UserStore.Key(address);
-                if (!await users.AddAsync(key, roleName, password, ct).ConfigureAwait(false))
+                if (!await users.AddAsync(key, roleName, password, Recorded(audit, AuditActions.UserAdded, key, $"role {roleName}"), ct).ConfigureAwait(false))
                 {
                     return CommandHost.Fail(ExitCodes.BadArguments, $"A user {key} exists already; 'churnwatch users reset {key}' sets a new password, 'churnwatch users remove {key}' removes it.");
                 }
 
-                await audit.RecordAsync(Environment.UserName, AuditActions.UserAdded, key, AuditSources.CommandLine, $"role {roleName}", ct).ConfigureAwait(false);
                 Console.Out.WriteLine($"Added {key} as {roleName}.");
                 return ExitCodes.Ok;
             }, overrides, cancellationToken);
@@ -96,12 +96,11 @@ internal static class UsersCommand
         {
             var (users, audit) = await StoresAsync(services, ct).ConfigureAwait(false);
             var key = UserStore.Key(parse.GetValue(email)!);
-            if (!await users.RemoveAsync(key, ct).ConfigureAwait(false))
+            if (!await users.RemoveAsync(key, Recorded(audit, AuditActions.UserRemoved, key, ""), ct).ConfigureAwait(false))
             {
                 return NoSuchUser(key);
             }
 
-            await audit.RecordAsync(Environment.UserName, AuditActions.UserRemoved, key, AuditSources.CommandLine, "", ct).ConfigureAwait(false);
             Console.Out.WriteLine($"Removed {key}.");
             return ExitCodes.Ok;
         }, overrides, cancellationToken));
@@ -123,12 +122,11 @@ internal static class UsersCommand
             {
                 var (users, audit) = await StoresAsync(services, ct).ConfigureAwait(false);
                 var key = UserStore.Key(parse.GetValue(email)!);
-                if (!await users.ResetPasswordAsync(key, password, ct).ConfigureAwait(false))
+                if (!await users.ResetPasswordAsync(key, password, Recorded(audit, AuditActions.UserPasswordReset, key, ""), ct).ConfigureAwait(false))
                 {
                     return NoSuchUser(key);
                 }
 
-                await audit.RecordAsync(Environment.UserName, AuditActions.UserPasswordReset, key, AuditSources.CommandLine, "", ct).ConfigureAwait(false);
                 Console.Out.WriteLine($"New password set for {key}.");
                 return ExitCodes.Ok;
             }, overrides, cancellationToken);
@@ -167,6 +165,10 @@ internal static class UsersCommand
         exitCode = ExitCodes.Ok;
         return password;
     }
+
+    /// <summary>The change's audit event, written in the change's transaction: the person who ran the command, from the command line.</summary>
+    private static Func<DbTransaction, CancellationToken, Task> Recorded(AuditStore audit, string action, string key, string detail) =>
+        (transaction, token) => audit.RecordAsync(transaction, Environment.UserName, action, key, AuditSources.CommandLine, detail, token);
 
     private static async Task<(UserStore Users, AuditStore Audit)> StoresAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -35,6 +35,29 @@ public abstract class UserStoreTests<TProvider> : StoreTestBase<TProvider>
     }
 
     [StoreFact]
+    public async Task AddRemoveReset_WithTheirAuditEvents_StoreEachChangeWithItsEventOrNeither()
+    {
+        var users = new UserStore(Database, Time);
+        var audit = new AuditStore(Database, Time);
+        Func<System.Data.Common.DbTransaction, CancellationToken, Task> Recorded(string action, string key) =>
+            (transaction, token) => audit.RecordAsync(transaction, "ops", action, key, AuditSources.CommandLine, "", token);
+        Func<System.Data.Common.DbTransaction, CancellationToken, Task> failing = (_, _) => throw new InvalidOperationException("audit write failed");
+
+        Assert.True(await users.AddAsync("ann@example.com", UserRoles.AccountManager, Password, Recorded(AuditActions.UserAdded, "ann@example.com"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => users.AddAsync("bob@example.com", UserRoles.Admin, Password, failing, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => users.ResetPasswordAsync("ann@example.com", Password + " new", failing, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => users.RemoveAsync("ann@example.com", failing, CancellationToken.None));
+
+        // Ann was added with her event; Bob's addition, her new password and her removal failed with theirs, so none happened.
+        Assert.Equal(["ann@example.com"], (await users.ListAsync(CancellationToken.None)).Select(u => u.Email));
+        Assert.True(await users.VerifyAsync("ann@example.com", Password, CancellationToken.None));
+        Assert.Equal([(AuditActions.UserAdded, "ann@example.com")], (await audit.ListAsync(null, 10, CancellationToken.None)).Select(e => (e.Action, e.Target)));
+        Assert.True(await users.RemoveAsync("ann@example.com", Recorded(AuditActions.UserRemoved, "ann@example.com"), CancellationToken.None));
+        Assert.Empty(await users.ListAsync(CancellationToken.None));
+        Assert.Equal(2, (await audit.ListAsync(null, 10, CancellationToken.None)).Count);
+    }
+
+    [StoreFact]
     public async Task AddAsync_SameEmailInAnotherCase_IsRefusedAndKeepsTheFirst()
     {
         var users = new UserStore(Database, Time);

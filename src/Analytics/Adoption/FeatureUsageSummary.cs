@@ -10,7 +10,7 @@ namespace ChurnWatch.Analytics.Adoption;
 /// </summary>
 public static class FeatureUsageSummary
 {
-    /// <summary>The churn window after a period, in days (the and the churn model's horizon).</summary>
+    /// <summary>The churn window after a period, in days (the churn model's horizon, so both speak of one churn).</summary>
     public const int ChurnHorizonDays = 90;
 
     /// <summary>The group name of <see cref="UsageGrouping.All"/>.</summary>

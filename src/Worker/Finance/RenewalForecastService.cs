@@ -18,7 +18,7 @@ namespace ChurnWatch.Worker.Finance;
 internal sealed class RenewalForecastService(
     FinanceStore store, HistoryStore historyStore, ScoreStore scores, ModelStore models, IOptions<ModelingOptions> modeling, IOptions<StoreOptions> storeOptions)
 {
-    /// <summary>Lead times of the backtest, in months (the 3 and 6).</summary>
+    /// <summary>Lead times of the backtest, in months: a quarter and a half-year ahead, the horizons finance plans on.</summary>
     public static IReadOnlyList<int> Leads { get; } = [3, 6];
 
     public async Task<RenewalForecastResult> RunAsync(RenewalForecastRequest request, CancellationToken cancellationToken)

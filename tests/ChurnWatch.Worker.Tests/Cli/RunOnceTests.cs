@@ -59,7 +59,7 @@ public sealed class RunOnceTests : IDisposable
     [Fact]
     public async Task RunOnce_SelfServeCompanyOfFiveMonths_NamesTheSettingsThenRunsOnShorterOnesWithoutSeatOrContractOutputs()
     {
-        // Monthly plans, one seat per account, no tickets, invoices or payments, five months: the kind of company.
+        // Monthly plans, one seat per account, no tickets, invoices or payments, five months: a small self-serve company, the kind that has no renewal dates.
         var source = _folder.File("self-serve.db");
         var generate = await RunAsync(["samples", "generate", "--accounts", "400", "--months", "5", "--end", "2026-03-01", "--profile", "self-serve", "--out", source], source);
         Assert.True(generate.ExitCode == 0, generate.Error);

@@ -5,7 +5,7 @@ using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Reports;
 
-/// <summary>The weekly report's sections that issue 6 lists, each checked against numbers computed from the fixture.</summary>
+/// <summary>The weekly report's sections an account manager reads, each checked against numbers computed from the fixture.</summary>
 public sealed class WeeklyRiskReportContentTests
 {
     private static WeeklyRiskReport WithSignals()

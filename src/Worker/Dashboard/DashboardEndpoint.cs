@@ -442,8 +442,8 @@ internal sealed partial class DashboardEndpoint(
             "pause" => AuditActions.JobPaused,
             _ => AuditActions.JobResumed,
         };
-        // Done already: the record is written even if the browser has gone meanwhile. (A trigger goes through Hangfire's
-        // storage, which can be another database, so it cannot share a transaction with the event.)
+        // Done already: the record is written even if the browser has gone meanwhile. (The job board's pause, resume and
+        // trigger are writes of their own, a resume several, so the event follows them rather than sharing a transaction.)
         await AuditAsync(context, recorded, job, "", CancellationToken.None).ConfigureAwait(false);
 
         return Results.Redirect($"/jobs?job={Uri.EscapeDataString(job)}&did={action}");

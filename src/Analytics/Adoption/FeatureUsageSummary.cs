@@ -1,6 +1,6 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Labels;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Adoption;
 

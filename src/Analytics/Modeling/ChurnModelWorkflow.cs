@@ -1,7 +1,7 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Labels;
 using ChurnWatch.Analytics.Modeling.MlNet;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Scoring;
 
 namespace ChurnWatch.Analytics.Modeling;

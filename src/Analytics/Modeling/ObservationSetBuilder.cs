@@ -1,5 +1,5 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Labels;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Modeling;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Labels;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Modeling;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Labels;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Readiness;
 

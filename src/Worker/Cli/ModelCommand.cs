@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.Tables;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
+using ChurnWatch.Worker.TableModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ChurnWatch.Worker.TableModels;
 using Spectre.Console;
 using TableColumn = ChurnWatch.Analytics.Modeling.Tables.TableColumn;
 

@@ -1,6 +1,6 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Options;

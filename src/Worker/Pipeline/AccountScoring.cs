@@ -1,5 +1,5 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Simulation;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Worker.Pipeline;
 using ChurnWatch.Worker.Store;
 using Hangfire;

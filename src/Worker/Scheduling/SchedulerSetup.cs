@@ -1,8 +1,8 @@
 using ChurnWatch.Worker.Configuration;
+using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Store;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
-using ChurnWatch.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

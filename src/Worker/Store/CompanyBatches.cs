@@ -1,7 +1,7 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Worker.Store;
 

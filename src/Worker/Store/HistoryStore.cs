@@ -1,6 +1,6 @@
 using System.Data.Common;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Worker.Ingestion;
 using ChurnWatch.Worker.Ingestion.Rows;
 using Dapper;

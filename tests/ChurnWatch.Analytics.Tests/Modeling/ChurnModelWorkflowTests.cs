@@ -1,5 +1,5 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Scoring;
 using ChurnWatch.Analytics.Tests.TestData;
 using Xunit.Abstractions;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.Tables;
+using ChurnWatch.Analytics.Predictors;
 
 namespace ChurnWatch.Analytics.Tests.Modeling;
 

@@ -1,6 +1,6 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.MlNet;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Tests.Modeling.MlNet;
 
 namespace ChurnWatch.Analytics.Tests.Modeling;

@@ -1,6 +1,6 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Tests.TestData;
 
 namespace ChurnWatch.Analytics.Tests.Modeling;

@@ -1,5 +1,5 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Readiness;
 using ChurnWatch.Analytics.Tests.TestData;
 

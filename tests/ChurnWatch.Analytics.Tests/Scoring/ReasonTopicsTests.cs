@@ -1,6 +1,6 @@
 using System.Reflection;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Scoring;
 
 namespace ChurnWatch.Analytics.Tests.Scoring;

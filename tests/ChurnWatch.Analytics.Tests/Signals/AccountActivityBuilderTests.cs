@@ -1,5 +1,5 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.History;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Signals;
 using ChurnWatch.Analytics.Tests.TestData;
 

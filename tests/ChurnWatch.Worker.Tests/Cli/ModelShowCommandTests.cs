@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Modeling;
 using ChurnWatch.Analytics.Modeling.MlNet;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Worker.Cli;
 using ChurnWatch.Worker.Tests.TestSupport;
 

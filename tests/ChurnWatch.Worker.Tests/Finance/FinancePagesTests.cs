@@ -1,7 +1,7 @@
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.Metrics;
-using ChurnWatch.Worker.Reports;
 using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Reports;
 
 namespace ChurnWatch.Worker.Tests.Finance;
 

@@ -1,6 +1,6 @@
-using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Analytics.History;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Simulation;
 using ChurnWatch.Worker.Configuration;
 using ChurnWatch.Worker.Ingestion;

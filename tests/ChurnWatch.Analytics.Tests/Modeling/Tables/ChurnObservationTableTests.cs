@@ -1,7 +1,7 @@
 using System.Globalization;
-using ChurnWatch.Analytics.Predictors;
-using ChurnWatch.Analytics.Modeling.Tables;
 using ChurnWatch.Analytics.Modeling;
+using ChurnWatch.Analytics.Modeling.Tables;
+using ChurnWatch.Analytics.Predictors;
 using ChurnWatch.Analytics.Tests.TestData;
 
 namespace ChurnWatch.Analytics.Tests.Modeling.Tables;

@@ -29,11 +29,11 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
         AddAsync(email, role, password, alongside: null, cancellationToken);
 
     /// <summary>The same, with <paramref name="alongside"/> (the audit event) written in the same transaction.</summary>
-    public Task<bool> AddAsync(string email, string role, string password, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    public Task<bool> AddAsync(string email, string role, string password, AlongsideWrite? alongside, CancellationToken cancellationToken)
     {
         var key = Key(email);
         var hash = _hasher.HashPassword(key, CheckedPassword(password));
-        return ChangeAsync(async (connection, transaction) =>
+        return database.ChangeAsync(async (connection, transaction) =>
         {
             if (await FindHashAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false) is not null)
             {
@@ -77,8 +77,8 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
     public Task<bool> RemoveAsync(string email, CancellationToken cancellationToken) => RemoveAsync(email, alongside: null, cancellationToken);
 
     /// <summary>The same, with <paramref name="alongside"/> (the audit event) written in the same transaction.</summary>
-    public Task<bool> RemoveAsync(string email, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken) =>
-        ChangeAsync(
+    public Task<bool> RemoveAsync(string email, AlongsideWrite? alongside, CancellationToken cancellationToken) =>
+        database.ChangeAsync(
             async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM users WHERE email = @key", new { key = Key(email) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
             alongside,
@@ -89,11 +89,11 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
         ResetPasswordAsync(email, password, alongside: null, cancellationToken);
 
     /// <summary>The same, with <paramref name="alongside"/> (the audit event) written in the same transaction.</summary>
-    public Task<bool> ResetPasswordAsync(string email, string password, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    public Task<bool> ResetPasswordAsync(string email, string password, AlongsideWrite? alongside, CancellationToken cancellationToken)
     {
         var key = Key(email);
         var hash = _hasher.HashPassword(key, CheckedPassword(password));
-        return ChangeAsync((connection, transaction) => SetHashAsync(connection, transaction, key, hash, cancellationToken), alongside, cancellationToken);
+        return database.ChangeAsync((connection, transaction) => SetHashAsync(connection, transaction, key, hash, cancellationToken), alongside, cancellationToken);
     }
 
     /// <summary>
@@ -138,28 +138,6 @@ internal sealed class UserStore(StoreDatabase database, TimeProvider timeProvide
     {
         ArgumentNullException.ThrowIfNull(email);
         return email.Trim().ToLowerInvariant();
-    }
-
-    /// <summary>
-    /// One change in a transaction, and when it changed something, <paramref name="alongside"/> in the same transaction:
-    /// a user is never added, removed or given a new password without its audit event.
-    /// </summary>
-    private async Task<bool> ChangeAsync(Func<DbConnection, DbTransaction, Task<bool>> change, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (!await change(connection, transaction).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        if (alongside is not null)
-        {
-            await alongside(transaction, cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     private async Task<bool> SetHashAsync(DbConnection connection, DbTransaction? transaction, string key, string hash, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 using ChurnWatch.Worker.Access;
 using ChurnWatch.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -167,7 +166,7 @@ internal static class UsersCommand
     }
 
     /// <summary>The change's audit event, written in the change's transaction: the person who ran the command, from the command line.</summary>
-    private static Func<DbTransaction, CancellationToken, Task> Recorded(AuditStore audit, string action, string key, string detail) =>
+    private static AlongsideWrite Recorded(AuditStore audit, string action, string key, string detail) =>
         (transaction, token) => audit.RecordAsync(transaction, Environment.UserName, action, key, AuditSources.CommandLine, detail, token);
 
     private static async Task<(UserStore Users, AuditStore Audit)> StoresAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -548,7 +547,7 @@ internal sealed partial class DashboardEndpoint(
         audit.RecordAsync(Who(context) ?? AuditSources.Anonymous, action, target, Address(context), detail, ct);
 
     /// <summary>The audit event of a change, to be written in the change's own transaction: both stored, or neither.</summary>
-    private Func<DbTransaction, CancellationToken, Task> AuditAlongside(HttpContext context, string action, string target, string detail)
+    private AlongsideWrite AuditAlongside(HttpContext context, string action, string target, string detail)
     {
         var (actor, source) = (Who(context) ?? AuditSources.Anonymous, Address(context));
         return (transaction, token) => audit.RecordAsync(transaction, actor, action, target, source, detail, token);

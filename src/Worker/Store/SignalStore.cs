@@ -144,38 +144,33 @@ internal sealed class SignalStore(StoreDatabase database)
     /// The same, with <paramref name="alongside"/> written in the same transaction (the audit event of the person who
     /// acted): the change and its record are stored together or not at all.
     /// </summary>
-    public async Task<bool> SetStateAsync(
-        long signalId, DateOnly? snoozedUntil, string reason, string by, DateTime now, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    public Task<bool> SetStateAsync(
+        long signalId, DateOnly? snoozedUntil, string reason, string by, DateTime now, AlongsideWrite? alongside, CancellationToken cancellationToken)
     {
         var state = snoozedUntil is null ? SignalStates.Acknowledged : SignalStates.Snoozed;
         var at = StoreText.Instant(now);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE signals SET state = @state, snoozed_until = @until, state_reason = @reason, state_by = @by, state_changed_at = @at, state_severity = severity
-            WHERE signal_id = @signalId AND state <> 'resolved'
-            """,
-            new { state, until = StoreText.Date(snoozedUntil), reason, by, at, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (changed == 0)
+        return database.ChangeAsync(async (connection, transaction) =>
         {
-            return false;
-        }
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE signals SET state = @state, snoozed_until = @until, state_reason = @reason, state_by = @by, state_changed_at = @at, state_severity = severity
+                WHERE signal_id = @signalId AND state <> 'resolved'
+                """,
+                new { state, until = StoreText.Date(snoozedUntil), reason, by, at, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (changed == 0)
+            {
+                return false;
+            }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO signal_events (signal_id, happened_at, event, severity, evidence, actor, reason)
-            SELECT signal_id, @at, @state, severity, evidence, @by, @reason FROM signals WHERE signal_id = @signalId
-            """,
-            new { at, state, by, reason = snoozedUntil is { } until ? $"until {StoreText.Date(until)}: {reason}" : reason, signalId },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (alongside is not null)
-        {
-            await alongside(transaction, cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO signal_events (signal_id, happened_at, event, severity, evidence, actor, reason)
+                SELECT signal_id, @at, @state, severity, evidence, @by, @reason FROM signals WHERE signal_id = @signalId
+                """,
+                new { at, state, by, reason = snoozedUntil is { } until ? $"until {StoreText.Date(until)}: {reason}" : reason, signalId },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return true;
+        }, alongside, cancellationToken);
     }
 
     /// <summary>
@@ -186,35 +181,30 @@ internal sealed class SignalStore(StoreDatabase database)
         ReopenAsync(signalId, reason, by, now, alongside: null, cancellationToken);
 
     /// <summary>The same, with <paramref name="alongside"/> written in the same transaction (the audit event).</summary>
-    public async Task<bool> ReopenAsync(long signalId, string reason, string by, DateTime now, Func<DbTransaction, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    public Task<bool> ReopenAsync(long signalId, string reason, string by, DateTime now, AlongsideWrite? alongside, CancellationToken cancellationToken)
     {
         var at = StoreText.Instant(now);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE signals SET state = 'open', snoozed_until = NULL, state_reason = @reason, state_by = @by, state_changed_at = @at, state_severity = NULL
-            WHERE signal_id = @signalId AND state IN ('acknowledged', 'snoozed')
-            """,
-            new { reason, by, at, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (changed == 0)
+        return database.ChangeAsync(async (connection, transaction) =>
         {
-            return false;
-        }
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE signals SET state = 'open', snoozed_until = NULL, state_reason = @reason, state_by = @by, state_changed_at = @at, state_severity = NULL
+                WHERE signal_id = @signalId AND state IN ('acknowledged', 'snoozed')
+                """,
+                new { reason, by, at, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (changed == 0)
+            {
+                return false;
+            }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO signal_events (signal_id, happened_at, event, severity, evidence, actor, reason)
-            SELECT signal_id, @at, 'reopened', severity, evidence, @by, @reason FROM signals WHERE signal_id = @signalId
-            """,
-            new { at, by, reason, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (alongside is not null)
-        {
-            await alongside(transaction, cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO signal_events (signal_id, happened_at, event, severity, evidence, actor, reason)
+                SELECT signal_id, @at, 'reopened', severity, evidence, @by, @reason FROM signals WHERE signal_id = @signalId
+                """,
+                new { at, by, reason, signalId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return true;
+        }, alongside, cancellationToken);
     }
 
     /// <summary>Per account manager: open signals the weekly cap still holds back from the report.</summary>

@@ -21,6 +21,30 @@ internal sealed class StoreDatabase(IOptions<StoreOptions> options, TimeProvider
     /// <exception cref="StoreUnavailableException">A server store cannot be reached; the message names the server, never the password.</exception>
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Dialect.OpenAsync(_options, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="change"/> in a transaction and, when it changed something (returned true),
+    /// <paramref name="alongside"/> in the same transaction, then commits: the change and its record are stored together
+    /// or not at all. False, with nothing stored, when the change found nothing to change.
+    /// </summary>
+    public async Task<bool> ChangeAsync(Func<DbConnection, DbTransaction, Task<bool>> change, AlongsideWrite? alongside, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await change(connection, transaction).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (alongside is not null)
+        {
+            await alongside(transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Applies missing migrations; returns the versions applied now (empty when already current).</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using ChurnWatch.Worker.Access;
+using ChurnWatch.Worker.Store;
 using ChurnWatch.Worker.Tests.TestSupport;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
@@ -39,9 +40,9 @@ public abstract class UserStoreTests<TProvider> : StoreTestBase<TProvider>
     {
         var users = new UserStore(Database, Time);
         var audit = new AuditStore(Database, Time);
-        Func<System.Data.Common.DbTransaction, CancellationToken, Task> Recorded(string action, string key) =>
+        AlongsideWrite Recorded(string action, string key) =>
             (transaction, token) => audit.RecordAsync(transaction, "ops", action, key, AuditSources.CommandLine, "", token);
-        Func<System.Data.Common.DbTransaction, CancellationToken, Task> failing = (_, _) => throw new InvalidOperationException("audit write failed");
+        AlongsideWrite failing = (_, _) => throw new InvalidOperationException("audit write failed");
 
         Assert.True(await users.AddAsync("ann@example.com", UserRoles.AccountManager, Password, Recorded(AuditActions.UserAdded, "ann@example.com"), CancellationToken.None));
         await Assert.ThrowsAsync<InvalidOperationException>(() => users.AddAsync("bob@example.com", UserRoles.Admin, Password, failing, CancellationToken.None));

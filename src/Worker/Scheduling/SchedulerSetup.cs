@@ -60,7 +60,10 @@ internal static class SchedulerSetup
             GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
             return HangfireStorage.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value, sp.GetRequiredService<IOptions<ScheduleOptions>>().Value);
         });
+        // AddHangfire sets Hangfire.NetCore's own provider before it calls back, and that one throws once this host's
+        // logging is disposed while another host of the process still runs Hangfire: ours again, last.
         builder.Services.AddHangfire((sp, configuration) => configuration
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

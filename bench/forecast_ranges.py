@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Replays the forecast given's choice of method and its P10-P90 range over backtest CSVs, with the shipped method
-(root mean square of past log errors x Student's t) and the variants docs/forecast-and-metrics.md reports as tried.
+"""Replays the forecast given and its P10-P90 range over backtest CSVs, with the shipped method (the mean of the model
+and the trailing rate; range: root mean square of its past log errors x Student's t) and the variants
+docs/forecast-and-metrics.md reports as tried.
 
 Usage: python3 bench/forecast_ranges.py OUT_DIR [OUT_DIR ...]
 Each OUT_DIR holds what `churnwatch forecast renewals --out OUT_DIR/forecast.csv` wrote (forecast_backtest.csv and
 forecast_month_to_month_backtest.csv), or the weekly job's renewal_forecast_*backtest.csv. Prints, per series and
 variant, for each folder: the share of months with a range whose actual fell inside it, at 3 and 6 months ahead,
-and the bias of the forecast given over all months (sum forecast / sum actual - 1).
+the bias of the forecast given over all months (sum forecast / sum actual - 1), and its mean absolute error with the
+trailing rate's in brackets; then how many of those figures meet the targets (inside 70-90%, bias within 3%, error
+below the trailing rate's).
 
 Like ForecastCalibration: a row's range comes from the rows of the same lead settled by its forecast date (month end +
-30 days grace) within the 24 months before it, at least 4 of them; the method is the model unless its mean absolute
-error there was not below the trailing rate's; no range below 4 rows (the trailing rate is given).
+30 days grace) within the 12 months before it, at least 4 of them; no range below 4 rows (the trailing rate is given
+alone). The variant "model or trailing rate" is what ChurnWatch shipped before: the model unless its mean absolute error
+over the rows settled in the 24 months before was not below the trailing rate's, its range from those rows.
 """
 import csv
 import datetime as dt
@@ -40,29 +44,30 @@ def settled(month, grace=30):
 
 
 def rows_of(path, actual, model, trailing, due):
-    return [dict(month=day(r['month']), lead=int(r['lead_months']), date=day(r['forecast_date']), a=float(r[actual]),
+    rows = [dict(month=day(r['month']), lead=int(r['lead_months']), date=day(r['forecast_date']), a=float(r[actual]),
                  m=float(r[model]), t=float(r[trailing]), due=float(r[due])) for r in csv.DictReader(open(path))]
+    for r in rows:
+        r['c'] = (r['m'] + r['t']) / 2  # the combined forecast, as ForecastCalibration.Combine
+    return rows
 
 
-def replay(rows, variant, minimum=4, window_months=24):
+def replay(rows, variant, minimum=4):
     out = []
     for r in rows:
         def known_rows(months):
             return sorted((k for k in rows if k['lead'] == r['lead'] and settled(k['month']) <= r['date']
                            and settled(k['month']) > r['date'] - dt.timedelta(days=30.44 * months)), key=lambda k: k['month'])
-        known = known_rows(window_months)
+        known = known_rows(24 if variant in ('model or trailing rate', 'window 24 months') else 12)
         if len(known) < minimum:
             out.append((r, r['t'], None, None))
             continue
-        method = 'm' if mean(abs(k['m'] - k['a']) / k['a'] for k in known) < mean(abs(k['t'] - k['a']) / k['a'] for k in known) else 't'
+        if variant == 'model or trailing rate':
+            method = 'm' if mean(abs(k['m'] - k['a']) / k['a'] for k in known) < mean(abs(k['t'] - k['a']) / k['a'] for k in known) else 't'
+        else:
+            method = 'c'
         errors = [math.log(k['a'] / k[method]) for k in known]
         s, q, shift = math.sqrt(mean(e * e for e in errors)), t90(len(errors)), 0.0
-        if variant == 'window 12 months':
-            recent = known_rows(12)
-            if len(recent) >= minimum:
-                errors = [math.log(k['a'] / k[method]) for k in recent]
-                s, q = math.sqrt(mean(e * e for e in errors)), t90(len(errors))
-        elif variant == 'widen by the latest error':
+        if variant == 'widen by the latest error':
             s = math.sqrt(s * s + errors[-1] ** 2)
         elif variant == 'at least the largest of 6':
             s = max(s, max(abs(e) for e in errors[-6:]) / q)
@@ -74,14 +79,37 @@ def replay(rows, variant, minimum=4, window_months=24):
     return out
 
 
-def figures(out, lead):
+def measures(out, lead):
+    """Coverage over the months with a range (None without any), bias and mean absolute error of the forecast given,
+    and the trailing rate's mean absolute error, over the rows of one lead."""
     ranged = [x for x in out if x[0]['lead'] == lead and x[2] is not None]
     every = [x for x in out if x[0]['lead'] == lead]
     if not every:
-        return '-'
+        return None
+    coverage = mean(1 if x[2] <= x[0]['a'] <= x[3] else 0 for x in ranged) if ranged else None
     bias = sum(x[1] for x in every) / sum(x[0]['a'] for x in every) - 1
-    inside = f"{100 * mean(1 if x[2] <= x[0]['a'] <= x[3] else 0 for x in ranged):3.0f}% of {len(ranged):2d}" if ranged else '   no range'
-    return f"{inside} {100 * bias:+5.1f}%"
+    error = mean(abs(x[1] - x[0]['a']) / x[0]['a'] for x in every)
+    trailing = mean(abs(x[0]['t'] - x[0]['a']) / x[0]['a'] for x in every)
+    return coverage, len(ranged), bias, error, trailing
+
+
+def figures(out, lead):
+    m = measures(out, lead)
+    if m is None:
+        return '-'
+    coverage, ranged, bias, error, trailing = m
+    inside = f"{100 * coverage:3.0f}% of {ranged:2d}" if coverage is not None else '   no range'
+    return f"{inside} {100 * bias:+5.1f}% {100 * error:4.1f}% ({100 * trailing:4.1f}%)"
+
+
+def targets_met(out, lead):
+    """Which of the issue's three targets a lead's figures meet: coverage 70-90%, bias within 3%, error below the
+    trailing rate's."""
+    m = measures(out, lead)
+    if m is None:
+        return 0, 0, 0
+    coverage, _, bias, error, trailing = m
+    return (int(coverage is not None and 0.7 <= coverage <= 0.9), int(abs(bias) <= 0.03), int(error < trailing - 1e-12))
 
 
 def main(folders):
@@ -98,14 +126,22 @@ def main(folders):
         series.append((folder,
                        rows_of(renewal[0], 'actual_renewed_arr', 'expected_renewed_arr', 'trailing_rate_renewed_arr', 'arr_due'),
                        rows_of(monthly[0], 'actual_mrr_kept', 'expected_mrr_kept', 'trailing_rate_mrr_kept', 'mrr_at_forecast')))
-    print('columns: ' + ' | '.join(f[0] for f in series) + '  (each: inside P10-P90 and bias, 3 months ahead ; 6 months ahead)')
+    variants = ('shipped (combined)', 'model or trailing rate', 'window 24 months', 'widen by the latest error',
+                'at least the largest of 6', 'shift by the last 3')
+    print('each: inside P10-P90, bias, mean absolute error (the trailing rate\'s), 3 months ahead ; 6 months ahead')
+    met = {v: [0, 0, 0] for v in variants}
     for name, index in (('renewals', 1), ('month-to-month', 2)):
-        for variant in ('shipped (rms x t)', 'window 12 months', 'widen by the latest error', 'at least the largest of 6', 'shift by the last 3'):
-            cells = []
+        for variant in variants:
+            print(f"{name} {variant}:")
             for company in series:
                 out = replay(company[index], variant)
-                cells.append(f"{figures(out, 3)} ; {figures(out, 6)}")
-            print(f"{name:15s} {variant:26s} " + ' | '.join(cells))
+                print(f"  {company[0]:20s} {figures(out, 3)} ; {figures(out, 6)}")
+                for lead in (3, 6):
+                    met[variant] = [a + b for a, b in zip(met[variant], targets_met(out, lead))]
+    figures_count = 2 * 2 * len(series)
+    print(f"targets met, of {figures_count} figures each (coverage 70-90% / bias within 3% / error below the trailing rate's):")
+    for variant in variants:
+        print(f"  {variant:26s} {met[variant][0]:3d} / {met[variant][1]:3d} / {met[variant][2]:3d}")
     return 0
 
 

@@ -4,8 +4,8 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// <param name="Accuracy">Its amount, mean absolute error and bias over every month.</param>
 /// <param name="Coverage">Share of the months with a range whose actual fell inside P10-P90; null without any.</param>
 /// <param name="MonthsWithRange">Months that had a range (the rest had too little settled history before them).</param>
-/// <param name="ModelMonths">Months where the model was used; the trailing rate was used in the rest.</param>
-public sealed record CalibratedAccuracy(ForecastAccuracy Accuracy, double? Coverage, int MonthsWithRange, int ModelMonths)
+/// <param name="CombinedMonths">Months where the model and the trailing rate were combined; the trailing rate alone was used in the rest.</param>
+public sealed record CalibratedAccuracy(ForecastAccuracy Accuracy, double? Coverage, int MonthsWithRange, int CombinedMonths)
 {
     /// <summary>The accuracy over <paramref name="months"/>, each the forecast handed over and what happened.</summary>
     public static CalibratedAccuracy Of(IReadOnlyCollection<(CalibratedForecast Forecast, decimal Actual)> months)
@@ -16,6 +16,6 @@ public sealed record CalibratedAccuracy(ForecastAccuracy Accuracy, double? Cover
             ForecastAccuracy.Of([.. months.Select(m => (m.Forecast.Amount, m.Actual))]),
             inside.Count == 0 ? null : (double)inside.Count(i => i) / inside.Count,
             inside.Count,
-            months.Count(m => m.Forecast.Method == ForecastMethod.Model));
+            months.Count(m => m.Forecast.Method == ForecastMethod.Combined));
     }
 }

@@ -4,9 +4,9 @@ using ChurnWatch.Analytics.Forecasting;
 namespace ChurnWatch.Worker.Finance;
 
 /// <summary>
-/// What the backtest chose for today's forecast, in sentences, as <c>churnwatch forecast renewals</c> prints them, the
+/// What the backtest says of today's forecast, in sentences, as <c>churnwatch forecast renewals</c> prints them, the
 /// weekly forecast job logs them and the forecast page states them: per lead time, the months it serves, the method
-/// used and why, and how wide the range is.
+/// used and how each did, and how wide the range is.
 /// </summary>
 internal static class CalibrationLines
 {
@@ -20,7 +20,7 @@ internal static class CalibrationLines
         var inv = CultureInfo.InvariantCulture;
         if (byLead is null || byLead.Count == 0)
         {
-            return [$"{what}: the model's forecast with the P10-P90 of independent {outcomes}, too narrow because they move together; a backtest (--backtest-months, Schedule:ForecastBacktestMonths) sizes the range from past errors and checks the model against the trailing rate."];
+            return [$"{what}: the model's forecast with the P10-P90 of independent {outcomes}, too narrow because they move together; a backtest (--backtest-months, Schedule:ForecastBacktestMonths) combines the model with the trailing rate and sizes the range from past errors."];
         }
 
         var lines = new List<string>();
@@ -30,14 +30,19 @@ internal static class CalibrationLines
             var span = string.Create(inv, $"{months[served.First()]:yyyy-MM} to {months[served.Last()]:yyyy-MM}");
             lines.Add(byLead[lead] is { } c
                 ? string.Create(inv,
-                    $"{what} {span}, chosen by the forecasts made {lead} months ahead over the {c.PastMonths} settled months before: {Method(c.Method)} (mean absolute error there: model {c.ModelError:0.0%}, trailing rate {c.TrailingRateError:0.0%}); P10-P90 from the spread of its errors there, {c.LowFactor:0.00} to {c.HighFactor:0.00} times the forecast.")
+                    $"{what} {span}, from the forecasts made {lead} months ahead over the {c.PastMonths} settled months before: {Method(ForecastMethod.Combined)} (mean absolute error there: combined {c.CombinedError:0.0%}, model {c.ModelError:0.0%}, trailing rate {c.TrailingRateError:0.0%}); P10-P90 from the spread of its errors there, {c.LowFactor:0.00} to {c.HighFactor:0.00} times the forecast.")
                 : string.Create(inv,
-                    $"{what} {span}: the trailing rate, without a range: fewer than {ForecastCalibration.MinimumMonths} forecasts made {lead} months ahead had settled, too few to show the model beats it or to size a range."));
+                    $"{what} {span}: the trailing rate, without a range: fewer than {ForecastCalibration.MinimumMonths} forecasts made {lead} months ahead had settled, too few to show the model adds anything or to size a range."));
         }
 
         return lines;
     }
 
     /// <summary>The method in words, as the lines and pages say it.</summary>
-    public static string Method(ForecastMethod method) => method == ForecastMethod.Model ? "the model" : "the trailing rate";
+    public static string Method(ForecastMethod method) => method switch
+    {
+        ForecastMethod.Combined => "the mean of the model and the trailing rate",
+        ForecastMethod.Model => "the model",
+        _ => "the trailing rate",
+    };
 }

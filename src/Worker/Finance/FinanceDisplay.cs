@@ -17,13 +17,18 @@ internal static class FinanceDisplay
     public static string Percent(double? value) => value is { } v ? Display.Percent(v, 1) : "\u2013";
 
     /// <summary>
-    /// The method of a forecast given and where its range came from, for a table cell: "model", "trailing rate", with
+    /// The method of a forecast given and where its range came from, for a table cell: "combined", "model", "trailing rate", with
     /// "(independent)" where the range is that of independent outcomes and "(no range)" where there is none.
     /// </summary>
     public static string Method(CalibratedForecast forecast)
     {
         ArgumentNullException.ThrowIfNull(forecast);
-        var method = forecast.Method == ForecastMethod.Model ? "model" : "trailing rate";
+        var method = forecast.Method switch
+        {
+            ForecastMethod.Combined => "combined",
+            ForecastMethod.Model => "model",
+            _ => "trailing rate",
+        };
         return forecast.Basis switch
         {
             RangeBasis.IndependentOutcomes => method + " (independent)",

@@ -59,7 +59,7 @@ public sealed record RenewalForecastResult(
     public IReadOnlyList<MonthToMonthBacktestSummary> MonthToMonthSummary { get; init; } = [];
 
     /// <summary>
-    /// What the settled months of the renewal backtest chose for today's forecast, per lead time (null where too few
+    /// What the settled months of the renewal backtest say of today's forecast, per lead time (null where too few
     /// had settled); null when the backtest was not run, and the forecast is the model's with independent renewals' range.
     /// </summary>
     public IReadOnlyDictionary<int, ForecastCalibration?>? RenewalCalibration { get; init; }

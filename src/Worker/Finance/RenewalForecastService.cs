@@ -65,7 +65,7 @@ internal sealed class RenewalForecastService(
             backtest.AddRange(RenewalForecastBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, d => Renewals(past[d]), seed));
             monthToMonthBacktest.AddRange(MonthToMonthBacktest.Run(history, firstMonth, lastMonth, Leads, earliest, options.GraceDays, options.HorizonDays, d => Churns(past[d])));
 
-            // The forecast handed to finance: the method and range the settled months of the backtest chose.
+            // The forecast handed to finance: the method and range the settled months of the backtest allow.
             var known = DateOnly.FromDateTime(history.DataAsOf);
             renewalCalibration = ForecastCalibration.ByLead(backtest.Select(r => r.Past(options.GraceDays)), Leads, known);
             monthToMonthCalibration = ForecastCalibration.ByLead(monthToMonthBacktest.Select(r => r.Past(options.GraceDays)), Leads, known);

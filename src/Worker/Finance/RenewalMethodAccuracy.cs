@@ -11,7 +11,7 @@ namespace ChurnWatch.Worker.Finance;
 /// </param>
 internal sealed record RenewalMethodAccuracy(string Method, ForecastAccuracy Accuracy, double? Coverage)
 {
-    /// <summary>The forecast finance is handed: the model or the trailing rate, as the months settled before each date chose.</summary>
+    /// <summary>The forecast finance is handed: the model and the trailing rate combined, or the trailing rate alone where too few months had settled before the date.</summary>
     public const string Given = "forecast given";
     public const string Model = "model";
     public const string TrailingRate = "trailing rate";

@@ -52,27 +52,30 @@ public sealed class ForecastCalibrationTests
     }
 
     [Fact]
-    public void At_ModelWithTheLowerError_IsChosen_ElseTheTrailingRate()
+    public void At_HandsOverTheMeanOfModelAndTrailingRate_AndMeasuresEachOne()
     {
-        // The model misses by 5% a month, the trailing rate by 10%.
-        List<PastForecast> modelBetter = [.. Enumerable.Range(1, 6).Select(m => Past(m, 105, 110, 100))];
-        List<PastForecast> trailingBetter = [.. Enumerable.Range(1, 6).Select(m => Past(m, 110, 105, 100))];
+        // The model 5% too high a month, the trailing rate 10% too low: their mean is 2.5% too low.
+        List<PastForecast> opposite = [.. Enumerable.Range(1, 6).Select(m => Past(m, 105, 90, 100))];
+        // Both too high: the mean errs between the two.
+        List<PastForecast> alike = [.. Enumerable.Range(1, 6).Select(m => Past(m, 105, 110, 100))];
 
-        var model = ForecastCalibration.At(modelBetter, 3, Today)!;
-        var trailing = ForecastCalibration.At(trailingBetter, 3, Today)!;
+        var calibration = ForecastCalibration.At(opposite, 3, Today)!;
+        var between = ForecastCalibration.At(alike, 3, Today)!;
 
-        Assert.Equal(ForecastMethod.Model, model.Method);
-        Assert.Equal(0.05, model.ModelError, 12);
-        Assert.Equal(0.10, model.TrailingRateError, 12);
-        Assert.Equal(ForecastMethod.TrailingRate, trailing.Method);
-        Assert.Equal(110m, model.Apply(110m, 120m, 1000m).Amount);
-        Assert.Equal(120m, trailing.Apply(110m, 120m, 1000m).Amount);
+        Assert.Equal(0.05, calibration.ModelError, 12);
+        Assert.Equal(0.10, calibration.TrailingRateError, 12);
+        Assert.Equal(0.025, calibration.CombinedError, 12);
+        Assert.Equal(Math.Abs(Math.Log(100 / 97.5)), calibration.Spread, 12);
+        Assert.Equal(0.075, between.CombinedError, 12);
+        var given = calibration.Apply(110m, 120m, 1000m);
+        Assert.Equal((ForecastMethod.Combined, 115m, 115m), (given.Method, given.Amount, given.P50));
     }
 
     [Fact]
     public void Apply_RangeIsTheAmountTimesTheSpreadOfPastLogErrors()
     {
-        List<PastForecast> past = [Past(1, 100, 200, 90), Past(2, 100, 200, 110), Past(3, 100, 200, 100), Past(4, 100, 200, 80), Past(5, 100, 200, 120)];
+        // The combined forecast was 150 each month (the mean of 100 and 200); the actuals are 150 x Ratios.
+        List<PastForecast> past = [Past(1, 100, 200, 135), Past(2, 100, 200, 165), Past(3, 100, 200, 150), Past(4, 100, 200, 120), Past(5, 100, 200, 180)];
         var calibration = ForecastCalibration.At(past, 3, Today)!;
 
         var logs = Ratios.Select(x => Math.Log(x)).ToList();
@@ -82,12 +85,12 @@ public sealed class ForecastCalibrationTests
         var t = ForecastCalibration.StudentT90(5);
         var forecast = calibration.Apply(1000m, 2000m, 5000m);
         Assert.Equal(RangeBasis.PastErrors, forecast.Basis);
-        Assert.Equal(1000m, forecast.P50);
-        Assert.Equal((double)forecast.P10!.Value, 1000 * Math.Exp(-t * spread), 0.01);
-        Assert.Equal((double)forecast.P90!.Value, 1000 * Math.Exp(t * spread), 0.01);
+        Assert.Equal(1500m, forecast.P50);
+        Assert.Equal((double)forecast.P10!.Value, 1500 * Math.Exp(-t * spread), 0.01);
+        Assert.Equal((double)forecast.P90!.Value, 1500 * Math.Exp(t * spread), 0.01);
 
         // No more can renew than is due.
-        Assert.Equal(1050m, calibration.Apply(1000m, 2000m, 1050m).P90);
+        Assert.Equal(1550m, calibration.Apply(1000m, 2000m, 1550m).P90);
     }
 
     [Fact]
@@ -126,7 +129,7 @@ public sealed class ForecastCalibrationTests
         Assert.Equal(6, ForecastCalibration.NearestLead(byLead.Keys, 11));
 
         var near = ForecastCalibration.For(byLead, 2, 900m, 800m, 1000m);
-        Assert.Equal((ForecastMethod.Model, 900m, RangeBasis.PastErrors), (near.Method, near.Amount, near.Basis));
+        Assert.Equal((ForecastMethod.Combined, 850m, RangeBasis.PastErrors), (near.Method, near.Amount, near.Basis));
         var far = ForecastCalibration.For(byLead, 8, 900m, 800m, 1000m);
         Assert.Equal((ForecastMethod.TrailingRate, 800m, RangeBasis.None), (far.Method, far.Amount, far.Basis));
         Assert.Null(far.Inside(800m));
@@ -154,7 +157,8 @@ public sealed class ForecastCalibrationTests
             }
             else
             {
-                Assert.Equal((ForecastMethod.Model, rows[i].ExpectedRenewedArr, RangeBasis.PastErrors), (given.Method, given.Amount, given.Basis));
+                var mean = (rows[i].ExpectedRenewedArr + rows[i].TrailingRateRenewedArr!.Value) / 2;
+                Assert.Equal((ForecastMethod.Combined, mean, RangeBasis.PastErrors), (given.Method, given.Amount, given.Basis));
             }
         }
 
@@ -174,7 +178,7 @@ public sealed class ForecastCalibrationTests
         var byLead = new Dictionary<int, ForecastCalibration?>
         {
             [3] = ForecastCalibration.At([.. Enumerable.Range(1, 5).Select(m => Past(m, 100, 120, 100))], 3, Today),
-            [6] = ForecastCalibration.At([.. Enumerable.Range(1, 5).Select(m => Past(m, 120, 100, 100, lead: 6))], 6, Today),
+            [6] = null,
         };
 
         var total = RenewalForecaster.Calibrate(RenewalForecaster.Forecast(renewals, first, 12, seed: 3), byLead);
@@ -185,7 +189,7 @@ public sealed class ForecastCalibrationTests
             var ofMonth = segments.Where(s => s.Month == month.Month).ToList();
             Assert.Equal(2, ofMonth.Count);
             var ahead = ((month.Month.Year - first.Year) * 12) + month.Month.Month - first.Month;
-            var method = ahead <= 4 ? ForecastMethod.Model : ForecastMethod.TrailingRate;
+            var method = ahead <= 4 ? ForecastMethod.Combined : ForecastMethod.TrailingRate;
             Assert.All(ofMonth.Append(month), m => Assert.Equal(method, m.Calibrated.Method));
             Assert.Equal(month.Calibrated.Amount, ofMonth.Sum(s => s.Calibrated.Amount));
         }

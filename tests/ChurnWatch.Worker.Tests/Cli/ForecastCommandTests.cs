@@ -59,7 +59,12 @@ public sealed class ForecastCommandTests
         decimal Money(string cell) => decimal.Parse(cell, CultureInfo.InvariantCulture);
         var last = mtmRows[^1];
         var summary = Assert.Single(printed, l => l.StartsWith("Month-to-month revenue:", StringComparison.Ordinal));
-        var method = Cell(last, mtmHeader, "forecast_method") == "model" ? "the model" : "the trailing rate";
+        var method = Cell(last, mtmHeader, "forecast_method") switch
+        {
+            "combined" => "the mean of the model and the trailing rate",
+            "model" => "the model",
+            _ => "the trailing rate",
+        };
         var range = Cell(last, mtmHeader, "range_basis") == "none"
             ? " (no range)"
             : string.Create(CultureInfo.InvariantCulture, $" (P10 {Money(Cell(last, mtmHeader, "forecast_p10")):#,0}, P90 {Money(Cell(last, mtmHeader, "forecast_p90")):#,0})");
@@ -78,9 +83,9 @@ public sealed class ForecastCommandTests
             var line = Assert.Single(printed, l => l.StartsWith($"Month-to-month backtest, {lead} months ahead over {ofLead.Count} past months:", StringComparison.Ordinal));
             Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"bias {(double)((forecast - actual) / actual):+0.0%;-0.0%}, actual inside its P10-P90 of independent churns in {inside:0%} of months"), line, StringComparison.Ordinal);
             var given = ofLead.Sum(r => Money(Cell(r, btHeader, "forecast")));
-            var modelMonths = ofLead.Count(r => Cell(r, btHeader, "forecast_method") == "model");
+            var combinedMonths = ofLead.Count(r => Cell(r, btHeader, "forecast_method") == "combined");
             Assert.StartsWith(string.Create(CultureInfo.InvariantCulture,
-                $"Month-to-month backtest, {lead} months ahead over {ofLead.Count} past months: forecast given (the model in {modelMonths} months, the trailing rate in the rest) mean absolute error "), line, StringComparison.Ordinal);
+                $"Month-to-month backtest, {lead} months ahead over {ofLead.Count} past months: forecast given (the model and the trailing rate combined in {combinedMonths} months, the trailing rate alone in the rest) mean absolute error "), line, StringComparison.Ordinal);
             Assert.Contains(string.Create(CultureInfo.InvariantCulture, $", bias {(double)((given - actual) / actual):+0.0%;-0.0%}"), line, StringComparison.Ordinal);
         }
     }

@@ -110,7 +110,7 @@ public sealed class FinancePagesTests
             html, StringComparison.Ordinal);
         // The forecast given: nothing settled before the month, so the trailing rate's 1,450, no range.
         Assert.Contains(
-            $"<tr><td>3 months</td><td>forecast given (model in 0)</td><td class=\"num\">1</td><td class=\"num\">1,450</td><td class=\"num\">1,500</td><td class=\"num\">{FinanceDisplay.Percent(50.0 / 1_500)}</td><td class=\"num\">{FinanceDisplay.Percent(-50.0 / 1_500)}</td><td class=\"num\">\u2013 of 0</td></tr>",
+            $"<tr><td>3 months</td><td>forecast given (combined in 0)</td><td class=\"num\">1</td><td class=\"num\">1,450</td><td class=\"num\">1,500</td><td class=\"num\">{FinanceDisplay.Percent(50.0 / 1_500)}</td><td class=\"num\">{FinanceDisplay.Percent(-50.0 / 1_500)}</td><td class=\"num\">\u2013 of 0</td></tr>",
             html, StringComparison.Ordinal);
         Assert.DoesNotContain("No running account is without a renewal date", html, StringComparison.Ordinal);
         Assert.Contains("No running account is without a renewal date", RenewalForecastHtml.Render(FinanceFixtures.Forecast()), StringComparison.Ordinal);

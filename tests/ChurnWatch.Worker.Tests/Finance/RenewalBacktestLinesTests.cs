@@ -13,15 +13,15 @@ public sealed class RenewalBacktestLinesTests
 
         // June 2026, 31,000 renewed (3 months ahead) and 20,000 (6 months ahead), against the model's 36,000 and 35,000,
         // the trailing rate's 34,000 and 40,000 (everything renews: nothing had settled), and the 40,000 due.
-        // Neither lead had settled months before to choose or size from: the trailing rate, without a range.
+        // Neither lead had settled months before to size a range from: the trailing rate alone, without one.
         Assert.Equal(
             [
-                "Renewals 2026-11 to 2026-12: the trailing rate, without a range: fewer than 4 forecasts made 3 months ahead had settled, too few to show the model beats it or to size a range.",
-                Line(3, "forecast given", 3_000.0 / 31_000, " (the model in 0 of them, the trailing rate in the rest), no month with a range"),
+                "Renewals 2026-11 to 2026-12: the trailing rate, without a range: fewer than 4 forecasts made 3 months ahead had settled, too few to show the model adds anything or to size a range.",
+                Line(3, "forecast given", 3_000.0 / 31_000, " (the model and the trailing rate combined in 0 of them, the trailing rate alone in the rest), no month with a range"),
                 Line(3, "model", 5_000.0 / 31_000, ", actual inside P10-P90 in 100% of months (its range of independent renewals)"),
                 Line(3, "trailing rate", 3_000.0 / 31_000, string.Empty),
                 Line(3, "everything renews", 9_000.0 / 31_000, string.Empty),
-                Line(6, "forecast given", 20_000.0 / 20_000, " (the model in 0 of them, the trailing rate in the rest), no month with a range"),
+                Line(6, "forecast given", 20_000.0 / 20_000, " (the model and the trailing rate combined in 0 of them, the trailing rate alone in the rest), no month with a range"),
                 Line(6, "model", 15_000.0 / 20_000, ", actual inside P10-P90 in 0% of months (its range of independent renewals)"),
                 Line(6, "trailing rate", 20_000.0 / 20_000, string.Empty),
                 Line(6, "everything renews", 20_000.0 / 20_000, string.Empty),
@@ -40,7 +40,7 @@ public sealed class RenewalBacktestLinesTests
         };
 
         Assert.Equal(
-            ["Renewals: the model's forecast with the P10-P90 of independent renewals, too narrow because they move together; a backtest (--backtest-months, Schedule:ForecastBacktestMonths) sizes the range from past errors and checks the model against the trailing rate."],
+            ["Renewals: the model's forecast with the P10-P90 of independent renewals, too narrow because they move together; a backtest (--backtest-months, Schedule:ForecastBacktestMonths) combines the model with the trailing rate and sizes the range from past errors."],
             RenewalBacktestLines.Of(forecast));
     }
 

@@ -22,8 +22,8 @@ internal static class BacktestCsvAccuracy
             var inside = (double)months.Count(r => r[column["inside_range"]] == "true") / months.Count;
             // The forecast given: the method each row names, its range's coverage over the rows that had one.
             var ranged = months.Where(r => r[column["forecast_inside_range"]].Length > 0).ToList();
-            var modelMonths = months.Count(r => r[column["forecast_method"]] == "model");
-            var given = string.Create(CultureInfo.InvariantCulture, $" (the model in {modelMonths} of them, the trailing rate in the rest)") + (ranged.Count == 0
+            var combinedMonths = months.Count(r => r[column["forecast_method"]] == "combined");
+            var given = string.Create(CultureInfo.InvariantCulture, $" (the model and the trailing rate combined in {combinedMonths} of them, the trailing rate alone in the rest)") + (ranged.Count == 0
                 ? ", no month with a range"
                 : string.Create(CultureInfo.InvariantCulture, $", actual inside P10-P90 in {(double)ranged.Count(r => r[column["forecast_inside_range"]] == "true") / ranged.Count:0%} of the {ranged.Count} months with a range"));
             foreach (var (method, forecast, range) in new[]

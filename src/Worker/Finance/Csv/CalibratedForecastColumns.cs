@@ -6,8 +6,8 @@ namespace ChurnWatch.Worker.Finance.Csv;
 
 /// <summary>
 /// The forecast handed to finance (<see cref="CalibratedForecast"/>), as the last columns of the renewal and
-/// month-to-month forecasts and their backtests: the method the backtest chose, its amount and a range sized from past
-/// errors (docs/exports.md).
+/// month-to-month forecasts and their backtests: its method (combined, or the trailing rate alone early on), its amount
+/// and a range sized from past errors (docs/exports.md).
 /// </summary>
 internal static class CalibratedForecastColumns
 {
@@ -44,8 +44,13 @@ internal static class CalibratedForecastColumns
         CsvExport.Text(csv, forecast.Inside(actual) switch { true => "true", false => "false", null => null });
     }
 
-    /// <summary>The method as the CSVs write it: <c>model</c> or <c>trailing_rate</c>.</summary>
-    public static string Method(ForecastMethod method) => method == ForecastMethod.Model ? "model" : "trailing_rate";
+    /// <summary>The method as the CSVs write it: <c>combined</c>, <c>model</c> or <c>trailing_rate</c>.</summary>
+    public static string Method(ForecastMethod method) => method switch
+    {
+        ForecastMethod.Combined => "combined",
+        ForecastMethod.Model => "model",
+        _ => "trailing_rate",
+    };
 
     /// <summary>The range's basis as the CSVs write it: <c>past_errors</c>, <c>independent_outcomes</c> or <c>none</c>.</summary>
     public static string Basis(RangeBasis basis) => basis switch

@@ -7,7 +7,7 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// <param name="P50">Median; null without a range.</param>
 /// <param name="P90">90th percentile; null without a range.</param>
 /// <param name="Basis">Where the range comes from.</param>
-/// <param name="PastMonths">Settled months of past forecasts the method and range were chosen from.</param>
+/// <param name="PastMonths">Settled months of past forecasts the range was sized from.</param>
 public sealed record CalibratedForecast(ForecastMethod Method, decimal Amount, decimal? P10, decimal? P50, decimal? P90, RangeBasis Basis, int PastMonths)
 {
     /// <summary>True when <paramref name="actual"/> fell within P10 to P90 (both ends included); null without a range.</summary>

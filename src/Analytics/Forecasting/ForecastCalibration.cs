@@ -9,21 +9,21 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// The forecast handed over is the mean of the model and the trailing rate (<see cref="ForecastMethod.Combined"/>).
 /// Choosing one of them by its error over the settled months, as ChurnWatch did before, chose on a dozen noisy months
 /// and often chose the worse: over the backtests of seven sample companies (3 and 6 months ahead, renewals and
-/// month-to-month revenue) the chosen one had a lower mean absolute error than the trailing rate in 10 of 28 figures,
-/// the mean in 19 (the same number of figures within 70-90% coverage and within 3% bias;
-/// <c>python3 bench/forecast_ranges.py</c>, docs/forecast-and-metrics.md). The two err in different ways (the model
+/// month-to-month revenue) the chosen one erred less than the trailing rate in 10 of 28 figures, the mean in 19
+/// (<c>python3 bench/forecast_ranges.py</c>, docs/forecast-and-metrics.md). The two err in different ways (the model
 /// reads each account, the trailing rate the company's recent year), so their mean errs less than either most months.
 /// Early in a company's history (the first renewals settle a year in) there are too few settled months to show the
 /// model adds anything or to size a range: the trailing rate is given alone, and said to be.
 /// </para>
 /// <para>
-/// The range is the chosen amount times exp(±t s): s is the root mean square of the log ratios actual / forecast over
-/// the n settled months (bias included, so a method that has been off widens its own range), t the 90th percentile of
-/// Student's t with n degrees of freedom (1.53 at 4 months, 1.37 at 10; the normal's 1.28 would trust a handful of
-/// months as if they were many: it held 79% of the sample company's months where t holds 86%). A range from
-/// independent coin flips is too narrow here: renewals and churns move together (a month's large accounts, a shared
-/// shock), so the spread of independent outcomes held the actual in 27-57% of months where 80% was meant. The spread
-/// of past errors holds it in 70-90% on the sample companies (README, "Renewal forecast").
+/// The range is the combined amount times exp(±t s): s is the root mean square of the log ratios actual / forecast
+/// over the n settled months (bias included, so a forecast that has been off widens its own range), t the 90th
+/// percentile of Student's t with n degrees of freedom (1.53 at 4 months, 1.36 at 12; the normal's 1.28 would trust a
+/// handful of months as if they were many: on the seven companies it held 70-90% in 9 of 28 figures, t in 11). A range
+/// from independent coin flips is too narrow here: renewals and churns move together (a month's large accounts, a
+/// shared shock), so the spread of independent outcomes held the actual in 25-57% of months where 80% was meant. The
+/// spread of past errors comes nearer, but not everywhere: where errors shrank as the history grew it holds more than
+/// 90%, where a streak of errors began, less than 70% (docs/forecast-and-metrics.md).
 /// </para>
 /// </remarks>
 /// <param name="LeadMonths">The lead time it was measured at.</param>
@@ -34,7 +34,7 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// <param name="CombinedError">The combined forecast's mean absolute error over them.</param>
 public sealed record ForecastCalibration(int LeadMonths, double Spread, int PastMonths, double ModelError, double TrailingRateError, double CombinedError)
 {
-    /// <summary>Settled months needed before a method is chosen and a range sized; fewer and the trailing rate is used without a range.</summary>
+    /// <summary>Settled months needed before the model is combined in and a range sized; fewer and the trailing rate is used alone, without a range.</summary>
     public const int MinimumMonths = 4;
 
     /// <summary>
@@ -155,7 +155,7 @@ public sealed record ForecastCalibration(int LeadMonths, double Spread, int Past
     }
 
     /// <summary>
-    /// The forecast where the backtest ran but too few months had settled to choose: the trailing rate, no range.
+    /// The forecast where the backtest ran but too few months had settled to size a range: the trailing rate alone, no range.
     /// </summary>
     public static CalibratedForecast TooLittleHistory(decimal trailingRate, int pastMonths) =>
         new(ForecastMethod.TrailingRate, trailingRate, null, null, null, RangeBasis.None, pastMonths);

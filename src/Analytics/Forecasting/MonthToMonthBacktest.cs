@@ -71,7 +71,7 @@ public static class MonthToMonthBacktest
     }
 
     /// <summary>
-    /// Each row with the forecast finance would have been handed at its date: the method and range chosen from the rows
+    /// Each row with the forecast finance would have been handed at its date: its method and range from the rows
     /// settled before it at the same lead.
     /// </summary>
     public static IReadOnlyList<MonthToMonthBacktestMonth> Calibrate(IReadOnlyList<MonthToMonthBacktestMonth> rows, int graceDays)

@@ -9,6 +9,6 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// <param name="Coverage">Share of months whose actual fell inside the model's P10-P90; null without months.</param>
 public sealed record MonthToMonthBacktestSummary(int LeadMonths, int Months, decimal ActualMrrKept, ForecastAccuracy Model, ForecastAccuracy TrailingRate, double? Coverage)
 {
-    /// <summary>The forecast finance would have been handed (the method and range chosen at each date); null when the months lack it.</summary>
+    /// <summary>The forecast finance would have been handed (its method and range as at each date); null when the months lack it.</summary>
     public CalibratedAccuracy? Calibrated { get; init; }
 }

@@ -12,6 +12,6 @@ public enum RangeBasis
     /// </summary>
     IndependentOutcomes,
 
-    /// <summary>The spread of the chosen method's errors over the settled months before the forecast date (<see cref="ForecastCalibration"/>).</summary>
+    /// <summary>The spread of the forecast given's errors over the settled months before the forecast date (<see cref="ForecastCalibration"/>).</summary>
     PastErrors,
 }

@@ -28,6 +28,6 @@ public sealed record RenewalBacktestSummary(
     /// <summary>The "everything renews" baseline (renewed ARR = ARR due) over the same months.</summary>
     public ForecastAccuracy? EverythingRenews { get; init; }
 
-    /// <summary>The forecast finance would have been handed (the method and range chosen at each date); null when the months lack it.</summary>
+    /// <summary>The forecast finance would have been handed (its method and range as at each date); null when the months lack it.</summary>
     public CalibratedAccuracy? Calibrated { get; init; }
 }

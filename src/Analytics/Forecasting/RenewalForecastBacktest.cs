@@ -96,7 +96,7 @@ public static class RenewalForecastBacktest
     }
 
     /// <summary>
-    /// Each row with the forecast finance would have been handed at its date: the method and range chosen from the rows
+    /// Each row with the forecast finance would have been handed at its date: its method and range from the rows
     /// settled before it at the same lead.
     /// </summary>
     public static IReadOnlyList<RenewalBacktestMonth> Calibrate(IReadOnlyList<RenewalBacktestMonth> rows, int graceDays)

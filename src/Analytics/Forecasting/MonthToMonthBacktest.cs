@@ -100,7 +100,7 @@ public static class MonthToMonthBacktest
                 months.Count == 0 ? null : (double)months.Count(m => m.InsideRange) / months.Count)
             {
                 Calibrated = months.All(m => m.Calibrated is not null)
-                    ? CalibratedAccuracy.Of([.. months.Select(m => (m.Calibrated!, m.ActualMrrKept))])
+                    ? CalibratedAccuracy.Of([.. months.Select(m => (m.Calibrated!, m.TrailingRateMrrKept, m.ActualMrrKept))])
                     : null,
             };
         })];

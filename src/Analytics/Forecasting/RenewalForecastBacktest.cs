@@ -132,7 +132,7 @@ public static class RenewalForecastBacktest
                     : null,
                 EverythingRenews = ForecastAccuracy.Of([.. months.Select(m => (m.EverythingRenewsArr, m.ActualRenewedArr))]),
                 Calibrated = months.All(m => m.Calibrated is not null)
-                    ? CalibratedAccuracy.Of([.. months.Select(m => (m.Calibrated!, m.ActualRenewedArr))])
+                    ? CalibratedAccuracy.Of([.. months.Select(m => (m.Calibrated!, m.TrailingRateRenewedArr ?? m.ArrDue, m.ActualRenewedArr))])
                     : null,
             };
         }).ToList();

@@ -38,6 +38,23 @@ internal static class CalibrationLines
         return lines;
     }
 
+    /// <summary>
+    /// What the forecast given was in the backtest, after its mean absolute error and bias over every month: in how
+    /// many months it was combined, its figures and the trailing rate's over those months, and its range's coverage.
+    /// </summary>
+    public static string Given(CalibratedAccuracy given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var inv = CultureInfo.InvariantCulture;
+        var combined = given is { WhenCombined: { } c, TrailingRateWhenCombined: { } t }
+            ? string.Create(inv, $"; in those {given.CombinedMonths}: mean absolute error {RenewalBacktestLines.Percent(c.MeanAbsolutePercentError, "0.0%")} (trailing rate {RenewalBacktestLines.Percent(t.MeanAbsolutePercentError, "0.0%")}), bias {RenewalBacktestLines.Percent(c.Bias, "+0.0%;-0.0%")}")
+            : string.Empty;
+        var coverage = given.Coverage is { } inside
+            ? string.Create(inv, $", actual inside P10-P90 in {inside:0%} of the {given.MonthsWithRange} months with a range")
+            : ", no month with a range";
+        return string.Create(inv, $" (the model and the trailing rate combined in {given.CombinedMonths} of them, the trailing rate alone in the rest{combined}){coverage}");
+    }
+
     /// <summary>The method in words, as the lines and pages say it.</summary>
     public static string Method(ForecastMethod method) => method switch
     {

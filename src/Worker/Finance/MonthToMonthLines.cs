@@ -35,7 +35,7 @@ internal static class MonthToMonthLines
         {
             var coverage = s.Coverage is { } c ? string.Create(inv, $", actual inside its P10-P90 of independent churns in {c:0%} of months") : string.Empty;
             var forecast = s.Calibrated is { } f
-                ? string.Create(inv, $"forecast given (the model and the trailing rate combined in {f.CombinedMonths} months, the trailing rate alone in the rest) mean absolute error {RenewalBacktestLines.Percent(f.Accuracy.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(f.Accuracy.Bias, "+0.0%;-0.0%")}{(f.Coverage is { } fc ? $", actual inside P10-P90 in {fc:0%} of the {f.MonthsWithRange} months with a range" : ", no month with a range")}; ")
+                ? string.Create(inv, $"forecast given mean absolute error {RenewalBacktestLines.Percent(f.Accuracy.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(f.Accuracy.Bias, "+0.0%;-0.0%")}{CalibrationLines.Given(f)}; ")
                 : string.Empty;
             lines.Add(string.Create(inv,
                 $"Month-to-month backtest, {s.LeadMonths} months ahead over {s.Months} past months: {forecast}model mean absolute error {RenewalBacktestLines.Percent(s.Model.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(s.Model.Bias, "+0.0%;-0.0%")}{coverage}; trailing rate mean absolute error {RenewalBacktestLines.Percent(s.TrailingRate.MeanAbsolutePercentError, "0.0%")}, bias {RenewalBacktestLines.Percent(s.TrailingRate.Bias, "+0.0%;-0.0%")}."));

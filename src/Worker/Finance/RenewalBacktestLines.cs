@@ -22,7 +22,7 @@ internal static class RenewalBacktestLines
                 var range = m.Coverage is { } coverage ? string.Create(inv, $", actual inside P10-P90 in {coverage:0%} of months") : string.Empty;
                 if (m.Method == RenewalMethodAccuracy.Given && s.Calibrated is { } given)
                 {
-                    range = string.Create(inv, $" (the model and the trailing rate combined in {given.CombinedMonths} of them, the trailing rate alone in the rest){(given.Coverage is { } c ? $", actual inside P10-P90 in {c:0%} of the {given.MonthsWithRange} months with a range" : ", no month with a range")}");
+                    range = CalibrationLines.Given(given);
                 }
                 else if (m.Method == RenewalMethodAccuracy.Model && range.Length > 0)
                 {

@@ -19,20 +19,27 @@ public sealed class FinancePagesTests
     [Fact]
     public void RenewalForecastHtml_SelfContained_WithChartsBacktestAndInSampleWarning()
     {
-        // The lead-6 month as if months had settled before it: the model given, with a range from past errors.
+        // The lead-6 month as if months had settled before it: the combined forecast given, with a range from past errors.
         var fixture = FinanceFixtures.Forecast();
-        var sized = fixture.Backtest[1] with { Calibrated = new CalibratedForecast(ForecastMethod.Model, 35_000m, 30_000m, 35_000m, 40_000m, RangeBasis.PastErrors, 6) };
-        var html = RenewalForecastHtml.Render(fixture with { Backtest = [fixture.Backtest[0], sized] });
+        var sized = fixture.Backtest[1] with { Calibrated = new CalibratedForecast(ForecastMethod.Combined, 35_000m, 30_000m, 35_000m, 40_000m, RangeBasis.PastErrors, 6) };
+        List<RenewalBacktestMonth> backtest = [fixture.Backtest[0], sized];
+        var html = RenewalForecastHtml.Render(fixture with { Backtest = backtest, Summary = RenewalForecastBacktest.Summarise(backtest) });
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.Equal(4, CountOf(html, "<svg")); // forecast band, renewed/churned bars, one backtest chart per lead
         Assert.Contains("<strong>In-sample</strong> at 1 of 1 forecast dates", html, StringComparison.Ordinal);
-        // The lead-6 forecast given, 35,000 by the model (trailing rate 40,000), and 20,000 renewed: outside its 30,000-40,000 range.
-        Assert.Contains("<td class=\"num\">35,000</td><td>model</td><td class=\"num\">30,000</td><td class=\"num\">40,000</td><td class=\"num\">35,000</td><td class=\"num\">40,000</td><td class=\"num\">2</td><td class=\"num\">20,000</td><td><strong>no</strong></td>", html, StringComparison.Ordinal);
+        // The lead-6 forecast given, 35,000 combined (trailing rate 40,000), and 20,000 renewed: outside its 30,000-40,000 range.
+        Assert.Contains("<td class=\"num\">35,000</td><td>combined</td><td class=\"num\">30,000</td><td class=\"num\">40,000</td><td class=\"num\">35,000</td><td class=\"num\">40,000</td><td class=\"num\">2</td><td class=\"num\">20,000</td><td><strong>no</strong></td>", html, StringComparison.Ordinal);
         // The lead-3 month had nothing settled before it: the trailing rate's 34,000, without a range.
         Assert.Contains("<td class=\"num\">34,000</td><td>trailing rate (no range)</td><td class=\"num\">\u2013</td><td class=\"num\">\u2013</td><td class=\"num\">36,000</td><td class=\"num\">34,000</td><td class=\"num\">3</td><td class=\"num\">31,000</td><td>no range</td>", html, StringComparison.Ordinal);
+        // Its one combined month measured apart, the trailing rate's error there beside it: 15,000 and 20,000 off 20,000.
+        Assert.Contains(
+            $"<tr><td>6 months</td><td>forecast given, its combined months (trailing rate there: {FinanceDisplay.Percent(20_000.0 / 20_000)})</td><td class=\"num\">1</td><td class=\"num\">\u2013</td><td class=\"num\">\u2013</td><td class=\"num\">\u2013</td><td class=\"num\">{FinanceDisplay.Percent(15_000.0 / 20_000)}</td><td class=\"num\">{FinanceDisplay.Percent(15_000.0 / 20_000)}</td><td class=\"num\">{FinanceDisplay.Percent(0)}</td></tr>",
+            html,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("<tr><td>3 months</td><td>forecast given, its combined months", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,10 +52,10 @@ public sealed class FinancePagesTests
         // beside the model's expected 27,000 and churned 3,000, and the trailing-rate baseline.
         Assert.Contains("<td class=\"num\">30,000</td><td class=\"num\">25,500</td><td>trailing rate (no range)</td><td class=\"num\">\u2013</td><td class=\"num\">\u2013</td><td class=\"num\">\u2013</td><td class=\"num\">27,000</td><td class=\"num\">3,000</td><td class=\"num\">25,500</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("Renewals 2026-11 to 2026-12: the trailing rate, without a range", html, StringComparison.Ordinal);
-        // The same month as a backtest with enough settled months would give it: the model, P10 24,000, P50 27,000, P90 30,000.
-        var sized = fixture.Total[0] with { Calibrated = new CalibratedForecast(ForecastMethod.Model, 27_000m, 24_000m, 27_000m, 30_000m, RangeBasis.PastErrors, 8) };
+        // The same month as a backtest with enough settled months would give it: combined, P10 24,000, P50 27,000, P90 30,000.
+        var sized = fixture.Total[0] with { Calibrated = new CalibratedForecast(ForecastMethod.Combined, 27_000m, 24_000m, 27_000m, 30_000m, RangeBasis.PastErrors, 8) };
         Assert.Contains(
-            "<td class=\"num\">30,000</td><td class=\"num\">27,000</td><td>model</td><td class=\"num\">24,000</td><td class=\"num\">27,000</td><td class=\"num\">30,000</td><td class=\"num\">27,000</td><td class=\"num\">3,000</td><td class=\"num\">25,500</td></tr>",
+            "<td class=\"num\">30,000</td><td class=\"num\">27,000</td><td>combined</td><td class=\"num\">24,000</td><td class=\"num\">27,000</td><td class=\"num\">30,000</td><td class=\"num\">27,000</td><td class=\"num\">3,000</td><td class=\"num\">25,500</td></tr>",
             RenewalForecastHtml.Render(fixture with { Total = [sized, fixture.Total[1]] }),
             StringComparison.Ordinal);
         // The trailing rates behind it: the (encoded) segment's own, 170,000 of 200,000.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Tests.Finance;
 
@@ -42,6 +43,21 @@ public sealed class RenewalBacktestLinesTests
         Assert.Equal(
             ["Renewals: the model's forecast with the P10-P90 of independent renewals, too narrow because they move together; a backtest (--backtest-months, Schedule:ForecastBacktestMonths) combines the model with the trailing rate and sizes the range from past errors."],
             RenewalBacktestLines.Of(forecast));
+    }
+
+    [Fact]
+    public void Given_WithCombinedMonths_SaysTheirFiguresBesideTheTrailingRatesThere()
+    {
+        // Two early months with the trailing rate alone, 20% high; two combined months 5% low and 5% high (ranges
+        // holding both), where the trailing rate was 10% high.
+        CalibratedForecast Alone(decimal amount) => new(ForecastMethod.TrailingRate, amount, null, null, null, RangeBasis.None, 2);
+        CalibratedForecast Combined(decimal amount) => new(ForecastMethod.Combined, amount, amount * 0.9m, amount, amount * 1.1m, RangeBasis.PastErrors, 6);
+        var given = CalibratedAccuracy.Of([(Alone(120m), 120m, 100m), (Alone(240m), 240m, 200m), (Combined(95m), 110m, 100m), (Combined(210m), 220m, 200m)]);
+
+        var bias = (305.0 - 300) / 300;
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $" (the model and the trailing rate combined in 2 of them, the trailing rate alone in the rest; in those 2: mean absolute error 5.0% (trailing rate 10.0%), bias {bias:+0.0%}), actual inside P10-P90 in 100% of the 2 months with a range"),
+            CalibrationLines.Given(given));
     }
 
     // One month per lead: the mean absolute error and the bias are the same figure.

@@ -83,6 +83,9 @@ internal sealed partial class DashboardEndpoint(
         // The keys behind the session cookie and the anti-forgery tokens live in the store: sessions survive a restart
         // and every dashboard on a shared store reads the others' cookies.
         webServices.Configure<KeyManagementOptions>(o => o.XmlRepository = services.GetRequiredService<DashboardKeyStore>());
+        // The system clock, not the host's: ASP.NET Core dates and picks its keys by it.
+        webServices.AddSingleton<IHostedService>(sp => new DashboardKeyRing(
+            sp.GetRequiredService<IKeyManager>(), services.GetRequiredService<JobLocks>(), sp.GetRequiredService<IOptions<KeyManagementOptions>>(), TimeProvider.System));
         DashboardSessions.AddTo(webServices, options.Value, timeProvider);
         if (options.Value.OpenIdConnect.Enabled)
         {

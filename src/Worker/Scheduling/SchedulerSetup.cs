@@ -33,6 +33,8 @@ internal static class SchedulerSetup
         builder.Services.AddSingleton<ShutdownSignal>();
         builder.Services.AddSingleton<JobControlStore>();
         builder.Services.AddSingleton<JobBoard>();
+        // The store-wide locks: a job's runs (StepJob), and the dashboards adding their first key (DashboardKeyRing).
+        builder.Services.AddSingleton<JobLocks>();
         builder.Services.AddSingleton(sp => SchedulerNode.From(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value));
         if (run)
         {
@@ -75,7 +77,6 @@ internal static class SchedulerSetup
             return builder;
         }
 
-        builder.Services.AddSingleton<JobLocks>();
         builder.Services.AddTransient<StepJob>();
         builder.Services.AddTransient<BatchJob>();
         builder.Services.AddSingleton<BatchQueue>();

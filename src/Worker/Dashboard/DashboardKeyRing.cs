@@ -9,10 +9,10 @@ namespace ChurnWatch.Worker.Dashboard;
 /// Makes sure the store holds a dashboard key (<see cref="Store.DashboardKeyStore"/>) before the dashboard serves
 /// anyone, one dashboard at a time. ASP.NET Core's key manager adds the first key when it first loads its key ring (as
 /// its web host starts): two dashboards starting together on an empty store (a cluster's first deployment) would each
-/// find no key and add their own, and once
-/// their first two minutes had passed (while ASP.NET Core still looks again for a key it does not know) they would
-/// refuse each other's cookies until their daily refresh. Later keys need nothing of this: ASP.NET Core adds them two
-/// days before they are used, and every dashboard's daily refresh reads them first.
+/// find no key and add their own, and once their first two minutes had passed (while ASP.NET Core still looks again
+/// for a key it does not know) they would refuse each other's cookies until their daily refresh. Later keys need
+/// nothing of this: ASP.NET Core adds them two days before they are used, and every dashboard's daily refresh reads
+/// them first.
 /// </summary>
 internal sealed class DashboardKeyRing(IKeyManager keyManager, JobLocks locks, IOptions<KeyManagementOptions> options, TimeProvider timeProvider)
     : IHostedLifecycleService

@@ -34,9 +34,10 @@ internal static class BacktestCsvAccuracy
             // The forecast given: the method each row names, its range's coverage over the rows that had one.
             var ranged = months.Where(r => r[column["forecast_inside_range"]].Length > 0).ToList();
             var combined = months.Where(r => r[column["forecast_method"]] == "combined").ToList();
+            var (combinedMae, combinedBias) = Figures(combined, "forecast");
             var inThose = combined.Count == 0
                 ? string.Empty
-                : $"; in those {combined.Count}: mean absolute error {Figures(combined, "forecast").Mae} (trailing rate {Figures(combined, "trailing_rate_renewed_arr").Mae}), bias {Figures(combined, "forecast").Bias}";
+                : $"; in those {combined.Count}: mean absolute error {combinedMae} (trailing rate {Figures(combined, "trailing_rate_renewed_arr").Mae}), bias {combinedBias}";
             var given = string.Create(CultureInfo.InvariantCulture, $" (the model and the trailing rate combined in {combined.Count} of them, the trailing rate alone in the rest{inThose})") + (ranged.Count == 0
                 ? ", no month with a range"
                 : string.Create(CultureInfo.InvariantCulture, $", actual inside P10-P90 in {(double)ranged.Count(r => r[column["forecast_inside_range"]] == "true") / ranged.Count:0%} of the {ranged.Count} months with a range"));

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Replays the forecast given and its P10-P90 range over backtest CSVs, with the shipped method (the mean of the model
-and the trailing rate; range: root mean square of its past log errors x Student's t) and the variants
-docs/forecast-and-metrics.md reports as tried.
+and the trailing rate; range: the prediction interval of the next log ratio actual / forecast from the mean and standard
+deviation of past ones, Student's t) and the variants docs/forecast-and-metrics.md reports as tried.
 
 Usage: python3 bench/forecast_ranges.py OUT_DIR [OUT_DIR ...]
 Each OUT_DIR holds what `churnwatch forecast renewals --out OUT_DIR/forecast.csv` wrote (forecast_backtest.csv and
@@ -9,11 +9,12 @@ forecast_month_to_month_backtest.csv), or the weekly job's renewal_forecast_*bac
 variant, for each folder: the share of months with a range whose actual fell inside it, at 3 and 6 months ahead,
 the bias of the forecast given over all months (sum forecast / sum actual - 1), and its mean absolute error with the
 trailing rate's in brackets; then how many of those figures meet the targets (inside 70-90%, bias within 3%, error
-below the trailing rate's).
+below the trailing rate's), and the share inside P10-P90 over all the folders' months together.
 
 Like ForecastCalibration: a row's range comes from the rows of the same lead settled by its forecast date (month end +
 30 days grace) within the 12 months before it, at least 4 of them; no range below 4 rows (the trailing rate is given
-alone). The variant "model or trailing rate" is what ChurnWatch shipped before: the model unless its mean absolute error
+alone). "centred (before)" is the range ChurnWatch gave before: the forecast x exp(+-t(n) x the root mean square of
+the log ratios). The variant "model or trailing rate" is what ChurnWatch shipped before that: the model unless its mean absolute error
 over the rows settled in the 24 months before was not below the trailing rate's, its range from those rows.
 """
 import csv
@@ -66,16 +67,28 @@ def replay(rows, variant, minimum=4):
         else:
             method = 'c'
         errors = [math.log(k['a'] / k[method]) for k in known]
-        s, q, shift = math.sqrt(mean(e * e for e in errors)), t90(len(errors)), 0.0
-        if variant == 'widen by the latest error':
-            s = math.sqrt(s * s + errors[-1] ** 2)
-        elif variant == 'at least the largest of 6':
-            s = max(s, max(abs(e) for e in errors[-6:]) / q)
-        elif variant == 'shift by the last 3':
-            shift = mean(errors[-3:])
-            s = math.sqrt(mean((e - shift) ** 2 for e in errors))
-        point = r[method] * math.exp(shift)
-        out.append((r, point, point * math.exp(-q * s), min(r['due'], point * math.exp(q * s))))
+        n, point = len(errors), r[method]
+        if variant in ('shipped', 'window 24 months', 'moved by the mean ratio'):
+            # The prediction interval of the next log ratio: mean +- t(n-1) x standard deviation x sqrt(1 + 1/n).
+            m = mean(errors)
+            half = t90(n - 1) * math.sqrt(sum((e - m) ** 2 for e in errors) / (n - 1)) * math.sqrt(1 + 1 / n)
+            if variant == 'moved by the mean ratio':
+                point = point * math.exp(m)
+            low, high = r[method] * math.exp(m - half), r[method] * math.exp(m + half)
+        else:
+            # Centred on the forecast: root mean square of the log ratios x t(n), as ChurnWatch gave before.
+            s, q, shift = math.sqrt(mean(e * e for e in errors)), t90(n), 0.0
+            if variant == 'centred, widened by the latest error':
+                s = math.sqrt(s * s + errors[-1] ** 2)
+            elif variant == 'centred, at least the largest of 6':
+                s = max(s, max(abs(e) for e in errors[-6:]) / q)
+            elif variant == 'shift by the last 3':
+                shift = mean(errors[-3:])
+                s = math.sqrt(mean((e - shift) ** 2 for e in errors))
+            point = r[method] * math.exp(shift)
+            low, high = point * math.exp(-q * s), point * math.exp(q * s)
+        # The range always includes the forecast given, and P90 never exceeds what is due (or paid today).
+        out.append((r, point, min(point, low), max(point, min(r['due'], high))))
     return out
 
 
@@ -126,10 +139,11 @@ def main(folders):
         series.append((folder,
                        rows_of(renewal[0], 'actual_renewed_arr', 'expected_renewed_arr', 'trailing_rate_renewed_arr', 'arr_due'),
                        rows_of(monthly[0], 'actual_mrr_kept', 'expected_mrr_kept', 'trailing_rate_mrr_kept', 'mrr_at_forecast')))
-    variants = ('shipped (combined)', 'model or trailing rate', 'window 24 months', 'widen by the latest error',
-                'at least the largest of 6', 'shift by the last 3')
+    variants = ('shipped', 'centred (before)', 'model or trailing rate', 'window 24 months', 'moved by the mean ratio',
+                'centred, widened by the latest error', 'centred, at least the largest of 6', 'shift by the last 3')
     print('each: inside P10-P90, bias, mean absolute error (the trailing rate\'s), 3 months ahead ; 6 months ahead')
     met = {v: [0, 0, 0] for v in variants}
+    pooled = {}
     for name, index in (('renewals', 1), ('month-to-month', 2)):
         for variant in variants:
             print(f"{name} {variant}:")
@@ -138,10 +152,19 @@ def main(folders):
                 print(f"  {company[0]:20s} {figures(out, 3)} ; {figures(out, 6)}")
                 for lead in (3, 6):
                     met[variant] = [a + b for a, b in zip(met[variant], targets_met(out, lead))]
+                ranged = [x for x in out if x[0]['lead'] in (3, 6) and x[2] is not None]
+                counts = pooled.setdefault((variant, name), [0, 0])
+                counts[0] += sum(1 for x in ranged if x[2] <= x[0]['a'] <= x[3])
+                counts[1] += len(ranged)
     figures_count = 2 * 2 * len(series)
     print(f"targets met, of {figures_count} figures each (coverage 70-90% / bias within 3% / error below the trailing rate's):")
     for variant in variants:
-        print(f"  {variant:26s} {met[variant][0]:3d} / {met[variant][1]:3d} / {met[variant][2]:3d}")
+        print(f"  {variant:38s} {met[variant][0]:3d} / {met[variant][1]:3d} / {met[variant][2]:3d}")
+    print('inside P10-P90 over every month with a range of every folder, 3 and 6 months ahead (80% is what a P10-P90 range means):')
+    for variant in variants:
+        print(f"  {variant:38s} " + '; '.join(f"{name} {pooled[(variant, name)][0]} of {pooled[(variant, name)][1]} "
+                                              f"({100 * pooled[(variant, name)][0] / max(1, pooled[(variant, name)][1]):.0f}%)"
+                                              for name in ('renewals', 'month-to-month')))
     return 0
 
 

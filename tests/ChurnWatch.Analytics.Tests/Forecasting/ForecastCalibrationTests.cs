@@ -6,14 +6,18 @@ public sealed class ForecastCalibrationTests
 {
     private static readonly DateOnly Today = new(2026, 6, 1);
 
-    // Actual / forecast of the five months in Apply_RangeIsTheAmountTimesTheSpreadOfPastLogErrors.
+    // Actual / forecast of the five months in Apply_RangeIsThePredictionIntervalOfTheNextLogRatio.
     private static readonly double[] Ratios = [0.9, 1.1, 1.0, 0.8, 1.2];
+
+    // Actuals of six months whose combined forecast was 100, in Apply_ActualsAboveTheForecastEveryMonth_...
+    private static readonly decimal[] AboveActuals = [108m, 112m, 110m, 109m, 111m, 110m];
 
     /// <summary>A past forecast at lead 3 settled <paramref name="monthsAgo"/> months before today.</summary>
     private static PastForecast Past(int monthsAgo, decimal model, decimal trailingRate, decimal actual, int lead = 3) =>
         new(lead, Today.AddMonths(-monthsAgo), model, trailingRate, actual);
 
     [Theory]
+    [InlineData(3, 1.638)]
     [InlineData(4, 1.533)]
     [InlineData(5, 1.476)]
     [InlineData(10, 1.372)]
@@ -65,52 +69,74 @@ public sealed class ForecastCalibrationTests
         Assert.Equal(0.05, calibration.ModelError, 12);
         Assert.Equal(0.10, calibration.TrailingRateError, 12);
         Assert.Equal(0.025, calibration.CombinedError, 12);
-        Assert.Equal(Math.Abs(Math.Log(100 / 97.5)), calibration.Spread, 12);
+        // Every month the actual was 100 / 97.5 of the combined forecast: that is where the range sits, with no spread.
+        Assert.Equal(Math.Log(100 / 97.5), calibration.MeanLogRatio, 12);
+        Assert.Equal(0, calibration.Spread, 12);
         Assert.Equal(0.075, between.CombinedError, 12);
         var given = calibration.Apply(110m, 120m, 1000m);
         Assert.Equal((ForecastMethod.Combined, 115m, 115m), (given.Method, given.Amount, given.P50));
     }
 
     [Fact]
-    public void Apply_RangeIsTheAmountTimesTheSpreadOfPastLogErrors()
+    public void Apply_RangeIsThePredictionIntervalOfTheNextLogRatio()
     {
         // The combined forecast was 150 each month (the mean of 100 and 200); the actuals are 150 x Ratios.
         List<PastForecast> past = [Past(1, 100, 200, 135), Past(2, 100, 200, 165), Past(3, 100, 200, 150), Past(4, 100, 200, 120), Past(5, 100, 200, 180)];
         var calibration = ForecastCalibration.At(past, 3, Today)!;
 
         var logs = Ratios.Select(x => Math.Log(x)).ToList();
-        var spread = Math.Sqrt(logs.Average(l => l * l));
+        var mean = logs.Average();
+        var spread = Math.Sqrt(logs.Sum(l => (l - mean) * (l - mean)) / (logs.Count - 1));
+        Assert.Equal(mean, calibration.MeanLogRatio, 12);
         Assert.Equal(spread, calibration.Spread, 12);
 
-        var t = ForecastCalibration.StudentT90(5);
+        // Five months: Student's t with 4 degrees of freedom, widened by √(1 + 1/5) for the estimated mean.
+        var half = ForecastCalibration.StudentT90(4) * spread * Math.Sqrt(1 + (1.0 / 5));
         var forecast = calibration.Apply(1000m, 2000m, 5000m);
         Assert.Equal(RangeBasis.PastErrors, forecast.Basis);
         Assert.Equal(1500m, forecast.P50);
-        Assert.Equal((double)forecast.P10!.Value, 1500 * Math.Exp(-t * spread), 0.01);
-        Assert.Equal((double)forecast.P90!.Value, 1500 * Math.Exp(t * spread), 0.01);
+        Assert.Equal((double)forecast.P10!.Value, 1500 * Math.Exp(mean - half), 0.01);
+        Assert.Equal((double)forecast.P90!.Value, 1500 * Math.Exp(mean + half), 0.01);
 
         // No more can renew than is due.
         Assert.Equal(1550m, calibration.Apply(1000m, 2000m, 1550m).P90);
     }
 
     [Fact]
+    public void Apply_ActualsAboveTheForecastEveryMonth_RangeSitsAboveIt_StretchedToIncludeTheForecast()
+    {
+        // The combined forecast (100) was 8-12% low every month: the actuals will likely be above it again.
+        List<PastForecast> past = [.. AboveActuals.Select((a, i) => Past(i + 1, 100, 100, a))];
+        var calibration = ForecastCalibration.At(past, 3, Today)!;
+        Assert.True(calibration.LowFactor > 1, $"P10 factor {calibration.LowFactor}: the interval lies above the forecast");
+
+        var forecast = calibration.Apply(1000m, 1000m, 5000m);
+
+        // The forecast given stays the mean of the two; P90 is where the actuals have been, above it; P10 is the forecast
+        // itself, so the range a reader sees always contains the figure handed over.
+        Assert.Equal((1000m, 1000m, 1000m), (forecast.Amount, forecast.P50, forecast.P10));
+        Assert.Equal((double)forecast.P90!.Value, 1000 * calibration.HighFactor, 0.01);
+        Assert.InRange(forecast.P90!.Value, 1110m, 1200m);
+    }
+
+    [Fact]
     public void Apply_ErrorsOfAKnownSpread_HoldTheNextActualInEightyPercent()
     {
-        // Past and next log errors drawn from the same normal: a range from n past errors and Student's t with n degrees
-        // of freedom holds the next one in 80% of trials, whatever n and the spread (a range from the normal's 1.28 would
-        // hold fewer at small n).
+        // Past and next log errors drawn from the same normal, centred on the forecast or off it: the prediction interval
+        // from n past errors holds the next one in 80% of trials, whatever n, the spread and the bias (a range from the
+        // normal's 1.28 would hold fewer at small n; one centred on the forecast, more on one side than the other).
         var random = new Random(20261206);
-        foreach (var (months, sigma) in new[] { (4, 0.05), (8, 0.15), (11, 0.10) })
+        foreach (var (months, sigma, bias) in new[] { (4, 0.05, 0.0), (8, 0.15, 0.05), (11, 0.10, -0.05) })
         {
             const int Trials = 4000;
             var inside = 0;
             for (var trial = 0; trial < Trials; trial++)
             {
-                var past = Enumerable.Range(1, months).Select(m => Past(m, 100, 100, (decimal)(100 * Math.Exp(sigma * Normal(random))))).ToList();
+                var past = Enumerable.Range(1, months).Select(m => Past(m, 100, 100, (decimal)(100 * Math.Exp(bias + (sigma * Normal(random)))))).ToList();
                 var calibration = ForecastCalibration.At(past, 3, Today)!;
                 Assert.Equal(months, calibration.PastMonths); // all within the window
                 var forecast = calibration.Apply(100_000m, 100_000m, decimal.MaxValue);
-                if (forecast.Inside((decimal)(100_000 * Math.Exp(sigma * Normal(random)))) == true)
+                if (forecast.Inside((decimal)(100_000 * Math.Exp(bias + (sigma * Normal(random))))) == true)
                     inside++;
             }
 

@@ -68,7 +68,18 @@ def replay(rows, variant, minimum=4):
             method = 'c'
         errors = [math.log(k['a'] / k[method]) for k in known]
         n, point = len(errors), r[method]
-        if variant in ('shipped', 'window 24 months', 'moved by the mean ratio'):
+        if variant == 'effective months (autocorrelation)':
+            # As shipped, but with n replaced by the effective number of months of AR(1) errors, n (1 - r) / (1 + r),
+            # r the lag-1 autocorrelation of the ratios (kept within 0 to 0.9).
+            m = mean(errors)
+            sd = math.sqrt(sum((e - m) ** 2 for e in errors) / (n - 1))
+            squares = sum((e - m) ** 2 for e in errors)
+            r1 = sum((errors[i] - m) * (errors[i + 1] - m) for i in range(n - 1)) / squares if squares > 0 else 0.0
+            r1 = max(0.0, min(0.9, r1))
+            effective = max(2.0, n * (1 - r1) / (1 + r1))
+            half = t90(max(1, round(effective) - 1)) * sd * math.sqrt(1 + 1 / effective)
+            low, high = r[method] * math.exp(m - half), r[method] * math.exp(m + half)
+        elif variant in ('shipped', 'window 24 months', 'moved by the mean ratio'):
             # The prediction interval of the next log ratio: mean +- t(n-1) x standard deviation x sqrt(1 + 1/n).
             m = mean(errors)
             half = t90(n - 1) * math.sqrt(sum((e - m) ** 2 for e in errors) / (n - 1)) * math.sqrt(1 + 1 / n)
@@ -140,7 +151,8 @@ def main(folders):
                        rows_of(renewal[0], 'actual_renewed_arr', 'expected_renewed_arr', 'trailing_rate_renewed_arr', 'arr_due'),
                        rows_of(monthly[0], 'actual_mrr_kept', 'expected_mrr_kept', 'trailing_rate_mrr_kept', 'mrr_at_forecast')))
     variants = ('shipped', 'centred (before)', 'model or trailing rate', 'window 24 months', 'moved by the mean ratio',
-                'centred, widened by the latest error', 'centred, at least the largest of 6', 'shift by the last 3')
+                'effective months (autocorrelation)', 'centred, widened by the latest error', 'centred, at least the largest of 6',
+                'shift by the last 3')
     print('each: inside P10-P90, bias, mean absolute error (the trailing rate\'s), 3 months ahead ; 6 months ahead')
     met = {v: [0, 0, 0] for v in variants}
     pooled = {}

@@ -47,8 +47,9 @@ public sealed record ForecastCalibration(int LeadMonths, double MeanLogRatio, do
     /// <summary>
     /// Only months settled in the year before the forecast date count: errors come in streaks, and an old error says
     /// little about today's. With the centred range shipped before, two years held the actual too often where errors had
-    /// shrunk and too seldom where they had grown (7 of 28 backtest figures within 70-90% against 11); with this one the
-    /// two meet as many (13 of 28), and one year follows a change in the errors sooner (<c>python3 bench/forecast_ranges.py</c>).
+    /// shrunk and too seldom where they had grown (7 of 28 backtest figures within 70-90% against 11, the runs at
+    /// 04f44b4); with this one the two meet as many (13 of 28), and one year follows a change in the errors sooner
+    /// (<c>python3 bench/forecast_ranges.py</c>).
     /// </summary>
     public const int WindowMonths = 12;
 

@@ -9,7 +9,8 @@ forecast_month_to_month_backtest.csv), or the weekly job's renewal_forecast_*bac
 variant, for each folder: the share of months with a range whose actual fell inside it, at 3 and 6 months ahead,
 the bias of the forecast given over all months (sum forecast / sum actual - 1), and its mean absolute error with the
 trailing rate's in brackets; then how many of those figures meet the targets (inside 70-90%, bias within 3%, error
-below the trailing rate's), and the share inside P10-P90 over all the folders' months together.
+below the trailing rate's), and the share inside P10-P90 over all the folders' months together, with how many fell below
+and above it.
 
 Like ForecastCalibration: a row's range comes from the rows of the same lead settled by its forecast date (month end +
 30 days grace) within the 12 months before it, at least 4 of them; no range below 4 rows (the trailing rate is given
@@ -68,21 +69,17 @@ def replay(rows, variant, minimum=4):
             method = 'c'
         errors = [math.log(k['a'] / k[method]) for k in known]
         n, point = len(errors), r[method]
-        if variant == 'effective months (autocorrelation)':
-            # As shipped, but with n replaced by the effective number of months of AR(1) errors, n (1 - r) / (1 + r),
-            # r the lag-1 autocorrelation of the ratios (kept within 0 to 0.9).
-            m = mean(errors)
-            sd = math.sqrt(sum((e - m) ** 2 for e in errors) / (n - 1))
-            squares = sum((e - m) ** 2 for e in errors)
-            r1 = sum((errors[i] - m) * (errors[i + 1] - m) for i in range(n - 1)) / squares if squares > 0 else 0.0
-            r1 = max(0.0, min(0.9, r1))
-            effective = max(2.0, n * (1 - r1) / (1 + r1))
-            half = t90(max(1, round(effective) - 1)) * sd * math.sqrt(1 + 1 / effective)
-            low, high = r[method] * math.exp(m - half), r[method] * math.exp(m + half)
-        elif variant in ('shipped', 'window 24 months', 'moved by the mean ratio'):
+        if variant in ('shipped', 'window 24 months', 'moved by the mean ratio', 'effective months (autocorrelation)'):
             # The prediction interval of the next log ratio: mean +- t(n-1) x standard deviation x sqrt(1 + 1/n).
             m = mean(errors)
-            half = t90(n - 1) * math.sqrt(sum((e - m) ** 2 for e in errors) / (n - 1)) * math.sqrt(1 + 1 / n)
+            squares = sum((e - m) ** 2 for e in errors)
+            effective = n
+            if variant == 'effective months (autocorrelation)':
+                # n replaced by the effective number of months of AR(1) errors, n (1 - r) / (1 + r), r the lag-1
+                # autocorrelation of the ratios (kept within 0 to 0.9).
+                r1 = sum((errors[i] - m) * (errors[i + 1] - m) for i in range(n - 1)) / squares if squares > 0 else 0.0
+                effective = max(2.0, n * (1 - max(0.0, min(0.9, r1))) / (1 + max(0.0, min(0.9, r1))))
+            half = t90(max(1, round(effective) - 1)) * math.sqrt(squares / (n - 1)) * math.sqrt(1 + 1 / effective)
             if variant == 'moved by the mean ratio':
                 point = point * math.exp(m)
             low, high = r[method] * math.exp(m - half), r[method] * math.exp(m + half)
@@ -165,18 +162,22 @@ def main(folders):
                 for lead in (3, 6):
                     met[variant] = [a + b for a, b in zip(met[variant], targets_met(out, lead))]
                 ranged = [x for x in out if x[0]['lead'] in (3, 6) and x[2] is not None]
-                counts = pooled.setdefault((variant, name), [0, 0])
+                counts = pooled.setdefault((variant, name), [0, 0, 0, 0])
                 counts[0] += sum(1 for x in ranged if x[2] <= x[0]['a'] <= x[3])
                 counts[1] += len(ranged)
+                counts[2] += sum(1 for x in ranged if x[0]['a'] < x[2])
+                counts[3] += sum(1 for x in ranged if x[0]['a'] > x[3])
     figures_count = 2 * 2 * len(series)
     print(f"targets met, of {figures_count} figures each (coverage 70-90% / bias within 3% / error below the trailing rate's):")
     for variant in variants:
         print(f"  {variant:38s} {met[variant][0]:3d} / {met[variant][1]:3d} / {met[variant][2]:3d}")
     print('inside P10-P90 over every month with a range of every folder, 3 and 6 months ahead (80% is what a P10-P90 range means):')
     for variant in variants:
-        print(f"  {variant:38s} " + '; '.join(f"{name} {pooled[(variant, name)][0]} of {pooled[(variant, name)][1]} "
-                                              f"({100 * pooled[(variant, name)][0] / max(1, pooled[(variant, name)][1]):.0f}%)"
-                                              for name in ('renewals', 'month-to-month')))
+        cells = []
+        for name in ('renewals', 'month-to-month'):
+            inside, ranged, below, above = pooled[(variant, name)]
+            cells.append(f"{name} {inside} of {ranged} ({100 * inside / max(1, ranged):.0f}%; {below} below, {above} above)")
+        print(f"  {variant:38s} " + '; '.join(cells))
     return 0
 
 

@@ -56,11 +56,11 @@ public sealed record ForecastCalibration(int LeadMonths, double MeanLogRatio, do
     /// <summary>The standard normal's 90th percentile.</summary>
     private const double Z90 = 1.2815515655446004;
 
-    /// <summary>P10 as a multiple of the amount (before it is stretched to include the amount): exp(m - t s √(1 + 1/n)).</summary>
-    public double LowFactor => Math.Exp(MeanLogRatio - HalfWidth);
+    /// <summary>P10 as a multiple of the amount: exp(m - t s √(1 + 1/n)), stretched to include the amount (at most 1).</summary>
+    public double LowFactor => Math.Min(1, Math.Exp(MeanLogRatio - HalfWidth));
 
-    /// <summary>P90 as a multiple of the amount (before the ceiling, and before it is stretched to include the amount): exp(m + t s √(1 + 1/n)).</summary>
-    public double HighFactor => Math.Exp(MeanLogRatio + HalfWidth);
+    /// <summary>P90 as a multiple of the amount, before the ceiling: exp(m + t s √(1 + 1/n)), stretched to include the amount (at least 1).</summary>
+    public double HighFactor => Math.Max(1, Math.Exp(MeanLogRatio + HalfWidth));
 
     // t s √(1 + 1/n): the half width of the prediction interval of the next log ratio.
     private double HalfWidth => StudentT90(PastMonths - 1) * Spread * Math.Sqrt(1 + (1.0 / PastMonths));
@@ -150,6 +150,7 @@ public sealed record ForecastCalibration(int LeadMonths, double MeanLogRatio, do
     public CalibratedForecast Apply(decimal model, decimal trailingRate, decimal ceiling)
     {
         var amount = Combine(model, trailingRate);
+        // Rounding to cents must not put the amount outside its own range, nor the ceiling push P90 below it.
         var low = Math.Min(amount, Round(amount * (decimal)LowFactor));
         var high = Math.Max(amount, Math.Min(ceiling, Round(amount * (decimal)HighFactor)));
         return new CalibratedForecast(ForecastMethod.Combined, amount, low, amount, high, RangeBasis.PastErrors, PastMonths);

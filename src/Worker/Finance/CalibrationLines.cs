@@ -30,7 +30,7 @@ internal static class CalibrationLines
             var span = string.Create(inv, $"{months[served.First()]:yyyy-MM} to {months[served.Last()]:yyyy-MM}");
             lines.Add(byLead[lead] is { } c
                 ? string.Create(inv,
-                    $"{what} {span}, from the forecasts made {lead} months ahead over the {c.PastMonths} settled months before: {Method(ForecastMethod.Combined)} (mean absolute error there: combined {c.CombinedError:0.0%}, model {c.ModelError:0.0%}, trailing rate {c.TrailingRateError:0.0%}); P10-P90 from where the actuals fell around it there, {Math.Min(1, c.LowFactor):0.00} to {Math.Max(1, c.HighFactor):0.00} times the forecast.")
+                    $"{what} {span}, from the forecasts made {lead} months ahead over the {c.PastMonths} settled months before: {Method(ForecastMethod.Combined)} (mean absolute error there: combined {c.CombinedError:0.0%}, model {c.ModelError:0.0%}, trailing rate {c.TrailingRateError:0.0%}); P10-P90 from where the actuals fell around it there, {c.LowFactor:0.00} to {c.HighFactor:0.00} times the forecast.")
                 : string.Create(inv,
                     $"{what} {span}: the trailing rate, without a range: fewer than {ForecastCalibration.MinimumMonths} forecasts made {lead} months ahead had settled, too few to show the model adds anything or to size a range."));
         }

@@ -108,7 +108,9 @@ public sealed class ForecastCalibrationTests
         // The combined forecast (100) was 8-12% low every month: the actuals will likely be above it again.
         List<PastForecast> past = [.. AboveActuals.Select((a, i) => Past(i + 1, 100, 100, a))];
         var calibration = ForecastCalibration.At(past, 3, Today)!;
-        Assert.True(calibration.LowFactor > 1, $"P10 factor {calibration.LowFactor}: the interval lies above the forecast");
+        var lowerEnd = calibration.MeanLogRatio - (ForecastCalibration.StudentT90(5) * calibration.Spread * Math.Sqrt(1 + (1.0 / 6)));
+        Assert.True(lowerEnd > 0, $"lower end of the interval {lowerEnd}: it lies above the forecast");
+        Assert.Equal(1, calibration.LowFactor);
 
         var forecast = calibration.Apply(1000m, 1000m, 5000m);
 

@@ -78,7 +78,8 @@ def replay(rows, variant, minimum=4):
                 # n replaced by the effective number of months of AR(1) errors, n (1 - r) / (1 + r), r the lag-1
                 # autocorrelation of the ratios (kept within 0 to 0.9).
                 r1 = sum((errors[i] - m) * (errors[i + 1] - m) for i in range(n - 1)) / squares if squares > 0 else 0.0
-                effective = max(2.0, n * (1 - max(0.0, min(0.9, r1))) / (1 + max(0.0, min(0.9, r1))))
+                r1 = max(0.0, min(0.9, r1))
+                effective = max(2.0, n * (1 - r1) / (1 + r1))
             half = t90(max(1, round(effective) - 1)) * math.sqrt(squares / (n - 1)) * math.sqrt(1 + 1 / effective)
             if variant == 'moved by the mean ratio':
                 point = point * math.exp(m)

@@ -98,8 +98,8 @@ internal static class JobsCommand
             var job = parseResult.GetValue(name)!;
             return !ScheduledJobs.Names.Contains(job) ? Task.FromResult(UnknownJob(job)) : RunAsync(async (services, token) =>
             {
-                await services.GetRequiredService<JobBoard>().TriggerAsync(job, parseResult.GetValue(chain), "manual (jobs trigger)", token).ConfigureAwait(false);
-                await Audit(services, AuditActions.JobTriggered, job, parseResult.GetValue(chain) ? "with its chain" : "", token).ConfigureAwait(false);
+                await services.GetRequiredService<JobBoard>().TriggerAsync(
+                    job, parseResult.GetValue(chain), "manual (jobs trigger)", Recorded(services, AuditActions.JobTriggered, job, parseResult.GetValue(chain) ? "with its chain" : ""), token).ConfigureAwait(false);
                 Console.Out.WriteLine($"Triggered {job}{(parseResult.GetValue(chain) ? " and its chain" : "")}: a node of 'churnwatch run' takes it (the request waits in the store while none runs); 'churnwatch jobs history --job {job}' shows the run.");
                 return ExitCodes.Ok;
             }, ct);
@@ -122,17 +122,19 @@ internal static class JobsCommand
             return !ScheduledJobs.Names.Contains(job) ? Task.FromResult(UnknownJob(job)) : RunAsync(async (services, token) =>
             {
                 var board = services.GetRequiredService<JobBoard>();
+                // Pausing a paused job, or resuming a running one, is not an error (a script may make sure of a state): it
+                // changes nothing, so it leaves no audit event either.
                 if (pause)
                 {
-                    await board.PauseAsync(job, token).ConfigureAwait(false);
-                    await Audit(services, AuditActions.JobPaused, job, "", token).ConfigureAwait(false);
-                    Console.Out.WriteLine($"Paused {job}.");
+                    Console.Out.WriteLine(await board.PauseAsync(job, Recorded(services, AuditActions.JobPaused, job, ""), token).ConfigureAwait(false)
+                        ? $"Paused {job}."
+                        : $"{job} was paused already; nothing changed.");
                 }
                 else
                 {
-                    var runs = await board.ResumeAsync(job, token).ConfigureAwait(false);
-                    await Audit(services, AuditActions.JobResumed, job, "", token).ConfigureAwait(false);
-                    Console.Out.WriteLine($"Resumed {job}{(runs > 0 ? $"; {runs} run(s) it missed while paused start now, once each" : "")}.");
+                    var runs = await board.ResumeAsync(job, Recorded(services, AuditActions.JobResumed, job, ""), token).ConfigureAwait(false);
+                    Console.Out.WriteLine(runs is null ? $"{job} was not paused; nothing changed."
+                        : $"Resumed {job}{(runs > 0 ? $"; {runs} run(s) it missed while paused start now, once each" : "")}.");
                 }
 
                 return ExitCodes.Ok;
@@ -153,9 +155,13 @@ internal static class JobsCommand
             cancellationToken,
             builder => builder.AddChurnWatchScheduler(run: false));
 
-    // The operating-system user who ran the command, as the users command records its changes.
-    private static Task Audit(IServiceProvider services, string action, string job, string detail, CancellationToken cancellationToken) =>
-        services.GetRequiredService<AuditStore>().RecordAsync(Environment.UserName, action, job, AuditSources.CommandLine, detail, cancellationToken);
+    // The change's audit event, written in the change's transaction: the operating-system user who ran the command, as
+    // the users command records its changes.
+    private static AlongsideWrite Recorded(IServiceProvider services, string action, string job, string detail)
+    {
+        var audit = services.GetRequiredService<AuditStore>();
+        return (transaction, token) => audit.RecordAsync(transaction, Environment.UserName, action, job, AuditSources.CommandLine, detail, token);
+    }
 
     private static string Describe(JobRun run) =>
         $"{run.Status} {run.StartedAt} -> {run.FinishedAt ?? "..."} on {run.Node ?? "(command line)"}" +

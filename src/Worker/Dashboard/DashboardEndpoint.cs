@@ -394,6 +394,8 @@ internal sealed partial class DashboardEndpoint(
                 "trigger" => $"Triggered {job}: a node of 'churnwatch run' takes it{(mode.SchedulerHere ? "" : " (none runs in this process)")}, and its run shows in the history below.",
                 "pause" => $"Paused {job}.",
                 "resume" => $"Resumed {job}.",
+                "paused-already" => $"{job} was paused already; nothing changed.",
+                "not-paused" => $"{job} was not paused; nothing changed.",
                 _ => null,
             };
         }
@@ -425,30 +427,25 @@ internal sealed partial class DashboardEndpoint(
             return await JobsAsync(context, antiforgery, $"No job named '{job}'. The jobs: {string.Join(", ", ScheduledJobs.Names)}.", StatusCodes.Status404NotFound, ct).ConfigureAwait(false);
         }
 
-        if (action == "trigger")
-        {
-            var (done, message) = await jobs.TriggerAsync(job, ct).ConfigureAwait(false);
-            if (!done)
-            {
-                return await JobsAsync(context, antiforgery, message, StatusCodes.Status409Conflict, ct).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            await jobs.PauseOrResumeAsync(job, action == "pause", ct).ConfigureAwait(false);
-        }
-
-        var recorded = action switch
+        var recorded = AuditAlongside(context, action switch
         {
             "trigger" => AuditActions.JobTriggered,
             "pause" => AuditActions.JobPaused,
             _ => AuditActions.JobResumed,
-        };
-        // Done already: the record is written even if the browser has gone meanwhile. (The job board's pause, resume and
-        // trigger are writes of their own, a resume several, so the event follows them rather than sharing a transaction.)
-        await AuditAsync(context, recorded, job, "", CancellationToken.None).ConfigureAwait(false);
+        }, job, "");
+        // The request, pause or resume and its audit event are one transaction: both stored, or neither. Not cancelled
+        // by the browser going away: once sent, the action is done whole.
+        var did = action;
+        if (action == "trigger")
+        {
+            await jobs.TriggerAsync(job, recorded, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (!await jobs.PauseOrResumeAsync(job, action == "pause", recorded, CancellationToken.None).ConfigureAwait(false))
+        {
+            did = action == "pause" ? "paused-already" : "not-paused";
+        }
 
-        return Results.Redirect($"/jobs?job={Uri.EscapeDataString(job)}&did={action}");
+        return Results.Redirect($"/jobs?job={Uri.EscapeDataString(job)}&did={did}");
     }
 
     // Pages are Razor components (Pages/Dashboard) rendered on the server to plain HTML: no circuit, no script.

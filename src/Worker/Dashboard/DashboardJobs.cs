@@ -19,25 +19,16 @@ internal sealed class DashboardJobs(JobBoard board, RunHistoryStore runs)
     /// <summary>Recent runs, newest first.</summary>
     public Task<IReadOnlyList<JobRun>> HistoryAsync(int limit, CancellationToken cancellationToken) => runs.HistoryAsync(null, limit, cancellationToken);
 
-    /// <summary>Asks for one run of a job now, on whichever node takes it; the message says what happens next.</summary>
-    public async Task<(bool Done, string Message)> TriggerAsync(string job, CancellationToken cancellationToken)
-    {
-        await board.TriggerAsync(job, chain: false, FiredBy, cancellationToken).ConfigureAwait(false);
-        return (true, $"Triggered {job}: a node of 'churnwatch run' takes it (none is running while only 'churnwatch dashboard' is), and its run shows in the history below.");
-    }
+    /// <summary>Asks for one run of a job now, on whichever node takes it, stored with <paramref name="alongside"/> (its audit event).</summary>
+    public Task TriggerAsync(string job, AlongsideWrite alongside, CancellationToken cancellationToken) =>
+        board.TriggerAsync(job, chain: false, FiredBy, alongside, cancellationToken);
 
-    /// <summary>Pauses or resumes a job; the pause is kept in the store.</summary>
-    public async Task<string> PauseOrResumeAsync(string job, bool pause, CancellationToken cancellationToken)
-    {
-        if (pause)
-        {
-            await board.PauseAsync(job, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await board.ResumeAsync(job, cancellationToken).ConfigureAwait(false);
-        }
-
-        return $"{(pause ? "Paused" : "Resumed")} {job}.";
-    }
+    /// <summary>
+    /// Pauses or resumes a job, stored with <paramref name="alongside"/> (its audit event); false, with nothing written,
+    /// when it was paused (or running) already.
+    /// </summary>
+    public async Task<bool> PauseOrResumeAsync(string job, bool pause, AlongsideWrite alongside, CancellationToken cancellationToken) =>
+        pause
+            ? await board.PauseAsync(job, alongside, cancellationToken).ConfigureAwait(false)
+            : await board.ResumeAsync(job, alongside, cancellationToken).ConfigureAwait(false) is not null;
 }

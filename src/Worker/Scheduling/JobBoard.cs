@@ -31,36 +31,40 @@ internal sealed class JobBoard(JobControlStore control, RunHistoryStore runs, IO
         ];
     }
 
-    /// <summary>Asks for one run of <paramref name="job"/> now (also while it is paused), its chain after it when <paramref name="chain"/>.</summary>
-    public Task<long> TriggerAsync(string job, bool chain, string firedBy, CancellationToken cancellationToken) =>
-        control.RequestAsync(job, chain, firedBy, cancellationToken);
+    /// <summary>
+    /// Asks for one run of <paramref name="job"/> now (also while it is paused), its chain after it when
+    /// <paramref name="chain"/>; <paramref name="alongside"/> (the audit event) is stored with the request or not at all.
+    /// </summary>
+    public Task<long> TriggerAsync(string job, bool chain, string firedBy, AlongsideWrite? alongside, CancellationToken cancellationToken) =>
+        control.RequestAsync(job, chain, firedBy, alongside, cancellationToken);
 
-    /// <summary>Pauses a job: its schedules stop firing and a chain waits at it.</summary>
-    public Task PauseAsync(string job, CancellationToken cancellationToken) => control.PauseAsync(job, cancellationToken);
+    /// <summary>
+    /// Pauses a job: its schedules stop firing and a chain waits at it. False, with nothing written (nor
+    /// <paramref name="alongside"/>), when it was paused already.
+    /// </summary>
+    public Task<bool> PauseAsync(string job, AlongsideWrite? alongside, CancellationToken cancellationToken) =>
+        control.PauseAsync(job, alongside, cancellationToken);
 
     /// <summary>
     /// Resumes a job: the chain link held at it goes on, once, and a schedule of it that missed a slot while it was
-    /// paused runs once, now. Returns how many runs that asked for.
+    /// paused runs once, now; the pause's end, those runs and <paramref name="alongside"/> are one transaction. Returns
+    /// how many runs that asked for, or null, with nothing written, when the job was not paused.
     /// </summary>
-    public async Task<int> ResumeAsync(string job, CancellationToken cancellationToken)
-    {
-        if (await control.ResumeAsync(job, cancellationToken).ConfigureAwait(false) is not { } pause)
-        {
-            return 0;
-        }
+    public Task<int?> ResumeAsync(string job, AlongsideWrite? alongside, CancellationToken cancellationToken) =>
+        control.ResumeAsync(job, MissedRuns, alongside, cancellationToken);
 
+    /// <summary>One run per schedule of the job that had a slot between the pause and now, fired by that schedule.</summary>
+    private IReadOnlyList<(bool Chain, string FiredBy)> MissedRuns(JobPause pause)
+    {
         var settings = schedule.Value;
         CronSchedule.TryFindTimeZone(settings.TimeZone, out var zone);
         var since = StoreText.ParseInstant(pause.PausedAt);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var requested = pause.HeldTrigger is null ? 0 : 1;
-        foreach (var missed in ScheduledJobs.Find(job)!.Schedules
-            .Where(s => since < now && CronSchedule.Parse(s.Cron(settings)).GetOccurrences(since, now, zone, fromInclusive: false, toInclusive: true).Any()))
-        {
-            await control.RequestAsync(job, missed.Chain, missed.Key, cancellationToken).ConfigureAwait(false);
-            requested++;
-        }
-
-        return requested;
+        return
+        [
+            .. ScheduledJobs.Find(pause.Job)!.Schedules
+                .Where(s => since < now && CronSchedule.Parse(s.Cron(settings)).GetOccurrences(since, now, zone, fromInclusive: false, toInclusive: true).Any())
+                .Select(s => (s.Chain, s.Key)),
+        ];
     }
 }

@@ -21,30 +21,72 @@ internal sealed class JobControlStore(StoreDatabase database, TimeProvider timeP
         return pauses.ToDictionary(p => p.Job, StringComparer.Ordinal);
     }
 
-    /// <summary>Pauses a job; pausing a paused job changes nothing.</summary>
-    public async Task PauseAsync(string job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pauses a job, with <paramref name="alongside"/> (the audit event) in the same transaction; false, with nothing
+    /// written, when it was paused already.
+    /// </summary>
+    public async Task<bool> PauseAsync(string job, AlongsideWrite? alongside, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await InsertMissingAsync(connection, "INSERT INTO job_pauses (job, paused_at) SELECT @job, @now WHERE NOT EXISTS (SELECT 1 FROM job_pauses WHERE job = @job)",
-            new { job, now = Now }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await database.ChangeAsync(
+                async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO job_pauses (job, paused_at) SELECT @job, @now WHERE NOT EXISTS (SELECT 1 FROM job_pauses WHERE job = @job)",
+                    new { job, now = Now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
+                alongside,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Another process paused it between the check and the insert (the key refused this one): paused already.
+            // Any other failure (the audit event's included) is not that, and goes on up.
+            if ((await PausesAsync(cancellationToken).ConfigureAwait(false)).ContainsKey(job))
+            {
+                return false;
+            }
+
+            throw;
+        }
     }
 
-    /// <summary>Ends a job's pause; returns the pause it ended (with a chain link held meanwhile), or null when it was not paused.</summary>
-    public async Task<JobPause?> ResumeAsync(string job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends a job's pause and asks, in the same transaction as <paramref name="alongside"/> (the audit event), for the
+    /// runs it owes: the chain link held at it, once, and those <paramref name="missedRuns"/> finds from the pause
+    /// (a schedule that missed a slot meanwhile). Returns how many runs it asked for, or null, with nothing written,
+    /// when the job was not paused.
+    /// </summary>
+    public async Task<int?> ResumeAsync(
+        string job, Func<JobPause, IReadOnlyList<(bool Chain, string FiredBy)>> missedRuns, AlongsideWrite? alongside, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var pause = await connection.QuerySingleOrDefaultAsync<JobPause>(new CommandDefinition(
-            "SELECT job AS Job, paused_at AS PausedAt, held_trigger AS HeldTrigger FROM job_pauses WHERE job = @job", new { job }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM job_pauses WHERE job = @job", new { job }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (pause?.HeldTrigger is { } held)
+        ArgumentNullException.ThrowIfNull(missedRuns);
+        int? requested = null;
+        await database.ChangeAsync(async (connection, transaction) =>
         {
-            // The chain link held at the paused job goes on, once, now.
-            await InsertRequestAsync(connection, transaction, job, chain: true, held, cancellationToken).ConfigureAwait(false);
-        }
+            var pause = await connection.QuerySingleOrDefaultAsync<JobPause>(new CommandDefinition(
+                "SELECT job AS Job, paused_at AS PausedAt, held_trigger AS HeldTrigger FROM job_pauses WHERE job = @job", new { job }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (pause is null || await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM job_pauses WHERE job = @job", new { job }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) != 1)
+            {
+                return false;
+            }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return pause;
+            var runs = new List<(bool Chain, string FiredBy)>();
+            if (pause.HeldTrigger is { } held)
+            {
+                // The chain link held at the paused job goes on, once, now.
+                runs.Add((true, held));
+            }
+
+            runs.AddRange(missedRuns(pause));
+            foreach (var (chain, firedBy) in runs)
+            {
+                await InsertRequestAsync(connection, transaction, job, chain, firedBy, cancellationToken).ConfigureAwait(false);
+            }
+
+            requested = runs.Count;
+            return true;
+        }, alongside, cancellationToken).ConfigureAwait(false);
+        return requested;
     }
 
     /// <summary>Holds a chain link at a paused job until it is resumed; false when the job is not paused (any more).</summary>
@@ -55,11 +97,19 @@ internal sealed class JobControlStore(StoreDatabase database, TimeProvider timeP
             "UPDATE job_pauses SET held_trigger = @trigger WHERE job = @job", new { job, trigger }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Asks for one run of a job, by whichever node takes the request first.</summary>
-    public async Task<long> RequestAsync(string job, bool chain, string firedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for one run of a job, by whichever node takes the request first, with <paramref name="alongside"/> (the
+    /// audit event) in the same transaction. Returns the request's id.
+    /// </summary>
+    public async Task<long> RequestAsync(string job, bool chain, string firedBy, AlongsideWrite? alongside, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await InsertRequestAsync(connection, null, job, chain, firedBy, cancellationToken).ConfigureAwait(false);
+        long id = 0;
+        await database.ChangeAsync(async (connection, transaction) =>
+        {
+            id = await InsertRequestAsync(connection, transaction, job, chain, firedBy, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, alongside, cancellationToken).ConfigureAwait(false);
+        return id;
     }
 
     /// <summary>Takes the oldest waiting request for <paramref name="node"/>, or null; a request is taken by one node only.</summary>

@@ -44,10 +44,15 @@ public sealed class DashboardAuditTests : IDisposable
         var acknowledged = await http.PostAsync($"{url}/signals/{signal}/ack", DashboardForm.From(signalsPage, ("reason", "called them"), ("owner", "")));
         var jobsPage = await http.GetStringAsync(url + "/jobs");
         var paused = await http.PostAsync($"{url}/jobs/forecast/pause", DashboardForm.From(jobsPage));
+        // Paused already: nothing changes, so nothing is recorded, and the page says so.
+        var pausedAgain = await http.PostAsync($"{url}/jobs/forecast/pause", DashboardForm.From(jobsPage));
+        var pageAfter = await http.GetStringAsync(url + pausedAgain.Headers.Location);
         await host.StopAsync();
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (refused.StatusCode, challenged.StatusCode));
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (acknowledged.StatusCode, paused.StatusCode));
+        Assert.Equal("/jobs?job=forecast&did=paused-already", pausedAgain.Headers.Location?.OriginalString);
+        Assert.Contains("forecast was paused already; nothing changed.", pageAfter, StringComparison.Ordinal);
         await using var store = await database.OpenAsync(CancellationToken.None);
         var rows = (await store.QueryAsync<(string, string, string, string, string, string)>(
             "SELECT at, actor, action, target, source, detail FROM audit_events ORDER BY event_id")).ToList();

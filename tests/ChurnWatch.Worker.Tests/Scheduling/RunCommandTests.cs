@@ -29,6 +29,9 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
     public async Task Run_Healthz_ReadyWithStoreSchedulerAndJobsAndAPauseSurvivesARestart()
     {
         Assert.Equal(0, (await RunToEndAsync(["jobs", "pause", "reports"])).ExitCode);
+        var again = await RunToEndAsync(["jobs", "pause", "reports"]);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("reports was paused already; nothing changed.", again.Output, StringComparison.Ordinal);
         using (var node = Start())
         {
             using var http = new HttpClient();
@@ -105,9 +108,12 @@ public sealed class RunCommandTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(0, (await RunToEndAsync(["jobs", "resume", "score"])).ExitCode);
         await WaitForAsync("SELECT COUNT(*) FROM job_runs WHERE job = 'score' AND status <> 'running'");
+        var again = await RunToEndAsync(["jobs", "resume", "score"]);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("score was not paused; nothing changed.", again.Output, StringComparison.Ordinal);
 
         Assert.Equal("chain after ingest", (await QueryAsync<string>("SELECT trigger_name FROM job_runs WHERE job = 'score'")).Single());
-        // Each command is in the audit trail, from the command line, in order.
+        // Each command that changed something is in the audit trail, from the command line, in order (not the second resume).
         Assert.Equal(
             [("job_paused", "score", "cli", ""), ("job_triggered", "ingest", "cli", "with its chain"), ("job_resumed", "score", "cli", "")],
             await QueryAsync<(string, string, string, string)>("SELECT action, target, source, detail FROM audit_events ORDER BY event_id"));

@@ -138,7 +138,7 @@ public abstract class StepJobTests<TProvider> : StoreTestBase<TProvider>, IDispo
     public async Task RunAsync_JobPausedWhenItsChainReachesIt_HoldsTheLinkAndRunsNothing()
     {
         var control = new JobControlStore(Database, Time);
-        await control.PauseAsync("score", CancellationToken.None);
+        await control.PauseAsync("score", alongside: null, CancellationToken.None);
         var calls = 0;
 
         await Job(new Steps(() => ++calls)).RunAsync("score", "chain after ingest", true, Queued(), CancellationToken.None);

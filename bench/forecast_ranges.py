@@ -65,11 +65,35 @@ def replay(rows, variant, minimum=4):
             continue
         if variant == 'model or trailing rate':
             method = 'm' if mean(abs(k['m'] - k['a']) / k['a'] for k in known) < mean(abs(k['t'] - k['a']) / k['a'] for k in known) else 't'
+            given = lambda k: k[method]
+        elif variant == 'weights fitted on the past year':
+            # The model's weight w (0 to 1) that minimised the squared relative errors of w x model + (1 - w) x trailing
+            # rate over the known rows, instead of one half.
+            spread = sum((k['m'] - k['t']) ** 2 / k['a'] ** 2 for k in known)
+            w = sum((k['a'] - k['t']) * (k['m'] - k['t']) / k['a'] ** 2 for k in known) / spread if spread > 0 else 0.5
+            w = max(0.0, min(1.0, w))
+            given = lambda k: w * k['m'] + (1 - w) * k['t']
         else:
-            method = 'c'
-        errors = [math.log(k['a'] / k[method]) for k in known]
-        n, point = len(errors), r[method]
-        if variant in ('shipped', 'window 24 months', 'moved by the mean ratio', 'effective months (autocorrelation)'):
+            given = lambda k: k['c']
+        errors = [math.log(k['a'] / given(k)) for k in known]
+        n, point = len(errors), given(r)
+        if variant == 'widened for drift (variogram)':
+            # The ratios as a random walk plus noise: half the squared difference of two months h apart is fitted as
+            # noise + drift x h / 2 over every pair of known months; the month forecast is further from the known
+            # months' middle than they are from each other, so the variance adds drift x the mean over pairs of
+            # known months of the months from the later one to the month forecast.
+            m = mean(errors)
+            months = [k['month'].year * 12 + k['month'].month for k in known]
+            target = r['month'].year * 12 + r['month'].month
+            pairs = [(months[j] - months[i], 0.5 * (errors[j] - errors[i]) ** 2) for i in range(n) for j in range(i + 1, n)]
+            gx, gy = mean(p[0] for p in pairs), mean(p[1] for p in pairs)
+            sxx = sum((p[0] - gx) ** 2 for p in pairs)
+            slope = max(0.0, sum((p[0] - gx) * (p[1] - gy) for p in pairs) / sxx) if sxx > 0 else 0.0
+            noise = max(0.0, gy - slope * gx)
+            reach = sum(target - max(a, b) for a in months for b in months) / (n * n)
+            half = t90(n - 1) * math.sqrt(noise * (1 + 1 / n) + 2 * slope * reach)
+            low, high = point * math.exp(m - half), point * math.exp(m + half)
+        elif variant in ('shipped', 'window 24 months', 'moved by the mean ratio', 'effective months (autocorrelation)', 'weights fitted on the past year'):
             # The prediction interval of the next log ratio: mean +- t(n-1) x standard deviation x sqrt(1 + 1/n).
             m = mean(errors)
             squares = sum((e - m) ** 2 for e in errors)
@@ -83,7 +107,7 @@ def replay(rows, variant, minimum=4):
             half = t90(max(1, round(effective) - 1)) * math.sqrt(squares / (n - 1)) * math.sqrt(1 + 1 / effective)
             if variant == 'moved by the mean ratio':
                 point = point * math.exp(m)
-            low, high = r[method] * math.exp(m - half), r[method] * math.exp(m + half)
+            low, high = given(r) * math.exp(m - half), given(r) * math.exp(m + half)
         else:
             # Centred on the forecast: root mean square of the log ratios x t(n), as ChurnWatch gave before.
             s, q, shift = math.sqrt(mean(e * e for e in errors)), t90(n), 0.0
@@ -94,7 +118,7 @@ def replay(rows, variant, minimum=4):
             elif variant == 'shift by the last 3':
                 shift = mean(errors[-3:])
                 s = math.sqrt(mean((e - shift) ** 2 for e in errors))
-            point = r[method] * math.exp(shift)
+            point = given(r) * math.exp(shift)
             low, high = point * math.exp(-q * s), point * math.exp(q * s)
         # The range always includes the forecast given, and P90 never exceeds what is due (or paid today).
         out.append((r, point, min(point, low), max(point, min(r['due'], high))))
@@ -150,7 +174,7 @@ def main(folders):
                        rows_of(monthly[0], 'actual_mrr_kept', 'expected_mrr_kept', 'trailing_rate_mrr_kept', 'mrr_at_forecast')))
     variants = ('shipped', 'centred (before)', 'model or trailing rate', 'window 24 months', 'moved by the mean ratio',
                 'effective months (autocorrelation)', 'centred, widened by the latest error', 'centred, at least the largest of 6',
-                'shift by the last 3')
+                'shift by the last 3', 'weights fitted on the past year', 'widened for drift (variogram)')
     print('each: inside P10-P90, bias, mean absolute error (the trailing rate\'s), 3 months ahead ; 6 months ahead')
     met = {v: [0, 0, 0] for v in variants}
     pooled = {}

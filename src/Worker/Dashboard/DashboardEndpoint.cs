@@ -201,7 +201,8 @@ internal sealed partial class DashboardEndpoint(
             HangfireDashboard.Map(app, hangfire);
         }
 
-        app.MapGet("/reports", async (HttpContext c, CancellationToken _) => await Page<ReportsPage>(c, new() { [nameof(ReportsPage.Files)] = files.ListFor(Visitor(c)), [nameof(ReportsPage.Folder)] = files.Folder }).ConfigureAwait(false));
+        app.MapGet("/reports", (HttpContext c, CancellationToken _) => ReportsAsync(c, null, null, StatusCodes.Status200OK));
+        app.MapGet(ReportsPage.FeatureUsagePath, FeatureUsageAsync);
         app.MapGet("/files/{**path}", ServeFile);
     }
 

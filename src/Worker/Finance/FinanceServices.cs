@@ -1,4 +1,5 @@
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ internal static class FinanceServices
         services.AddSingleton<FinanceStore>();
         services.AddSingleton<RenewalForecastService>();
         services.AddSingleton<SaasMetricsService>();
+        services.AddSingleton<FeatureUsageSummaryExport>();
         return services;
     }
 }

@@ -25,10 +25,10 @@ internal sealed class FinanceStore(StoreDatabase database, HistoryStore historyS
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var freshness = await historyStore.FreshnessAsync(cancellationToken).ConfigureAwait(false);
         if (!freshness.Any(f => f.Entity == "usage_daily" && f.NewestDataAt is not null))
-            throw new InvalidOperationException("The store holds no ingested data yet. " + RunDemoFirst);
+            throw new NothingToComputeException("The store holds no ingested data yet. " + RunDemoFirst);
         var history = await historyStore.LoadLedgerAsync(cancellationToken, withInvoices: true).ConfigureAwait(false);
         if (history.Subscriptions.Count == 0)
-            throw new InvalidOperationException("The store holds no subscriptions, so there is nothing to compute. " + RunDemoFirst);
+            throw new NothingToComputeException("The store holds no subscriptions, so there is nothing to compute. " + RunDemoFirst);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var sources = freshness
             .Where(f => f.Provided && f.NewestDataAt is not null)

@@ -26,7 +26,7 @@ internal sealed class RenewalForecastService(
         ArgumentNullException.ThrowIfNull(request);
         var (history, sources, now) = await store.LoadLedgerAsync(cancellationToken).ConfigureAwait(false);
         var asOf = await scores.LatestAsOfAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The store holds no scores yet: the forecast weighs each renewal by its scored probability. " + FinanceStore.RunDemoFirst);
+            ?? throw new NothingToComputeException("The store holds no scores yet: the forecast weighs each renewal by its scored probability. " + FinanceStore.RunDemoFirst);
         var latest = await scores.ProbabilitiesAsync(asOf, cancellationToken).ConfigureAwait(false);
         var exposures = RenewalBook.At(history, asOf, id => latest.TryGetValue(id, out var p) ? Renewal(p) : null);
         var options = modeling.Value;
@@ -269,7 +269,7 @@ internal sealed class RenewalForecastService(
     private async Task<TrainedModels> LoadModelsAsync(CancellationToken cancellationToken)
     {
         var churn = await models.LatestAsync(ModelTarget.Churn.ToString(), cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The store holds no churn model: the backtest scores past dates with it. " + FinanceStore.RunDemoFirst);
+            ?? throw new NothingToComputeException("The store holds no churn model: the backtest scores past dates with it. " + FinanceStore.RunDemoFirst);
         var renewal = await models.LatestAsync(ModelTarget.NonRenewal.ToString(), cancellationToken).ConfigureAwait(false);
         return new TrainedModels(RiskModelSerializer.Deserialize(churn), renewal is null ? null : RiskModelSerializer.Deserialize(renewal), null, null);
     }

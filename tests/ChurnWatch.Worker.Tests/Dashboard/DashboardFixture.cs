@@ -37,6 +37,9 @@ public sealed class DashboardFixture : IAsyncLifetime, IDisposable
 
     public string OutputFolder => Path.Combine(_folder.Path, "out");
 
+    /// <summary>The host's settings, as environment variables for a <c>churnwatch</c> command on the same store.</summary>
+    public IReadOnlyList<(string Name, string Value)> Environment { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         var settings = SmallCompany.Settings(_folder.Path, accounts: 160, months: 15, seed: 11);
@@ -49,6 +52,7 @@ public sealed class DashboardFixture : IAsyncLifetime, IDisposable
             settings["Schedule:" + key] = Never;
         }
 
+        Environment = [.. settings.Select(s => ("CHURNWATCH__" + s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value ?? ""))];
         var builder = ChurnWatchHost.CreateBuilder(settings);
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         builder.AddChurnWatchScheduler(run: true);

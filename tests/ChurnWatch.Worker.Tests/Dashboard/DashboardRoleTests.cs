@@ -74,6 +74,25 @@ public sealed class DashboardRoleTests(DashboardRolesFixture dashboard) : IClass
         }
     }
 
+    [Theory]
+    [InlineData(Ann, 404)]
+    [InlineData(Lee, 404)]
+    [InlineData(Fin, 409)]
+    [InlineData(Ada, 409)]
+    public async Task Get_FeatureUsageDownload_OnlyForTheRolesThatSeeTheCompany(string user, int status)
+    {
+        var client = dashboard.As(user);
+
+        var response = await client.Http.GetAsync(client.Url + "/exports/feature-usage?from=2026-01-01&to=2026-02-01&grain=week");
+        var body = await response.Content.ReadAsStringAsync();
+        var reports = await client.Http.GetStringAsync(client.Url + "/reports");
+
+        Assert.Equal((HttpStatusCode)status, response.StatusCode);
+        // This store holds accounts and no usage: a role that may download is told what fills it; the others see no form.
+        Assert.Equal(status == 409, body.Contains("The store holds no ingested data yet.", StringComparison.Ordinal));
+        Assert.Equal(status == 409, reports.Contains("id=\"feature-usage\"", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string, string, int> JobForms()
     {
         var rows = new TheoryData<string, string, int>();

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using ChurnWatch.Worker.Adoption;
+using ChurnWatch.Worker.Finance;
+using ChurnWatch.Worker.Pages.Dashboard;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChurnWatch.Worker.Dashboard;
+
+/// <summary>The Reports page, and its feature-usage download: the summary of any span, computed when asked.</summary>
+internal sealed partial class DashboardEndpoint
+{
+    // One summary at a time: it reads every subscription and the span's usage, and a second click should not double that.
+    private int _computingFeatureUsage;
+
+    private async Task<IResult> ReportsAsync(HttpContext context, FeatureUsageForm? usage, string? error, int statusCode) =>
+        await Page<ReportsPage>(
+            context,
+            new()
+            {
+                [nameof(ReportsPage.Files)] = files.ListFor(Visitor(context)),
+                [nameof(ReportsPage.Folder)] = files.Folder,
+                [nameof(ReportsPage.Usage)] = Visitor(context).SeesCompany ? usage ?? FeatureUsageForm.Default(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)) : null,
+                [nameof(ReportsPage.Error)] = error,
+            },
+            statusCode).ConfigureAwait(false);
+
+    /// <summary>
+    /// <c>GET /exports/feature-usage?from=&amp;to=&amp;grain=&amp;by=</c>: the CSV <c>churnwatch export feature-usage</c>
+    /// writes for the same query, as a download. For the roles that see the whole company (404 for the others); a
+    /// query it cannot take comes back on the Reports page with what to correct (400), an empty store with what fills
+    /// it (409), a second download while one is computed with a request to wait (429).
+    /// </summary>
+    private async Task<IResult> FeatureUsageAsync(HttpContext context, CancellationToken ct)
+    {
+        if (!Visitor(context).SeesCompany)
+        {
+            return await NoSuchPageAsync(context).ConfigureAwait(false);
+        }
+
+        var q = context.Request.Query;
+        var typed = new FeatureUsageForm(q["from"].ToString(), q["to"].ToString(), q["grain"].ToString(), q["by"].ToString());
+        if (!FeatureUsageQuery.TryCreate(typed.From, typed.To, typed.Grain, typed.By, FeatureUsageQuery.Form, out var query, out var error))
+        {
+            return await ReportsAsync(context, typed, error + " Nothing was downloaded.", StatusCodes.Status400BadRequest).ConfigureAwait(false);
+        }
+
+        if (Interlocked.CompareExchange(ref _computingFeatureUsage, 1, 0) != 0)
+        {
+            return await ReportsAsync(context, typed, "Another feature-usage summary is being computed; download this one when it is done.", StatusCodes.Status429TooManyRequests).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, ct).ConfigureAwait(false);
+            // Written whole before it is sent: the rows are in memory already, and the response takes no synchronous writes.
+            var buffer = new MemoryStream();
+            await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+            {
+                FeatureUsageSummaryCsv.Write(summary.Rows, writer);
+            }
+
+            buffer.Position = 0;
+            return Results.File(buffer, "text/csv; charset=utf-8", FileName(query!));
+        }
+        catch (NothingToComputeException e)
+        {
+            return await ReportsAsync(context, typed, e.Message, StatusCodes.Status409Conflict).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _computingFeatureUsage, 0);
+        }
+    }
+
+    /// <summary>For example feature_usage_summary_2026-01-01_2026-03-31_week_plan.csv.</summary>
+    internal static string FileName(FeatureUsageQuery query) =>
+        string.Create(CultureInfo.InvariantCulture, $"feature_usage_summary_{query.From:yyyy-MM-dd}_{query.To:yyyy-MM-dd}_{query.Grain.ToString().ToLowerInvariant()}_{query.Grouping.ToString().ToLowerInvariant()}.csv");
+}

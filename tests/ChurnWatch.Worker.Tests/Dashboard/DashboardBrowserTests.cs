@@ -109,6 +109,24 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardFix
     }
 
     [BrowserFact]
+    public async Task ReportsPage_FeatureUsageSpanEndingBeforeItStarts_ComesBackWithWhatToCorrectAndTheValuesKept()
+    {
+        var browser = await chromium.BrowserAsync();
+        await using var tab = await browser.NewTabAsync();
+        await tab.GoAsync(site.BaseUrl + "/reports");
+
+        // The date fields and selects as a person fills them; the answer is a 400 page (which the browser logs as such).
+        await tab.SubmitAsync(
+            "const u = document.getElementById('feature-usage'); u.querySelector('[name=from]').value = '2026-02-01'; " +
+            "u.querySelector('[name=to]').value = '2026-01-01'; u.querySelector('[name=by]').value = 'segment'; u.requestSubmit()");
+
+        Assert.Contains("To (2026-01-01) is before From (2026-02-01). Nothing was downloaded.", await tab.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(
+            ["2026-02-01", "2026-01-01", "week", "segment"],
+            (await tab.EvaluateAsync("['from', 'to', 'grain', 'by'].map(n => document.querySelector(`#feature-usage [name=${n}]`).value)"))!.AsArray().Select(n => (string?)n));
+    }
+
+    [BrowserFact]
     public async Task HangfireDashboard_RecurringJobs_ListsTheSchedulesTriggersOneAndItSucceeds()
     {
         var browser = await chromium.BrowserAsync();

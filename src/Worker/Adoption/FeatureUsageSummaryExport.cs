@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChurnWatch.Analytics.Adoption;
 using ChurnWatch.Analytics.Metrics;
 using ChurnWatch.Worker.Finance;
@@ -13,13 +14,26 @@ namespace ChurnWatch.Worker.Adoption;
 internal sealed class FeatureUsageSummaryExport(FinanceStore finance, HistoryStore history, IOptions<MetricsOptions> metrics)
 {
     /// <summary>Computes the summary.</summary>
+    /// <param name="query">What it covers.</param>
+    /// <param name="maximumAccountWeeks">
+    /// For a summary by account, the most accounts x weeks it computes (its rows are about that x the features); null
+    /// for no limit. Above it, <see cref="FeatureUsageTooLargeException"/>, before anything is computed.
+    /// </param>
+    /// <param name="cancellationToken">Stops the reads.</param>
     /// <exception cref="NothingToComputeException">The store holds no ingested data or no subscriptions.</exception>
-    public async Task<FeatureUsageSummaryResult> ComputeAsync(FeatureUsageQuery query, CancellationToken cancellationToken)
+    public async Task<FeatureUsageSummaryResult> ComputeAsync(FeatureUsageQuery query, long? maximumAccountWeeks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         // The ledger, and the per-feature weeks streamed from the store: a period's usage is held at a time.
         var (ledger, sources, now) = await finance.LoadLedgerAsync(cancellationToken).ConfigureAwait(false);
         var (firstWeek, lastWeek) = FeatureUsageSummary.WeekRange(query.From, query.To, query.Grain);
+        var accountWeeks = (long)ledger.Accounts.Count * (((lastWeek.DayNumber - firstWeek.DayNumber) / 7) + 1);
+        if (query.Grouping == UsageGrouping.Account && accountWeeks > maximumAccountWeeks)
+        {
+            throw new FeatureUsageTooLargeException(string.Create(CultureInfo.InvariantCulture,
+                $"By account, {ledger.Accounts.Count:#,##0} accounts x {accountWeeks / ledger.Accounts.Count} weeks is more than {maximumAccountWeeks:#,##0} account-weeks, too large to compute here: choose a shorter span, group by plan or segment, or write it to a file with 'churnwatch export feature-usage'."));
+        }
+
         var weeks = history.FeatureWeeks(firstWeek, lastWeek.AddDays(1), cancellationToken);
         var rows = FeatureUsageSummary.Compute(ledger, weeks, query.From, query.To, query.Grain, query.Grouping, metrics.Value.GraceDays);
         return new FeatureUsageSummaryResult(rows, ledger.DataAsOf, sources, now);

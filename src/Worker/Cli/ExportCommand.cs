@@ -39,7 +39,7 @@ internal static class ExportCommand
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
             return CommandHost.RunAsync(async (services, ct) =>
             {
-                var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, ct).ConfigureAwait(false);
+                var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, maximumAccountWeeks: null, ct).ConfigureAwait(false);
                 var rows = summary.Rows;
                 var path = OutputPaths.Prepare(outPath);
                 FeatureUsageSummaryCsv.WriteFile(path, rows);

@@ -4,6 +4,7 @@ using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Pages.Dashboard;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChurnWatch.Worker.Dashboard;
@@ -30,7 +31,8 @@ internal sealed partial class DashboardEndpoint
     /// <c>GET /exports/feature-usage?from=&amp;to=&amp;grain=&amp;by=</c>: the CSV <c>churnwatch export feature-usage</c>
     /// writes for the same query, as a download. For the roles that see the whole company (404 for the others); a
     /// query it cannot take comes back on the Reports page with what to correct (400), an empty store with what fills
-    /// it (409), a second download while one is computed with a request to wait (429).
+    /// it (409), a summary by account too large for memory with what to do instead (422), a second download while one
+    /// is computed with a request to wait (429).
     /// </summary>
     private async Task<IResult> FeatureUsageAsync(HttpContext context, CancellationToken ct)
     {
@@ -53,20 +55,27 @@ internal sealed partial class DashboardEndpoint
 
         try
         {
-            var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, ct).ConfigureAwait(false);
-            // Written whole before it is sent: the rows are in memory already, and the response takes no synchronous writes.
-            var buffer = new MemoryStream();
-            await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
-            {
-                FeatureUsageSummaryCsv.Write(summary.Rows, writer);
-            }
-
-            buffer.Position = 0;
-            return Results.File(buffer, "text/csv; charset=utf-8", FileName(query!));
+            var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, options.Value.FeatureUsageMaxAccountWeeks, ct).ConfigureAwait(false);
+            // Streamed as it is written (the rows are in memory already; a second copy as text would double that). The
+            // CSV writer writes synchronously, which the response allows only when asked, for this response alone.
+            context.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+            return Results.Stream(
+                body =>
+                {
+                    using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
+                    FeatureUsageSummaryCsv.Write(summary.Rows, writer);
+                    return Task.CompletedTask;
+                },
+                "text/csv; charset=utf-8",
+                FileName(query!));
         }
         catch (NothingToComputeException e)
         {
             return await ReportsAsync(context, typed, e.Message, StatusCodes.Status409Conflict).ConfigureAwait(false);
+        }
+        catch (FeatureUsageTooLargeException e)
+        {
+            return await ReportsAsync(context, typed, e.Message + " Nothing was downloaded.", StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
         }
         finally
         {

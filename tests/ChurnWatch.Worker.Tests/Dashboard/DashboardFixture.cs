@@ -44,6 +44,8 @@ public sealed class DashboardFixture : IAsyncLifetime, IDisposable
     {
         var settings = SmallCompany.Settings(_folder.Path, accounts: 160, months: 15, seed: 11);
         settings["Dashboard:Port"] = "0";
+        // Low enough that a year of this company's feature usage by account is refused, a month is not.
+        settings["Dashboard:FeatureUsageMaxAccountWeeks"] = "5000";
         settings["Schedule:NodeName"] = "dashboard-test";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:ChurnWatch"] = "Error";

@@ -31,6 +31,23 @@ public sealed class FeatureUsageDownloadTests(DashboardFixture site) : IClassFix
     }
 
     [Fact]
+    public async Task Download_ByAccountOverMoreAccountWeeksThanTheLimit_Is422WithTheCommandThatWritesIt()
+    {
+        using var http = new HttpClient();
+
+        // The fixture's limit is 5,000 account-weeks: its 160 accounts over 53 weeks are more, over 4 weeks fewer.
+        var year = await http.GetAsync($"{site.BaseUrl}/exports/feature-usage?from=2025-03-02&to=2026-02-28&grain=week&by=account");
+        var page = await year.Content.ReadAsStringAsync();
+        var month = await http.GetAsync($"{site.BaseUrl}/exports/feature-usage?from=2026-02-02&to=2026-02-28&grain=week&by=account");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, year.StatusCode);
+        Assert.Contains("more than 5,000 account-weeks, too large to compute here", page, StringComparison.Ordinal);
+        Assert.Contains("write it to a file with &#x27;churnwatch export feature-usage&#x27;. Nothing was downloaded.", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, month.StatusCode);
+        Assert.StartsWith("period_start,period_end,grain,group_by,group,feature,", await month.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportsPage_ShowsTheFormFilledWithTheQuarterUpToToday()
     {
         using var http = new HttpClient();

@@ -3,9 +3,14 @@ using ChurnWatch.Worker.Reports;
 
 namespace ChurnWatch.Worker.Adoption;
 
-/// <summary>A feature-usage summary as computed, with what it was computed from.</summary>
-/// <param name="Rows">One row per period x feature x group (docs/exports.md, feature_usage_summary).</param>
+/// <summary>A feature-usage summary, ready to be read, with what it is computed from.</summary>
+/// <param name="Rows">
+/// One row per period x group x feature (docs/exports.md, feature_usage_summary), computed one period at a time as they
+/// are read, from the store: read them once.
+/// </param>
+/// <param name="Periods">How many weeks or months they cover.</param>
+/// <param name="Features">The features, each with a row per period and group.</param>
 /// <param name="DataAsOf">The end of the ingested data: periods after it are marked incomplete.</param>
 /// <param name="Sources">Each source's freshness, for data_freshness.csv.</param>
 /// <param name="Now">When it was computed.</param>
-internal sealed record FeatureUsageSummaryResult(IReadOnlyList<FeatureUsagePeriod> Rows, DateTime DataAsOf, IReadOnlyList<SourceAsOf> Sources, DateTime Now);
+internal sealed record FeatureUsageSummaryResult(IEnumerable<FeatureUsagePeriod> Rows, int Periods, IReadOnlyList<string> Features, DateTime DataAsOf, IReadOnlyList<SourceAsOf> Sources, DateTime Now);

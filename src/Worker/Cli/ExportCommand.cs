@@ -40,12 +40,11 @@ internal static class ExportCommand
             return CommandHost.RunAsync(async (services, ct) =>
             {
                 var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, maximumAccountWeeks: null, ct).ConfigureAwait(false);
-                var rows = summary.Rows;
                 var path = OutputPaths.Prepare(outPath);
-                FeatureUsageSummaryCsv.WriteFile(path, rows);
+                var rows = FeatureUsageSummaryCsv.WriteFile(path, summary.Rows);
                 DataFreshnessCsv.WriteFile(OutputPaths.Freshness(path), summary.Now, summary.Sources);
                 var note = query!.To >= DateOnly.FromDateTime(summary.DataAsOf) ? $" The data ends {summary.DataAsOf:yyyy-MM-dd HH:mm} UTC: later periods are marked period_complete=false." : string.Empty;
-                Console.Out.WriteLine($"{rows.Count} rows ({rows.Select(r => r.PeriodStart).Distinct().Count()} {query.Grain.ToString().ToLowerInvariant()}s x {rows.Select(r => r.Feature).Distinct(StringComparer.Ordinal).Count()} features x groups by {query.Grouping.ToString().ToLowerInvariant()}) written to {path}.{note}");
+                Console.Out.WriteLine($"{rows} rows ({summary.Periods} {query.Grain.ToString().ToLowerInvariant()}s x {summary.Features.Count} features x groups by {query.Grouping.ToString().ToLowerInvariant()}) written to {path}.{note}");
                 return ExitCodes.Ok;
             }, null, cancellationToken);
         });

@@ -12,7 +12,7 @@ namespace ChurnWatch.Worker.Dashboard;
 /// <summary>The Reports page, and its feature-usage download: the summary of any span, computed when asked.</summary>
 internal sealed partial class DashboardEndpoint
 {
-    // One summary at a time: it reads every subscription and the span's usage, and a second click should not double that.
+    // One summary at a time, from the query to the last byte sent: it reads every subscription and the span's usage.
     private int _computingFeatureUsage;
 
     private async Task<IResult> ReportsAsync(HttpContext context, FeatureUsageForm? usage, string? error, int statusCode) =>
@@ -31,8 +31,8 @@ internal sealed partial class DashboardEndpoint
     /// <c>GET /exports/feature-usage?from=&amp;to=&amp;grain=&amp;by=</c>: the CSV <c>churnwatch export feature-usage</c>
     /// writes for the same query, as a download. For the roles that see the whole company (404 for the others); a
     /// query it cannot take comes back on the Reports page with what to correct (400), an empty store with what fills
-    /// it (409), a summary by account too large for memory with what to do instead (422), a second download while one
-    /// is computed with a request to wait (429).
+    /// it (409), a summary by account over Dashboard:FeatureUsageMaxAccountWeeks with what to do instead (422), a second
+    /// download while one is being sent with a request to wait (429).
     /// </summary>
     private async Task<IResult> FeatureUsageAsync(HttpContext context, CancellationToken ct)
     {
@@ -53,11 +53,17 @@ internal sealed partial class DashboardEndpoint
             return await ReportsAsync(context, typed, "Another feature-usage summary is being computed; download this one when it is done.", StatusCodes.Status429TooManyRequests).ConfigureAwait(false);
         }
 
+        // Free again once this response has ended, whichever way: sent whole, refused, failed or abandoned by the browser.
+        context.Response.OnCompleted(() =>
+        {
+            Volatile.Write(ref _computingFeatureUsage, 0);
+            return Task.CompletedTask;
+        });
         try
         {
             var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, options.Value.FeatureUsageMaxAccountWeeks, ct).ConfigureAwait(false);
-            // Streamed as it is written (the rows are in memory already; a second copy as text would double that). The
-            // CSV writer writes synchronously, which the response allows only when asked, for this response alone.
+            // The rows are computed one period at a time as they are written, and sent as they are: memory holds one
+            // period. The CSV writer writes synchronously, which the response allows only when asked, for this one alone.
             context.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
             return Results.Stream(
                 body =>
@@ -76,10 +82,6 @@ internal sealed partial class DashboardEndpoint
         catch (FeatureUsageTooLargeException e)
         {
             return await ReportsAsync(context, typed, e.Message + " Nothing was downloaded.", StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
-        }
-        finally
-        {
-            Volatile.Write(ref _computingFeatureUsage, 0);
         }
     }
 

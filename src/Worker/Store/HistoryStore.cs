@@ -235,6 +235,16 @@ internal sealed class HistoryStore(StoreDatabase database)
         return new CompanyHistory(accounts, subscriptions, days, weeks, tickets, invoices, attempts, dataAsOf);
     }
 
+    /// <summary>The features with weekly usage in weeks starting in [<paramref name="from"/>, <paramref name="to"/>), in ordinal order.</summary>
+    public async Task<IReadOnlyList<string>> FeaturesUsedAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var features = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT feature FROM usage_weekly WHERE feature <> @all AND week_start >= @from AND week_start < @to",
+            new { all = UsageWeek.AllFeatures, from = StoreText.Date(from), to = StoreText.Date(to) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. features.Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>
     /// The per-feature weekly usage of weeks starting in [<paramref name="from"/>, <paramref name="to"/>), by week, account
     /// and feature, read one row at a time while it is enumerated: the feature-usage export writes it without holding it.

@@ -49,6 +49,45 @@ public sealed class FeatureUsageSummaryTests
     }
 
     [Fact]
+    public void Stream_TheFeaturesNamed_SameRowsAsComputeAndReadsTheWeeksOnePeriodAtATime()
+    {
+        // Usage in each of three weeks, so how far the weeks were read shows how many periods were held.
+        var plain = History();
+        var history = plain with { UsageWeeks = [.. plain.UsageWeeks, new UsageWeek("P", "api", Week1.AddDays(7), 2, 1)] };
+        var computed = FeatureUsageSummary.Compute(history, Week1, Week1.AddDays(20), UsageGrain.Week, UsageGrouping.Plan, graceDays: 30);
+        var read = new List<DateOnly>();
+        IEnumerable<UsageWeek> Weeks()
+        {
+            foreach (var week in history.UsageWeeks.OrderBy(w => w.WeekStart))
+            {
+                read.Add(week.WeekStart);
+                yield return week;
+            }
+        }
+
+        var streamed = FeatureUsageSummary.Stream(history, Weeks(), ["api", "reports"], Week1, Week1.AddDays(20), UsageGrain.Week, UsageGrouping.Plan, graceDays: 30);
+        var firstWeek = computed.Where(r => r.PeriodStart == Week1).ToList();
+
+        // The first week's rows came when the weeks had been read to the next week's first row, and no further.
+        Assert.Equal(firstWeek, streamed.Take(firstWeek.Count).ToList());
+        Assert.Equal(Week1.AddDays(7), read.Max());
+        Assert.Equal(computed, streamed.ToList());
+        Assert.Equal(Week1.AddDays(14), read.Max());
+    }
+
+    [Fact]
+    public void Stream_AFeatureNamedButUnused_HasZeroRows_OneNotNamedIsLeftOut()
+    {
+        var history = History();
+
+        var rows = FeatureUsageSummary.Stream(history, history.UsageWeeks.OrderBy(w => w.WeekStart), ["reports", "search"], Week1, Week1.AddDays(6), UsageGrain.Week, UsageGrouping.All, graceDays: 30).ToList();
+
+        Assert.Equal(["reports", "search"], rows.Select(r => r.Feature));
+        Assert.Equal(FeatureUsageSummary.Compute(history, Week1, Week1.AddDays(6), UsageGrain.Week, UsageGrouping.All, graceDays: 30).Single(r => r.Feature == "reports"), rows[0]);
+        Assert.Equal((3, 0, 0L, 0.0), (rows[1].Customers, rows[1].ActiveAccounts, rows[1].Events, rows[1].AdoptionRate));
+    }
+
+    [Fact]
     public void Compute_ByPlan_SplitsCustomersAndKeepsUnusedFeaturesAsZero()
     {
         var rows = FeatureUsageSummary.Compute(History(), Week1, Week1.AddDays(6), UsageGrain.Week, UsageGrouping.Plan, graceDays: 30);

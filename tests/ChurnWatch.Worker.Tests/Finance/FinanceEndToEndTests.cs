@@ -63,6 +63,13 @@ public sealed class FinanceEndToEndTests : IDisposable
         var (firstWeek, lastWeek) = FeatureUsageSummary.WeekRange(new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month);
         var weeks = _host.Services.GetRequiredService<HistoryStore>().FeatureWeeks(firstWeek, lastWeek.AddDays(1), CancellationToken.None);
         Assert.Equal(usage, FeatureUsageSummary.Compute(ledger, weeks, new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.Segment, 30));
+        // And the command's and the dashboard's way: the features from the store first, the rows one period at a time.
+        var features = await _host.Services.GetRequiredService<HistoryStore>().FeaturesUsedAsync(firstWeek, lastWeek.AddDays(1), CancellationToken.None);
+        Assert.Equal(usage.Select(u => u.Feature).Distinct().Order(StringComparer.Ordinal), features);
+        var streamed = FeatureUsageSummary.Stream(
+            ledger, _host.Services.GetRequiredService<HistoryStore>().FeatureWeeks(firstWeek, lastWeek.AddDays(1), CancellationToken.None), features,
+            new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.Segment, 30);
+        Assert.Equal(usage, streamed.ToList());
         // Segments partition the customers: their counts add up to the company's, feature by feature.
         foreach (var row in all)
         {

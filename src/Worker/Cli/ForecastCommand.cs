@@ -4,6 +4,7 @@ using ChurnWatch.Analytics.Forecasting;
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Output;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 
 namespace ChurnWatch.Worker.Cli;
 
@@ -50,7 +51,11 @@ internal static class ForecastCommand
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
             return CommandHost.RunAsync(async (services, ct) =>
             {
-                var result = await services.GetRequiredService<RenewalForecastService>().RunAsync(request, ct).ConfigureAwait(false);
+                // Progress on standard error, so the figures on standard output stay clean for scripts.
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                var service = services.GetRequiredService<RenewalForecastService>();
+                var result = await SpectreStepProgress.Display(console)
+                    .StartAsync(context => service.RunAsync(request, new SpectreStepProgress(context), ct)).ConfigureAwait(false);
                 var files = FinanceFiles.WriteForecast(result, OutputPaths.Prepare(outPath));
                 Print(result, files);
                 return ExitCodes.Ok;

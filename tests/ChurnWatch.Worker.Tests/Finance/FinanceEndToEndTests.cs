@@ -29,7 +29,16 @@ public sealed class FinanceEndToEndTests : IDisposable
     {
         var summary = await _host.Services.GetRequiredService<DemoPipeline>().RunAsync(SilentProgress.Instance, CancellationToken.None);
 
-        var result = await _host.Services.GetRequiredService<RenewalForecastService>().RunAsync(new RenewalForecastRequest(12, BySegment: true, BacktestMonths: 6), CancellationToken.None);
+        var progress = new RecordingProgress();
+        var result = await _host.Services.GetRequiredService<RenewalForecastService>().RunAsync(new RenewalForecastRequest(12, BySegment: true, BacktestMonths: 6), progress, CancellationToken.None);
+
+        // The backtest's past dates are one step on the progress bar, from 0 to the end, never going back.
+        var (step, fractions, ended) = Assert.Single(progress.Steps);
+        Assert.Equal($"Backtest: churn and renewal probabilities at {result.ProbabilitySources.Count} past dates", step);
+        Assert.True(ended);
+        Assert.All(fractions.Zip(fractions.Skip(1)), p => Assert.True(p.First <= p.Second, $"{p.First} then {p.Second}"));
+        Assert.InRange(fractions[0], 0, 0.5);
+        Assert.InRange(fractions[^1], 0.999, 1.0);
 
         Assert.Equal(summary.AsOf, result.ScoresAsOf);
         Assert.Equal(12, result.Total.Count);

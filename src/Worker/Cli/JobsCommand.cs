@@ -155,13 +155,9 @@ internal static class JobsCommand
             cancellationToken,
             builder => builder.AddChurnWatchScheduler(run: false));
 
-    // The change's audit event, written in the change's transaction: the operating-system user who ran the command, as
-    // the users command records its changes.
-    private static AlongsideWrite Recorded(IServiceProvider services, string action, string job, string detail)
-    {
-        var audit = services.GetRequiredService<AuditStore>();
-        return (transaction, token) => audit.RecordAsync(transaction, Environment.UserName, action, job, AuditSources.CommandLine, detail, token);
-    }
+    // The change's audit event, written in the change's transaction, as the users command records its changes.
+    private static AlongsideWrite Recorded(IServiceProvider services, string action, string job, string detail) =>
+        services.GetRequiredService<AuditStore>().CommandLineEvent(action, job, detail);
 
     private static string Describe(JobRun run) =>
         $"{run.Status} {run.StartedAt} -> {run.FinishedAt ?? "..."} on {run.Node ?? "(command line)"}" +

@@ -52,7 +52,7 @@ internal static class UsersCommand
             {
                 var (users, audit) = await StoresAsync(services, ct).ConfigureAwait(false);
                 var key = UserStore.Key(address);
-                if (!await users.AddAsync(key, roleName, password, Recorded(audit, AuditActions.UserAdded, key, $"role {roleName}"), ct).ConfigureAwait(false))
+                if (!await users.AddAsync(key, roleName, password, audit.CommandLineEvent(AuditActions.UserAdded, key, $"role {roleName}"), ct).ConfigureAwait(false))
                 {
                     return CommandHost.Fail(ExitCodes.BadArguments, $"A user {key} exists already; 'churnwatch users reset {key}' sets a new password, 'churnwatch users remove {key}' removes it.");
                 }
@@ -95,7 +95,7 @@ internal static class UsersCommand
         {
             var (users, audit) = await StoresAsync(services, ct).ConfigureAwait(false);
             var key = UserStore.Key(parse.GetValue(email)!);
-            if (!await users.RemoveAsync(key, Recorded(audit, AuditActions.UserRemoved, key, ""), ct).ConfigureAwait(false))
+            if (!await users.RemoveAsync(key, audit.CommandLineEvent(AuditActions.UserRemoved, key, ""), ct).ConfigureAwait(false))
             {
                 return NoSuchUser(key);
             }
@@ -121,7 +121,7 @@ internal static class UsersCommand
             {
                 var (users, audit) = await StoresAsync(services, ct).ConfigureAwait(false);
                 var key = UserStore.Key(parse.GetValue(email)!);
-                if (!await users.ResetPasswordAsync(key, password, Recorded(audit, AuditActions.UserPasswordReset, key, ""), ct).ConfigureAwait(false))
+                if (!await users.ResetPasswordAsync(key, password, audit.CommandLineEvent(AuditActions.UserPasswordReset, key, ""), ct).ConfigureAwait(false))
                 {
                     return NoSuchUser(key);
                 }
@@ -165,9 +165,7 @@ internal static class UsersCommand
         return password;
     }
 
-    /// <summary>The change's audit event, written in the change's transaction: the person who ran the command, from the command line.</summary>
-    private static AlongsideWrite Recorded(AuditStore audit, string action, string key, string detail) =>
-        (transaction, token) => audit.RecordAsync(transaction, Environment.UserName, action, key, AuditSources.CommandLine, detail, token);
+
 
     private static async Task<(UserStore Users, AuditStore Audit)> StoresAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

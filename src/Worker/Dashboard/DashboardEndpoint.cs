@@ -548,11 +548,8 @@ internal sealed partial class DashboardEndpoint(
         audit.RecordAsync(Who(context) ?? AuditSources.Anonymous, action, target, Address(context), detail, ct);
 
     /// <summary>The audit event of a change, to be written in the change's own transaction: both stored, or neither.</summary>
-    private AlongsideWrite AuditAlongside(HttpContext context, string action, string target, string detail)
-    {
-        var (actor, source) = (Who(context) ?? AuditSources.Anonymous, Address(context));
-        return (transaction, token) => audit.RecordAsync(transaction, actor, action, target, source, detail, token);
-    }
+    private AlongsideWrite AuditAlongside(HttpContext context, string action, string target, string detail) =>
+        audit.Alongside(Who(context) ?? AuditSources.Anonymous, action, target, Address(context), detail);
 
     private static string Address(HttpContext context) => DashboardSessions.ClientAddress(context);
 

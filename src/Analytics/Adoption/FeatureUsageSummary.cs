@@ -74,8 +74,7 @@ public static class FeatureUsageSummary
         ArgumentNullException.ThrowIfNull(weeks);
         ArgumentNullException.ThrowIfNull(features);
         var named = new SortedSet<string>(features, StringComparer.Ordinal);
-        var known = new HashSet<string>(named, StringComparer.Ordinal);
-        return Totals(ledger, weeks.Where(w => known.Contains(w.Feature)), from, to, by, graceDays, grain, seen: null).SelectMany(t => Rows(t, named, grain, by));
+        return Totals(ledger, weeks.Where(w => named.Contains(w.Feature)), from, to, by, graceDays, grain, seen: null).SelectMany(t => Rows(t, named, grain, by));
     }
 
     /// <summary>

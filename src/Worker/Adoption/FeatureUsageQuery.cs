@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ChurnWatch.Analytics.Adoption;
 using ChurnWatch.Worker.Configuration;
 
@@ -28,7 +29,7 @@ internal sealed record FeatureUsageQuery(DateOnly From, DateOnly To, UsageGrain 
     /// more than three years, a grain other than week or month, a grouping other than plan, segment or account (empty
     /// or null: all customers together).
     /// </summary>
-    public static bool TryCreate(string? from, string? to, string? grain, string? by, FeatureUsageFields names, out FeatureUsageQuery? query, out string error)
+    public static bool TryCreate(string? from, string? to, string? grain, string? by, FeatureUsageFields names, [NotNullWhen(true)] out FeatureUsageQuery? query, out string error)
     {
         ArgumentNullException.ThrowIfNull(names);
         query = null;

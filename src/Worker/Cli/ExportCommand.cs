@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Output;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 
 namespace ChurnWatch.Worker.Cli;
 
@@ -39,11 +41,22 @@ internal static class ExportCommand
                 return Task.FromResult(CommandHost.Fail(ExitCodes.BadArguments, outProblem));
             return CommandHost.RunAsync(async (services, ct) =>
             {
-                var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, maximumAccountWeeks: null, ct).ConfigureAwait(false);
+                var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query, maximumAccountWeeks: null, ct).ConfigureAwait(false);
                 var path = OutputPaths.Prepare(outPath);
-                var rows = FeatureUsageSummaryCsv.WriteFile(path, summary.Rows);
+                // The rows are computed as they are written: the bar follows the periods written. On standard error, so
+                // standard output keeps the one line a script reads.
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                var rows = SpectreStepProgress.Display(console).Start(context =>
+                {
+                    var progress = new SpectreStepProgress(context);
+                    progress.Begin(string.Create(CultureInfo.InvariantCulture,
+                        $"Feature usage: {summary.Periods} {query.Grain.ToString().ToLowerInvariant()}s x {summary.Features.Count} features by {query.Grouping.ToString().ToLowerInvariant()}"));
+                    var written = FeatureUsageSummaryCsv.WriteFile(path, summary.RowsReporting(progress));
+                    progress.End();
+                    return written;
+                });
                 DataFreshnessCsv.WriteFile(OutputPaths.Freshness(path), summary.Now, summary.Sources);
-                var note = query!.To >= DateOnly.FromDateTime(summary.DataAsOf) ? $" The data ends {summary.DataAsOf:yyyy-MM-dd HH:mm} UTC: later periods are marked period_complete=false." : string.Empty;
+                var note = query.To >= DateOnly.FromDateTime(summary.DataAsOf) ? $" The data ends {summary.DataAsOf:yyyy-MM-dd HH:mm} UTC: later periods are marked period_complete=false." : string.Empty;
                 Console.Out.WriteLine($"{rows} rows ({summary.Periods} {query.Grain.ToString().ToLowerInvariant()}s x {summary.Features.Count} features x groups by {query.Grouping.ToString().ToLowerInvariant()}) written to {path}.{note}");
                 return ExitCodes.Ok;
             }, null, cancellationToken);

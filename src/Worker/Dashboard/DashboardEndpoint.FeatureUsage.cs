@@ -61,7 +61,7 @@ internal sealed partial class DashboardEndpoint
         });
         try
         {
-            var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query!, options.Value.FeatureUsageMaxAccountWeeks, ct).ConfigureAwait(false);
+            var summary = await services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(query, options.Value.FeatureUsageMaxAccountWeeks, ct).ConfigureAwait(false);
             // The rows are computed one period at a time as they are written, and sent as they are: memory holds one
             // period. The CSV writer writes synchronously, which the response allows only when asked, for this one alone.
             context.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
@@ -73,7 +73,7 @@ internal sealed partial class DashboardEndpoint
                     return Task.CompletedTask;
                 },
                 "text/csv; charset=utf-8",
-                FileName(query!));
+                FileName(query));
         }
         catch (NothingToComputeException e)
         {

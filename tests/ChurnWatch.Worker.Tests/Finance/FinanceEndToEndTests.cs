@@ -1,5 +1,6 @@
 using ChurnWatch.Analytics.Adoption;
 using ChurnWatch.Analytics.Metrics;
+using ChurnWatch.Worker.Adoption;
 using ChurnWatch.Worker.Finance;
 using ChurnWatch.Worker.Hosting;
 using ChurnWatch.Worker.Pipeline;
@@ -79,6 +80,16 @@ public sealed class FinanceEndToEndTests : IDisposable
             ledger, _host.Services.GetRequiredService<HistoryStore>().FeatureWeeks(firstWeek, lastWeek.AddDays(1), CancellationToken.None), features,
             new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.Segment, 30);
         Assert.Equal(usage, streamed.ToList());
+        // The command's progress bar: a report each time a period's rows are read, never going back, the last at 1,
+        // and the rows handed on unchanged.
+        var exported = await _host.Services.GetRequiredService<FeatureUsageSummaryExport>().ComputeAsync(
+            new FeatureUsageQuery(new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 31), UsageGrain.Month, UsageGrouping.Segment), null, CancellationToken.None);
+        var exportProgress = new RecordingProgress();
+        exportProgress.Begin("feature usage");
+        Assert.Equal(usage, exported.RowsReporting(exportProgress).ToList());
+        var exportFractions = exportProgress.Steps.Single().Fractions;
+        Assert.Equal(exported.Periods, exportFractions.Count);
+        Assert.Equal(Enumerable.Range(1, exported.Periods).Select(i => (double)i / exported.Periods), exportFractions);
         // Segments partition the customers: their counts add up to the company's, feature by feature.
         foreach (var row in all)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using ChurnWatch.Worker.Tests.TestSupport;
 
 namespace ChurnWatch.Worker.Tests.Dashboard;
@@ -45,6 +46,47 @@ public sealed class FeatureUsageDownloadTests(DashboardFixture site) : IClassFix
         Assert.Contains("write it to a file with &#x27;churnwatch export feature-usage&#x27;. Nothing was downloaded.", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, month.StatusCode);
         Assert.StartsWith("period_start,period_end,grain,group_by,group,feature,", await month.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Download_WhileAnotherIsBeingSent_Is429UntilThatOneHasEnded()
+    {
+        // The first download by account over 30 weeks is about 5 MB of CSV. Its client reads nothing through a 4 KB
+        // receive window, so the server cannot send it all and its response stays open until the client gives up.
+        var slowHandler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (endpoint, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+                await socket.ConnectAsync(endpoint.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var slow = new HttpClient(slowHandler);
+        using var http = new HttpClient();
+        const string small = "from=2026-01-01&to=2026-02-28&grain=month&by=plan";
+
+        var first = await slow.GetAsync($"{site.BaseUrl}/exports/feature-usage?from=2025-08-04&to=2026-02-28&grain=week&by=account", HttpCompletionOption.ResponseHeadersRead);
+        var second = await http.GetAsync($"{site.BaseUrl}/exports/feature-usage?{small}");
+        var refused = await second.Content.ReadAsStringAsync();
+        first.Dispose();
+        slow.Dispose();
+        // The first response ends once the server notices its client has gone; until then the form still refuses.
+        HttpResponseMessage third;
+        var attempts = 0;
+        while ((third = await http.GetAsync($"{site.BaseUrl}/exports/feature-usage?{small}")).StatusCode == HttpStatusCode.TooManyRequests && ++attempts < 300)
+        {
+            third.Dispose();
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Contains("Another feature-usage summary is being computed; download this one when it is done.", refused, StringComparison.Ordinal);
+        Assert.Contains("name=\"from\" value=\"2026-01-01\"", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.StartsWith("period_start,period_end,grain,group_by,group,feature,", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        third.Dispose();
     }
 
     [Fact]

@@ -93,6 +93,18 @@ def replay(rows, variant, minimum=4):
             reach = sum(target - max(a, b) for a in months for b in months) / (n * n)
             half = t90(n - 1) * math.sqrt(noise * (1 + 1 / n) + 2 * slope * reach)
             low, high = point * math.exp(m - half), point * math.exp(m + half)
+        elif variant == 'trend over the past year':
+            # The log ratios as a straight line in time (least squares over the known months), extrapolated to the
+            # month forecast, with the regression's prediction interval there: t(n-2) x s x sqrt(1 + 1/n + (x - mean)^2 / Sxx).
+            months = [k['month'].year * 12 + k['month'].month for k in known]
+            target = r['month'].year * 12 + r['month'].month
+            gx, gy = mean(months), mean(errors)
+            sxx = sum((x - gx) ** 2 for x in months)
+            slope = sum((x - gx) * (e - gy) for x, e in zip(months, errors)) / sxx if sxx > 0 else 0.0
+            residual = sum((e - gy - slope * (x - gx)) ** 2 for x, e in zip(months, errors)) / max(1, n - 2)
+            m = gy + slope * (target - gx)
+            half = t90(max(1, n - 2)) * math.sqrt(residual * (1 + 1 / n + ((target - gx) ** 2 / sxx if sxx > 0 else 0.0)))
+            low, high = point * math.exp(m - half), point * math.exp(m + half)
         elif variant in ('shipped', 'window 24 months', 'moved by the mean ratio', 'effective months (autocorrelation)', 'weights fitted on the past year'):
             # The prediction interval of the next log ratio: mean +- t(n-1) x standard deviation x sqrt(1 + 1/n).
             m = mean(errors)
@@ -174,7 +186,8 @@ def main(folders):
                        rows_of(monthly[0], 'actual_mrr_kept', 'expected_mrr_kept', 'trailing_rate_mrr_kept', 'mrr_at_forecast')))
     variants = ('shipped', 'centred (before)', 'model or trailing rate', 'window 24 months', 'moved by the mean ratio',
                 'effective months (autocorrelation)', 'centred, widened by the latest error', 'centred, at least the largest of 6',
-                'shift by the last 3', 'weights fitted on the past year', 'widened for drift (variogram)')
+                'shift by the last 3', 'weights fitted on the past year', 'widened for drift (variogram)',
+                'trend over the past year')
     print('each: inside P10-P90, bias, mean absolute error (the trailing rate\'s), 3 months ahead ; 6 months ahead')
     met = {v: [0, 0, 0] for v in variants}
     pooled = {}

@@ -51,8 +51,9 @@ public sealed class FeatureUsageDownloadTests(DashboardFixture site) : IClassFix
     [Fact]
     public async Task Download_WhileAnotherIsBeingSent_Is429UntilThatOneHasEnded()
     {
-        // The first download by account over 30 weeks is about 5 MB of CSV. Its client reads nothing through a 4 KB
-        // receive window, so the server cannot send it all and its response stays open until the client gives up.
+        // The first download by account over 30 weeks is about 3 MB of CSV. Its client reads nothing through a 4 KB
+        // receive window, so the server cannot send it all and its response stays open until the client gives up
+        // (on the development machine one week, about 100 KB, still fitted in the sockets' buffers; six weeks did not).
         var slowHandler = new SocketsHttpHandler
         {
             ConnectCallback = async (endpoint, cancellationToken) =>

@@ -10,7 +10,8 @@ variant, for each folder: the share of months with a range whose actual fell ins
 the bias of the forecast given over all months (sum forecast / sum actual - 1), and its mean absolute error with the
 trailing rate's in brackets; then how many of those figures meet the targets (inside 70-90%, bias within 3%, error
 below the trailing rate's), and the share inside P10-P90 over all the folders' months together, with how many fell below
-and above it.
+and above it, and how far the figures' shares inside stray from 80% (a chi-square: about the number of figures for a
+range that holds 80% of independent months).
 
 Like ForecastCalibration: a row's range comes from the rows of the same lead settled by its forecast date (month end +
 30 days grace) within the 12 months before it, at least 4 of them; no range below 4 rows (the trailing rate is given
@@ -190,6 +191,7 @@ def main(folders):
                 'trend over the past year')
     print('each: inside P10-P90, bias, mean absolute error (the trailing rate\'s), 3 months ahead ; 6 months ahead')
     met = {v: [0, 0, 0] for v in variants}
+    scatter, scattered = {}, {}
     pooled = {}
     for name, index in (('renewals', 1), ('month-to-month', 2)):
         for variant in variants:
@@ -199,6 +201,12 @@ def main(folders):
                 print(f"  {company[0]:20s} {figures(out, 3)} ; {figures(out, 6)}")
                 for lead in (3, 6):
                     met[variant] = [a + b for a, b in zip(met[variant], targets_met(out, lead))]
+                    m = measures(out, lead)
+                    if m is not None and m[0] is not None:
+                        # How far the share inside is from 80%, in units of its binomial spread: squared and summed
+                        # over the figures, a range holding 80% of independent months scores the number of figures.
+                        scatter[variant] = scatter.get(variant, 0.0) + (m[0] - 0.8) ** 2 * m[1] / (0.8 * 0.2)
+                        scattered[variant] = scattered.get(variant, 0) + 1
                 ranged = [x for x in out if x[0]['lead'] in (3, 6) and x[2] is not None]
                 counts = pooled.setdefault((variant, name), [0, 0, 0, 0])
                 counts[0] += sum(1 for x in ranged if x[2] <= x[0]['a'] <= x[3])
@@ -216,6 +224,10 @@ def main(folders):
             inside, ranged, below, above = pooled[(variant, name)]
             cells.append(f"{name} {inside} of {ranged} ({100 * inside / max(1, ranged):.0f}%; {below} below, {above} above)")
         print(f"  {variant:38s} " + '; '.join(cells))
+    print('scatter of the figures\' shares inside around 80% (chi-square: sum of (inside - 0.8)^2 x months / 0.16 over the figures;')
+    print('a range holding 80% of independent months scores about the number of figures, give or take the square root of twice it):')
+    for variant in variants:
+        print(f"  {variant:38s} {scatter.get(variant, 0.0):6.1f} over {scattered.get(variant, 0)} figures")
     return 0
 
 

@@ -27,14 +27,22 @@ import os
 import sys
 from statistics import mean
 
-# Student's t 90th percentile by degrees of freedom (as ForecastCalibration), the normal's 1.2816 beyond.
-T90 = {1: 3.078, 2: 1.886, 3: 1.638, 4: 1.533, 5: 1.476, 6: 1.440, 7: 1.415, 8: 1.397, 9: 1.383, 10: 1.372,
-       11: 1.363, 12: 1.356, 13: 1.350, 14: 1.345, 15: 1.341, 16: 1.337, 17: 1.333, 18: 1.330, 19: 1.328, 20: 1.325,
-       21: 1.323, 22: 1.321, 23: 1.319, 24: 1.318, 25: 1.316, 26: 1.315, 27: 1.314, 28: 1.313, 29: 1.311, 30: 1.310}
-
-
 def t90(n):
-    return T90.get(n, 1.2816)
+    """Student's t 90th percentile with n degrees of freedom, by the same Cornish-Fisher expansion around the normal's as
+    ForecastCalibration.StudentT90, so the replay gives the command's ranges to the cent."""
+    z = 1.2815515655446004
+    z3 = z ** 3
+    z5 = z3 * z * z
+    z7 = z5 * z * z
+    return z + (z3 + z) / (4 * n) + (5 * z5 + 16 * z3 + 3 * z) / (96 * n * n) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * n ** 3)
+
+
+def add_months(date, months):
+    """As DateOnly.AddMonths: the same day so many calendar months away, the month's last day where it has fewer."""
+    index = date.year * 12 + date.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(date.day, last))
 
 
 def day(text):
@@ -59,7 +67,7 @@ def replay(rows, variant, minimum=4):
     for r in rows:
         def known_rows(months):
             return sorted((k for k in rows if k['lead'] == r['lead'] and settled(k['month']) <= r['date']
-                           and settled(k['month']) > r['date'] - dt.timedelta(days=30.44 * months)), key=lambda k: k['month'])
+                           and settled(k['month']) > add_months(r['date'], -months)), key=lambda k: k['month'])
         known = known_rows(24 if variant in ('model or trailing rate', 'window 24 months') else 12)
         if len(known) < minimum:
             out.append((r, r['t'], None, None))

@@ -24,7 +24,7 @@ namespace ChurnWatch.Analytics.Forecasting;
 /// range ChurnWatch gave before (centred, from the root mean square of the ratios, bias and all) was as wide above the
 /// forecast as below, its top cut at the ARR due, and over the seven sample companies' backtests missed renewals
 /// almost only below (27 of 259 months below, 1 above); this one misses evenly (20 below, 18 above) and holds 85%.
-/// On month-to-month revenue it holds 73% (the centred one 87%): errors there come in streaks, which a mean of the
+/// On month-to-month revenue it holds 74% (the centred one 87%): errors there come in streaks, which a mean of the
 /// past year lags (<c>python3 bench/forecast_ranges.py</c>, docs/forecast-and-metrics.md). The forecast given is not
 /// moved by m: a shift by past errors chases streaks that end, and on the same backtests its error was below the
 /// trailing rate's in 7 of 28 figures instead of 18. A range from independent coin flips is too narrow here: renewals

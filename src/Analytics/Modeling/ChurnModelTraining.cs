@@ -15,8 +15,11 @@ public sealed class ChurnModelTraining : IDisposable
     private readonly DateTime _dataAsOf;
     private readonly int? _firstDataDay;
 
-    private ChurnModelTraining(PredictorSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, CompanyShape shape)
+    private readonly bool _measureImportance;
+
+    private ChurnModelTraining(PredictorSettings settings, TrainingSample sample, ObservationSetBuilder.Rows rows, ModelingOptions options, CompanyShape shape, bool measureImportance)
     {
+        _measureImportance = measureImportance;
         Settings = settings;
         Sample = sample;
         _rows = rows;
@@ -35,7 +38,17 @@ public sealed class ChurnModelTraining : IDisposable
     /// Starts a training: <paramref name="ledger"/> (every account's subscriptions, with the company's shape; it needs no
     /// usage) decides the predictor settings, the observation dates and the <see cref="TrainingSample"/>.
     /// </summary>
-    public static ChurnModelTraining Start(CompanyTimeline ledger, ModelingOptions options)
+    public static ChurnModelTraining Start(CompanyTimeline ledger, ModelingOptions options) => Start(ledger, options, measureImportance: true);
+
+    /// <summary>
+    /// Starts a training whose models are wanted for their probabilities only (the forecast backtest's, one per past
+    /// date): as <see cref="Start(CompanyTimeline, ModelingOptions)"/>, but the models' global importance is not
+    /// measured. That measure scores the backtest's test period once per predictor and repeat, and only describes a
+    /// model that is kept and shown.
+    /// </summary>
+    public static ChurnModelTraining StartForProbabilities(CompanyTimeline ledger, ModelingOptions options) => Start(ledger, options, measureImportance: false);
+
+    private static ChurnModelTraining Start(CompanyTimeline ledger, ModelingOptions options, bool measureImportance)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,7 +56,7 @@ public sealed class ChurnModelTraining : IDisposable
         var settings = ChurnModelWorkflow.ResolvePredictorSettings(ledger, options);
         var dates = ObservationSetBuilder.ObservationDates(ledger.Shape, options);
         var sample = TrainingSample.Plan(ledger, dates, options);
-        return new ChurnModelTraining(settings, sample, new ObservationSetBuilder.Rows(dates, sample, options), options, ledger.Shape);
+        return new ChurnModelTraining(settings, sample, new ObservationSetBuilder.Rows(dates, sample, options), options, ledger.Shape, measureImportance);
     }
 
     /// <summary>Adds the kept rows of one batch (a timeline built with the ledger's shape); the batch may be dropped after.</summary>
@@ -56,7 +69,7 @@ public sealed class ChurnModelTraining : IDisposable
     public TrainedModels Finish()
     {
         using var set = _rows.ToSet();
-        return ChurnModelWorkflow.Train(set, Sample, Settings, _options, _dataAsOf, _firstDataDay);
+        return ChurnModelWorkflow.Train(set, Sample, Settings, _options, _dataAsOf, _firstDataDay, _measureImportance);
     }
 
     public void Dispose() => _rows.Dispose();

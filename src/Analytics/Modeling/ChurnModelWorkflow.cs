@@ -51,12 +51,24 @@ public static class ChurnModelWorkflow
     /// Trains both targets on an observation set (see <see cref="Train(CompanyTimeline, ModelingOptions)"/>). Throws
     /// when the set has no labelled churn rows with both outcomes.
     /// </summary>
-    internal static TrainedModels Train(ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay = null)
+    /// <param name="set">The labelled rows.</param>
+    /// <param name="sample">Which rows were kept, and their weights.</param>
+    /// <param name="settings">The predictor definitions.</param>
+    /// <param name="options">Modeling options.</param>
+    /// <param name="dataAsOf">The end of the data.</param>
+    /// <param name="firstDataDay">The first day of data, for the error when there is too little.</param>
+    /// <param name="measureImportance">
+    /// False for a model only its probabilities are wanted from (the forecast backtest's models for past dates): its
+    /// global importance, which describes a model kept and shown, is not measured (<see cref="RiskModel.Importance"/> is
+    /// empty). The probabilities are the same either way.
+    /// </param>
+    internal static TrainedModels Train(
+        ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay = null, bool measureImportance = true)
     {
-        var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf)
+        var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf, measureImportance)
             ?? throw new InvalidOperationException(TooShortToTrain(options, dataAsOf, firstDataDay));
         churn = churn with { RetainedLevels = RetainedLevelsBuilder.Build(set, settings) };
-        var renewal = TrainTarget(set, sample, settings, ModelTarget.NonRenewal, options, dataAsOf);
+        var renewal = TrainTarget(set, sample, settings, ModelTarget.NonRenewal, options, dataAsOf, measureImportance);
         return new TrainedModels(churn, renewal, churn.Backtest, renewal?.Backtest);
     }
 
@@ -87,13 +99,13 @@ public static class ChurnModelWorkflow
     /// </summary>
     internal const int ImportanceRows = 50_000;
 
-    private static RiskModel? TrainTarget(ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    private static RiskModel? TrainTarget(ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf, bool measureImportance)
     {
-        var model = TrainTarget(set, settings, target, options, dataAsOf);
+        var model = TrainTarget(set, settings, target, options, dataAsOf, measureImportance);
         return model is null ? null : model with { NegativeSampleRate = sample.NegativeRate, LabelledRows = sample.NegativeRate < 1 ? sample.Rows : set.Count };
     }
 
-    private static RiskModel? TrainTarget(ObservationSet set, PredictorSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf)
+    private static RiskModel? TrainTarget(ObservationSet set, PredictorSettings settings, ModelTarget target, ModelingOptions options, DateTime dataAsOf, bool measureImportance)
     {
         var labels = set.Labels(target);
         var rows = Enumerable.Range(0, set.Count).Where(r => labels[r] >= 0).ToArray();
@@ -130,7 +142,7 @@ public static class ChurnModelWorkflow
             Classifier = classifier,
             Backtest = chosen.Report,
             Candidates = [.. candidates.Select(c => c.Report)],
-            Importance = Importance(set, chosen.Outcome, options.Seed),
+            Importance = measureImportance ? Importance(set, chosen.Outcome, options.Seed) : [],
         };
     }
 

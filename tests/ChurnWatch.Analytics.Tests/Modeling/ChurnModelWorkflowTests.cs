@@ -96,6 +96,29 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
+    public void Train_ForProbabilitiesOnly_SameModelsWithoutImportance()
+    {
+        // The forecast backtest's models for past dates: the same fit, the global importance left unmeasured.
+        var timeline = CompanyTimeline.Build(_fixture.History);
+        using var training = ChurnModelTraining.StartForProbabilities(timeline, _fixture.Options);
+        training.Add(timeline);
+
+        var lean = training.Finish();
+
+        Assert.Empty(lean.Churn.Importance);
+        Assert.Empty(lean.Renewal!.Importance);
+        Assert.NotEmpty(_fixture.Models.Churn.Importance);
+        Assert.Equal(
+            RiskModelSerializer.Serialize(_fixture.Models.Churn),
+            RiskModelSerializer.Serialize(lean.Churn with { Importance = _fixture.Models.Churn.Importance }));
+        Assert.Equal(
+            RiskModelSerializer.Serialize(_fixture.Models.Renewal!),
+            RiskModelSerializer.Serialize(lean.Renewal with { Importance = _fixture.Models.Renewal!.Importance }));
+        var probabilities = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options).Select(s => (s.AccountId, s.ChurnProbability, s.RenewalProbability));
+        Assert.Equal(probabilities, ChurnModelWorkflow.Score(_fixture.History, lean, _fixture.Options).Select(s => (s.AccountId, s.ChurnProbability, s.RenewalProbability)));
+    }
+
+    [Fact]
     public void Score_EveryActiveAccount_HasProbabilityBandAndReasons()
     {
         var options = _fixture.Options;

@@ -63,7 +63,7 @@ public static class ChurnModelWorkflow
     /// empty). The probabilities are the same either way.
     /// </param>
     internal static TrainedModels Train(
-        ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay = null, bool measureImportance = true)
+        ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay, bool measureImportance)
     {
         var churn = TrainTarget(set, sample, settings, ModelTarget.Churn, options, dataAsOf, measureImportance)
             ?? throw new InvalidOperationException(TooShortToTrain(options, dataAsOf, firstDataDay));

@@ -45,19 +45,20 @@ internal static class ExportCommand
                 var path = OutputPaths.Prepare(outPath);
                 // The rows are computed as they are written: the bar follows the periods written. On standard error, so
                 // standard output keeps the one line a script reads.
+                var shape = string.Create(CultureInfo.InvariantCulture, $"{summary.Periods} {query.Grain.ToString().ToLowerInvariant()}s x {summary.Features.Count} features");
+                var grouping = query.Grouping.ToString().ToLowerInvariant();
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
                 var rows = SpectreStepProgress.Display(console).Start(context =>
                 {
                     var progress = new SpectreStepProgress(context);
-                    progress.Begin(string.Create(CultureInfo.InvariantCulture,
-                        $"Feature usage: {summary.Periods} {query.Grain.ToString().ToLowerInvariant()}s x {summary.Features.Count} features by {query.Grouping.ToString().ToLowerInvariant()}"));
+                    progress.Begin($"Feature usage: {shape} by {grouping}");
                     var written = FeatureUsageSummaryCsv.WriteFile(path, summary.RowsReporting(progress));
                     progress.End();
                     return written;
                 });
                 DataFreshnessCsv.WriteFile(OutputPaths.Freshness(path), summary.Now, summary.Sources);
                 var note = query.To >= DateOnly.FromDateTime(summary.DataAsOf) ? $" The data ends {summary.DataAsOf:yyyy-MM-dd HH:mm} UTC: later periods are marked period_complete=false." : string.Empty;
-                Console.Out.WriteLine($"{rows} rows ({summary.Periods} {query.Grain.ToString().ToLowerInvariant()}s x {summary.Features.Count} features x groups by {query.Grouping.ToString().ToLowerInvariant()}) written to {path}.{note}");
+                Console.Out.WriteLine($"{rows} rows ({shape} x groups by {grouping}) written to {path}.{note}");
                 return ExitCodes.Ok;
             }, null, cancellationToken);
         });

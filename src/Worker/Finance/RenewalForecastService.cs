@@ -174,7 +174,7 @@ internal sealed class RenewalForecastService(
             {
                 foreach (var date in inSample)
                 {
-                    AddProbabilities(probabilities[date], ChurnModelWorkflow.Score(timeline, trained, options, date));
+                    AddProbabilities(probabilities[date], ChurnModelWorkflow.Probabilities(timeline, trained, options, date));
                 }
 
                 Report(done + (inSample.Count * (double)++batch / company.Batches.Count));
@@ -292,7 +292,7 @@ internal sealed class RenewalForecastService(
         {
             foreach (var (date, trained) in models)
             {
-                AddProbabilities(probabilities[date], ChurnModelWorkflow.Score(CompanyTimeline.Build(views[date].View(history), views[date].Shape), trained, options, date));
+                AddProbabilities(probabilities[date], ChurnModelWorkflow.Probabilities(CompanyTimeline.Build(views[date].View(history), views[date].Shape), trained, options, date));
                 report(0.9 + (0.1 * ++scored / (batches * models.Count)));
             }
         }
@@ -300,11 +300,11 @@ internal sealed class RenewalForecastService(
         return probabilities;
     }
 
-    private static void AddProbabilities(Dictionary<string, (double Churn, double? Renewal)> probabilities, IEnumerable<Analytics.Scoring.AccountScore> batchScores)
+    private static void AddProbabilities(Dictionary<string, (double Churn, double? Renewal)> probabilities, IEnumerable<Analytics.Scoring.AccountProbabilities> batch)
     {
-        foreach (var score in batchScores)
+        foreach (var account in batch)
         {
-            probabilities[score.AccountId] = (score.ChurnProbability, score.RenewalProbability);
+            probabilities[account.AccountId] = (account.ChurnProbability, account.RenewalProbability);
         }
     }
 

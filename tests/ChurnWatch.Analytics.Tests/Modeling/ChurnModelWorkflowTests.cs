@@ -119,6 +119,28 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
+    public void Probabilities_AreTheScoresProbabilities_WithoutTheirExplanations()
+    {
+        // The forecast backtest reads only the probabilities: they must be the very ones the explained scores carry.
+        var timeline = CompanyTimeline.Build(_fixture.History);
+        var today = ChurnModelWorkflow.DefaultAsOf(_fixture.History);
+        foreach (var asOf in new[] { today, today.AddMonths(-6) })
+        {
+            var scores = ChurnModelWorkflow.Score(timeline, _fixture.Models, _fixture.Options, asOf);
+
+            var probabilities = ChurnModelWorkflow.Probabilities(timeline, _fixture.Models, _fixture.Options, asOf);
+
+            Assert.Equal(scores.Select(s => (s.AccountId, s.ChurnProbability, s.RenewalProbability)), probabilities.Select(p => (p.AccountId, p.ChurnProbability, p.RenewalProbability)));
+            // Both kinds of account are there: with a contract to renew and without.
+            Assert.Contains(probabilities, p => p.RenewalProbability is not null);
+            Assert.Contains(probabilities, p => p.RenewalProbability is null);
+        }
+
+        var withoutRenewalModel = ChurnModelWorkflow.Probabilities(timeline, _fixture.Models with { Renewal = null }, _fixture.Options, today);
+        Assert.All(withoutRenewalModel, p => Assert.Null(p.RenewalProbability));
+    }
+
+    [Fact]
     public void Score_EveryActiveAccount_HasProbabilityBandAndReasons()
     {
         var options = _fixture.Options;

@@ -13,8 +13,9 @@
 #      `churnwatch jobs trigger NAME`, and `churnwatch run` (dashboard and /healthz off) is started, takes it, and is
 #      stopped with SIGTERM once its log says the job succeeded or failed. So each figure is a whole `churnwatch run`
 #      process: host start and stop (about 2 s) plus the job; "step s" is the job alone, from the store's run
-#      history (whole seconds). The forecast job includes its backtest (Schedule:ForecastBacktestMonths, 12 by
-#      default), which trains the models again for past months;
+#      history (whole seconds). The forecast job includes its backtest (Schedule:ForecastBacktestMonths, 24 by
+#      default; 12 before 2026-12-07, in the figures of bench/README.md up to then), which trains the models again
+#      for past months;
 #   4. the weekly chain with the model of step 3: adds one week of usage to the source (the last 7 days of events
 #      shifted by +7 days), resolves 50 open tickets, opens up to 100 and pays 50 invoices, then times an
 #      incremental `churnwatch ingest`, then score, signals and reports as in step 3; "weekly chain" is their sum.

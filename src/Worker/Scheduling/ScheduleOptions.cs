@@ -35,10 +35,12 @@ internal sealed class ScheduleOptions : IValidatableObject
     /// <summary>
     /// Past months the forecast job's backtest forecasts again 3 and 6 months ahead. A past forecast date without
     /// stored scores trains the models once on the data before it (out-of-sample), so the first weeks cost about one
-    /// training per month here. Default 12, range 0 (no backtest) to 36.
+    /// training per month here. Default 24, as the command's: the forecast and its range come from the 12 settled
+    /// months before either way, but with 12 the backtest has only 3 months with a range to show how it held 3 months
+    /// ahead, and none 6 months ahead, for 6 s less (131 s against 137 s on the demo company). Range 0 (no backtest) to 36.
     /// </summary>
     [Range(0, 36)]
-    public int ForecastBacktestMonths { get; set; } = 12;
+    public int ForecastBacktestMonths { get; set; } = 24;
 
     /// <summary>The monthly chain: retrain the models, then score, then signals. Default the 1st at 03:00, <c>0 3 1 * *</c>.</summary>
     [Required(AllowEmptyStrings = false)]

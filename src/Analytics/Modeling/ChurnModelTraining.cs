@@ -41,12 +41,13 @@ public sealed class ChurnModelTraining : IDisposable
     public static ChurnModelTraining Start(CompanyTimeline ledger, ModelingOptions options) => Start(ledger, options, measureImportance: true);
 
     /// <summary>
-    /// Starts a training whose models are wanted for their probabilities only (the forecast backtest's, one per past
-    /// date): as <see cref="Start(CompanyTimeline, ModelingOptions)"/>, but the models' global importance is not
-    /// measured. That measure scores the backtest's test period once per predictor and repeat, and only describes a
-    /// model that is kept and shown.
+    /// Starts a training whose models score accounts but are never kept or shown (the forecast backtest's, one per past
+    /// date; the one past model that <c>reasons evaluate</c> and <c>signals evaluate</c> replay weeks with): as
+    /// <see cref="Start(CompanyTimeline, ModelingOptions)"/>, but the models' global importance is not measured. That
+    /// measure scores the backtest's test period once per predictor and repeat, and only describes a model that is
+    /// kept and shown; each account's explanation does not need it.
     /// </summary>
-    public static ChurnModelTraining StartForProbabilities(CompanyTimeline ledger, ModelingOptions options) => Start(ledger, options, measureImportance: false);
+    public static ChurnModelTraining StartWithoutImportance(CompanyTimeline ledger, ModelingOptions options) => Start(ledger, options, measureImportance: false);
 
     private static ChurnModelTraining Start(CompanyTimeline ledger, ModelingOptions options, bool measureImportance)
     {

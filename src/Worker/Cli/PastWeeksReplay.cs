@@ -163,8 +163,17 @@ internal sealed class PastWeeksReplay
         {
             var progress = new SpectreStepProgress(context);
             var known = company.At(cutoff);
+            // The model only scores the replayed weeks: its global importance, shown only for the kept model, is left out.
             var models = Pass(progress, "Train the model", company, histories =>
-                ChurnModelWorkflow.Train(known.LedgerTimeline, histories.Select(history => CompanyTimeline.Build(known.View(history), known.Shape)), modeling), cancellationToken);
+            {
+                using var training = ChurnModelTraining.StartWithoutImportance(known.LedgerTimeline, modeling);
+                foreach (var history in histories)
+                {
+                    training.Add(CompanyTimeline.Build(known.View(history), known.Shape));
+                }
+
+                return training.Finish();
+            }, cancellationToken);
             return replay(new PastWeeksReplay(company, dates, settings, modeling, options, models, progress, cancellationToken));
         }, cancellationToken)).ConfigureAwait(false);
     }

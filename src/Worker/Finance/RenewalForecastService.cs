@@ -203,7 +203,7 @@ internal sealed class RenewalForecastService(
         foreach (var date in dates)
         {
             var view = company.At(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-            var training = new PastDateTraining(date, view, ChurnModelTraining.StartForProbabilities(view.LedgerTimeline, options));
+            var training = new PastDateTraining(date, view, ChurnModelTraining.StartWithoutImportance(view.LedgerTimeline, options));
             var expected = training.Training.Sample.ExpectedRows;
             if (current.Count > 0 && rows + expected > RetrainRowsPerPass)
             {

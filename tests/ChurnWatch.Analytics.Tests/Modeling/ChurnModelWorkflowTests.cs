@@ -96,11 +96,11 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
-    public void Train_ForProbabilitiesOnly_SameModelsWithoutImportance()
+    public void StartWithoutImportance_SameModelsAndProbabilities_NoImportance()
     {
-        // The forecast backtest's models for past dates: the same fit, the global importance left unmeasured.
+        // The models that score but are never shown (forecast backtest, replays): the same fit, no global importance.
         var timeline = CompanyTimeline.Build(_fixture.History);
-        using var training = ChurnModelTraining.StartForProbabilities(timeline, _fixture.Options);
+        using var training = ChurnModelTraining.StartWithoutImportance(timeline, _fixture.Options);
         training.Add(timeline);
 
         var lean = training.Finish();

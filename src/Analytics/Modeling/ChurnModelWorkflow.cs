@@ -217,10 +217,7 @@ public static class ChurnModelWorkflow
 
         var date = asOf ?? DefaultAsOf(timeline.History);
         var settings = models.Churn.PredictorSettings;
-        var builder = new PredictorBuilder(timeline, settings);
-        models.Churn.EnsureCompatible(builder.Schema.Names);
-        models.Renewal?.EnsureCompatible(builder.Schema.Names);
-
+        var builder = CompatibleBuilder(timeline, models);
         var snapshots = builder.ComputeAll(date);
         // One ML.NET pass per model over every account. Explanations stay on the raw logit (calibration is monotone,
         // so it changes no ranking or reason); the probability users see is the calibrated one.
@@ -263,13 +260,19 @@ public static class ChurnModelWorkflow
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        var builder = new PredictorBuilder(timeline, models.Churn.PredictorSettings);
-        models.Churn.EnsureCompatible(builder.Schema.Names);
-        models.Renewal?.EnsureCompatible(builder.Schema.Names);
-        var snapshots = builder.ComputeAll(asOf);
+        var snapshots = CompatibleBuilder(timeline, models).ComputeAll(asOf);
         var churn = models.Churn.PredictProbabilities(snapshots);
         var renewal = RenewalProbabilities(timeline, models.Renewal, snapshots, asOf);
         return [.. snapshots.Select((s, i) => new AccountProbabilities(s.AccountId, churn[i], renewal[i]))];
+    }
+
+    /// <summary>The predictors the models were trained on, for this timeline; refuses models whose predictors differ.</summary>
+    private static PredictorBuilder CompatibleBuilder(CompanyTimeline timeline, TrainedModels models)
+    {
+        var builder = new PredictorBuilder(timeline, models.Churn.PredictorSettings);
+        models.Churn.EnsureCompatible(builder.Schema.Names);
+        models.Renewal?.EnsureCompatible(builder.Schema.Names);
+        return builder;
     }
 
     /// <summary>

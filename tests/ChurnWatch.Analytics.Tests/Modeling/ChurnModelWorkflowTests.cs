@@ -302,6 +302,21 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
     }
 
     [Fact]
+    public void Probabilities_RenewalModelWithDifferentPredictors_IsRefusedNamingThem()
+    {
+        // The probabilities-only path refuses a mismatched model as the scoring does, the renewal model included.
+        var model = _fixture.Models.Renewal!;
+        var renamed = model with { PredictorNames = [.. model.PredictorNames.Select(n => n == PredictorNames.Mrr ? "mrr_eur" : n)] };
+        var timeline = CompanyTimeline.Build(_fixture.History);
+
+        var error = Assert.Throws<InvalidOperationException>(() => ChurnModelWorkflow.Probabilities(
+            timeline, _fixture.Models with { Renewal = renamed }, _fixture.Options, ChurnModelWorkflow.DefaultAsOf(_fixture.History)));
+
+        Assert.Contains("NonRenewal model", error.Message, StringComparison.Ordinal);
+        Assert.Contains("missing mrr_eur", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serializer_RoundTrip_GivesSameJsonAndSameScores()
     {
         var json = RiskModelSerializer.Serialize(_fixture.Models.Churn);

@@ -38,7 +38,24 @@ public static class ChurnModelWorkflow
     public static TrainedModels Train(CompanyTimeline ledger, IEnumerable<CompanyTimeline> batches, ModelingOptions options)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        using var training = ChurnModelTraining.Start(ledger, options);
+        return Fit(ChurnModelTraining.Start(ledger, options), batches);
+    }
+
+    /// <summary>
+    /// As <see cref="Train(CompanyTimeline, IEnumerable{CompanyTimeline}, ModelingOptions)"/>, for a model that scores
+    /// but is never kept or shown: its global importance is not measured
+    /// (<see cref="ChurnModelTraining.StartWithoutImportance"/>).
+    /// </summary>
+    public static TrainedModels TrainWithoutImportance(CompanyTimeline ledger, IEnumerable<CompanyTimeline> batches, ModelingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        return Fit(ChurnModelTraining.StartWithoutImportance(ledger, options), batches);
+    }
+
+    /// <summary>Adds every batch to the started training, then fits it.</summary>
+    private static TrainedModels Fit(ChurnModelTraining started, IEnumerable<CompanyTimeline> batches)
+    {
+        using var training = started;
         foreach (var batch in batches)
         {
             training.Add(batch);
@@ -58,9 +75,9 @@ public static class ChurnModelWorkflow
     /// <param name="dataAsOf">The end of the data.</param>
     /// <param name="firstDataDay">The first day of data, for the error when there is too little.</param>
     /// <param name="measureImportance">
-    /// False for a model only its probabilities are wanted from (the forecast backtest's models for past dates): its
-    /// global importance, which describes a model kept and shown, is not measured (<see cref="RiskModel.Importance"/> is
-    /// empty). The probabilities are the same either way.
+    /// False for a model that scores but is never kept or shown (<see cref="ChurnModelTraining.StartWithoutImportance"/>):
+    /// its global importance, which describes a model kept and shown, is not measured (<see cref="RiskModel.Importance"/>
+    /// is empty). The models and their probabilities are the same either way.
     /// </param>
     internal static TrainedModels Train(
         ObservationSet set, TrainingSample sample, PredictorSettings settings, ModelingOptions options, DateTime dataAsOf, int? firstDataDay, bool measureImportance)

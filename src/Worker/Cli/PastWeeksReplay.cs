@@ -165,15 +165,7 @@ internal sealed class PastWeeksReplay
             var known = company.At(cutoff);
             // The model only scores the replayed weeks: its global importance, shown only for the kept model, is left out.
             var models = Pass(progress, "Train the model", company, histories =>
-            {
-                using var training = ChurnModelTraining.StartWithoutImportance(known.LedgerTimeline, modeling);
-                foreach (var history in histories)
-                {
-                    training.Add(CompanyTimeline.Build(known.View(history), known.Shape));
-                }
-
-                return training.Finish();
-            }, cancellationToken);
+                ChurnModelWorkflow.TrainWithoutImportance(known.LedgerTimeline, histories.Select(history => CompanyTimeline.Build(known.View(history), known.Shape)), modeling), cancellationToken);
             return replay(new PastWeeksReplay(company, dates, settings, modeling, options, models, progress, cancellationToken));
         }, cancellationToken)).ConfigureAwait(false);
     }

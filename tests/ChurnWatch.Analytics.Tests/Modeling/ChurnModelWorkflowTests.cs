@@ -116,6 +116,10 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
             RiskModelSerializer.Serialize(lean.Renewal with { Importance = _fixture.Models.Renewal!.Importance }));
         var probabilities = ChurnModelWorkflow.Score(_fixture.History, _fixture.Models, _fixture.Options).Select(s => (s.AccountId, s.ChurnProbability, s.RenewalProbability));
         Assert.Equal(probabilities, ChurnModelWorkflow.Score(_fixture.History, lean, _fixture.Options).Select(s => (s.AccountId, s.ChurnProbability, s.RenewalProbability)));
+        // The batch entry point (the replays of reasons and signals evaluate) is the same training.
+        var batched = ChurnModelWorkflow.TrainWithoutImportance(timeline, [timeline], _fixture.Options);
+        Assert.Equal(RiskModelSerializer.Serialize(lean.Churn), RiskModelSerializer.Serialize(batched.Churn));
+        Assert.Equal(RiskModelSerializer.Serialize(lean.Renewal), RiskModelSerializer.Serialize(batched.Renewal!));
     }
 
     [Fact]

@@ -54,6 +54,21 @@ def settled(month, grace=30):
     return following + dt.timedelta(days=grace)
 
 
+# The columns rows_of reads, per backtest: actual, model, trailing rate, and what was due (or paid at the forecast date).
+RENEWAL_COLUMNS = ('actual_renewed_arr', 'expected_renewed_arr', 'trailing_rate_renewed_arr', 'arr_due')
+MONTHLY_COLUMNS = ('actual_mrr_kept', 'expected_mrr_kept', 'trailing_rate_mrr_kept', 'mrr_at_forecast')
+
+
+def backtest_files(folder):
+    """The folder's renewal and month-to-month backtest CSVs, or None (saying why on stderr) unless there is one of each."""
+    renewal = [p for p in glob.glob(os.path.join(folder, '*_backtest.csv')) if not p.endswith('_month_to_month_backtest.csv')]
+    monthly = glob.glob(os.path.join(folder, '*_month_to_month_backtest.csv'))
+    if len(renewal) != 1 or len(monthly) != 1:
+        print(f"{folder}: expected one *_backtest.csv and one *_month_to_month_backtest.csv, found {len(renewal)} and {len(monthly)}", file=sys.stderr)
+        return None
+    return renewal[0], monthly[0]
+
+
 def rows_of(path, actual, model, trailing, due):
     rows = [dict(month=day(r['month']), lead=int(r['lead_months']), date=day(r['forecast_date']), a=float(r[actual]),
                  m=float(r[model]), t=float(r[trailing]), due=float(r[due])) for r in csv.DictReader(open(path))]
@@ -185,14 +200,10 @@ def main(folders):
         return 0 if folders else 2
     series = []
     for folder in folders:
-        renewal = [p for p in glob.glob(os.path.join(folder, '*_backtest.csv')) if not p.endswith('_month_to_month_backtest.csv')]
-        monthly = glob.glob(os.path.join(folder, '*_month_to_month_backtest.csv'))
-        if len(renewal) != 1 or len(monthly) != 1:
-            print(f"{folder}: expected one *_backtest.csv and one *_month_to_month_backtest.csv, found {len(renewal)} and {len(monthly)}", file=sys.stderr)
+        files = backtest_files(folder)
+        if files is None:
             return 2
-        series.append((folder,
-                       rows_of(renewal[0], 'actual_renewed_arr', 'expected_renewed_arr', 'trailing_rate_renewed_arr', 'arr_due'),
-                       rows_of(monthly[0], 'actual_mrr_kept', 'expected_mrr_kept', 'trailing_rate_mrr_kept', 'mrr_at_forecast')))
+        series.append((folder, rows_of(files[0], *RENEWAL_COLUMNS), rows_of(files[1], *MONTHLY_COLUMNS)))
     variants = ('shipped', 'centred (before)', 'model or trailing rate', 'window 24 months', 'moved by the mean ratio',
                 'effective months (autocorrelation)', 'centred, widened by the latest error', 'centred, at least the largest of 6',
                 'shift by the last 3', 'weights fitted on the past year', 'widened for drift (variogram)',

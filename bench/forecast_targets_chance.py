@@ -19,7 +19,7 @@ Two noises are tried, both from the folder's own rows:
   forecast met, drift and shared shocks included.
 Prints each figure's chance of meeting 70-90% and bias within 3%, the expected number met of all the figures, and the
 chance of meeting both targets in every figure of the issue's test: the first three folders given, to be the demo
-company and two other seeds. Standard library only; no build.
+company and two other seeds (the figures taken as independent of each other, as the products of their chances). Standard library only; no build.
 """
 import csv
 import math

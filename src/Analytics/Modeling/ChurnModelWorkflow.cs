@@ -268,14 +268,13 @@ public static class ChurnModelWorkflow
     /// The churn and renewal probabilities of every account active at <paramref name="asOf"/>, equal to
     /// <see cref="Score(CompanyTimeline, TrainedModels, ModelingOptions, DateOnly?, bool)"/>'s without its reasons and
     /// context: the forecast backtest scores a company at 20-30 past dates and reads only these, and the explanations
-    /// cost it about 0.8 s a date on the demo company. Refuses models whose predictors differ.
+    /// cost it about 0.8 s a date on the demo company. No <see cref="ModelingOptions"/>: they set the risk bands and
+    /// reasons, which this leaves out. Refuses models whose predictors differ.
     /// </summary>
-    public static IReadOnlyList<AccountProbabilities> Probabilities(CompanyTimeline timeline, TrainedModels models, ModelingOptions options, DateOnly asOf)
+    public static IReadOnlyList<AccountProbabilities> Probabilities(CompanyTimeline timeline, TrainedModels models, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(models);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
 
         var snapshots = CompatibleBuilder(timeline, models).ComputeAll(asOf);
         var churn = models.Churn.PredictProbabilities(snapshots);

@@ -174,7 +174,7 @@ internal sealed class RenewalForecastService(
             {
                 foreach (var date in inSample)
                 {
-                    AddProbabilities(probabilities[date], ChurnModelWorkflow.Probabilities(timeline, trained, options, date));
+                    AddProbabilities(probabilities[date], ChurnModelWorkflow.Probabilities(timeline, trained, date));
                 }
 
                 Report(done + (inSample.Count * (double)++batch / company.Batches.Count));
@@ -292,7 +292,7 @@ internal sealed class RenewalForecastService(
         {
             foreach (var (date, trained) in models)
             {
-                AddProbabilities(probabilities[date], ChurnModelWorkflow.Probabilities(CompanyTimeline.Build(views[date].View(history), views[date].Shape), trained, options, date));
+                AddProbabilities(probabilities[date], ChurnModelWorkflow.Probabilities(CompanyTimeline.Build(views[date].View(history), views[date].Shape), trained, date));
                 report(0.9 + (0.1 * ++scored / (batches * models.Count)));
             }
         }

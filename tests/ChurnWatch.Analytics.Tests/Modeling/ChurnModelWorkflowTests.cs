@@ -132,7 +132,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         {
             var scores = ChurnModelWorkflow.Score(timeline, _fixture.Models, _fixture.Options, asOf);
 
-            var probabilities = ChurnModelWorkflow.Probabilities(timeline, _fixture.Models, _fixture.Options, asOf);
+            var probabilities = ChurnModelWorkflow.Probabilities(timeline, _fixture.Models, asOf);
 
             Assert.Equal(scores.Select(s => (s.AccountId, s.ChurnProbability, s.RenewalProbability)), probabilities.Select(p => (p.AccountId, p.ChurnProbability, p.RenewalProbability)));
             // Both kinds of account are there: with a contract to renew and without.
@@ -140,7 +140,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
             Assert.Contains(probabilities, p => p.RenewalProbability is null);
         }
 
-        var withoutRenewalModel = ChurnModelWorkflow.Probabilities(timeline, _fixture.Models with { Renewal = null }, _fixture.Options, today);
+        var withoutRenewalModel = ChurnModelWorkflow.Probabilities(timeline, _fixture.Models with { Renewal = null }, today);
         Assert.All(withoutRenewalModel, p => Assert.Null(p.RenewalProbability));
     }
 
@@ -314,7 +314,7 @@ public class ChurnModelWorkflowTests : IClassFixture<TrainedSyntheticFixture>
         var timeline = CompanyTimeline.Build(_fixture.History);
 
         var error = Assert.Throws<InvalidOperationException>(() => ChurnModelWorkflow.Probabilities(
-            timeline, _fixture.Models with { Renewal = renamed }, _fixture.Options, ChurnModelWorkflow.DefaultAsOf(_fixture.History)));
+            timeline, _fixture.Models with { Renewal = renamed }, ChurnModelWorkflow.DefaultAsOf(_fixture.History)));
 
         Assert.Contains("NonRenewal model", error.Message, StringComparison.Ordinal);
         Assert.Contains("missing mrr_eur", error.Message, StringComparison.Ordinal);
